@@ -1,0 +1,119 @@
+// The demo site that `npm start` seeds: a kabupaten with three OPDs, news articles with
+// realistic titles, and responses spread over the last weeks. Deterministic (seeded PRNG,
+// fixed reader ids), so a second start finds every row already there and adds nothing.
+
+export const DEMO_SITE = { id: 'demo', name: 'Pemerintah Kabupaten Contoh' }
+
+export const DEMO_OPDS = [
+  { slug: 'diskominfo', name: 'Dinas Komunikasi dan Informatika' },
+  { slug: 'bappeda', name: 'Badan Perencanaan Pembangunan Daerah' },
+  { slug: 'rsud', name: 'RSUD dr. R. Soetijono' },
+]
+
+const ARTICLE_BASE = 'https://contohkab.go.id/berita'
+
+/** [opd, slug, title, weights of sangat_puas/puas/cukup_puas/tidak_puas, responses, views] */
+const ARTICLES: [string, string, string, number[], number, number][] = [
+  ['diskominfo', 'wifi-gratis-di-50-taman-kota', 'Diskominfo Pasang Wi-Fi Gratis di 50 Taman Kota', [12, 1, 1, 2], 16, 284],
+  ['diskominfo', 'aplikasi-lapor-bupati-versi-baru', 'Aplikasi «Lapor Bupati» Versi Baru Kini Bisa Lacak Aduan', [6, 5, 2, 1], 42, 510],
+  ['diskominfo', 'pelatihan-literasi-digital-umkm', 'Pelatihan Literasi Digital untuk 300 Pelaku UMKM', [5, 4, 1, 0], 23, 198],
+  ['bappeda', 'musrenbang-kecamatan-2027', 'Musrenbang Kecamatan 2027 Tampung 1.240 Usulan Warga', [3, 5, 3, 2], 37, 402],
+  ['bappeda', 'rpjmd-perubahan-uji-publik', 'Uji Publik Rancangan Perubahan RPJMD Dibuka hingga Akhir Bulan', [2, 3, 4, 3], 19, 233],
+  ['rsud', 'antrean-online-poli-rawat-jalan', 'RSUD Terapkan Antrean Online untuk Poli Rawat Jalan', [7, 4, 2, 1], 58, 760],
+  ['rsud', 'jam-besuk-pasien-diperpanjang', 'Jam Besuk Pasien Rawat Inap Diperpanjang Mulai Desember', [2, 2, 3, 5], 31, 344],
+]
+
+/** A small deterministic PRNG (mulberry32): same seed, same demo data on every machine. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function uuidFrom(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16))
+  hex[12] = '4'
+  hex[16] = '89ab'[Math.floor(random() * 4)]
+  const s = hex.join('')
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
+}
+
+const q = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`)
+
+function jakartaDay(ms: number) {
+  return new Date(ms + 7 * 3600_000).toISOString().slice(0, 10)
+}
+
+export function demoArticleKey(slug: string) {
+  return `${ARTICLE_BASE}/${slug}`
+}
+
+/**
+ * SQL that seeds the demo site; `origins` are the local server's own, so that the demo page
+ * and any port `npm start` is given can embed the widget. Counters and day roll-ups are
+ * computed here from the same responses they are inserted with, and every insert is
+ * INSERT OR IGNORE: on a second start nothing changes, so counts cannot drift.
+ */
+export function demoSeedSql(origins: string[]): string {
+  const random = prng(20261122)
+  const lines: string[] = []
+  const created = Date.parse('2026-10-01T02:00:00Z')
+  lines.push(`INSERT OR IGNORE INTO sites (id, name, created_at) VALUES (${q(DEMO_SITE.id)}, ${q(DEMO_SITE.name)}, ${created});`)
+  for (const origin of [...origins, 'https://contohkab.go.id']) {
+    lines.push(`INSERT OR IGNORE INTO site_origins (origin, site_id) VALUES (${q(origin)}, ${q(DEMO_SITE.id)});`)
+  }
+  for (const opd of DEMO_OPDS) {
+    lines.push(
+      `INSERT OR IGNORE INTO opds (site_id, slug, name, created_at) VALUES (${q(DEMO_SITE.id)}, ${q(opd.slug)}, ${q(opd.name)}, ${created});`,
+    )
+  }
+  // A fixed anchor rather than the clock, so the rows are the same on every start.
+  const anchor = Date.parse('2026-11-20T05:00:00Z')
+  ARTICLES.forEach(([opd, slug, title, weights, responses, views], index) => {
+    const key = demoArticleKey(slug)
+    const firstSeen = anchor - (28 - index) * 86_400_000
+    const counts = [0, 0, 0, 0]
+    const days = new Map<string, number[]>()
+    const rows: string[] = []
+    const weightTotal = weights.reduce((a, b) => a + b, 0)
+    for (let i = 0; i < responses; i++) {
+      let pick = random() * weightTotal
+      let slot = 0
+      while (pick >= weights[slot]) pick -= weights[slot++]
+      const rating = 4 - slot
+      const at = firstSeen + Math.floor(random() * (anchor - firstSeen))
+      const day = jakartaDay(at)
+      counts[slot]++
+      const d = days.get(day) ?? [0, 0, 0, 0, 0]
+      d[slot]++
+      days.set(day, d)
+      rows.push(`(${q(uuidFrom(random))}, ${rating}, ${q(day)}, ${at})`)
+    }
+    // Views are spread over the same days as the responses, at least one per response.
+    const dayList = [...days.keys()].sort()
+    let viewsLeft = views
+    dayList.forEach((day, i) => {
+      const d = days.get(day)!
+      const answered = d[0] + d[1] + d[2] + d[3]
+      const share = i === dayList.length - 1 ? viewsLeft : Math.min(viewsLeft, answered + Math.floor(random() * 20))
+      d[4] = share
+      viewsLeft -= share
+    })
+    const articleId = `(SELECT id FROM articles WHERE site_id = ${q(DEMO_SITE.id)} AND key = ${q(key)})`
+    lines.push(
+      `INSERT OR IGNORE INTO articles (site_id, opd, key, title, first_seen_at, sangat_puas, puas, cukup_puas, tidak_puas, views) VALUES (${q(DEMO_SITE.id)}, ${q(opd)}, ${q(key)}, ${q(title)}, ${firstSeen}, ${counts.join(', ')}, ${views});`,
+    )
+    for (const [day, d] of days) {
+      lines.push(
+        `INSERT OR IGNORE INTO article_days (article_id, day, sangat_puas, puas, cukup_puas, tidak_puas, views) VALUES (${articleId}, ${q(day)}, ${d.join(', ')});`,
+      )
+    }
+    lines.push(
+      `INSERT OR IGNORE INTO responses (article_id, reader, rating, day, answered_at) SELECT ${articleId}, column1, column2, column3, column4 FROM (VALUES ${rows.join(', ')});`,
+    )
+  })
+  return lines.join('\n') + '\n'
+}

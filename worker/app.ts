@@ -1,0 +1,30 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { AppEnv } from './env'
+import { ApiError, errorBody } from './errors'
+import { responsesRoute } from './routes/responses'
+import { summaryRoute } from './routes/summary'
+import { viewsRoute } from './routes/views'
+
+/** The whole Worker: routes, the 404 and the one place errors become the contract's shape. */
+export function createApp() {
+  const app = new Hono<AppEnv>()
+
+  app.route('/api/v1/responses', responsesRoute)
+  app.route('/api/v1/summary', summaryRoute)
+  app.route('/api/v1/views', viewsRoute)
+
+  app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.method} ${c.req.path}`), 404))
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status)
+    if (err instanceof HTTPException && err.status < 500) {
+      return c.json(errorBody('bad_request', err.message || 'Bad request'), err.status)
+    }
+    // Unexpected: log it for the operator, tell the client nothing of the internals.
+    console.error('unexpected error', c.req.method, c.req.path, err)
+    return c.json(errorBody('internal_error', 'Something went wrong on our side'), 500)
+  })
+
+  return app
+}

@@ -1,0 +1,113 @@
+
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+// The one definition of the tables: migrations/ is generated from this file by drizzle-kit
+// (`npm run db:generate`), and a test fails when the two disagree.
+
+/** A pemda domain (e.g. `kudus`), the unit whose origins may embed the widget. */
+export const sites = sqliteTable('sites', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+})
+
+/** Registered origins (`https://diskominfo.kuduskab.go.id`); CORS and site resolution. */
+export const siteOrigins = sqliteTable(
+  'site_origins',
+  {
+    origin: text('origin').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('site_origins_site').on(t.siteId)],
+)
+
+/** An OPD of a site, added on first use by the widget; admins give it a display name. */
+export const opds = sqliteTable(
+  'opds',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    name: text('name'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.slug] })],
+)
+
+// Counters use the contract's rating keys as column names, so rows map onto `counts`.
+const ratingCounters = {
+  sangatPuas: integer('sangat_puas').notNull().default(0),
+  puas: integer('puas').notNull().default(0),
+  cukupPuas: integer('cukup_puas').notNull().default(0),
+  tidakPuas: integer('tidak_puas').notNull().default(0),
+  views: integer('views').notNull().default(0),
+}
+
+/**
+ * An article by its key (canonical URL or `data-article`), with the live counters that
+ * summaries read: one row read per summary, whatever the number of responses.
+ */
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    opd: text('opd').notNull(),
+    key: text('key').notNull(),
+    title: text('title'),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    ...ratingCounters,
+  },
+  (t) => [uniqueIndex('articles_site_key').on(t.siteId, t.key), index('articles_site_opd').on(t.siteId, t.opd)],
+)
+
+/**
+ * Daily roll-up per article (Asia/Jakarta days). A response is counted on the day of its
+ * current answer, so the days of an article always add up to its counters; statistics
+ * and trends read these rows and never scan raw responses.
+ */
+export const articleDays = sqliteTable(
+  'article_days',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    ...ratingCounters,
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.day] }), index('article_days_day').on(t.day)],
+)
+
+/** One reader's current answer on one article. `reader` is the widget's random UUID. */
+export const responses = sqliteTable(
+  'responses',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    reader: text('reader').notNull(),
+    rating: integer('rating').notNull(),
+    day: text('day').notNull(),
+    answeredAt: integer('answered_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.reader] })],
+)
+
+/** Marks that a reader has been counted as a view of an article on a day (de-duplication). */
+export const viewMarks = sqliteTable(
+  'view_marks',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    reader: text('reader').notNull(),
+    day: text('day').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.reader, t.day] }), index('view_marks_day').on(t.day)],
+)
+

@@ -1,0 +1,8 @@
+/** The Worker's bindings, typed once (wrangler.toml declares them). */
+export interface Env {
+  DB: D1Database
+  /** How many OPDs a site may gain through the public API before 422 `too_many_opds`. */
+  MAX_OPDS_PER_SITE?: string
+}
+
+export type AppEnv = { Bindings: Env }

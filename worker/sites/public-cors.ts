@@ -1,0 +1,36 @@
+import { createMiddleware } from 'hono/factory'
+import { database } from '../db/client'
+import type { Env } from '../env'
+import { ApiError } from '../errors'
+import { siteForOrigin } from './origins'
+
+export type PublicVars = { originSite: string | null }
+
+/**
+ * CORS for the widget's endpoints: only origins that a site has registered are answered,
+ * and the site they belong to is the one the request speaks for (CONTRACT §5). Runs before
+ * any body is read, so a refused origin changes nothing.
+ */
+export const publicCors = createMiddleware<{ Bindings: Env; Variables: PublicVars }>(
+  async (c, next) => {
+    const origin = c.req.header('Origin')
+    if (origin === undefined) {
+      c.set('originSite', null)
+      return next()
+    }
+    const siteId = await siteForOrigin(database(c.env.DB), origin)
+    if (siteId === null) {
+      throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} is not registered for any site`)
+    }
+    c.set('originSite', siteId)
+    c.header('Access-Control-Allow-Origin', origin)
+    c.header('Vary', 'Origin')
+    if (c.req.method === 'OPTIONS') {
+      c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS')
+      c.header('Access-Control-Allow-Headers', 'Content-Type')
+      c.header('Access-Control-Max-Age', '86400')
+      return c.body(null, 204)
+    }
+    await next()
+  },
+)

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm'
+import { batch } from '../db/batch'
+import type { Db } from '../db/client'
+import type { RatingValue } from '../domain/rating-scale'
+import { articleId, ensureArticle, type ArticleRef } from './article-statements'
+import { type CounterRow, summaryRowQuery } from './summary-row'
+
+// The four counters as SQL, each 1 for the rating it counts: `(r = 4)` is 1 or 0 in SQLite.
+const delta = (r: unknown) => sql`
+  sangat_puas = sangat_puas + (${r} = 4), puas = puas + (${r} = 3),
+  cukup_puas = cukup_puas + (${r} = 2), tidak_puas = tidak_puas + (${r} = 1)`
+const undo = (r: unknown) => sql`
+  sangat_puas = sangat_puas - (${r} = 4), puas = puas - (${r} = 3),
+  cukup_puas = cukup_puas - (${r} = 2), tidak_puas = tidak_puas - (${r} = 1)`
+
+/**
+ * Records a reader's answer and moves the counters it affects, in one D1 batch (one
+ * transaction, one round trip), so counters can never drift from the stored responses.
+ *
+ * Every statement decides from the stored response itself, inside the transaction, whether
+ * it applies: the old answer is taken off its article and day only when it differs, the new
+ * one added only when it is new. The same request twice, or two at once, changes nothing
+ * more than one. A changed answer moves to today's roll-up, so the days of an article
+ * always add up to its counters.
+ */
+export async function recordResponse(
+  db: Db,
+  ref: ArticleRef,
+  reader: string,
+  rating: RatingValue,
+  nowMs: number,
+  day: string,
+): Promise<CounterRow> {
+  const id = articleId(ref)
+  const previous = sql`SELECT rating, day FROM responses
+    WHERE article_id = ${id} AND reader = ${reader} AND rating <> ${rating}`
+  const unchanged = sql`SELECT 1 FROM responses
+    WHERE article_id = ${id} AND reader = ${reader} AND rating = ${rating}`
+
+  const old = sql`old.rating`
+
+  const results = await batch<CounterRow>(db, [
+    ensureArticle(ref, nowMs),
+    sql`UPDATE articles SET ${undo(old)}
+      FROM (${previous}) AS old WHERE articles.id = ${id}`,
+    sql`UPDATE article_days SET ${undo(old)}
+      FROM (${previous}) AS old WHERE article_days.article_id = ${id} AND article_days.day = old.day`,
+    sql`UPDATE articles SET ${delta(rating)}
+      WHERE id = ${id} AND NOT EXISTS (${unchanged})`,
+    sql`INSERT INTO article_days (article_id, day, sangat_puas, puas, cukup_puas, tidak_puas)
+      SELECT ${id}, ${day}, ${rating} = 4, ${rating} = 3, ${rating} = 2, ${rating} = 1
+      WHERE NOT EXISTS (${unchanged})
+      ON CONFLICT (article_id, day) DO UPDATE SET ${delta(rating)}`,
+    sql`INSERT INTO responses (article_id, reader, rating, day, answered_at)
+      VALUES (${id}, ${reader}, ${rating}, ${day}, ${nowMs})
+      ON CONFLICT (article_id, reader) DO UPDATE
+      SET rating = excluded.rating, day = excluded.day, answered_at = excluded.answered_at
+      WHERE responses.rating <> excluded.rating`,
+    summaryRowQuery(ref.siteId, ref.key, reader),
+  ])
+  return results[6][0]
+}
