@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 // Three layers, run together by `npm test`:
 // - unit: pure domain logic (percentages, IKM, …) in Node, no runtime, no database;
 // - worker: the API inside workerd against a real local D1 (test/vitest.worker.config.ts);
-// - browser: the widget and dashboard in Debian's Chromium (added with the widget).
+// - browser: real pages in Debian's Chromium against wrangler dev (test/browser).
 // Tests never call Cloudflare's network: miniflare uses its fallback `cf` object.
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
 process.env.WRANGLER_SEND_METRICS = 'false'
@@ -13,6 +13,18 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       './test/vitest.worker.config.ts',
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['./test/browser/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 90_000,
+          // One Chromium per file on two cores: files in sequence keep timings calm.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 })

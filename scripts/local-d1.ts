@@ -3,23 +3,37 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-// The local D1 that `wrangler dev` serves lives in .wrangler/state; these run wrangler's own
-// commands against it, so what npm start applies is exactly what a deploy applies.
+// The local D1 that `wrangler dev` serves lives in a persist folder (.wrangler/state by
+// default); these run wrangler's own commands against it, so what npm start applies is
+// exactly what a deploy applies.
 
 const DATABASE = 'tanggapan'
+
 // No call to Cloudflare's network: metrics off, and miniflare's `cf` object from its fallback.
 export const offlineEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
 
 function wrangler(args: string[]): string {
-  return execFileSync('npx', ['wrangler', ...args], { env: offlineEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  return execFileSync('npx', ['wrangler', ...args], {
+    env: offlineEnv,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 }
 
-export function applyLocalMigrations(): void {
-  wrangler(['d1', 'migrations', 'apply', DATABASE, '--local'])
+const persistArgs = (persistTo?: string) => (persistTo ? ['--persist-to', persistTo] : [])
+
+export function applyLocalMigrations(persistTo?: string): void {
+  wrangler(['d1', 'migrations', 'apply', DATABASE, '--local', ...persistArgs(persistTo)])
 }
 
-export function executeLocalSql(sql: string): void {
-  const file = join(mkdtempSync(join(tmpdir(), 'tanggapan-')), 'seed.sql')
+export function executeLocalSql(sql: string, persistTo?: string): void {
+  const file = join(mkdtempSync(join(tmpdir(), 'tanggapan-')), 'run.sql')
   writeFileSync(file, sql)
-  wrangler(['d1', 'execute', DATABASE, '--local', `--file=${file}`])
+  wrangler(['d1', 'execute', DATABASE, '--local', `--file=${file}`, ...persistArgs(persistTo)])
+}
+
+/** Rows of a read-only query against the local D1 (tests use it to look inside). */
+export function queryLocalSql<Row>(sql: string, persistTo?: string): Row[] {
+  const out = wrangler(['d1', 'execute', DATABASE, '--local', '--json', `--command=${sql}`, ...persistArgs(persistTo)])
+  return (JSON.parse(out) as { results: Row[] }[])[0].results
 }

@@ -1,22 +1,17 @@
-import { spawn } from 'node:child_process'
-import { demoSeedSql } from './demo-data'
-import { applyLocalMigrations, executeLocalSql, offlineEnv } from './local-d1'
+import { startLocalServer } from './local-server'
 
 // `npm start`: a local D1 with migrations and demo data, then the Worker on wrangler dev.
 
 const port = Number(process.env.PORT ?? 8787)
-const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`]
 
-console.log('Tanggapan: applying migrations to the local D1 …')
-applyLocalMigrations()
-console.log('Tanggapan: seeding the demo site …')
-executeLocalSql(demoSeedSql(origins))
-
-const dev = spawn(
-  'npx',
-  ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false'],
-  { stdio: 'inherit', env: offlineEnv },
-)
-console.log(`Tanggapan: serving on http://localhost:${port} (API under /api/v1)`)
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal))
-dev.on('exit', (code) => process.exit(code ?? 0))
+console.log('Tanggapan: preparing the local D1 (migrations, demo data) …')
+const server = await startLocalServer({ port, stdio: 'inherit' })
+console.log(`
+Tanggapan is running on http://localhost:${port}
+  API         http://localhost:${port}/api/v1/summary?site=demo&article=https://contohkab.go.id/berita/wifi-gratis-di-50-taman-kota
+Press Ctrl+C to stop.
+`)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => void server.stop().then(() => process.exit(0)))
+}
+server.process.on('exit', (code) => process.exit(code ?? 0))

@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { demoSeedSql } from './demo-data'
+import { applyLocalMigrations, executeLocalSql, offlineEnv } from './local-d1'
+
+// One way to run Tanggapan locally, shared by `npm start`, the browser tests and the
+// benchmarks: migrations and demo data into a local D1, then the Worker on wrangler dev.
+
+export interface LocalServerOptions {
+  port: number
+  /** Folder of the local D1; wrangler's default (.wrangler/state) when absent. */
+  persistTo?: string
+  /** Worker vars (`--var NAME:VALUE`), e.g. RATE_LIMITS. */
+  vars?: Record<string, string>
+  /** Inherit the server's output (npm start) or keep it (tests, benchmarks). */
+  stdio?: 'inherit' | 'pipe'
+}
+
+export interface LocalServer {
+  url: string
+  process: ChildProcess
+  stop(): Promise<void>
+}
+
+export function prepareLocalDatabase(port: number, persistTo?: string): void {
+  applyLocalMigrations(persistTo)
+  executeLocalSql(demoSeedSql([`http://localhost:${port}`, `http://127.0.0.1:${port}`]), persistTo)
+}
+
+export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  const { port, persistTo, vars = {}, stdio = 'pipe' } = options
+  prepareLocalDatabase(port, persistTo)
+  const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false']
+  if (persistTo) args.push('--persist-to', persistTo)
+  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`)
+  const child = spawn('npx', args, { stdio: ['ignore', stdio, stdio], env: offlineEnv, detached: stdio === 'pipe' })
+  let output = ''
+  child.stdout?.on('data', (d) => (output += d))
+  child.stderr?.on('data', (d) => (output += d))
+
+  const url = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.exitCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    // The CLI runs workerd as a child: end the whole process group.
+    if (stdio === 'pipe' && child.pid) process.kill(-child.pid, 'SIGTERM')
+    else child.kill('SIGTERM')
+    await exited
+  }
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`)
+    try {
+      const res = await fetch(`${url}/api/v1/summary?site=demo&article=ready`)
+      if (res.ok) return { url, process: child, stop }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  await stop()
+  throw new Error(`wrangler dev did not answer on ${url} within 60 s:\n${output}`)
+}
