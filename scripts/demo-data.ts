@@ -72,6 +72,8 @@ export function demoSeedSql(origins: string[]): string {
   }
   // A fixed anchor rather than the clock, so the rows are the same on every start.
   const anchor = Date.parse('2026-11-20T05:00:00Z')
+  // The OPD roll-up of the same days (the Worker keeps it beside article_days).
+  const opdDays = new Map<string, number[]>()
   ARTICLES.forEach(([opd, slug, title, weights, responses, views], index) => {
     const key = demoArticleKey(slug)
     const firstSeen = anchor - (28 - index) * 86_400_000
@@ -107,6 +109,9 @@ export function demoSeedSql(origins: string[]): string {
       `INSERT OR IGNORE INTO articles (site_id, opd, key, title, first_seen_at, sangat_puas, puas, cukup_puas, tidak_puas, views) VALUES (${q(DEMO_SITE.id)}, ${q(opd)}, ${q(key)}, ${q(title)}, ${firstSeen}, ${counts.join(', ')}, ${views});`,
     )
     for (const [day, d] of days) {
+      const sum = opdDays.get(`${opd}|${day}`) ?? [0, 0, 0, 0, 0]
+      d.forEach((n, i) => (sum[i] += n))
+      opdDays.set(`${opd}|${day}`, sum)
       lines.push(
         `INSERT OR IGNORE INTO article_days (article_id, day, sangat_puas, puas, cukup_puas, tidak_puas, views) VALUES (${articleId}, ${q(day)}, ${d.join(', ')});`,
       )
@@ -115,5 +120,11 @@ export function demoSeedSql(origins: string[]): string {
       `INSERT OR IGNORE INTO responses (article_id, reader, rating, day, answered_at) SELECT ${articleId}, column1, column2, column3, column4 FROM (VALUES ${rows.join(', ')});`,
     )
   })
+  for (const [opdDay, d] of opdDays) {
+    const [opd, day] = opdDay.split('|')
+    lines.push(
+      `INSERT OR IGNORE INTO opd_days (site_id, opd, day, sangat_puas, puas, cukup_puas, tidak_puas, views) VALUES (${q(DEMO_SITE.id)}, ${q(opd)}, ${q(day)}, ${d.join(', ')});`,
+    )
+  }
   return lines.join('\n') + '\n'
 }

@@ -111,3 +111,40 @@ export const viewMarks = sqliteTable(
   (t) => [primaryKey({ columns: [t.articleId, t.reader, t.day] }), index('view_marks_day').on(t.day)],
 )
 
+/**
+ * Daily roll-up per OPD (Asia/Jakarta days), moved in the same batch as `article_days`:
+ * the OPD is the article's own (its first one), so an OPD's days always add up to the days
+ * of its articles. Per-OPD and per-site statistics read these few rows, whatever the number
+ * of articles or responses.
+ */
+export const opdDays = sqliteTable(
+  'opd_days',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    opd: text('opd').notNull(),
+    day: text('day').notNull(),
+    ...ratingCounters,
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.opd, t.day] }), index('opd_days_day').on(t.day)],
+)
+
+/**
+ * Bearer tokens of the restricted API. Only the SHA-256 of the secret is stored; the token
+ * itself is shown once, when it is made. `site`/`opd` narrow an `opd` token's scope.
+ */
+export const tokens = sqliteTable(
+  'tokens',
+  {
+    id: text('id').primaryKey(),
+    hash: text('hash').notNull(),
+    role: text('role', { enum: ['admin', 'kominfo', 'opd'] }).notNull(),
+    siteId: text('site_id').references(() => sites.id, { onDelete: 'cascade' }),
+    opd: text('opd'),
+    label: text('label').notNull(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('tokens_hash').on(t.hash), index('tokens_site').on(t.siteId)],
+)

@@ -38,6 +38,8 @@ export async function recordResponse(
     WHERE article_id = ${id} AND reader = ${reader} AND rating = ${rating}`
 
   const old = sql`old.rating`
+  // The OPD roll-up counts under the article's own OPD (its first one), not the request's.
+  const opd = sql`(SELECT opd FROM articles WHERE id = ${id})`
 
   const results = await batch<CounterRow>(db, [
     ensureArticle(ref, nowMs),
@@ -45,12 +47,19 @@ export async function recordResponse(
       FROM (${previous}) AS old WHERE articles.id = ${id}`,
     sql`UPDATE article_days SET ${undo(old)}
       FROM (${previous}) AS old WHERE article_days.article_id = ${id} AND article_days.day = old.day`,
+    sql`UPDATE opd_days SET ${undo(old)}
+      FROM (${previous}) AS old
+      WHERE opd_days.site_id = ${ref.siteId} AND opd_days.opd = ${opd} AND opd_days.day = old.day`,
     sql`UPDATE articles SET ${delta(rating)}
       WHERE id = ${id} AND NOT EXISTS (${unchanged})`,
     sql`INSERT INTO article_days (article_id, day, sangat_puas, puas, cukup_puas, tidak_puas)
       SELECT ${id}, ${day}, ${rating} = 4, ${rating} = 3, ${rating} = 2, ${rating} = 1
       WHERE NOT EXISTS (${unchanged})
       ON CONFLICT (article_id, day) DO UPDATE SET ${delta(rating)}`,
+    sql`INSERT INTO opd_days (site_id, opd, day, sangat_puas, puas, cukup_puas, tidak_puas)
+      SELECT ${ref.siteId}, ${opd}, ${day}, ${rating} = 4, ${rating} = 3, ${rating} = 2, ${rating} = 1
+      WHERE NOT EXISTS (${unchanged})
+      ON CONFLICT (site_id, opd, day) DO UPDATE SET ${delta(rating)}`,
     sql`INSERT INTO responses (article_id, reader, rating, day, answered_at)
       VALUES (${id}, ${reader}, ${rating}, ${day}, ${nowMs})
       ON CONFLICT (article_id, reader) DO UPDATE
@@ -58,5 +67,5 @@ export async function recordResponse(
       WHERE responses.rating <> excluded.rating`,
     summaryRowQuery(ref.siteId, ref.key, reader),
   ])
-  return results[6][0]
+  return results[results.length - 1][0]
 }

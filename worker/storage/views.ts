@@ -16,6 +16,9 @@ export async function recordView(db: Db, ref: ArticleRef, reader: string, nowMs:
     sql`INSERT INTO article_days (article_id, day, views)
       SELECT ${id}, ${day}, 1 WHERE NOT EXISTS (${seen})
       ON CONFLICT (article_id, day) DO UPDATE SET views = views + 1`,
+    sql`INSERT INTO opd_days (site_id, opd, day, views)
+      SELECT ${ref.siteId}, opd, ${day}, 1 FROM articles WHERE id = ${id} AND NOT EXISTS (${seen})
+      ON CONFLICT (site_id, opd, day) DO UPDATE SET views = views + 1`,
     sql`INSERT INTO view_marks (article_id, reader, day) VALUES (${id}, ${reader}, ${day})
       ON CONFLICT DO NOTHING`,
   ])
