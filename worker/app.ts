@@ -2,7 +2,9 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from './env'
 import { ApiError, errorBody } from './errors'
+import { adminRoute } from './routes/admin'
 import { responsesRoute } from './routes/responses'
+import { statsRoute } from './routes/stats'
 import { summaryRoute } from './routes/summary'
 import { viewsRoute } from './routes/views'
 
@@ -13,6 +15,8 @@ export function createApp() {
   app.route('/api/v1/responses', responsesRoute)
   app.route('/api/v1/summary', summaryRoute)
   app.route('/api/v1/views', viewsRoute)
+  app.route('/api/v1/stats', statsRoute)
+  app.route('/api/v1/admin', adminRoute)
 
   app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.method} ${c.req.path}`), 404))
 

@@ -1,0 +1,63 @@
+import { env } from 'cloudflare:workers'
+import type { Role } from '../../worker/auth/roles'
+import { mintToken } from '../../worker/auth/token-secret'
+import { call, seedSite } from './client'
+
+// Fixtures for the restricted API: tokens made as the admin API makes them, and roll-up
+// rows written straight into D1 (a day in the past cannot be posted through the public API).
+
+export async function tokenFor(role: Role, site: string | null = null, opd: string | null = null) {
+  const minted = await mintToken()
+  await env.DB.prepare('INSERT INTO tokens (id, hash, role, site_id, opd, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .bind(minted.id, minted.hash, role, site, opd, `test ${role}`, Date.now())
+    .run()
+  return minted
+}
+
+export function get(path: string, token?: string) {
+  return call('GET', path, null, token === undefined ? {} : { headers: { Authorization: `Bearer ${token}` } })
+}
+
+export function send(method: string, path: string, token: string, body?: unknown) {
+  return call(method, path, body === undefined ? null : JSON.stringify(body), {
+    headers: { Authorization: `Bearer ${token}` },
+  })
+}
+
+/** [sangat_puas, puas, cukup_puas, tidak_puas, views] of one day. */
+export type DayFigures = [number, number, number, number, number]
+
+/**
+ * One article with its days: the article's counters, its day roll-up and its OPD's day
+ * roll-up, all agreeing, as the Worker keeps them.
+ */
+export async function seedArticle(
+  site: string,
+  opd: string,
+  key: string,
+  title: string | null,
+  days: Record<string, DayFigures>,
+) {
+  await seedSite(site, [])
+  const totals = [0, 0, 0, 0, 0]
+  for (const d of Object.values(days)) d.forEach((n, i) => (totals[i] += n))
+  const id = `(SELECT id FROM articles WHERE site_id = ? AND key = ?)`
+  await env.DB.batch([
+    env.DB.prepare('INSERT OR IGNORE INTO opds (site_id, slug, name, created_at) VALUES (?, ?, ?, ?)').bind(site, opd, null, 0),
+    env.DB.prepare(
+      `INSERT INTO articles (site_id, opd, key, title, first_seen_at, sangat_puas, puas, cukup_puas, tidak_puas, views)
+       VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
+    ).bind(site, opd, key, title, ...totals),
+    ...Object.entries(days).flatMap(([day, d]) => [
+      env.DB.prepare(
+        `INSERT INTO article_days (article_id, day, sangat_puas, puas, cukup_puas, tidak_puas, views) VALUES (${id}, ?, ?, ?, ?, ?, ?)`,
+      ).bind(site, key, day, ...d),
+      env.DB.prepare(
+        `INSERT INTO opd_days (site_id, opd, day, sangat_puas, puas, cukup_puas, tidak_puas, views) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (site_id, opd, day) DO UPDATE SET sangat_puas = sangat_puas + excluded.sangat_puas,
+           puas = puas + excluded.puas, cukup_puas = cukup_puas + excluded.cukup_puas,
+           tidak_puas = tidak_puas + excluded.tidak_puas, views = views + excluded.views`,
+      ).bind(site, opd, day, ...d),
+    ]),
+  ])
+}

@@ -1,0 +1,41 @@
+import { createMiddleware } from 'hono/factory'
+import { database } from '../db/client'
+import type { Env } from '../env'
+import { ApiError } from '../errors'
+import { liveTokenByHash } from '../storage/tokens'
+import { constantTimeEqual } from './constant-time'
+import type { TokenScope } from './roles'
+import { hashToken } from './token-secret'
+
+export type AuthVars = { token: TokenScope }
+
+const BEARER = /^Bearer[ ]+([\x21-\x7e]{1,512})$/i
+
+function unauthorized(message: string) {
+  return new ApiError(401, 'unauthorized', message)
+}
+
+/**
+ * Every restricted route: `Authorization: Bearer <token>`, looked up by its SHA-256 (the
+ * only thing stored). The lookup's timing reveals nothing of a stored token, since what is
+ * looked up is a hash of what the caller sent; the found hash is still compared in
+ * constant time, so no index or collation quirk can make a near miss count as a match.
+ */
+export const requireToken = createMiddleware<{ Bindings: Env; Variables: AuthVars }>(async (c, next) => {
+  c.header('Cache-Control', 'no-store')
+  const header = c.req.header('Authorization')
+  if (header === undefined) {
+    c.header('WWW-Authenticate', 'Bearer')
+    throw unauthorized('Send a token: Authorization: Bearer <token>')
+  }
+  const match = BEARER.exec(header.trim())
+  if (!match) throw unauthorized('The Authorization header must be "Bearer <token>"')
+  const hash = await hashToken(match[1])
+  const row = await liveTokenByHash(database(c.env.DB), hash)
+  if (row === null || !constantTimeEqual(row.hash, hash)) {
+    throw unauthorized('This token is unknown or revoked')
+  }
+  const { hash: _stored, ...scope } = row
+  c.set('token', scope)
+  await next()
+})

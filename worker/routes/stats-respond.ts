@@ -1,0 +1,66 @@
+import type { Context } from 'hono'
+import { type CsvCell, toCsv } from '../domain/csv'
+import { RATING_KEYS } from '../domain/rating-scale'
+import type { StatFigures } from '../domain/stat-figures'
+
+// The figures of a statistics row as CSV columns: counts and percentages flattened.
+const FIGURE_COLUMNS = [
+  'total',
+  ...RATING_KEYS,
+  ...RATING_KEYS.map((k) => `pct_${k}`),
+  'views',
+  'response_rate',
+  'ikm',
+  'grade',
+  'ikm_low',
+  'ikm_high',
+  'required_sample',
+  'sample_adequate',
+]
+
+function figureCells(f: StatFigures): CsvCell[] {
+  return [
+    f.total,
+    ...RATING_KEYS.map((k) => f.counts[k]),
+    ...RATING_KEYS.map((k) => f.percentages[k]),
+    f.views,
+    f.response_rate,
+    f.ikm,
+    f.grade,
+    f.ikm_low,
+    f.ikm_high,
+    f.required_sample,
+    f.sample_adequate,
+  ]
+}
+
+export interface Table<Row extends StatFigures> {
+  /** Names the download: tanggapan-<name>.csv */
+  name: string
+  /** The columns that say what a row is (site, opd, day, …), before its figures. */
+  keys: (keyof Row & string)[]
+  rows: Row[]
+}
+
+/** JSON `{rows, …extra}` or, with format=csv, the same rows as an RFC 4180 download. */
+export function respondRows<Row extends StatFigures>(
+  c: Context,
+  format: 'json' | 'csv',
+  table: Table<Row>,
+  extra: Record<string, unknown> = {},
+) {
+  if (format === 'json') return c.json({ ...extra, rows: table.rows })
+  const csv = toCsv(
+    [...table.keys, ...FIGURE_COLUMNS],
+    table.rows.map((row) => [...table.keys.map((k) => row[k] as CsvCell), ...figureCells(row)]),
+  )
+  return c.body(csv, 200, {
+    'Content-Type': 'text/csv; charset=utf-8; header=present',
+    'Content-Disposition': `attachment; filename="tanggapan-${table.name}.csv"`,
+  })
+}
+
+/** A download name from the filters: only slugs and days, so it needs no escaping. */
+export function fileName(kind: string, parts: (string | undefined)[]): string {
+  return [kind, ...parts.filter((p) => p !== undefined)].join('-')
+}

@@ -1,0 +1,46 @@
+import { and, eq, inArray, ne } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { opds, siteOrigins, sites } from '../db/schema'
+import { ApiError } from '../errors'
+
+/** 409 when another site has registered one of these origins (an origin names one site). */
+export async function assertOriginsFree(db: Db, site: string, list: string[]): Promise<void> {
+  if (list.length === 0) return
+  const taken = await db
+    .select({ origin: siteOrigins.origin, site: siteOrigins.siteId })
+    .from(siteOrigins)
+    .where(and(inArray(siteOrigins.origin, list), ne(siteOrigins.siteId, site)))
+    .get()
+  if (taken) throw new ApiError(409, 'origin_taken', `${taken.origin} is already registered for site ${taken.site}`)
+}
+
+export async function createSite(db: Db, site: { id: string; name: string; origins: string[] }, nowMs: number) {
+  const existing = await db.select({ id: sites.id }).from(sites).where(eq(sites.id, site.id)).get()
+  if (existing) throw new ApiError(409, 'site_exists', `A site called ${site.id} already exists`)
+  await assertOriginsFree(db, site.id, site.origins)
+  const siteRow = db.insert(sites).values({ id: site.id, name: site.name, createdAt: nowMs })
+  if (site.origins.length === 0) return void (await siteRow)
+  await db.batch([siteRow, db.insert(siteOrigins).values(site.origins.map((origin) => ({ origin, siteId: site.id })))])
+}
+
+/** Renames a site and/or replaces its origins, in one transaction. */
+export async function updateSite(db: Db, id: string, change: { name?: string; origins?: string[] }) {
+  if (change.origins !== undefined) await assertOriginsFree(db, id, change.origins)
+  const statements = []
+  if (change.name !== undefined) statements.push(db.update(sites).set({ name: change.name }).where(eq(sites.id, id)))
+  if (change.origins !== undefined) {
+    statements.push(db.delete(siteOrigins).where(eq(siteOrigins.siteId, id)))
+    if (change.origins.length > 0) {
+      statements.push(db.insert(siteOrigins).values(change.origins.map((origin) => ({ origin, siteId: id }))))
+    }
+  }
+  if (statements.length > 0) await db.batch(statements as [(typeof statements)[number], ...typeof statements])
+}
+
+/** Adds an OPD to a site, or renames it (admins are not held to the first-use cap). */
+export async function upsertOpd(db: Db, site: string, slug: string, name: string, nowMs: number) {
+  await db
+    .insert(opds)
+    .values({ siteId: site, slug, name, createdAt: nowMs })
+    .onConflictDoUpdate({ target: [opds.siteId, opds.slug], set: { name } })
+}

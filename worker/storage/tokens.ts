@@ -1,0 +1,68 @@
+import { desc, eq, isNull, and } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { tokens } from '../db/schema'
+import type { Role, TokenScope } from '../auth/roles'
+
+export interface NewToken {
+  id: string
+  hash: string
+  role: Role
+  site: string | null
+  opd: string | null
+  label: string
+}
+
+/** The live (not revoked) token with this hash, with the hash it was stored under. */
+export async function liveTokenByHash(db: Db, hash: string): Promise<(TokenScope & { hash: string }) | null> {
+  const row = await db
+    .select({
+      id: tokens.id,
+      hash: tokens.hash,
+      role: tokens.role,
+      site: tokens.siteId,
+      opd: tokens.opd,
+      label: tokens.label,
+    })
+    .from(tokens)
+    .where(and(eq(tokens.hash, hash), isNull(tokens.revokedAt)))
+    .get()
+  return row ?? null
+}
+
+export async function insertToken(db: Db, token: NewToken, nowMs: number): Promise<void> {
+  await db.insert(tokens).values({
+    id: token.id,
+    hash: token.hash,
+    role: token.role,
+    siteId: token.site,
+    opd: token.opd,
+    label: token.label,
+    createdAt: nowMs,
+  })
+}
+
+export async function listTokens(db: Db) {
+  return db
+    .select({
+      id: tokens.id,
+      role: tokens.role,
+      site: tokens.siteId,
+      opd: tokens.opd,
+      label: tokens.label,
+      created_at: tokens.createdAt,
+      revoked_at: tokens.revokedAt,
+    })
+    .from(tokens)
+    .orderBy(desc(tokens.createdAt), tokens.id)
+}
+
+/** Revokes a token; false when there is no such token. Revoking twice keeps the first time. */
+export async function revokeToken(db: Db, id: string, nowMs: number): Promise<boolean> {
+  const found = await db.select({ id: tokens.id }).from(tokens).where(eq(tokens.id, id)).get()
+  if (!found) return false
+  await db
+    .update(tokens)
+    .set({ revokedAt: nowMs })
+    .where(and(eq(tokens.id, id), isNull(tokens.revokedAt)))
+  return true
+}
