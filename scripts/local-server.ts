@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { demoSeedSql } from './demo-data'
 import { applyLocalMigrations, executeLocalSql, offlineEnv } from './local-d1'
+import { tokenSql } from './token'
 
 // One way to run Tanggapan locally, shared by `npm start`, the browser tests and the
 // benchmarks: migrations and demo data into a local D1, then the Worker on wrangler dev.
@@ -13,22 +14,33 @@ export interface LocalServerOptions {
   vars?: Record<string, string>
   /** Inherit the server's output (npm start) or keep it (tests, benchmarks). */
   stdio?: 'inherit' | 'pipe'
+  /** The local admin token's value; random when absent (npm start prints it either way). */
+  adminToken?: string
 }
 
 export interface LocalServer {
   url: string
+  /** A bearer token of role admin for this local server. */
+  adminToken: string
   process: ChildProcess
   stop(): Promise<void>
 }
 
-export function prepareLocalDatabase(port: number, persistTo?: string): void {
+/** Migrations, demo data and the local admin token (stored as its hash, as `npm run token` does). */
+export async function prepareLocalDatabase(port: number, persistTo?: string, adminToken?: string): Promise<string> {
   applyLocalMigrations(persistTo)
-  executeLocalSql(demoSeedSql([`http://localhost:${port}`, `http://127.0.0.1:${port}`]), persistTo)
+  const admin = await tokenSql({
+    role: 'admin',
+    label: 'npm start (local admin)',
+    fixed: { id: 'local-admin', token: adminToken ?? `tgp_local_${crypto.randomUUID().replace(/-/g, '')}` },
+  })
+  executeLocalSql(demoSeedSql([`http://localhost:${port}`, `http://127.0.0.1:${port}`]) + admin.sql, persistTo)
+  return admin.token
 }
 
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const { port, persistTo, vars = {}, stdio = 'pipe' } = options
-  prepareLocalDatabase(port, persistTo)
+  const adminToken = await prepareLocalDatabase(port, persistTo, options.adminToken)
   const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false']
   if (persistTo) args.push('--persist-to', persistTo)
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`)
@@ -51,7 +63,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`)
     try {
       const res = await fetch(`${url}/api/v1/summary?site=demo&article=ready`)
-      if (res.ok) return { url, process: child, stop }
+      if (res.ok) return { url, adminToken, process: child, stop }
     } catch {
       // not listening yet
     }

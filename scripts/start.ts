@@ -5,10 +5,13 @@ import { startLocalServer } from './local-server'
 const port = Number(process.env.PORT ?? 8787)
 
 console.log('Tanggapan: preparing the local D1 (migrations, demo data) …')
-const server = await startLocalServer({ port, stdio: 'inherit' })
+const server = await startLocalServer({ port, stdio: 'inherit', adminToken: process.env.ADMIN_TOKEN || undefined })
 console.log(`
 Tanggapan is running on http://localhost:${port}
   API         http://localhost:${port}/api/v1/summary?site=demo&article=https://contohkab.go.id/berita/wifi-gratis-di-50-taman-kota
+  Dashboard   http://localhost:${port}/dashboard
+  Admin token ${server.adminToken}
+              (local only; ADMIN_TOKEN=… npm start sets it / token admin lokal)
 Press Ctrl+C to stop.
 `)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -11,6 +11,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     persistTo: string
+    adminToken: string
   }
 }
 
@@ -20,6 +21,7 @@ export default async function setup(project: TestProject) {
   const server = await startLocalServer({ port, persistTo })
   project.provide('baseUrl', server.url)
   project.provide('persistTo', persistTo)
+  project.provide('adminToken', server.adminToken)
   return async () => {
     await server.stop()
     rmSync(persistTo, { recursive: true, force: true })

@@ -1,0 +1,63 @@
+// The dashboard's only way to the API: same origin, the bearer token from sessionStorage.
+
+const TOKEN_KEY = 'tanggapan.token'
+
+export const session = {
+  token: () => sessionStorage.getItem(TOKEN_KEY),
+  signIn: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
+  signOut: () => sessionStorage.removeItem(TOKEN_KEY),
+}
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+async function request(method: string, path: string, body?: unknown, token = session.token()): Promise<Response> {
+  const headers: Record<string, string> = {}
+  if (token) headers.Authorization = `Bearer ${token}`
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  if (!res.ok) {
+    const err = await res.json().catch(() => null)
+    throw new ApiFailure(res.status, err?.error?.code ?? 'error', err?.error?.message ?? res.statusText)
+  }
+  return res
+}
+
+export async function getJson<T>(path: string, token?: string): Promise<T> {
+  return (await request('GET', path, undefined, token ?? session.token())).json() as Promise<T>
+}
+
+export async function sendJson<T>(method: string, path: string, body?: unknown): Promise<T | null> {
+  const res = await request(method, path, body)
+  return res.status === 204 ? null : ((await res.json()) as T)
+}
+
+/** Saves an export as a file: the API's own CSV, or its JSON pretty-printed. */
+export async function download(path: string, format: 'csv' | 'json'): Promise<void> {
+  const res = await request('GET', `${path}${path.includes('?') ? '&' : '?'}format=${format}`)
+  const named = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1]
+  const name = format === 'csv' ? (named ?? 'tanggapan.csv') : `${path.split('?')[0].split('/').pop()}.json`
+  const blob = format === 'csv' ? await res.blob() : new Blob([JSON.stringify(await res.json(), null, 2)], { type: 'application/json' })
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = format === 'json' ? `tanggapan-${name}` : name
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+export function query(params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v)
+  const s = q.toString()
+  return s ? `?${s}` : ''
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'preact/hooks'
+import { getJson, session } from './api'
+import { DateRange, rangeIsValid } from './date-range'
+import { IndicativeNote } from './figures'
+import { useRoute } from './hash-route'
+import { T } from './i18n'
+import { Manage } from './manage'
+import { OpdPage } from './opd-page'
+import { Overview } from './overview'
+import { SignIn } from './sign-in'
+import type { Range, Scope } from './types'
+
+export function App() {
+  const [scope, setScope] = useState<Scope | null>(null)
+  const [checking, setChecking] = useState(session.token() !== null)
+  const [range, setRange] = useState<Range>({})
+  const [shownRange, setShownRange] = useState<Range>({})
+  const route = useRoute()
+
+  // A token kept from earlier in this tab is checked again: it may have been revoked.
+  useEffect(() => {
+    if (!checking) return
+    getJson<Scope>('/api/v1/stats/scope').then(setScope, () => session.signOut()).finally(() => setChecking(false))
+  }, [])
+
+  // Tables follow the range only once it makes sense (from ≤ to).
+  useEffect(() => {
+    if (rangeIsValid(range)) setShownRange(range)
+  }, [range])
+
+  if (checking) return <p class="muted">…</p>
+  if (scope === null) {
+    return <SignIn onSignedIn={(token, s) => (session.signIn(token), setScope(s))} />
+  }
+  const signOut = () => (session.signOut(), setScope(null), (location.hash = ''))
+  const who = [scope.token.role, scope.token.site, scope.token.opd].filter(Boolean).join(' · ')
+  return (
+    <>
+      <header class="top">
+        <h1>
+          <a href="#/">Tanggapan</a> <span class="en">dasbor / dashboard</span>
+        </h1>
+        <nav>
+          {scope.token.role === 'admin' && <a href="#/kelola"><T id="Kelola" en="Manage" /></a>}
+          <span class="who" title={scope.token.label}>{who}</span>
+          <button type="button" onClick={signOut}><T id="Keluar" en="Sign out" /></button>
+        </nav>
+      </header>
+      <main>
+        {route.page !== 'manage' && (
+          <>
+            <DateRange range={range} onChange={setRange} />
+            <IndicativeNote />
+          </>
+        )}
+        {route.page === 'overview' && <Overview range={shownRange} />}
+        {route.page === 'opd' && <OpdPage key={`${route.site}/${route.opd}`} site={route.site} opd={route.opd} range={shownRange} />}
+        {route.page === 'manage' && <Manage />}
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,50 @@
+import { T } from './i18n'
+import type { Range } from './types'
+
+/** Today in Asia/Jakarta (UTC+7 all year), the days the statistics speak in. */
+function jakartaDay(offsetDays = 0): string {
+  return new Date(Date.now() + 7 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10)
+}
+
+const PRESETS = [
+  { days: 7, id: '7 hari', en: '7 days' },
+  { days: 30, id: '30 hari', en: '30 days' },
+  { days: 90, id: '90 hari', en: '90 days' },
+]
+
+/** From/to in Jakarta days (both included), with presets; from after to is refused here. */
+export function DateRange({ range, onChange }: { range: Range; onChange: (r: Range) => void }) {
+  const set = (field: 'from' | 'to', value: string) => onChange({ ...range, [field]: value || undefined })
+  const invalid = range.from && range.to && range.from > range.to
+  return (
+    <form class="range" onSubmit={(e) => e.preventDefault()} aria-label="Rentang tanggal / date range">
+      <label>
+        <T id="Dari" en="From" />
+        <input type="date" name="from" value={range.from ?? ''} max={range.to} onChange={(e) => set('from', e.currentTarget.value)} />
+      </label>
+      <label>
+        <T id="Sampai" en="To" />
+        <input type="date" name="to" value={range.to ?? ''} min={range.from} onChange={(e) => set('to', e.currentTarget.value)} />
+      </label>
+      <div class="presets">
+        {PRESETS.map((p) => (
+          <button type="button" key={p.days} onClick={() => onChange({ from: jakartaDay(1 - p.days), to: jakartaDay() })}>
+            <T id={p.id} en={p.en} />
+          </button>
+        ))}
+        <button type="button" onClick={() => onChange({})}>
+          <T id="Semua" en="All time" />
+        </button>
+      </div>
+      {invalid && (
+        <p class="error" role="alert">
+          <T id="Tanggal awal harus sebelum tanggal akhir." en="The start must not be after the end." />
+        </p>
+      )}
+    </form>
+  )
+}
+
+export function rangeIsValid(range: Range): boolean {
+  return !(range.from && range.to && range.from > range.to)
+}

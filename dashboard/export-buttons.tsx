@@ -1,0 +1,20 @@
+import { useState } from 'preact/hooks'
+import { download } from './api'
+import { T } from './i18n'
+
+/** CSV and JSON downloads of exactly what the table beside them shows. */
+export function ExportButtons({ path, label }: { path: string; label: string }) {
+  const [error, setError] = useState<string | null>(null)
+  const save = (format: 'csv' | 'json') => () => download(path, format).then(() => setError(null), (e: Error) => setError(e.message))
+  return (
+    <span class="export" aria-label={label}>
+      <button type="button" data-export="csv" onClick={save('csv')}>
+        <T id="Unduh CSV" en="CSV" />
+      </button>
+      <button type="button" data-export="json" onClick={save('json')}>
+        <T id="Unduh JSON" en="JSON" />
+      </button>
+      {error && <span class="error">{error}</span>}
+    </span>
+  )
+}

@@ -1,0 +1,103 @@
+import { useState } from 'preact/hooks'
+import { query } from './api'
+import { ExportButtons } from './export-buttons'
+import { IkmCell, SampleFlag } from './figures'
+import { fmt, T } from './i18n'
+import { Status } from './overview'
+import { Legend } from './stacked-bar'
+import { figureColumns, StatTable } from './stat-table'
+import { TrendChart } from './trend-chart'
+import type { ArticleRow, DayRow, OpdRow, Range } from './types'
+import { useApi } from './use-api'
+
+const SORTS = [
+  { value: 'lowest', id: 'Kepuasan terendah dulu', en: 'Least satisfied first' },
+  { value: 'highest', id: 'Kepuasan tertinggi dulu', en: 'Most satisfied first' },
+  { value: 'responses', id: 'Tanggapan terbanyak', en: 'Most responses' },
+  { value: 'views', id: 'Paling banyak dilihat', en: 'Most viewed' },
+]
+
+/** One OPD: its figures, its daily trend and its articles (titles always as text). */
+export function OpdPage({ site, opd, range }: { site: string; opd: string; range: Range }) {
+  const [sort, setSort] = useState('lowest')
+  const scope = { site, opd, from: range.from, to: range.to }
+  const summary = useApi<{ rows: OpdRow[] }>(`/api/v1/stats/opds${query(scope)}`)
+  const days = useApi<{ rows: DayRow[] }>(`/api/v1/stats/timeseries${query(scope)}`)
+  const articlesPath = `/api/v1/stats/articles${query({ ...scope, sort })}`
+  const articles = useApi<{ rows: ArticleRow[]; matched: number }>(articlesPath)
+  const row = summary.state === 'ready' ? summary.data.rows[0] : undefined
+
+  return (
+    <>
+      <p><a href="#/">← <T id="Ringkasan" en="Overview" /></a></p>
+      <h2 class="opd-title">
+        {row?.name ?? opd} <code>{site}/{opd}</code>
+      </h2>
+      {row ? (
+        <dl class="cards">
+          <div data-figure="ikm"><dt><T id="IKM indikatif" en="Indicative IKM" /></dt><dd><IkmCell f={row} /> <SampleFlag f={row} /></dd></div>
+          <div data-figure="total"><dt><T id="Tanggapan" en="Responses" /></dt><dd>{fmt.n(row.total)}</dd></div>
+          <div data-figure="views"><dt><T id="Dilihat" en="Views" /></dt><dd>{fmt.n(row.views)}</dd></div>
+          <div data-figure="response-rate"><dt><T id="Tingkat tanggapan" en="Response rate" /></dt><dd>{fmt.rate(row.response_rate)}</dd></div>
+          <div data-figure="required-sample"><dt><T id="Sampel diperlukan" en="Sample needed" /></dt><dd>{row.required_sample === null ? '—' : fmt.n(row.required_sample)}</dd></div>
+        </dl>
+      ) : (
+        <Status loaded={summary} />
+      )}
+
+      <section>
+        <header class="section-head">
+          <h3><T id="Tren harian" en="Daily trend" /></h3>
+          <ExportButtons path={`/api/v1/stats/timeseries${query(scope)}`} label="timeseries" />
+        </header>
+        {days.state === 'ready' ? <TrendChart rows={days.data.rows} /> : <Status loaded={days} />}
+        <Legend />
+      </section>
+
+      <section>
+        <header class="section-head">
+          <h3><T id="Berita" en="Articles" /></h3>
+          <label class="sort">
+            <T id="Urutkan" en="Sort" />
+            <select name="sort" value={sort} onChange={(e) => setSort(e.currentTarget.value)}>
+              {SORTS.map((s) => <option key={s.value} value={s.value}>{s.id} / {s.en}</option>)}
+            </select>
+          </label>
+          <ExportButtons path={articlesPath} label="articles" />
+        </header>
+        {articles.state === 'ready' ? (
+          <StatTable
+            rows={articles.data.rows}
+            rowKey={(r) => r.article}
+            empty={<T id="Belum ada berita pada rentang ini." en="No articles in this range." />}
+            columns={[
+              {
+                head: <T id="Judul" en="Title" />,
+                cell: (r) => (
+                  <span class="title-cell">
+                    <span class="article-title">{r.title ?? r.article}</span>
+                    <a class="article-key" href={safeHref(r.article)} target="_blank" rel="noopener noreferrer">{r.article}</a>
+                  </span>
+                ),
+              },
+              ...figureColumns<ArticleRow>(),
+            ]}
+          />
+        ) : (
+          <Status loaded={articles} />
+        )}
+        <p class="muted small">
+          <T
+            id="«Kepuasan terendah dulu» mengurutkan menurut batas atas yang memperhitungkan jumlah tanggapan, sehingga dua jawaban saja tidak langsung menempati urutan teratas."
+            en="«Least satisfied first» orders by an upper bound that accounts for the number of responses, so two answers alone do not top the list."
+          />
+        </p>
+      </section>
+    </>
+  )
+}
+
+/** An article key is a page's URL as the page gave it: link only to http(s). */
+function safeHref(key: string): string | undefined {
+  return /^https?:\/\//i.test(key) ? key : undefined
+}

@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { ROLES, type Role } from '../worker/auth/roles'
+import { hashToken, mintToken } from '../worker/auth/token-secret'
+import { opdSlug, siteId } from '../worker/validation/fields'
+import { executeLocalSql, queryLocalSql } from './local-d1'
+
+// `npm run token -- create --role kominfo [--site demo] [--opd diskominfo] [--label …] [--remote]`
+// `npm run token -- revoke <id> [--remote]`, `npm run token -- list [--remote]`
+// Local D1 by default (what npm start serves); --remote goes through wrangler to the real D1.
+
+const DATABASE = 'tanggapan'
+const q = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`)
+
+export interface TokenRequest {
+  role: Role
+  site?: string
+  opd?: string
+  label: string
+  /** A fixed id and token (npm start's local admin); otherwise both are random. */
+  fixed?: { id: string; token: string }
+}
+
+/**
+ * SQL that stores a token's hash (never the token). A fixed id replaces that token, so each
+ * `npm start` swaps its local admin token instead of piling up old ones.
+ */
+export async function tokenSql(request: TokenRequest, nowMs = Date.now()) {
+  if (request.role === 'opd' && request.site === undefined) throw new Error('an opd token needs --site')
+  if (request.role !== 'opd' && (request.site ?? request.opd) !== undefined) throw new Error('only an opd token takes --site or --opd')
+  for (const [schema, value] of [[siteId, request.site], [opdSlug, request.opd]] as const) {
+    const checked = value === undefined ? null : schema.safeParse(value)
+    if (checked && !checked.success) throw new Error(checked.error.issues[0].message)
+  }
+  const minted = request.fixed
+    ? { ...request.fixed, hash: await hashToken(request.fixed.token) }
+    : await mintToken()
+  const sql = `INSERT INTO tokens (id, hash, role, site_id, opd, label, created_at) VALUES (${q(minted.id)}, ${q(minted.hash)}, ${q(request.role)}, ${q(request.site ?? null)}, ${q(request.opd ?? null)}, ${q(request.label)}, ${nowMs})
+ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, role = excluded.role, site_id = excluded.site_id, opd = excluded.opd, label = excluded.label, created_at = excluded.created_at, revoked_at = NULL;\n`
+  return { id: minted.id, token: minted.token, sql }
+}
+
+function runSql(sql: string, remote: boolean, persistTo?: string) {
+  if (!remote) return executeLocalSql(sql, persistTo)
+  // The real D1: wrangler uses the account you are logged in with (`npx wrangler login`).
+  execFileSync('npx', ['wrangler', 'd1', 'execute', DATABASE, '--remote', `--command=${sql}`], {
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+}
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      site: { type: 'string' },
+      opd: { type: 'string' },
+      label: { type: 'string' },
+      remote: { type: 'boolean', default: false },
+      'persist-to': { type: 'string' },
+    },
+  })
+  const [command, id] = positionals
+  const persistTo = values['persist-to']
+  if (command === 'create') {
+    const role = values.role as Role
+    if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`)
+    const label = values.label ?? `${role}${values.site ? ` ${values.site}` : ''}${values.opd ? `/${values.opd}` : ''} (CLI)`
+    const made = await tokenSql({ role, site: values.site, opd: values.opd, label })
+    runSql(made.sql, values.remote, persistTo)
+    console.log(`Token ${made.id} (${role}) — shown only now, keep it safe / hanya ditampilkan sekali:\n\n  ${made.token}\n`)
+  } else if (command === 'revoke' && id) {
+    runSql(`UPDATE tokens SET revoked_at = ${Date.now()} WHERE id = ${q(id)} AND revoked_at IS NULL;`, values.remote, persistTo)
+    console.log(`Token ${id} revoked (if it existed and was live).`)
+  } else if (command === 'list' && !values.remote) {
+    console.table(queryLocalSql('SELECT id, role, site_id, opd, label, created_at, revoked_at FROM tokens ORDER BY created_at', persistTo))
+  } else {
+    console.error('usage: npm run token -- create --role admin|kominfo|opd [--site S] [--opd O] [--label L] [--remote]\n' +
+      '       npm run token -- revoke <id> [--remote]\n       npm run token -- list')
+    process.exit(2)
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  })
+}

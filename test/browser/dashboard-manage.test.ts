@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, screenshot } from './chromium'
+import { baseUrl, signedIn } from './dashboard-helpers'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(() => browser?.close())
+
+describe('managing sites in the dashboard', () => {
+  it('registers a site, adds an OPD, shows its embed code, and makes an opd token that signs in', async () => {
+    const { page, errors } = await signedIn(browser)
+    await page.click('a[href="#/kelola"]')
+    await page.fill('input[name=site-id]', 'grobogan')
+    await page.fill('input[name=site-name]', 'Kabupaten Grobogan')
+    await page.fill('textarea[name=site-origins]', 'https://grobogan.go.id\nhttps://dinkes.grobogan.go.id')
+    await page.click('form.panel button[type=submit]')
+    const card = page.locator('.site-card[data-site=grobogan]')
+    await card.waitFor()
+    expect(await card.locator('textarea[name=origins]').inputValue()).toBe('https://dinkes.grobogan.go.id\nhttps://grobogan.go.id')
+
+    await card.locator('input[name=opd-slug]').fill('dinkes')
+    await card.locator('input[name=opd-name]').fill('Dinas Kesehatan')
+    await card.locator('form.inline button[type=submit]').click()
+    await card.locator('td', { hasText: 'Dinas Kesehatan' }).waitFor()
+    await card.locator('button', { hasText: 'Kode sematan' }).click()
+    expect(await card.locator('.embed').textContent()).toBe(
+      `<div data-tanggapan data-opd="dinkes"></div>\n<script src="${baseUrl()}/widget.js" async></script>`,
+    )
+
+    await page.selectOption('select[name=role]', 'opd')
+    await page.fill('input[name=token-site]', 'grobogan')
+    await page.fill('input[name=token-opd]', 'dinkes')
+    await page.fill('input[name=token-label]', 'Dinkes Grobogan')
+    await page.click('button:has-text("Buat token")')
+    const token = await page.locator('.made code').textContent()
+    expect(token).toMatch(/^tgp_/)
+    await screenshot(page, 'dashboard-manage')
+    expect(errors).toEqual([])
+    await page.context().close()
+
+    // The new token reads its own OPD and nothing else.
+    const own = await browser.newContext()
+    const ownPage = await own.newPage()
+    await ownPage.goto(`${baseUrl()}/dashboard`)
+    await ownPage.fill('input[name=token]', token!)
+    await ownPage.click('.sign-in button[type=submit]')
+    await ownPage.waitForSelector('.opd-link')
+    expect(await ownPage.$$eval('.opd-link', (l) => l.map((a) => a.textContent))).toEqual(['Dinas Kesehatan'])
+    expect(await ownPage.locator('a[href="#/kelola"]').count()).toBe(0)
+    await screenshot(ownPage, 'dashboard-opd-token-overview')
+    await own.close()
+  })
+})
