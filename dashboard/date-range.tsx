@@ -19,11 +19,11 @@ export function DateRange({ range, onChange }: { range: Range; onChange: (r: Ran
   return (
     <form class="range" onSubmit={(e) => e.preventDefault()} aria-label="Rentang tanggal / date range">
       <label>
-        <T id="Dari" en="From" />
+        <span><T id="Dari" en="From" /></span>
         <input type="date" name="from" value={range.from ?? ''} max={range.to} onChange={(e) => set('from', e.currentTarget.value)} />
       </label>
       <label>
-        <T id="Sampai" en="To" />
+        <span><T id="Sampai" en="To" /></span>
         <input type="date" name="to" value={range.to ?? ''} min={range.from} onChange={(e) => set('to', e.currentTarget.value)} />
       </label>
       <div class="presets">

@@ -44,9 +44,9 @@ function NewSite({ onDone }: { onDone: () => void }) {
     <form class="panel" onSubmit={run(() => sendJson('POST', '/api/v1/admin/sites', { id, name, origins: lines(origins) }))}>
       <h3><T id="Daftarkan situs" en="Register a site" /></h3>
       <label>ID (slug) <input name="site-id" required value={id} onInput={(e) => setId(e.currentTarget.value)} placeholder="kudus" /></label>
-      <label><T id="Nama" en="Name" /> <input name="site-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="Pemerintah Kabupaten Kudus" /></label>
+      <label><span><T id="Nama" en="Name" /></span> <input name="site-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="Pemerintah Kabupaten Kudus" /></label>
       <label>
-        <T id="Origin (satu per baris)" en="Origins (one per line)" />
+        <span><T id="Origin (satu per baris)" en="Origins (one per line)" /></span>
         <textarea name="site-origins" rows={3} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} placeholder="https://kuduskab.go.id" />
       </label>
       <button type="submit"><T id="Daftarkan" en="Register" /></button>
@@ -71,7 +71,7 @@ function SiteCard({ site, onDone }: { site: Site; onDone: () => void }) {
       <h3>{site.name} <code>{site.id}</code></h3>
       <form onSubmit={originsAction.run(() => sendJson('PATCH', `/api/v1/admin/sites/${site.id}`, { origins: lines(origins) }))}>
         <label>
-          <T id="Origin terdaftar" en="Registered origins" />
+          <span><T id="Origin terdaftar" en="Registered origins" /></span>
           <textarea name="origins" rows={Math.max(2, site.origins.length)} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
         </label>
         <button type="submit"><T id="Simpan origin" en="Save origins" /></button>

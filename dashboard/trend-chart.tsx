@@ -1,8 +1,8 @@
 import { fmt, RATING_LABELS, T } from './i18n'
 import type { DayRow } from './types'
 
-const W = 720
-const H = 220
+const W = 960
+const H = 240
 const PAD = { left: 40, right: 44, top: 12, bottom: 28 }
 
 /**
@@ -19,7 +19,13 @@ export function TrendChart({ rows }: { rows: DayRow[] }) {
   const y = (n: number) => PAD.top + plotH - (n / maxTotal) * plotH
   const yIkm = (v: number) => PAD.top + plotH - ((v - 25) / 75) * plotH
   const xMid = (i: number) => PAD.left + step * i + step / 2
-  const points = rows.flatMap((r, i) => (r.ikm === null ? [] : [`${xMid(i).toFixed(1)},${yIkm(r.ikm).toFixed(1)}`]))
+  // The IKM line breaks over days without answers instead of bridging them.
+  const segments: string[][] = [[]]
+  rows.forEach((r, i) => {
+    if (r.ikm === null) segments.push([])
+    else segments[segments.length - 1].push(`${xMid(i).toFixed(1)},${yIkm(r.ikm).toFixed(1)}`)
+  })
+  const points = segments.flat()
   const labelEvery = Math.ceil(rows.length / 8)
   return (
     <figure class="trend">
@@ -45,7 +51,7 @@ export function TrendChart({ rows }: { rows: DayRow[] }) {
             </g>
           )
         })}
-        {points.length > 1 && <polyline class="ikm-line" points={points.join(' ')} />}
+        {segments.filter((s) => s.length > 1).map((s) => <polyline class="ikm-line" points={s.join(' ')} />)}
         {points.map((p) => {
           const [cx, cy] = p.split(',')
           return <circle class="ikm-dot" cx={cx} cy={cy} r="2.5" />

@@ -37,6 +37,7 @@ describe('managing sites in the dashboard', () => {
     await page.click('button:has-text("Buat token")')
     const token = await page.locator('.made code').textContent()
     expect(token).toMatch(/^tgp_/)
+    await page.locator('tr', { hasText: 'Dinkes Grobogan' }).locator('td', { hasText: 'grobogan/dinkes' }).waitFor()
     await screenshot(page, 'dashboard-manage')
     expect(errors).toEqual([])
     await page.context().close()
