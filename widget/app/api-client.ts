@@ -1,0 +1,27 @@
+import type { WidgetSummary } from './widget-summary'
+
+// Requests as the API wants them from a page (CONTRACT §5): a string body goes out as
+// text/plain, a "simple" request with no CORS preflight; a short timeout so a slow API never
+// leaves a reader waiting. A refusal rejects with its HTTP status (a number).
+
+const TIMEOUT_MS = 8000
+
+export interface AnswerBody {
+  opd: string
+  article: string
+  title: string
+  rating: number
+  reader: string
+}
+
+/** GET when there is no body; views go with keepalive, so they finish even as the reader leaves. */
+export async function apiRequest(url: string, body?: object): Promise<WidgetSummary> {
+  const res = await fetch(url, {
+    method: body ? 'POST' : 'GET',
+    body: body && JSON.stringify(body),
+    keepalive: url.endsWith('views'),
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  })
+  if (!res.ok) throw res.status
+  return res.json() // views answer 204 with no body: their caller ignores the outcome
+}

@@ -1,0 +1,17 @@
+import { percentages } from '../../worker/domain/percentages'
+import { ratingKey, totalOf, type RatingValue } from '../../worker/domain/rating-scale'
+import type { WidgetSummary } from './widget-summary'
+
+/**
+ * The summary as it will be once the server has the reader's answer: an earlier answer of the
+ * same reader moves rather than counts twice (CONTRACT §5), percentages by the API's own rule.
+ */
+export function withAnswer(summary: WidgetSummary, rating: RatingValue): WidgetSummary {
+  const counts = { ...summary.counts }
+  if (summary.yours !== null) {
+    const before = ratingKey(summary.yours)
+    counts[before] -= 1
+  }
+  counts[ratingKey(rating)] += 1
+  return { ...summary, counts, percentages: percentages(counts), total: totalOf(counts), yours: rating }
+}

@@ -1,0 +1,10 @@
+// Build-time inputs of the widget (scripts/build-widget.ts provides them).
+
+/** File name of the versioned chunk, e.g. `app-1a2b3c4d5e.js`. */
+declare const __TANGGAPAN_CHUNK__: string
+
+/** Stylesheets are imported as minified text and adopted as constructable stylesheets. */
+declare module '*.css' {
+  const css: string
+  export default css
+}
