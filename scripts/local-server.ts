@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { buildWidget, writeWidget } from './build-widget'
 import { demoSeedSql } from './demo-data'
 import { applyLocalMigrations, executeLocalSql, offlineEnv } from './local-d1'
 import { tokenSql } from './token'
@@ -40,6 +41,8 @@ export async function prepareLocalDatabase(port: number, persistTo?: string, adm
 
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const { port, persistTo, vars = {}, stdio = 'pipe' } = options
+  // The Worker embeds the built widget: build it first, so every caller serves the current one.
+  writeWidget(await buildWidget())
   const adminToken = await prepareLocalDatabase(port, persistTo, options.adminToken)
   const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false']
   if (persistTo) args.push('--persist-to', persistTo)

@@ -7,6 +7,8 @@ import { responsesRoute } from './routes/responses'
 import { statsRoute } from './routes/stats'
 import { summaryRoute } from './routes/summary'
 import { viewsRoute } from './routes/views'
+import { demoRoute } from './routes/demo'
+import { widgetAssetsRoute } from './routes/widget-assets'
 
 /** The whole Worker: routes, the 404 and the one place errors become the contract's shape. */
 export function createApp() {
@@ -17,6 +19,8 @@ export function createApp() {
   app.route('/api/v1/views', viewsRoute)
   app.route('/api/v1/stats', statsRoute)
   app.route('/api/v1/admin', adminRoute)
+  app.route('/', widgetAssetsRoute)
+  app.route('/demo', demoRoute)
 
   app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.method} ${c.req.path}`), 404))
 

@@ -16,8 +16,11 @@ import type { WidgetSummary } from './widget-summary'
 // The versioned chunk the loader imports near the viewport: each widget's state, requests
 // and view. One reader id and one offline queue per page.
 
-/** One per answer, in contract order, as on the pages the widget replaces. */
-const EMOJI = ['😍', '🙂', '😐', '😞']
+/**
+ * One per answer, in contract order, as on the pages the widget replaces. U+FE0F asks for the
+ * colour emoji even where a text font (DejaVu, on many Linux desktops) has a plain glyph.
+ */
+const EMOJI = ['😍\ufe0f', '🙂\ufe0f', '😐\ufe0f', '😞\ufe0f']
 
 const reader = readerId(() => localStorage)
 const queue: OfflineQueue = new Map()

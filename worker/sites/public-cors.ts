@@ -13,7 +13,11 @@ export type PublicVars = { originSite: string | null }
  */
 export const publicCors = createMiddleware<{ Bindings: Env; Variables: PublicVars }>(
   async (c, next) => {
-    const origin = c.req.header('Origin')
+    // Browsers send no Origin on a same-origin GET (the Worker's own /demo page asking for a
+    // summary) but do send Sec-Fetch-Site: then the request's own origin is the page's.
+    const origin =
+      c.req.header('Origin') ??
+      (c.req.header('Sec-Fetch-Site') === 'same-origin' ? new URL(c.req.url).origin : undefined)
     if (origin === undefined) {
       c.set('originSite', null)
       return next()
