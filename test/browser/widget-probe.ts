@@ -1,0 +1,81 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Locator, Page } from 'playwright-core'
+import { executeLocalSql } from '../../scripts/local-d1'
+
+// Probe pages for the widget's browser tests: a small Node server on its own origin (a real
+// third-party site, as far as the browser knows), registered for the demo site in the local
+// D1 that the test server uses.
+
+export interface Probe {
+  origin: string
+  /** Serves `html` at `path` (with extra response headers) and gives its full URL. */
+  serve(path: string, html: string, headers?: Record<string, string>): string
+  close(): Promise<void>
+}
+
+export async function startProbe(persistTo: string): Promise<Probe> {
+  const pages = new Map<string, { html: string; headers: Record<string, string> }>()
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    // The browser asks for an icon on its own: answer it, so no 404 shows up as a console error.
+    if (path === '/favicon.ico') return void res.writeHead(204).end()
+    const page = pages.get(path)
+    if (!page) return void res.writeHead(404).end()
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...page.headers })
+    res.end(page.html)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  executeLocalSql(`INSERT OR IGNORE INTO site_origins (origin, site_id) VALUES ('${origin}', 'demo');`, persistTo)
+  return {
+    origin,
+    serve(path, html, headers = {}) {
+      pages.set(path, { html, headers })
+      return origin + path
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** A fresh article key, so tests never depend on what another test (or run) answered. */
+export function probeArticle(name: string): string {
+  return `https://probe.contohkab.go.id/berita/${name}-${crypto.randomUUID()}`
+}
+
+export interface WidgetSpec {
+  article: string
+  opd?: string
+  lang?: string
+  results?: string
+}
+
+export function container(w: WidgetSpec): string {
+  const attrs = [`data-opd="${w.opd ?? 'diskominfo'}"`, `data-article="${w.article}"`, 'data-title="Berita uji"']
+  if (w.lang) attrs.push(`data-lang="${w.lang}"`)
+  if (w.results) attrs.push(`data-results="${w.results}"`)
+  return `<div data-tanggapan ${attrs.join(' ')}></div>`
+}
+
+/** A plain host page: the snippet of CONTRACT §4, with whatever the test puts around it. */
+export function hostPage(api: string, body: string, head = ''): string {
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Halaman uji</title>${head}</head>
+<body><main>${body}</main><script src="${api}/widget.js" async></script></body></html>`
+}
+
+/** The nth widget on the page (its host element; Playwright's locators enter open shadow roots). */
+export function widget(page: Page, index = 0): Locator {
+  return page.locator('[data-tanggapan]').nth(index)
+}
+
+export async function percentagesOf(w: Locator): Promise<number[]> {
+  const texts = await w.locator('.p').allTextContents()
+  return texts.map((t) => Number(t.replace('%', '')))
+}
+
+export async function waitForResults(w: Locator): Promise<void> {
+  await w.locator('.n').filter({ hasText: /\d/ }).waitFor()
+}
+
+export const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
