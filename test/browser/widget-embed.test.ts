@@ -1,0 +1,175 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { RESERVED_HEIGHT } from '../../widget/reserved-height'
+import { launchChromium, pageErrors, screenshot } from './chromium'
+import { container, hostPage, percentagesOf, probeArticle, startProbe, waitForResults, widget, type Probe } from './widget-probe'
+
+// The widget on other people's pages: several at once, added late, hostile CSS, a strict CSP,
+// English, results after answering, and an API that is down.
+
+const api = inject('baseUrl')
+let browser: Browser
+let probe: Probe
+
+beforeAll(async () => {
+  probe = await startProbe(inject('persistTo'))
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await probe?.close()
+})
+
+async function open(name: string, html: string, headers?: Record<string, string>, options = {}) {
+  const context = await browser.newContext(options)
+  const page = await context.newPage()
+  const errors = pageErrors(page)
+  await page.goto(probe.serve(`/${name}`, html, headers))
+  return { page, errors, close: () => context.close() }
+}
+
+/** Nothing in the shadow DOM that a CSP without 'unsafe-inline' would refuse. */
+async function inlineStyles(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-tanggapan]')].flatMap((host) => [
+      ...host.shadowRoot!.querySelectorAll('style, [style]'),
+    ]).length,
+  )
+}
+
+describe('the widget on a host page', () => {
+  it('mounts two widgets for two articles, each with its own answers', async () => {
+    const [a, b] = [probeArticle('dua-a'), probeArticle('dua-b')]
+    const { page, errors, close } = await open('dua', hostPage(api, container({ article: a }) + '<p>Di antara</p>' + container({ article: b })))
+    await waitForResults(widget(page, 0))
+    await waitForResults(widget(page, 1))
+    await widget(page, 1).getByRole('radio', { name: /Tidak Puas/ }).click()
+    await expect.poll(() => percentagesOf(widget(page, 1))).toEqual([0, 0, 0, 100])
+    expect(await percentagesOf(widget(page, 0))).toEqual([0, 0, 0, 0])
+    expect(await widget(page, 0).locator('.n').textContent()).toMatch(/^0 tanggapan/)
+    // Ids inside one shadow root do not clash with the other's.
+    expect(await widget(page, 0).getByRole('radiogroup', { name: 'Bagaimana Tanggapan Anda?' }).count()).toBe(1)
+    await screenshot(page, 'widget-two-widgets')
+    expect(errors).toEqual([])
+    await close()
+  })
+
+  it('mounts a container a single-page site adds later', async () => {
+    const article = probeArticle('nanti')
+    const { page, errors, close } = await open('nanti', hostPage(api, '<div id="app">Memuat…</div>'))
+    await page.waitForFunction(() => document.querySelector('script[src$="widget.js"]'))
+    await page.waitForTimeout(300)
+    await page.evaluate((html) => {
+      document.getElementById('app')!.innerHTML = html
+    }, container({ article }))
+    await waitForResults(widget(page))
+    expect(await widget(page).getByRole('radio').count()).toBe(4)
+    expect(errors).toEqual([])
+    await close()
+  })
+
+  it('looks and works the same under hostile global CSS', async () => {
+    const hostile = `<style>* { all: unset } button { display: none } p, span { font-size: 4px !important; color: red }
+      div { line-height: 0 } [role=radio] { visibility: hidden }</style>`
+    const { page, errors, close } = await open('galak', hostPage(api, container({ article: probeArticle('galak') }), hostile))
+    await waitForResults(widget(page))
+    const w = widget(page)
+    const box = await w.boundingBox()
+    expect(box!.height).toBe(RESERVED_HEIGHT)
+    const label = w.locator('.l').first()
+    expect(await label.isVisible()).toBe(true)
+    expect(await label.evaluate((el) => getComputedStyle(el).fontSize)).toBe('15px')
+    expect(await w.locator('.q').evaluate((el) => getComputedStyle(el).fontSize)).toBe('18px')
+    await w.getByRole('radio', { name: /Sangat Puas/ }).click()
+    await expect.poll(() => percentagesOf(w)).toEqual([100, 0, 0, 0])
+    await screenshot(page, 'widget-hostile-css')
+    expect(errors).toEqual([])
+    await close()
+  })
+
+  it('works under a strict CSP without unsafe-inline, and uses no inline style', async () => {
+    const csp = `default-src 'self'; script-src ${api}; connect-src ${api}; style-src 'self'; img-src 'self'`
+    const { page, errors, close } = await open('csp', hostPage(api, container({ article: probeArticle('csp') })), {
+      'Content-Security-Policy': csp,
+    })
+    const violations: string[] = []
+    await page.exposeFunction('reportViolation', (v: string) => violations.push(v))
+    await page.evaluate(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      ),
+    )
+    await waitForResults(widget(page))
+    await widget(page).getByRole('radio', { name: /Sangat Puas/ }).click()
+    await expect.poll(() => percentagesOf(widget(page))).toEqual([100, 0, 0, 0])
+    expect(await inlineStyles(page)).toBe(0)
+    expect(violations).toEqual([])
+    expect(errors).toEqual([])
+    await close()
+  })
+
+  it('speaks English with data-lang="en"', async () => {
+    const { page, close } = await open('en', hostPage(api, container({ article: probeArticle('en'), lang: 'en' })))
+    await waitForResults(widget(page))
+    const w = widget(page)
+    expect(await w.locator('.q').textContent()).toBe('What is your response?')
+    expect(await w.locator('.l').allTextContents()).toEqual(['Very satisfied', 'Satisfied', 'Fairly satisfied', 'Not satisfied'])
+    await w.getByRole('radio', { name: /^\W*Satisfied/ }).click()
+    await expect.poll(() => w.locator('.n').textContent()).toMatch(/^1 response · \d+ views?$/)
+    expect(await w.locator('.m').textContent()).toBe('Thank you for your response!')
+    expect(await w.locator('.t').getAttribute('lang')).toBe('en')
+    await close()
+  })
+
+  it('hides the results until the reader answers with data-results="after"', async () => {
+    const article = probeArticle('setelah')
+    await fetch(`${api}/api/v1/responses`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ site: 'demo', opd: 'diskominfo', article, rating: 1, reader: crypto.randomUUID() }),
+    })
+    const { page, close } = await open('setelah', hostPage(api, container({ article, results: 'after' })))
+    const w = widget(page)
+    await w.locator('.m').filter({ hasText: 'Hasil tampil setelah Anda menjawab.' }).waitFor()
+    expect(await w.locator('.p').allTextContents()).toEqual(['', '', '', ''])
+    expect(await w.locator('.n').textContent()).not.toMatch(/tanggapan/)
+    expect(await w.locator('.b').first().isVisible()).toBe(false)
+    await w.getByRole('radio', { name: /Sangat Puas/ }).click()
+    await expect.poll(() => percentagesOf(w)).toEqual([50, 0, 0, 50])
+    expect(await w.locator('.n').textContent()).toMatch(/^2 tanggapan/)
+    await close()
+  })
+
+  it('says so calmly when the API is down, and leaves the host page working', async () => {
+    const body = `<button id="host">Tombol situs</button><output id="count">0</output>${container({ article: probeArticle('mati') })}`
+    const script = `<script>document.getElementById('host').onclick = () => document.getElementById('count').textContent++</script>`
+    const context = await browser.newContext()
+    await context.route('**/api/v1/**', (route) => route.abort('connectionrefused'))
+    const page = await context.newPage()
+    const uncaught: string[] = []
+    page.on('pageerror', (e) => uncaught.push(e.message))
+    await page.goto(probe.serve('/mati', hostPage(api, body + script)))
+    const w = widget(page)
+    await w.locator('.m').filter({ hasText: 'Hasil belum dapat dimuat.' }).waitFor()
+    await w.getByRole('radio', { name: /Sangat Puas/ }).click()
+    await expect.poll(() => w.locator('.m').textContent()).toBe('Gagal terkirim. Silakan coba lagi.')
+    expect(await w.getByRole('radio', { name: /Sangat Puas/ }).getAttribute('aria-checked')).toBe('false')
+    await page.click('#host')
+    expect(await page.textContent('#count')).toBe('1')
+    expect(uncaught).toEqual([])
+    await context.close()
+  })
+
+  it('leaves the host page alone when even widget.js cannot be reached', async () => {
+    const body = `<button id="host">Tombol situs</button><output id="count">0</output>${container({ article: probeArticle('hilang') })}`
+    const script = `<script>document.getElementById('host').onclick = () => document.getElementById('count').textContent++</script>`
+    const { page, close } = await open('hilang', hostPage('http://127.0.0.1:9', body + script))
+    const uncaught: string[] = []
+    page.on('pageerror', (e) => uncaught.push(e.message))
+    await page.click('#host')
+    expect(await page.textContent('#count')).toBe('1')
+    expect(await widget(page).evaluate((el) => el.getBoundingClientRect().height)).toBe(0)
+    expect(uncaught).toEqual([])
+    await close()
+  })
+})
