@@ -25,7 +25,8 @@ aside li{margin-bottom:10px}
 .embed{background:#fff;border-radius:8px;padding:4px 18px 14px;margin-top:28px;font:15px/1.5 system-ui,sans-serif}
 pre{white-space:pre-wrap;word-break:break-all;background:#102a43;color:#e6f0ff;padding:12px;border-radius:6px;font-size:13px}
 footer.site{background:#102a43;color:#d9e2ec;font:14px system-ui,sans-serif;padding:20px 0}
-@media (max-width:820px){main.wrap{grid-template-columns:1fr}article{padding:20px}h1{font-size:27px}}
+@media (max-width:820px){main.wrap{grid-template-columns:minmax(0,1fr);gap:24px}article{padding:20px}h1{font-size:27px}}
+@media (max-width:480px){.wrap,header.site .wrap{padding-left:12px;padding-right:12px}article{padding:16px 14px}nav{gap:14px}}
 @media (prefers-color-scheme:dark){body{background:#0b1117;color:#d9e2ec}article,.embed{background:#111a23}h1,aside h2{color:#f0f4f8}.crumbs,.meta,.tags{color:#9fb3c8}a{color:#8dbcff}}
 `
 

@@ -1,0 +1,197 @@
+import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { RESERVED_HEIGHT } from '../../widget/reserved-height'
+import { launchChromium, pageErrors, screenshot, SCREENSHOT_DIR } from './chromium'
+import { container, hostPage, probeArticle, startProbe, waitForResults, widget, type Probe } from './widget-probe'
+
+// The /demo article as a reader meets it, and what a careful webmaster checks: nothing loads
+// before the end of the article nears, no layout shift, no console errors, no accessibility
+// violations, and a box that looks right in light, dark, on a 320 px phone and at 200 % zoom.
+
+const api = inject('baseUrl')
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+let browser: Browser
+let probe: Probe
+
+beforeAll(async () => {
+  probe = await startProbe(inject('persistTo'))
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await probe?.close()
+})
+
+/** The demo page, with its views kept out of the seeded demo figures other tests read. */
+async function openDemo(options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options })
+  await context.route('**/api/v1/views', (route) => route.fulfill({ status: 204 }))
+  const page = await context.newPage()
+  const errors = pageErrors(page)
+  const requests: string[] = []
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname))
+  await page.addInitScript(() => {
+    const w = window as unknown as { layoutShift: number }
+    w.layoutShift = 0
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!e.hadRecentInput) w.layoutShift += e.value
+      }
+    }).observe({ type: 'layout-shift', buffered: true })
+  })
+  await page.goto(`${api}/demo`)
+  return { page, errors, requests, close: () => context.close() }
+}
+
+const layoutShift = (page: Page) => page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)
+
+/** Waits for bars to finish moving, so screenshots show the final state. */
+const settle = (page: Page) => page.waitForTimeout(600)
+
+async function widgetShot(page: Page, name: string) {
+  await settle(page)
+  await widget(page).screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` })
+}
+
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource })
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    })
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
+  })
+}
+
+describe('the /demo article', () => {
+  it('loads only widget.js until the reader nears the end, then the widget and its data', async () => {
+    const { page, errors, requests, close } = await openDemo()
+    await page.waitForLoadState('networkidle')
+    expect(requests).toContain('/widget.js')
+    expect(requests.filter((p) => p.startsWith('/widget/') || p.startsWith('/api/'))).toEqual([])
+    expect(await widget(page).evaluate((el) => el.getBoundingClientRect().height)).toBe(RESERVED_HEIGHT)
+
+    await widget(page).scrollIntoViewIfNeeded()
+    await waitForResults(widget(page))
+    expect(requests.filter((p) => p.startsWith('/widget/app-'))).toHaveLength(1)
+    expect(requests).toContain('/api/v1/summary')
+    await settle(page)
+    expect(await layoutShift(page)).toBe(0)
+    expect(errors).toEqual([])
+    await screenshot(page, 'demo-page')
+    await widgetShot(page, 'widget-light')
+    await close()
+  })
+
+  it('has no accessibility violations (axe-core), in light and in dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, close } = await openDemo({ colorScheme, bypassCSP: true })
+      await widget(page).scrollIntoViewIfNeeded()
+      await waitForResults(widget(page))
+      await settle(page)
+      expect(await axeViolations(page), colorScheme).toEqual([])
+      if (colorScheme === 'dark') await widgetShot(page, 'widget-dark')
+      await close()
+    }
+  })
+
+  it('fits a 320 px phone and 200 % zoom without sideways scrolling or cut-off answers', async () => {
+    for (const [name, viewport, deviceScaleFactor] of [
+      ['widget-mobile-320', { width: 320, height: 640 }, 2],
+      ['widget-zoom-200', { width: 640, height: 400 }, 2],
+    ] as const) {
+      const { page, errors, close } = await openDemo({ viewport, deviceScaleFactor, isMobile: name.includes('mobile') })
+      await widget(page).scrollIntoViewIfNeeded()
+      await waitForResults(widget(page))
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width)
+      const cut = await widget(page)
+        .locator('.l, .q, .n')
+        .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent))
+      expect(cut).toEqual([])
+      const box = await widget(page).locator('.o0').boundingBox()
+      expect(box!.height).toBeGreaterThanOrEqual(44) // a comfortable touch target
+      expect(await layoutShift(page)).toBe(0)
+      expect(errors).toEqual([])
+      await widgetShot(page, name)
+      await close()
+    }
+  })
+
+  it('respects prefers-reduced-motion', async () => {
+    const { page, close } = await openDemo({ reducedMotion: 'reduce' })
+    await widget(page).scrollIntoViewIfNeeded()
+    await waitForResults(widget(page))
+    expect(await widget(page).locator('.f').first().evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s')
+    await close()
+  })
+})
+
+describe('a widget in the first screen of a page', () => {
+  // An async script may run after the first paint; from the moment widget.js has reserved the
+  // space (the shadow root exists), nothing may move. (README: a site that shows the widget
+  // in its first screen can reserve the height in its own CSS too.)
+  it('shifts nothing below it once reserved, while it loads and answers; no axe violation', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } })
+    const page = await context.newPage()
+    const errors = pageErrors(page)
+    await page.addInitScript(() => {
+      const w = window as unknown as { layoutShift: number }
+      w.layoutShift = 0
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+          if (!e.hadRecentInput) w.layoutShift += e.value
+        }
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    const body = `<h1>Pengumuman</h1>${container({ article: probeArticle('atas') })}<p id="below">Teks di bawah widget.</p>`
+    await page.goto(probe.serve('/atas', hostPage(api, body)))
+    await page.waitForFunction(() => document.querySelector('[data-tanggapan]')!.shadowRoot)
+    await page.waitForTimeout(100) // let the reservation's own shift, if any, be recorded
+    const before = await page.locator('#below').boundingBox()
+    const shiftBefore = await layoutShift(page)
+    await waitForResults(widget(page))
+    await settle(page)
+    expect(await page.locator('#below').boundingBox()).toEqual(before)
+    expect(await layoutShift(page)).toBe(shiftBefore)
+
+    await widget(page).getByRole('radio', { name: /Sangat Puas/ }).click()
+    await widget(page).locator('.m').filter({ hasText: 'Terima kasih' }).waitFor()
+    expect(await page.locator('#below').boundingBox()).toEqual(before)
+    expect(await axeViolations(page)).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
+describe('the «Dilihat» count', () => {
+  it('is sent once, when the widget is on screen rather than merely near it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } })
+    const page = await context.newPage()
+    const views: string[] = []
+    page.on('request', (r) => r.url().endsWith('/api/v1/views') && views.push(r.postData() ?? ''))
+    const article = probeArticle('dilihat')
+    const body = `<h1>Berita panjang</h1><div style="height:3000px"></div>${container({ article })}<div style="height:2000px"></div>`
+    await page.goto(probe.serve('/dilihat', hostPage(api, body)))
+    const top = await widget(page).evaluate((el) => el.getBoundingClientRect().top + scrollY)
+    // Near (within the loader's 600 px margin) but not visible: data loads, no view yet.
+    await page.evaluate((y) => scrollTo(0, y), top - 700 - 300)
+    await waitForResults(widget(page))
+    await page.waitForTimeout(300)
+    expect(views).toEqual([])
+    await widget(page).scrollIntoViewIfNeeded()
+    await expect.poll(() => views.length).toBe(1)
+    expect(JSON.parse(views[0])).toMatchObject({ opd: 'diskominfo', article, title: 'Berita uji' })
+    await page.evaluate(() => scrollTo(0, 0))
+    await page.waitForTimeout(200)
+    await widget(page).scrollIntoViewIfNeeded()
+    await page.waitForTimeout(300)
+    expect(views).toHaveLength(1)
+    await expect
+      .poll(async () => (await (await fetch(`${api}/api/v1/summary?${new URLSearchParams({ site: 'demo', article })}`)).json()).views)
+      .toBe(1)
+    await context.close()
+  })
+})
