@@ -47,6 +47,7 @@ describe('answering', () => {
     expect(await radio(page, /^Puas/).getAttribute('aria-checked')).toBe('true')
     expect(await w.locator('.m').textContent()).toBe('Terima kasih atas tanggapan Anda!')
     await expect.poll(() => w.locator('.n').textContent()).toMatch(/^1 tanggapan · \d+ Dilihat$/)
+    await page.waitForTimeout(600) // the bars' transition, for the screenshot
     await screenshot(page, 'widget-answered')
 
     const reader = await page.evaluate(() => localStorage.getItem('tanggapan-reader'))

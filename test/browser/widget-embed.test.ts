@@ -49,6 +49,7 @@ describe('the widget on a host page', () => {
     expect(await widget(page, 0).locator('.n').textContent()).toMatch(/^0 tanggapan/)
     // Ids inside one shadow root do not clash with the other's.
     expect(await widget(page, 0).getByRole('radiogroup', { name: 'Bagaimana Tanggapan Anda?' }).count()).toBe(1)
+    await page.waitForTimeout(600) // the bars' transition, for the screenshot
     await screenshot(page, 'widget-two-widgets')
     expect(errors).toEqual([])
     await close()
@@ -82,6 +83,7 @@ describe('the widget on a host page', () => {
     expect(await w.locator('.q').evaluate((el) => getComputedStyle(el).fontSize)).toBe('18px')
     await w.getByRole('radio', { name: /Sangat Puas/ }).click()
     await expect.poll(() => percentagesOf(w)).toEqual([100, 0, 0, 0])
+    await page.waitForTimeout(600)
     await screenshot(page, 'widget-hostile-css')
     expect(errors).toEqual([])
     await close()
