@@ -31,9 +31,9 @@ async function open(name: string, html: string, headers?: Record<string, string>
 /** Nothing in the shadow DOM that a CSP without 'unsafe-inline' would refuse. */
 async function inlineStyles(page: Page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll('[data-tanggapan]')].flatMap((host) => [
-      ...host.shadowRoot!.querySelectorAll('style, [style]'),
-    ]).length,
+    Array.from(document.querySelectorAll('[data-tanggapan]')).flatMap((host) =>
+      Array.from(host.shadowRoot!.querySelectorAll('style, [style]')),
+    ).length,
   )
 }
 
