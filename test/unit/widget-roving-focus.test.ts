@@ -9,12 +9,7 @@ describe('roving focus in the answers', () => {
     expect(movedFocus('ArrowLeft', 2, 4)).toBe(1)
   })
 
-  it('jumps with Home and End', () => {
-    expect(movedFocus('Home', 2, 4)).toBe(0)
-    expect(movedFocus('End', 1, 4)).toBe(3)
-  })
-
   it('leaves every other key (Tab, Enter, Space) to the browser', () => {
-    for (const key of ['Tab', 'Enter', ' ', 'a']) expect(movedFocus(key, 1, 4)).toBeUndefined()
+    for (const key of ['Tab', 'Enter', ' ', 'Home', 'a']) expect(movedFocus(key, 1, 4)).toBeUndefined()
   })
 })
