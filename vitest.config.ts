@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { buildWidget, writeWidget } from './scripts/build-widget'
 
 // Three layers, run together by `npm test`:
 // - unit: pure domain logic (percentages, IKM, …) in Node, no runtime, no database;
@@ -7,6 +8,10 @@ import { defineConfig } from 'vitest/config'
 // Tests never call Cloudflare's network: miniflare uses its fallback `cf` object.
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
 process.env.WRANGLER_SEND_METRICS = 'false'
+
+// The Worker embeds the built widget (worker/generated/), so even a bare `npx vitest run`
+// on a fresh clone builds it first (npm test and npm start build it too).
+writeWidget(await buildWidget())
 
 export default defineConfig({
   test: {
