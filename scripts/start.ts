@@ -8,6 +8,8 @@ console.log('Tanggapan: preparing the local D1 (migrations, demo data) …')
 const server = await startLocalServer({ port, stdio: 'inherit', adminToken: process.env.ADMIN_TOKEN || undefined })
 console.log(`
 Tanggapan is running on http://localhost:${port}
+  Demo page   http://localhost:${port}/demo  (a news article with the widget at its end)
+  Widget      http://localhost:${port}/widget.js
   API         http://localhost:${port}/api/v1/summary?site=demo&article=https://contohkab.go.id/berita/wifi-gratis-di-50-taman-kota
   Dashboard   http://localhost:${port}/dashboard
   Admin token ${server.adminToken}
