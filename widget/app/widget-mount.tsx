@@ -65,6 +65,10 @@ export function mount(host: HTMLElement, root: ShadowRoot, config: WidgetConfig,
     root.querySelectorAll('button')[next].focus()
   }
 
+  /**
+   * Renders the box. A new status `message` is also said in the live region, with `extra`
+   * for screen readers only (the results); redrawing with the same message says nothing again.
+   */
   function draw(message = status, extra = '') {
     if (extra || message !== status) spoken = message + extra
     status = message
