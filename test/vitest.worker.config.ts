@@ -19,5 +19,7 @@ export default defineProject({
     root,
     include: ['test/worker/**/*.test.ts'],
     setupFiles: ['./test/apply-migrations.ts'],
+    // Generous: CI machines are small and noisy; performance lives in npm run bench.
+    testTimeout: 30_000,
   },
 })

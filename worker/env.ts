@@ -3,6 +3,8 @@ export interface Env {
   DB: D1Database
   /** How many OPDs a site may gain through the public API before 422 `too_many_opds`. */
   MAX_OPDS_PER_SITE?: string
+  /** `off` lifts the per-address abuse limits (load tests from one machine). */
+  RATE_LIMITS?: string
 }
 
 export type AppEnv = { Bindings: Env }

@@ -10,8 +10,16 @@ export interface Send {
   headers?: Record<string, string>
 }
 
+/** A random private-range address (never contacted: it is only a header): each simulated reader on a network of their own. */
+export function someAddress(): string {
+  const n = crypto.getRandomValues(new Uint8Array(3))
+  return `10.${n[0]}.${n[1]}.${n[2]}`
+}
+
 export function call(method: string, path: string, body?: BodyInit | null, send: Send = {}) {
   const headers = new Headers(send.headers)
+  // Real readers come from many networks; abuse tests name one address explicitly.
+  if (!headers.has('CF-Connecting-IP')) headers.set('CF-Connecting-IP', someAddress())
   if (send.origin) headers.set('Origin', send.origin)
   if (body !== undefined && body !== null) headers.set('Content-Type', send.contentType ?? 'application/json')
   return exports.default.fetch(new Request(BASE + path, { method, headers, body }))
@@ -59,10 +67,15 @@ export async function countersAndResponses(site: string, article: string) {
   )
     .bind(site, article)
     .first()
+  // Counted = stored responses not excluded as spam + those the retention job retired.
   const stored = await env.DB.prepare(
-    `SELECT sum(r.rating = 4) AS sangat_puas, sum(r.rating = 3) AS puas, sum(r.rating = 2) AS cukup_puas,
-       sum(r.rating = 1) AS tidak_puas
-     FROM responses r JOIN articles a ON a.id = r.article_id WHERE a.site_id = ? AND a.key = ?`,
+    `SELECT coalesce(sum(r.rating = 4), 0) + coalesce(min(t.sangat_puas), 0) AS sangat_puas,
+       coalesce(sum(r.rating = 3), 0) + coalesce(min(t.puas), 0) AS puas,
+       coalesce(sum(r.rating = 2), 0) + coalesce(min(t.cukup_puas), 0) AS cukup_puas,
+       coalesce(sum(r.rating = 1), 0) + coalesce(min(t.tidak_puas), 0) AS tidak_puas
+     FROM articles a LEFT JOIN responses r ON r.article_id = a.id AND r.spam = 0
+       LEFT JOIN retired_responses t ON t.article_id = a.id
+     WHERE a.site_id = ? AND a.key = ?`,
   )
     .bind(site, article)
     .first()

@@ -8,13 +8,12 @@ import type { Db } from './client'
 // one round trip.
 const dialect = new SQLiteAsyncDialect()
 
-/** Runs the statements as one transaction; each result's rows, in order. */
-export async function batch<Row = Record<string, unknown>>(db: Db, queries: SQL[]): Promise<Row[][]> {
+/** Runs the statements as one transaction; their results (rows and meta), in order. */
+export async function batch<Row = Record<string, unknown>>(db: Db, queries: SQL[]): Promise<D1Result<Row>[]> {
   const d1 = db.$client
   const statements = queries.map((query) => {
     const { sql, params } = dialect.sqlToQuery(query)
     return d1.prepare(sql).bind(...params)
   })
-  const results = await d1.batch<Row>(statements)
-  return results.map((r) => r.results)
+  return d1.batch<Row>(statements)
 }

@@ -94,6 +94,10 @@ export const responses = sqliteTable(
     rating: integer('rating').notNull(),
     day: text('day').notNull(),
     answeredAt: integer('answered_at').notNull(),
+    /** 1 when it came from an address that gave this article many new readers that day. */
+    flagged: integer('flagged').notNull().default(0),
+    /** 1 when an admin excluded it as spam: kept out of every counter and roll-up. */
+    spam: integer('spam').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.reader] })],
 )
@@ -147,4 +151,41 @@ export const tokens = sqliteTable(
     revokedAt: integer('revoked_at'),
   },
   (t) => [uniqueIndex('tokens_hash').on(t.hash), index('tokens_site').on(t.siteId)],
+)
+
+/**
+ * What the retention job took out of `responses`, per article, so that the counters still
+ * equal what is stored: counted responses = responses (not spam) + retired.
+ */
+export const retiredResponses = sqliteTable('retired_responses', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  sangatPuas: integer('sangat_puas').notNull().default(0),
+  puas: integer('puas').notNull().default(0),
+  cukupPuas: integer('cukup_puas').notNull().default(0),
+  tidakPuas: integer('tidak_puas').notNull().default(0),
+})
+
+/**
+ * A random salt per Asia/Jakarta day for hashing network addresses. Deleted after two
+ * days, after which no stored hash can be linked to an address again.
+ */
+export const dailySalts = sqliteTable('daily_salts', {
+  day: text('day').primaryKey(),
+  salt: text('salt').notNull(),
+})
+
+/**
+ * Abuse counters keyed by a salted hash of a network address (never the address), per
+ * window (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`). Deleted after two days.
+ */
+export const rateCounters = sqliteTable(
+  'rate_counters',
+  {
+    key: text('key').notNull(),
+    window: text('window').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.window] }), index('rate_counters_window').on(t.window)],
 )

@@ -5,3 +5,9 @@ const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000
 export function jakartaDay(epochMs: number): string {
   return new Date(epochMs + JAKARTA_OFFSET_MS).toISOString().slice(0, 10)
 }
+
+/** Seconds until the next Asia/Jakarta midnight: when a per-day limit opens again. */
+export function secondsUntilNextJakartaDay(epochMs: number): number {
+  const intoDay = (epochMs + JAKARTA_OFFSET_MS) % 86_400_000
+  return Math.ceil((86_400_000 - intoDay) / 1000)
+}

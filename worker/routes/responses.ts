@@ -1,15 +1,17 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { responseGuard } from '../abuse/address-guards'
+import { looksScripted } from '../abuse/scripted'
+import { tooManyToday } from '../abuse/too-many'
 import { database } from '../db/client'
 import { jakartaDay } from '../domain/jakarta-day'
-import { buildSummary } from '../domain/summary'
 import type { Env } from '../env'
 import { publicCors, type PublicVars } from '../sites/public-cors'
+import { readSummary, summaryFromRow } from '../storage/read-summary'
 import { recordResponse } from '../storage/responses'
-import { countsOf } from '../storage/counts-of'
 import { articleKey, opdSlug, rating, reader, siteId, title } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
-import { articleRefFor } from './public-fields'
+import { articleRefFor, siteOf } from './public-fields'
 
 const responseBody = z.object({
   site: siteId.optional(),
@@ -18,23 +20,27 @@ const responseBody = z.object({
   title,
   rating,
   reader,
+  // Signals of scripted answers (worker/abuse/scripted.ts); optional for integrators.
+  hp: z.string().max(200).optional(),
+  elapsed_ms: z.number().nonnegative().optional(),
 })
 
 export const responsesRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>()
   .use(publicCors)
   .post('/', jsonBody(responseBody), async (c) => {
     const body = c.var.body
-    const ref = await articleRefFor(c.env, c.var.originSite, body)
+    const db = database(c.env.DB)
+    const siteId = await siteOf(db, c.var.originSite, body)
+    if (looksScripted(body)) {
+      // Dropped silently: the script sees what a person would, and nothing is stored.
+      const summary = await readSummary(db, siteId, body.article, null, body.opd)
+      return c.json({ ...summary, yours: body.rating })
+    }
+    const ref = await articleRefFor(c.env, siteId, body)
     const now = Date.now()
-    const row = await recordResponse(database(c.env.DB), ref, body.reader, body.rating, now, jakartaDay(now))
-    return c.json(
-      buildSummary({
-        site: ref.siteId,
-        opd: row.opd,
-        article: ref.key,
-        counts: countsOf(row),
-        views: row.views,
-        yours: row.yours,
-      }),
-    )
+    const day = jakartaDay(now)
+    const guard = await responseGuard(c.env, db, c.req.raw.headers, day)
+    const row = await recordResponse(db, ref, body.reader, body.rating, now, day, guard)
+    if (row.yours === null) throw tooManyToday(c, now, 'answers')
+    return c.json(summaryFromRow(siteId, ref.key, row))
   })

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import type { RatingValue } from '../domain/rating-scale'
+import { type AddressGuard, attempts, countAttempt } from './address-guard'
 import { articleId, ensureArticle, type ArticleRef } from './article-statements'
 import { type CounterRow, summaryRowQuery } from './summary-row'
 
@@ -13,6 +14,11 @@ const undo = (r: unknown) => sql`
   sangat_puas = sangat_puas - (${r} = 4), puas = puas - (${r} = 3),
   cukup_puas = cukup_puas - (${r} = 2), tidak_puas = tidak_puas - (${r} = 1)`
 
+export interface ResponseGuard extends AddressGuard {
+  /** Past this many attempts, a new reader's response is stored flagged. */
+  flagAfter: number
+}
+
 /**
  * Records a reader's answer and moves the counters it affects, in one D1 batch (one
  * transaction, one round trip), so counters can never drift from the stored responses.
@@ -20,8 +26,10 @@ const undo = (r: unknown) => sql`
  * Every statement decides from the stored response itself, inside the transaction, whether
  * it applies: the old answer is taken off its article and day only when it differs, the new
  * one added only when it is new. The same request twice, or two at once, changes nothing
- * more than one. A changed answer moves to today's roll-up, so the days of an article
- * always add up to its counters.
+ * more than one. A changed answer moves to today's roll-ups, so the days of an article
+ * (and of its OPD) always add up to its counters. A response an admin excluded as spam stays out: its
+ * reader's later answers change nothing. With a guard, a new reader past the address's
+ * bound changes nothing either; the returned row then has no `yours`.
  */
 export async function recordResponse(
   db: Db,
@@ -30,19 +38,22 @@ export async function recordResponse(
   rating: RatingValue,
   nowMs: number,
   day: string,
+  guard: ResponseGuard | null,
 ): Promise<CounterRow> {
   const id = articleId(ref)
-  const previous = sql`SELECT rating, day FROM responses
-    WHERE article_id = ${id} AND reader = ${reader} AND rating <> ${rating}`
-  const unchanged = sql`SELECT 1 FROM responses
-    WHERE article_id = ${id} AND reader = ${reader} AND rating = ${rating}`
-
+  const mine = sql`FROM responses WHERE article_id = ${id} AND reader = ${reader}`
+  const known = sql`EXISTS (SELECT 1 ${mine})`
+  const previous = sql`SELECT rating, day ${mine} AND spam = 0 AND rating <> ${rating}`
+  const unchanged = sql`SELECT 1 ${mine} AND (rating = ${rating} OR spam = 1)`
+  const allowed = guard ? sql`(${known} OR ${attempts(guard, id, day)} <= ${guard.limit})` : sql`1`
+  const flagged = guard ? sql`${attempts(guard, id, day)} > ${guard.flagAfter}` : sql`0`
   const old = sql`old.rating`
   // The OPD roll-up counts under the article's own OPD (its first one), not the request's.
   const opd = sql`(SELECT opd FROM articles WHERE id = ${id})`
 
   const results = await batch<CounterRow>(db, [
     ensureArticle(ref, nowMs),
+    ...(guard ? [countAttempt(guard, id, day, sql`NOT ${known}`)] : []),
     sql`UPDATE articles SET ${undo(old)}
       FROM (${previous}) AS old WHERE articles.id = ${id}`,
     sql`UPDATE article_days SET ${undo(old)}
@@ -51,21 +62,21 @@ export async function recordResponse(
       FROM (${previous}) AS old
       WHERE opd_days.site_id = ${ref.siteId} AND opd_days.opd = ${opd} AND opd_days.day = old.day`,
     sql`UPDATE articles SET ${delta(rating)}
-      WHERE id = ${id} AND NOT EXISTS (${unchanged})`,
+      WHERE id = ${id} AND NOT EXISTS (${unchanged}) AND ${allowed}`,
     sql`INSERT INTO article_days (article_id, day, sangat_puas, puas, cukup_puas, tidak_puas)
       SELECT ${id}, ${day}, ${rating} = 4, ${rating} = 3, ${rating} = 2, ${rating} = 1
-      WHERE NOT EXISTS (${unchanged})
+      WHERE NOT EXISTS (${unchanged}) AND ${allowed}
       ON CONFLICT (article_id, day) DO UPDATE SET ${delta(rating)}`,
     sql`INSERT INTO opd_days (site_id, opd, day, sangat_puas, puas, cukup_puas, tidak_puas)
       SELECT ${ref.siteId}, ${opd}, ${day}, ${rating} = 4, ${rating} = 3, ${rating} = 2, ${rating} = 1
-      WHERE NOT EXISTS (${unchanged})
+      WHERE NOT EXISTS (${unchanged}) AND ${allowed}
       ON CONFLICT (site_id, opd, day) DO UPDATE SET ${delta(rating)}`,
-    sql`INSERT INTO responses (article_id, reader, rating, day, answered_at)
-      VALUES (${id}, ${reader}, ${rating}, ${day}, ${nowMs})
+    sql`INSERT INTO responses (article_id, reader, rating, day, answered_at, flagged)
+      SELECT ${id}, ${reader}, ${rating}, ${day}, ${nowMs}, ${flagged} WHERE ${allowed}
       ON CONFLICT (article_id, reader) DO UPDATE
       SET rating = excluded.rating, day = excluded.day, answered_at = excluded.answered_at
-      WHERE responses.rating <> excluded.rating`,
+      WHERE responses.rating <> excluded.rating AND responses.spam = 0`,
     summaryRowQuery(ref.siteId, ref.key, reader),
   ])
-  return results[results.length - 1][0]
+  return results[results.length - 1].results[0]
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { networkAddress } from '../../worker/abuse/network-address'
+import { looksScripted } from '../../worker/abuse/scripted'
+import { secondsUntilNextJakartaDay } from '../../worker/domain/jakarta-day'
+
+const from = (ip?: string) => networkAddress(new Headers(ip === undefined ? {} : { 'CF-Connecting-IP': ip }))
+
+describe('networkAddress', () => {
+  it('keeps an IPv4 address whole', () => {
+    expect(from('203.0.113.7')).toBe('203.0.113.7')
+  })
+
+  it('groups IPv6 by /64, however the address is written', () => {
+    expect(from('2001:db8:aa:bb::1')).toBe('2001:db8:aa:bb::/64')
+    expect(from('2001:0db8:00aa:00bb:ffff:1:2:3')).toBe('2001:db8:aa:bb::/64')
+    expect(from('2001:DB8:AA:BB:0:0:0:9')).toBe('2001:db8:aa:bb::/64')
+    expect(from('2001:db8::1')).toBe('2001:db8:0:0::/64')
+    expect(from('::1')).toBe('0:0:0:0::/64')
+  })
+
+  it('puts requests without an address in one shared bucket', () => {
+    expect(from()).toBe('unknown')
+    expect(from('  ')).toBe('unknown')
+  })
+})
+
+describe('looksScripted', () => {
+  it('drops a filled honeypot or a superhuman answer, and nothing else', () => {
+    expect(looksScripted({ hp: 'x' })).toBe(true)
+    expect(looksScripted({ elapsed_ms: 10 })).toBe(true)
+    expect(looksScripted({ hp: '', elapsed_ms: 4000 })).toBe(false)
+    expect(looksScripted({})).toBe(false)
+  })
+})
+
+describe('secondsUntilNextJakartaDay', () => {
+  it('counts to the next midnight in Jakarta (17:00 UTC)', () => {
+    expect(secondsUntilNextJakartaDay(Date.parse('2026-11-22T16:59:00Z'))).toBe(60)
+    expect(secondsUntilNextJakartaDay(Date.parse('2026-11-22T17:00:00Z'))).toBe(86_400)
+  })
+})
