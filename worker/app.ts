@@ -9,10 +9,15 @@ import { summaryRoute } from './routes/summary'
 import { viewsRoute } from './routes/views'
 import { demoRoute } from './routes/demo'
 import { widgetAssetsRoute } from './routes/widget-assets'
+import { apiHeaders, dashboardHeaders } from './security-headers'
 
 /** The whole Worker: routes, the 404 and the one place errors become the contract's shape. */
 export function createApp() {
   const app = new Hono<AppEnv>()
+
+  app.use('/api/*', apiHeaders)
+  app.use('/dashboard', dashboardHeaders)
+  app.use('/dashboard/*', dashboardHeaders)
 
   app.route('/api/v1/responses', responsesRoute)
   app.route('/api/v1/summary', summaryRoute)
