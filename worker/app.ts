@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from './env'
+import { restrictedRateLimit } from './abuse/restricted-rate-limit'
 import { ApiError, errorBody } from './errors'
 import { adminRoute } from './routes/admin'
 import { responsesRoute } from './routes/responses'
@@ -9,15 +10,15 @@ import { summaryRoute } from './routes/summary'
 import { viewsRoute } from './routes/views'
 import { demoRoute } from './routes/demo'
 import { widgetAssetsRoute } from './routes/widget-assets'
-import { apiHeaders, dashboardHeaders } from './security-headers'
+import { apiHeaders } from './security-headers'
 
 /** The whole Worker: routes, the 404 and the one place errors become the contract's shape. */
 export function createApp() {
   const app = new Hono<AppEnv>()
 
   app.use('/api/*', apiHeaders)
-  app.use('/dashboard', dashboardHeaders)
-  app.use('/dashboard/*', dashboardHeaders)
+  app.use('/api/v1/stats/*', restrictedRateLimit)
+  app.use('/api/v1/admin/*', restrictedRateLimit)
 
   app.route('/api/v1/responses', responsesRoute)
   app.route('/api/v1/summary', summaryRoute)

@@ -146,7 +146,7 @@ describe('scripted answers', () => {
 
 describe('what abuse limits store', () => {
   it('keeps only salted hashes of addresses, never the address', async () => {
-    const dump = JSON.stringify(await wholeDatabase())
+    const dump = JSON.stringify(await wholeDatabase({ bookkeeping: true }))
     expect(dump).toContain('rate_counters')
     for (const address of [OFFICE, '198.51.100', '2001:db8', '203.0.113']) expect(dump).not.toContain(address)
   })

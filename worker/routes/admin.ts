@@ -2,10 +2,12 @@ import { Hono } from 'hono'
 import { type AuthVars, requireToken } from '../auth/bearer'
 import type { Env } from '../env'
 import { adminSitesRoute } from './admin-sites'
+import { adminSpamRoute } from './admin-spam'
 import { adminTokensRoute } from './admin-tokens'
 
-/** Management (README addition to CONTRACT §5): sites, origins, OPDs and tokens. */
+/** Management (README addition to CONTRACT §5): sites, origins, OPDs, tokens and spam. */
 export const adminRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>()
   .use(requireToken)
   .route('/sites', adminSitesRoute)
   .route('/tokens', adminTokensRoute)
+  .route('/flagged', adminSpamRoute)
