@@ -5,6 +5,7 @@ import type { Summary } from '../../worker/domain/summary'
 import worker from '../../worker/index'
 import { RESPONSE_RETENTION_DAYS } from '../../worker/storage/retention'
 import { countersAndResponses, postJson, seedSite, summaryOf } from './client'
+import { get, tokenFor } from './stats-fixtures'
 
 const SITE = 'blora'
 const ORIGIN = 'https://blorakab.go.id'
@@ -46,11 +47,22 @@ describe('the retention job', () => {
     ])
     const summaryBefore = await (await summaryOf(SITE, article)).json<Summary>()
     const daysBefore = await daySums(article)
+    // What the dashboard shows and exports, read through the statistics API.
+    const { token } = await tokenFor('kominfo')
+    const dashboard = async () =>
+      Promise.all(
+        ['opds', 'articles', 'timeseries'].flatMap((what) =>
+          ['json', 'csv'].map(async (format) => (await get(`/api/v1/stats/${what}?site=${SITE}&format=${format}`, token)).text()),
+        ),
+      )
+    const dashboardBefore = await dashboard()
+    expect(dashboardBefore[0]).toContain('"total":3')
 
     await runCron(now)
 
     expect(await (await summaryOf(SITE, article)).json<Summary>()).toEqual(summaryBefore)
     expect(await daySums(article)).toEqual(daysBefore)
+    expect(await dashboard()).toEqual(dashboardBefore)
     const { counters, days, stored } = await countersAndResponses(SITE, article)
     expect(stored).toEqual(counters)
     expect(days).toEqual(counters)
