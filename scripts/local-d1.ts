@@ -34,6 +34,11 @@ export function executeLocalSql(sql: string, persistTo?: string): void {
 
 /** Rows of a read-only query against the local D1 (tests use it to look inside). */
 export function queryLocalSql<Row>(sql: string, persistTo?: string): Row[] {
+  return queryLocalSqlEach<Row>(sql, persistTo)[0]
+}
+
+/** Rows of each of several `;`-separated queries, in one wrangler run. */
+export function queryLocalSqlEach<Row>(sql: string, persistTo?: string): Row[][] {
   const out = wrangler(['d1', 'execute', DATABASE, '--local', '--json', `--command=${sql}`, ...persistArgs(persistTo)])
-  return (JSON.parse(out) as { results: Row[] }[])[0].results
+  return (JSON.parse(out) as { results: Row[] }[]).map((r) => r.results)
 }

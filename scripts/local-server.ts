@@ -47,7 +47,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false']
   if (persistTo) args.push('--persist-to', persistTo)
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`)
-  const child = spawn('npx', args, { stdio: ['ignore', stdio, stdio], env: offlineEnv, detached: stdio === 'pipe' })
+  // Its own process group, so that stopping it ends wrangler and workerd too, whoever stops us.
+  const child = spawn('npx', args, { stdio: ['ignore', stdio, stdio], env: offlineEnv, detached: true })
   let output = ''
   child.stdout?.on('data', (d) => (output += d))
   child.stderr?.on('data', (d) => (output += d))
@@ -57,8 +58,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     if (child.exitCode !== null) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
     // The CLI runs workerd as a child: end the whole process group.
-    if (stdio === 'pipe' && child.pid) process.kill(-child.pid, 'SIGTERM')
-    else child.kill('SIGTERM')
+    if (child.pid) process.kill(-child.pid, 'SIGTERM')
     await exited
   }
   const deadline = Date.now() + 60_000

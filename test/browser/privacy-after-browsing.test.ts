@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { queryLocalSql, queryLocalSqlEach } from '../../scripts/local-d1'
+import { launchChromium } from './chromium'
+import { container, hostPage, type Probe, probeArticle, startProbe, waitForResults, widget } from './widget-probe'
+
+// After a real browser has viewed and answered through the widget on the real local
+// runtime, read every table: no IP address and no user agent may be anywhere.
+let browser: Browser
+let probe: Probe
+beforeAll(async () => {
+  probe = await startProbe(inject('persistTo'))
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await probe?.close()
+})
+
+describe('privacy, after browsing', () => {
+  it('stores neither the browser’s address nor its user agent', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage()
+    const userAgent = await page.evaluate(() => navigator.userAgent)
+    const article = probeArticle('privasi')
+    await page.goto(probe.serve('/privasi', hostPage(inject('baseUrl'), container({ article }))))
+    await waitForResults(widget(page))
+    await widget(page).getByRole('radio', { name: /Cukup Puas/ }).click()
+    await expect.poll(() => widget(page).locator('[aria-checked="true"]').count()).toBe(1)
+    await page.close()
+
+    const persistTo = inject('persistTo')
+    const tables = queryLocalSql<{ name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+      persistTo,
+    ).map((t) => t.name)
+    expect(tables).toEqual(expect.arrayContaining(['responses', 'view_marks', 'rate_counters']))
+    const rows = queryLocalSqlEach(tables.map((t) => `SELECT * FROM "${t}"`).join('; '), persistTo)
+    const dump = Object.fromEntries(tables.map((t, i) => [t, JSON.stringify(rows[i])]))
+    // This answer is there …
+    expect(dump.articles).toContain(article)
+    // … but no trace of who sent it: origins are site registrations, not visitors.
+    for (const [table, rows] of Object.entries(dump)) {
+      expect(rows, table).not.toContain(userAgent)
+      expect(rows, table).not.toContain('HeadlessChrome')
+      if (table !== 'site_origins') expect(rows, table).not.toMatch(/127\.0\.0\.1|::1|::ffff/)
+    }
+  })
+})
