@@ -1,22 +1,10 @@
-// The API's shapes as the dashboard reads them (README, «Statistics and the dashboard»).
+// The API's shapes as the dashboard reads them (README, «Statistics and the dashboard»),
+// taken from the Worker's own definitions so the two cannot drift apart.
+import type { StatFigures } from '../worker/domain/stat-figures'
 
-export type RatingKey = 'sangat_puas' | 'puas' | 'cukup_puas' | 'tidak_puas'
-export type Counts = Record<RatingKey, number>
-export type Grade = 'A' | 'B' | 'C' | 'D'
-
-export interface Figures {
-  counts: Counts
-  percentages: Counts
-  total: number
-  views: number
-  response_rate: number | null
-  ikm: number | null
-  grade: Grade | null
-  ikm_low: number | null
-  ikm_high: number | null
-  required_sample: number | null
-  sample_adequate: boolean
-}
+export type { Grade } from '../worker/domain/ikm'
+export type { Counts, RatingKey } from '../worker/domain/rating-scale'
+export type Figures = StatFigures
 
 export type SiteRow = Figures & { site: string; name: string }
 export type OpdRow = Figures & { site: string; opd: string; name: string | null }
