@@ -17,6 +17,12 @@ export interface LocalServerOptions {
   stdio?: 'inherit' | 'pipe'
   /** The local admin token's value; random when absent (npm start prints it either way). */
   adminToken?: string
+  /** Another Worker's wrangler config (the benchmark's baseline); wrangler.toml when absent. */
+  config?: string
+  /** Replaces the default preparation (migrations, demo data, admin token): another Worker's own. */
+  prepare?: (persistTo?: string) => void | Promise<void>
+  /** The path polled until the Worker answers 2xx. */
+  readyPath?: string
 }
 
 export interface LocalServer {
@@ -40,11 +46,16 @@ export async function prepareLocalDatabase(port: number, persistTo?: string, adm
 }
 
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
-  const { port, persistTo, vars = {}, stdio = 'pipe' } = options
+  const { port, persistTo, vars = {}, stdio = 'pipe', config } = options
+  const readyPath = options.readyPath ?? '/api/v1/summary?site=demo&article=ready'
   // The Worker embeds the built widget: build it first, so every caller serves the current one.
   writeWidget(await buildWidget())
-  const adminToken = await prepareLocalDatabase(port, persistTo, options.adminToken)
+  // Another Worker (the benchmark's baseline) prepares its own database and has no admin token.
+  let adminToken = ''
+  if (options.prepare) await options.prepare(persistTo)
+  else adminToken = await prepareLocalDatabase(port, persistTo, options.adminToken)
   const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false']
+  if (config) args.push('--config', config)
   if (persistTo) args.push('--persist-to', persistTo)
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`)
   // Its own process group, so that stopping it ends wrangler and workerd too, whoever stops us.
@@ -65,7 +76,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`)
     try {
-      const res = await fetch(`${url}/api/v1/summary?site=demo&article=ready`)
+      const res = await fetch(`${url}${readyPath}`)
       if (res.ok) return { url, adminToken, process: child, stop }
     } catch {
       // not listening yet

@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { executeLocalSql } from '../scripts/local-d1'
+import { type LocalServer, startLocalServer } from '../scripts/local-server'
+import { jakartaDay } from '../worker/domain/jakarta-day'
+import { benchAdminToken } from './admin-token'
+import { startBaseline } from './baseline/server'
+import { type Loaded, loadDataset } from './dataset'
+import { type LoadPhase, type Measured, pool, runLoad, summarise } from './load'
+import { describeMachine } from './machine'
+import { type Figures, renderMarkdown, renderTable, SETTINGS } from './report'
+import { probe, statsPhases } from './stats-phases'
+import { MILLION, type Shape, THOUSAND } from './synthetic-data'
+import { preactBytes, widgetBytes } from './widget-bytes'
+import { baselineRequest, summaryRequest, voteRequest } from './workload'
+
+// `npm run bench`: three Workers on wrangler dev side by side (the bare-insert baseline,
+// Tanggapan on 1,000 and on 1,000,000 responses), each load phase bounded in time and count,
+// then a table on stdout and BENCHMARKS.md. Ports BENCH_PORT … BENCH_PORT+2 (default 8820).
+
+const started = performance.now()
+const basePort = Number(process.env.BENCH_PORT ?? 8820)
+const machine = describeMachine()
+const today = jakartaDay(Date.now())
+const from = jakartaDay(Date.now() - (MILLION.days - 1) * 86_400_000)
+const log = (message: string) =>
+  console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`)
+
+const root = mkdtempSync(join(tmpdir(), 'tanggapan-bench-'))
+const servers: LocalServer[] = []
+const stopAll = () => Promise.all(servers.map((s) => s.stop()))
+process.once('SIGINT', () => void stopAll().then(() => process.exit(130)))
+
+// Per-address abuse limits would throttle a load generator on one address (CONTRACT §6).
+const vars = { RATE_LIMITS: 'off' }
+
+async function tanggapanOn(port: number, shape: Shape, token?: { sql: string }) {
+  let loaded!: Loaded
+  const server = await startLocalServer({
+    port,
+    persistTo: join(root, `d1-${port}`),
+    vars,
+    prepare: (folder) => {
+      loaded = loadDataset(port, folder!, shape, today)
+      if (token && loaded.tables.has('tokens')) executeLocalSql(token.sql, folder)
+    },
+  })
+  servers.push(server)
+  return { server, loaded }
+}
+
+const phase = (url: string, next: LoadPhase['next'], seconds = SETTINGS.seconds): LoadPhase => ({
+  url,
+  next,
+  seconds,
+  maxRequests: SETTINGS.maxRequests,
+  connections: SETTINGS.connections,
+})
+
+/** Rounds of A then B, so drift in the machine's other load falls on both alike. */
+async function interleaved(a: LoadPhase, b: LoadPhase): Promise<[Measured, Measured]> {
+  await runLoad({ ...a, seconds: SETTINGS.warmupSeconds })
+  await runLoad({ ...b, seconds: SETTINGS.warmupSeconds })
+  const rounds: [Measured[], Measured[]] = [[], []]
+  for (let i = 0; i < SETTINGS.rounds; i++) {
+    rounds[0].push(await runLoad(a))
+    rounds[1].push(await runLoad(b))
+  }
+  return [pool(rounds[0]), pool(rounds[1])]
+}
+
+async function alone(p: LoadPhase): Promise<Measured> {
+  await runLoad({ ...p, seconds: SETTINGS.warmupSeconds })
+  const rounds: Measured[] = []
+  for (let i = 0; i < SETTINGS.rounds; i++) rounds.push(await runLoad(p))
+  return pool(rounds)
+}
+
+try {
+  // The bytes first: a build that fails should not wait for the load phases.
+  const widget = await widgetBytes()
+  const preact = preactBytes()
+  log('loading 1,000 responses and starting Tanggapan on them')
+  const small = await tanggapanOn(basePort + 1, THOUSAND)
+  log(`loading 1,000,000 responses and starting Tanggapan on them`)
+  const token = benchAdminToken()
+  const large = await tanggapanOn(basePort + 2, MILLION, token)
+  log(`1,000,000 responses loaded in ${large.loaded.loadSeconds.toFixed(1)} s, counters checked`)
+  log('starting the bare-insert baseline Worker')
+  const baseline = await startBaseline(basePort, join(root, 'baseline'))
+  servers.push(baseline)
+
+  log('GET /api/v1/summary at 1,000 and at 1,000,000 responses')
+  const [summary1k, summary1m] = await interleaved(
+    phase(small.server.url, () => summaryRequest(THOUSAND)),
+    phase(large.server.url, () => summaryRequest(MILLION)),
+  )
+
+  const stats: Figures['stats'] = []
+  for (const s of statsPhases(MILLION, token.token, from, today)) {
+    if (!(await probe(large.server.url, s.next()))) {
+      log(`${s.name}: not built yet, skipped`)
+      stats.push({ name: s.name, p50Target: s.p50Target, result: null })
+      continue
+    }
+    log(s.name)
+    stats.push({ name: s.name, p50Target: s.p50Target, result: summarise(s.name, await alone(phase(large.server.url, s.next))) })
+  }
+
+  log('POST /api/v1/responses against the bare-insert baseline')
+  const [votes, bare] = await interleaved(
+    phase(large.server.url, () => voteRequest(MILLION)),
+    phase(baseline.url, () => baselineRequest(MILLION)),
+  )
+
+  const figures: Figures = {
+    machine,
+    data: { thousand: small.loaded, million: large.loaded },
+    vote: { tanggapan: summarise('vote path', votes), baseline: summarise('baseline', bare) },
+    summary: { thousand: summarise('summary at 1k', summary1k), million: summarise('summary at 1M', summary1m) },
+    stats,
+    widget,
+    preact,
+    seconds: 0,
+  }
+  await stopAll()
+  figures.seconds = (performance.now() - started) / 1000
+  console.log(renderTable(figures))
+  writeFileSync('BENCHMARKS.md', renderMarkdown(figures))
+  log('wrote BENCHMARKS.md')
+} finally {
+  await stopAll()
+  rmSync(root, { recursive: true, force: true })
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto'
+import type { LoadRequest } from './load'
+import { articleKey, opdSlug, originOf, type Shape, siteId } from './synthetic-data'
+
+// The requests of each load phase. Every request is a different reader (a fresh UUID, as the
+// widget makes one per browser) on an article picked at random among the loaded ones, sent
+// from its site's registered origin, as the widget sends it (JSON as text/plain).
+
+const pick = (n: number) => 1 + Math.floor(Math.random() * n)
+
+export function randomArticle(shape: Shape) {
+  const site = siteId(pick(shape.sites))
+  const opd = opdSlug(pick(shape.opdsPerSite))
+  return { site, opd, key: articleKey(site, opd, pick(shape.articlesPerOpd)) }
+}
+
+const rating = () => pick(4)
+
+export function voteRequest(shape: Shape): LoadRequest {
+  const article = randomArticle(shape)
+  return {
+    method: 'POST',
+    path: '/api/v1/responses',
+    headers: { origin: originOf(article.site), 'content-type': 'text/plain;charset=UTF-8' },
+    body: JSON.stringify({ opd: article.opd, article: article.key, rating: rating(), reader: randomUUID() }),
+  }
+}
+
+/** The same body to the baseline Worker, which stores only the reader and the rating. */
+export function baselineRequest(shape: Shape): LoadRequest {
+  return { ...voteRequest(shape), path: '/' }
+}
+
+export function summaryRequest(shape: Shape): LoadRequest {
+  const article = randomArticle(shape)
+  const query = new URLSearchParams({ article: article.key, reader: randomUUID() })
+  return { method: 'GET', path: `/api/v1/summary?${query}`, headers: { origin: originOf(article.site) } }
+}
