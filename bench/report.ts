@@ -122,6 +122,7 @@ const dataRow = (d: Loaded) => {
 export function renderMarkdown(f: Figures): string {
   const m = f.machine
   const { thousand, million } = f.data
+  const missed = targets(f).filter((t) => t.ok === false).map((t) => t.what)
   const notBuilt = [
     ...f.stats.filter((s) => !s.result).map((s) => s.name),
     ...(f.widget.built ? [] : ['the widget (scripts/build-widget.ts)']),
@@ -143,6 +144,9 @@ The whole run took ${f.seconds.toFixed(0)} s.
 
 ${mdTable(TARGET_HEADER, targets(f).map((t) => [...targetCells(t).slice(0, 3), t.ok === null ? '—' : met(t.ok)]))}
 ${notBuilt.length ? `\nNot measured because not on this branch yet: ${notBuilt.join('; ')}. The bench probes for them and measures them as soon as they exist.\n` : ''}
+${missed.length ? `Missed here: ${missed.join('; ')}. [bench/FINDINGS.md](bench/FINDINGS.md) says where the time goes, what was tried and the change that closes the gap.\n` : ''}
+How this grows past one machine on Cloudflare: [docs/SCALING.md](docs/SCALING.md).
+
 ## Requests
 
 ${mdTable(LOAD_HEADER, loadRows(f).map(loadCells))}
