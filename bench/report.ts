@@ -7,7 +7,13 @@ import type { Bytes, WidgetBytes } from './widget-bytes'
 export const COMMAND = 'npm ci && npm run bench'
 
 /** Each measurement: a warm-up, then `rounds` rounds of `seconds`, pooled. */
-export const SETTINGS = { connections: 8, rounds: 3, seconds: 5, warmupSeconds: 2, maxRequests: 50_000 }
+export const SETTINGS = {
+  connections: 8,
+  rounds: 3,
+  seconds: 5,
+  warmupSeconds: 2,
+  maxRequests: 50_000,
+}
 
 export interface Figures {
   machine: Machine
@@ -25,7 +31,7 @@ const rps = (n: number) => `${Math.round(n).toLocaleString('en-US')} req/s`
 const ratio = (n: number) => `${n.toFixed(2)}×`
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`
 const count = (n: number) => n.toLocaleString('en-US')
-const met = (ok: boolean) => (ok ? 'yes' : '**no**')
+const met = (ok: boolean | null) => (ok === null ? '—' : ok ? 'yes' : '**no**')
 
 interface Target {
   what: string
@@ -34,31 +40,33 @@ interface Target {
   ok: boolean | null
 }
 
+const NOT_BUILT = 'not built yet'
+
+/** A target of issue 6; `value` is null where the thing measured is not on this branch yet. */
+function target(
+  what: string,
+  wanted: string,
+  value: number | null,
+  show: (n: number) => string,
+  ok: (n: number) => boolean,
+): Target {
+  return value === null
+    ? { what, target: wanted, measured: NOT_BUILT, ok: null }
+    : { what, target: wanted, measured: show(value), ok: ok(value) }
+}
+
 function targets(f: Figures): Target[] {
-  const voteRatio = f.vote.tanggapan.throughput / f.vote.baseline.throughput
-  const summaryRatio = f.summary.million.p50 / f.summary.thousand.p50
-  const list: Target[] = [
-    { what: 'Vote path throughput ÷ bare-insert baseline', target: '≥ 0.90×', measured: ratio(voteRatio), ok: voteRatio >= 0.9 },
-    { what: 'Summary p50 at 1M ÷ at 1k responses', target: '≤ 1.20×', measured: ratio(summaryRatio), ok: summaryRatio <= 1.2 },
+  const opd = f.stats[0]?.result ?? null
+  const widget = f.widget.built ? f.widget : null
+  return [
+    target('Vote path throughput ÷ bare-insert baseline', '≥ 0.90×',
+      f.vote.tanggapan.throughput / f.vote.baseline.throughput, ratio, (n) => n >= 0.9),
+    target('Summary p50 at 1M ÷ at 1k responses', '≤ 1.20×',
+      f.summary.million.p50 / f.summary.thousand.p50, ratio, (n) => n <= 1.2),
+    target('Per-OPD statistics p50 at 1M responses', '≤ 50 ms', opd && opd.p50, ms, (n) => n <= 50),
+    target('widget.js (loader), gzip', '≤ 2 KB', widget && widget.loader.gzip, kb, (n) => n <= 2048),
+    target('Whole widget, gzip', '≤ 8 KB', widget && widget.whole.gzip, kb, (n) => n <= 8192),
   ]
-  const opd = f.stats[0]
-  list.push(
-    opd.result
-      ? { what: 'Per-OPD statistics p50 at 1M responses', target: '≤ 50 ms', measured: ms(opd.result.p50), ok: opd.result.p50 <= 50 }
-      : { what: 'Per-OPD statistics p50 at 1M responses', target: '≤ 50 ms', measured: 'not built yet', ok: null },
-  )
-  if (f.widget.built) {
-    list.push(
-      { what: 'widget.js (loader), gzip', target: '≤ 2 KB', measured: kb(f.widget.loader.gzip), ok: f.widget.loader.gzip <= 2048 },
-      { what: 'Whole widget, gzip', target: '≤ 8 KB', measured: kb(f.widget.whole.gzip), ok: f.widget.whole.gzip <= 8192 },
-    )
-  } else {
-    list.push(
-      { what: 'widget.js (loader), gzip', target: '≤ 2 KB', measured: 'not built yet', ok: null },
-      { what: 'Whole widget, gzip', target: '≤ 8 KB', measured: 'not built yet', ok: null },
-    )
-  }
-  return list
 }
 
 type Row = [string, LoadResult | null]
@@ -85,23 +93,27 @@ const pad = (cells: string[], widths: number[]) => cells.map((c, i) => c.padEnd(
 
 function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
-  return [pad(header, widths), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => pad(r, widths))].join('\n')
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ')
+  return [pad(header, widths), rule, ...rows.map((r) => pad(r, widths))].join('\n')
 }
 
+const line = (cells: string[]) => `| ${cells.join(' | ')} |`
+
 function mdTable(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
+  return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n')
 }
 
 const loadCells = ([name, r]: Row) =>
-  r ? [name, rps(r.throughput), ms(r.p50), ms(r.p99), count(r.requests)] : [name, 'not built yet', '', '', '']
+  r ? [name, rps(r.throughput), ms(r.p50), ms(r.p99), count(r.requests)] : [name, NOT_BUILT, '', '', '']
 const bytesCells = ([name, b]: [string, Bytes | null]) =>
-  b ? [name, count(b.raw), count(b.gzip), count(b.brotli)] : [name, 'not built yet', '', '']
+  b ? [name, count(b.raw), count(b.gzip), count(b.brotli)] : [name, NOT_BUILT, '', '']
 const LOAD_HEADER = ['endpoint', 'throughput', 'p50', 'p99', 'requests']
 const BYTES_HEADER = ['file', 'raw B', 'gzip -9 B', 'brotli B']
 const TARGET_HEADER = ['target', 'wanted', 'measured', 'met']
 const targetCells = (t: Target) => [t.what, t.target, t.measured, t.ok === null ? '—' : t.ok ? 'yes' : 'no']
 
 export function renderTable(f: Figures): string {
+  const m = f.machine
   return [
     '',
     textTable(LOAD_HEADER, loadRows(f).map(loadCells)),
@@ -110,18 +122,24 @@ export function renderTable(f: Figures): string {
     '',
     textTable(TARGET_HEADER, targets(f).map(targetCells)),
     '',
-    `${f.machine.cores} cores, ${f.machine.memoryGiB} GiB, node ${f.machine.node}, workerd ${f.machine.workerd}; ${f.seconds.toFixed(0)} s in all`,
+    `${m.cores} cores, ${m.memoryGiB} GiB, node ${m.node}, workerd ${m.workerd}; ${f.seconds.toFixed(0)} s in all`,
   ].join('\n')
 }
 
-const dataRow = (d: Loaded) => {
-  const s = d.shape
-  return `| ${count(responsesOf(s))} synthetic | ${s.sites} | ${count(s.sites * s.opdsPerSite)} | ${count(d.articles)} | ${count(d.responses)} | ${d.loadSeconds.toFixed(1)} s |`
-}
+const dataRow = ({ shape: s, ...d }: Loaded) =>
+  line([`${count(responsesOf(s))} synthetic`, String(s.sites), count(s.sites * s.opdsPerSite),
+    count(d.articles), count(d.responses), `${d.loadSeconds.toFixed(1)} s`])
+
+const BUSY = ' — the machine was busy with other work: absolute figures are noisy, ratios fairer'
+const PROBED = 'The bench probes for them and measures them as soon as they exist.'
+const FINDINGS = '[bench/FINDINGS.md](bench/FINDINGS.md) says where the time goes, what was tried ' +
+  'and the change that closes the gap.'
+const OPD_DAYS_CHECKED = ', and that every OPD day equals the sum of its articles\u2019 days'
 
 export function renderMarkdown(f: Figures): string {
   const m = f.machine
   const { thousand, million } = f.data
+  const busy = m.loadBefore > m.cores / 2
   const missed = targets(f).filter((t) => t.ok === false).map((t) => t.what)
   const notBuilt = [
     ...f.stats.filter((s) => !s.result).map((s) => s.name),
@@ -137,14 +155,14 @@ ${COMMAND}
 
 One run on the local runtime (wrangler dev ${m.wrangler}, workerd ${m.workerd}, local D1 = SQLite),
 measured on ${m.date}: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}.
-Load average before the run: ${m.loadBefore.toFixed(2)}${m.loadBefore > m.cores / 2 ? ' — the machine was busy with other work, so absolute figures are noisy; ratios within the run are fairer' : ''}.
+Load average before the run: ${m.loadBefore.toFixed(2)}${busy ? BUSY : ''}.
 The whole run took ${f.seconds.toFixed(0)} s.
 
 ## Targets (issue 6)
 
-${mdTable(TARGET_HEADER, targets(f).map((t) => [...targetCells(t).slice(0, 3), t.ok === null ? '—' : met(t.ok)]))}
-${notBuilt.length ? `\nNot measured because not on this branch yet: ${notBuilt.join('; ')}. The bench probes for them and measures them as soon as they exist.\n` : ''}
-${missed.length ? `Missed here: ${missed.join('; ')}. [bench/FINDINGS.md](bench/FINDINGS.md) says where the time goes, what was tried and the change that closes the gap.\n` : ''}
+${mdTable(TARGET_HEADER, targets(f).map((t) => [...targetCells(t).slice(0, 3), met(t.ok)]))}
+${notBuilt.length ? `\nNot measured because not on this branch yet: ${notBuilt.join('; ')}. ${PROBED}\n` : ''}
+${missed.length ? `Missed here: ${missed.join('; ')}. ${FINDINGS}\n` : ''}
 How this grows past one machine on Cloudflare: [docs/SCALING.md](docs/SCALING.md).
 
 ## Requests
@@ -153,7 +171,7 @@ ${mdTable(LOAD_HEADER, loadRows(f).map(loadCells))}
 
 Each row: ${SETTINGS.rounds} rounds of ${SETTINGS.seconds} s after a ${SETTINGS.warmupSeconds} s warm-up,
 ${SETTINGS.connections} connections from autocannon on loopback, pooled; latencies are of 2xx
-answers (any other answer stops the run). Every request is a different reader (a fresh UUID),
+answers (more than 1 % of other answers stops the run). Every request is a different reader (a fresh UUID),
 on an article picked at random, from its site's registered \`Origin\`, the body as the widget
 sends it (JSON as \`text/plain\`). Comparisons are interleaved round by round (A, B, A, B …),
 so the machine's other load falls on both sides alike.
@@ -170,7 +188,7 @@ ${[thousand, million].map(dataRow).join('\n')}
 
 Generated inside SQLite (bench/synthetic-data.ts), on top of the demo site's data; before
 anything is measured the bench checks, over every article, that its counters equal the sum of
-its day roll-ups and its stored responses${million.tables.has('opd_days') ? ', and that every OPD day equals the sum of its articles\u2019 days' : ''}.
+its day roll-ups and its stored responses${million.tables.has('opd_days') ? OPD_DAYS_CHECKED : ''}.
 
 ## Widget bytes
 

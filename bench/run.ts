@@ -6,7 +6,7 @@ import { type LocalServer, startLocalServer } from '../scripts/local-server'
 import { jakartaDay } from '../worker/domain/jakarta-day'
 import { benchAdminToken } from './admin-token'
 import { startBaseline } from './baseline/server'
-import { type Loaded, loadDataset } from './dataset'
+import { loadDataset } from './dataset'
 import { type LoadPhase, type Measured, pool, runLoad, summarise } from './load'
 import { describeMachine } from './machine'
 import { type Figures, renderMarkdown, renderTable, SETTINGS } from './report'
@@ -17,7 +17,8 @@ import { baselineRequest, summaryRequest, voteRequest } from './workload'
 
 // `npm run bench`: three Workers on wrangler dev side by side (the bare-insert baseline,
 // Tanggapan on 1,000 and on 1,000,000 responses), each load phase bounded in time and count,
-// then a table on stdout and BENCHMARKS.md. Ports BENCH_PORT … BENCH_PORT+2 (default 8820).
+// then a table on stdout and BENCHMARKS.md. Ports BENCH_PORT … BENCH_PORT+5 (default 8820), the
+// last three for devtools.
 
 const started = performance.now()
 const basePort = Number(process.env.BENCH_PORT ?? 8820)
@@ -35,17 +36,12 @@ process.once('SIGINT', () => void stopAll().then(() => process.exit(130)))
 // Per-address abuse limits would throttle a load generator on one address (CONTRACT §6).
 const vars = { RATE_LIMITS: 'off' }
 
+/** Loads the data first, then starts the Worker on it (whose own preparation adds nothing). */
 async function tanggapanOn(port: number, shape: Shape, token?: { sql: string }) {
-  let loaded!: Loaded
-  const server = await startLocalServer({
-    port,
-    persistTo: join(root, `d1-${port}`),
-    vars,
-    prepare: (folder) => {
-      loaded = loadDataset(port, folder!, shape, today)
-      if (token && loaded.tables.has('tokens')) executeLocalSql(token.sql, folder)
-    },
-  })
+  const persistTo = join(root, `d1-${port}`)
+  const loaded = await loadDataset(port, persistTo, shape, today)
+  if (token && loaded.tables.has('tokens')) executeLocalSql(token.sql, persistTo)
+  const server = await startLocalServer({ port, persistTo, vars, inspectorPort: port + 3 })
   servers.push(server)
   return { server, loaded }
 }

@@ -50,9 +50,9 @@ export function syntheticSql(shape: Shape, today: string, tables: ReadonlySet<st
 const COLUMNS: [number, string][] = [[4, 'sangat_puas'], [3, 'puas'], [2, 'cukup_puas'], [1, 'tidak_puas']]
 const ratingSums = COLUMNS.map(([v]) => `sum(rating = ${v})`)
 const ratingCounts = ratingSums.map((sum, i) => `${sum} AS c${COLUMNS[i][0]}`).join(', ')
-const daySums = `${COLUMNS.map(([v, column]) => `sum(${column}) AS c${v}`).join(', ')}, sum(views) AS v`
-const sumsOf = (table: string) =>
-  `${COLUMNS.map(([, column]) => `sum(${table}.${column})`).join(', ')}, sum(${table}.views)`
+/** The day rows' counters summed, named c4…c1 and v, for a table alias `t`. */
+const daySums = (t: string) => `${COLUMNS.map(([v, column]) => `sum(${t}.${column}) AS c${v}`).join(', ')}, sum(${t}.views) AS v`
+const sumsOf = (t: string) => `${COLUMNS.map(([, column]) => `sum(${t}.${column})`).join(', ')}, sum(${t}.views)`
 
 function siteChunk(shape: Shape, site: string, today: string, created: number, tables: ReadonlySet<string>): string[] {
   // Deterministic spreads from the article id and the response number: ratings leaning to
@@ -79,7 +79,7 @@ function siteChunk(shape: Shape, site: string, today: string, created: number, t
       SELECT article_id, day, ${ratingSums.join(', ')}, count(*) * 4
       FROM responses WHERE article_id IN ${ofSite} GROUP BY article_id, day;`,
     `UPDATE articles SET sangat_puas = d.c4, puas = d.c3, cukup_puas = d.c2, tidak_puas = d.c1, views = d.v
-      FROM (SELECT article_id, ${daySums} FROM article_days
+      FROM (SELECT article_id, ${daySums('d')} FROM article_days AS d
         WHERE article_id IN ${ofSite} GROUP BY article_id) AS d
       WHERE articles.id = d.article_id;`,
   ]
@@ -108,7 +108,7 @@ const differs = (other: string) =>
 
 /** An OPD roll-up that differs from its articles' days, or is missing, or is extra. */
 const offOpdDays = `
-  (SELECT count(*) FROM (SELECT a.site_id, a.opd, d.day, ${daySums}
+  (SELECT count(*) FROM (SELECT a.site_id, a.opd, d.day, ${daySums('d')}
       FROM article_days d JOIN articles a ON a.id = d.article_id GROUP BY 1, 2, 3) AS x
     LEFT JOIN opd_days o ON o.site_id = x.site_id AND o.opd = x.opd AND o.day = x.day
     WHERE ${COLUMNS.map(([v, column]) => `o.${column} IS NOT x.c${v}`).join(' OR ')} OR o.views IS NOT x.v)
@@ -124,7 +124,7 @@ export function consistencyQuery(tables: ReadonlySet<string>): string {
     coalesce(sum(${differs('r')}), 0) AS off_responses,
     ${tables.has('opd_days') ? offOpdDays : '0'} AS off_opd_days
   FROM articles a
-  LEFT JOIN (SELECT article_id, ${daySums} FROM article_days GROUP BY article_id) AS d
+  LEFT JOIN (SELECT article_id, ${daySums('d')} FROM article_days AS d GROUP BY article_id) AS d
     ON d.article_id = a.id
   LEFT JOIN (SELECT article_id, ${ratingCounts} FROM responses GROUP BY article_id) AS r
     ON r.article_id = a.id`

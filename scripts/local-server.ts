@@ -23,6 +23,11 @@ export interface LocalServerOptions {
   prepare?: (persistTo?: string) => void | Promise<void>
   /** The path polled until the Worker answers 2xx. */
   readyPath?: string
+  /**
+   * The devtools port. When absent wrangler picks a free one, which can race with another
+   * wrangler dev starting at the same moment (the benchmark starts three).
+   */
+  inspectorPort?: number
 }
 
 export interface LocalServer {
@@ -56,6 +61,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   else adminToken = await prepareLocalDatabase(port, persistTo, options.adminToken)
   const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false']
   if (config) args.push('--config', config)
+  if (options.inspectorPort) args.push('--inspector-port', String(options.inspectorPort))
   if (persistTo) args.push('--persist-to', persistTo)
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`)
   // Its own process group, so that stopping it ends wrangler and workerd too, whoever stops us.

@@ -12,6 +12,7 @@ export function startBaseline(port: number, persistTo: string): Promise<LocalSer
     persistTo,
     config: CONFIG,
     readyPath: '/',
+    inspectorPort: port + 3,
     prepare: (folder) => {
       execFileSync(
         'npx',
