@@ -1,10 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { executeLocalSql } from '../scripts/local-d1'
 import { type LocalServer, startLocalServer } from '../scripts/local-server'
 import { jakartaDay } from '../worker/domain/jakarta-day'
-import { benchAdminToken } from './admin-token'
 import { startBaseline } from './baseline/server'
 import { loadDataset } from './dataset'
 import { type LoadPhase, type Measured, pool, runLoad, summarise } from './load'
@@ -37,10 +35,9 @@ process.once('SIGINT', () => void stopAll().then(() => process.exit(130)))
 const vars = { RATE_LIMITS: 'off' }
 
 /** Loads the data first, then starts the Worker on it (whose own preparation adds nothing). */
-async function tanggapanOn(port: number, shape: Shape, token?: { sql: string }) {
+async function tanggapanOn(port: number, shape: Shape) {
   const persistTo = join(root, `d1-${port}`)
   const loaded = await loadDataset(port, persistTo, shape, today)
-  if (token && loaded.tables.has('tokens')) executeLocalSql(token.sql, persistTo)
   const server = await startLocalServer({ port, persistTo, vars, inspectorPort: port + 3 })
   servers.push(server)
   return { server, loaded }
@@ -81,8 +78,7 @@ try {
   log('loading 1,000 responses and starting Tanggapan on them')
   const small = await tanggapanOn(basePort + 1, THOUSAND)
   log(`loading 1,000,000 responses and starting Tanggapan on them`)
-  const token = benchAdminToken()
-  const large = await tanggapanOn(basePort + 2, MILLION, token)
+  const large = await tanggapanOn(basePort + 2, MILLION)
   log(`1,000,000 responses loaded in ${large.loaded.loadSeconds.toFixed(1)} s, counters checked`)
   log('starting the bare-insert baseline Worker')
   const baseline = await startBaseline(basePort, join(root, 'baseline'))
@@ -95,7 +91,7 @@ try {
   )
 
   const stats: Figures['stats'] = []
-  for (const { name, p50Target, next } of statsPhases(MILLION, token.token, from, today)) {
+  for (const { name, p50Target, next } of statsPhases(MILLION, large.server.adminToken, from, today)) {
     const built = await probe(large.server.url, next())
     log(built ? name : `${name}: not built yet, skipped`)
     const measured = built ? await alone(phase(large.server.url, next, SETTINGS.readConnections)) : null

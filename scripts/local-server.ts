@@ -32,7 +32,7 @@ export interface LocalServerOptions {
 
 export interface LocalServer {
   url: string
-  /** A bearer token of role admin for this local server. */
+  /** A bearer token of role admin for this local server ('' for another Worker's, see `prepare`). */
   adminToken: string
   process: ChildProcess
   stop(): Promise<void>
