@@ -41,5 +41,8 @@ export async function widgetBytes(): Promise<WidgetBytes> {
   if (!existsSync(fileURLToPath(new URL(BUILD_SCRIPT, import.meta.url)))) return { built: false }
   const { buildWidget } = (await import(BUILD_SCRIPT)) as { buildWidget: () => Promise<WidgetBuild> }
   const { sizes } = await buildWidget()
+  if (!sizes?.loader || !sizes?.total) {
+    throw new Error('buildWidget() no longer reports sizes.loader and sizes.total: update bench/widget-bytes.ts')
+  }
   return { built: true, loader: sizes.loader, whole: sizes.total }
 }
