@@ -10,7 +10,7 @@ import { describeMachine } from './machine'
 import { type Figures, renderMarkdown, renderTable, SETTINGS } from './report'
 import { probe, statsPhases } from './stats-phases'
 import { MILLION, type Shape, THOUSAND } from './synthetic-data'
-import { preactBytes, widgetBytes } from './widget-bytes'
+import { widgetBytes } from './widget-bytes'
 import { baselineRequest, summaryRequest, voteRequest } from './workload'
 
 // `npm run bench`: three Workers on wrangler dev side by side (the bare-insert baseline,
@@ -74,7 +74,6 @@ async function alone(p: LoadPhase): Promise<Measured> {
 try {
   // The bytes first: a build that fails should not wait for the load phases.
   const widget = await widgetBytes()
-  const preact = preactBytes()
   log('loading 1,000 responses and starting Tanggapan on them')
   const small = await tanggapanOn(basePort + 1, THOUSAND)
   log(`loading 1,000,000 responses and starting Tanggapan on them`)
@@ -111,7 +110,6 @@ try {
     summary: { thousand: summarise('summary at 1k', summary1k), million: summarise('summary at 1M', summary1m) },
     stats,
     widget,
-    preact,
     seconds: 0,
   }
   await stopAll()
