@@ -30,6 +30,15 @@ const root = mkdtempSync(join(tmpdir(), 'tanggapan-bench-'))
 const servers: LocalServer[] = []
 const stopAll = () => Promise.all(servers.map((s) => s.stop()))
 process.once('SIGINT', () => void stopAll().then(() => process.exit(130)))
+// Every phase is bounded, but a Worker that hangs while starting must not hold the run either.
+const LIMIT_MS = 9 * 60_000
+setTimeout(() => {
+  log(`still running after ${LIMIT_MS / 60_000} minutes: stopping, no figures written`)
+  void stopAll().then(() => {
+    rmSync(root, { recursive: true, force: true })
+    process.exit(1)
+  })
+}, LIMIT_MS).unref()
 
 // Per-address abuse limits would throttle a load generator on one address (CONTRACT §6).
 const vars = { RATE_LIMITS: 'off' }

@@ -82,7 +82,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`)
     try {
-      const res = await fetch(`${url}${readyPath}`)
+      // A Worker still starting can hold a connection open: ask again rather than wait forever.
+      const res = await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(5_000) })
       if (res.ok) return { url, adminToken, process: child, stop }
     } catch {
       // not listening yet
