@@ -144,7 +144,7 @@ const dataRow = ({ shape: s, ...d }: Loaded) =>
 const BUSY = ' — the machine was busy with other work: absolute figures are noisy, ratios fairer'
 const PROBED = 'The bench probes for them and measures them as soon as they exist.'
 const FINDINGS = '[bench/FINDINGS.md](bench/FINDINGS.md) says where the time goes, what was tried ' +
-  'and the change that closes the gap.'
+  'and what is left to try.'
 const OPD_DAYS_CHECKED = ', and that every OPD day equals the sum of its articles\u2019 days'
 
 export function renderMarkdown(f: Figures): string {

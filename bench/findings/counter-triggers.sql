@@ -1,4 +1,4 @@
--- Prototype measured in bench/FINDINGS.md: the counter moves of a vote as SQLite triggers on
+-- Tried and not recommended (bench/FINDINGS.md): the counter moves of a vote as SQLite triggers on
 -- `responses`, so a vote's batch shrinks from 9 statements to 3 (article upsert, response
 -- upsert, summary read). Not applied anywhere: worker/storage/responses.ts owns the vote path.
 -- An upsert's DO UPDATE fires the UPDATE trigger only when its WHERE lets the update happen,
