@@ -4,6 +4,7 @@ import type { AppEnv } from './env'
 import { restrictedRateLimit } from './abuse/restricted-rate-limit'
 import { ApiError, errorBody } from './errors'
 import { adminRoute } from './routes/admin'
+import { commentsRoute } from './routes/comments'
 import { responsesRoute } from './routes/responses'
 import { statsRoute } from './routes/stats'
 import { summaryRoute } from './routes/summary'
@@ -23,6 +24,7 @@ export function createApp() {
   app.route('/api/v1/responses', responsesRoute)
   app.route('/api/v1/summary', summaryRoute)
   app.route('/api/v1/views', viewsRoute)
+  app.route('/api/v1/comments', commentsRoute)
   app.route('/api/v1/stats', statsRoute)
   app.route('/api/v1/admin', adminRoute)
   app.route('/', widgetAssetsRoute)

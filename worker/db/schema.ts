@@ -1,5 +1,5 @@
 
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 // The one definition of the tables: migrations/ is generated from this file by drizzle-kit
 // (`npm run db:generate`), and a test fails when the two disagree.
@@ -188,4 +188,49 @@ export const rateCounters = sqliteTable(
     count: integer('count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.key, t.window] }), index('rate_counters_window').on(t.window)],
+)
+
+/**
+ * A reader's optional follow-up comment («Apa yang bisa kami perbaiki?») on their own
+ * response: one per response (a second one replaces the first), deleted with it. The text
+ * is stored only after personal data was removed (worker/domain/redact-personal-data.ts).
+ */
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id').notNull(),
+    reader: text('reader').notNull(),
+    text: text('text').notNull(),
+    day: text('day').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** 1 when the OPD marked it as dealt with. */
+    handled: integer('handled').notNull().default(0),
+    /** 1 when hidden as spam: out of every list figure and export. */
+    hidden: integer('hidden').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('comments_response').on(t.articleId, t.reader),
+    index('comments_day').on(t.day),
+    index('comments_created').on(t.createdAt),
+    foreignKey({ columns: [t.articleId, t.reader], foreignColumns: [responses.articleId, responses.reader] }).onDelete(
+      'cascade',
+    ),
+  ],
+)
+
+/**
+ * Which readers sent a comment of one normalised text on a site on a day, by the text's
+ * SHA-256 (never the text): the same text from many readers is dropped as spam. Deleted
+ * after two days.
+ */
+export const commentTextMarks = sqliteTable(
+  'comment_text_marks',
+  {
+    siteId: text('site_id').notNull(),
+    day: text('day').notNull(),
+    hash: text('hash').notNull(),
+    reader: text('reader').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.day, t.hash, t.reader] }), index('comment_text_marks_day').on(t.day)],
 )

@@ -1,13 +1,15 @@
 import { Hono } from 'hono'
 import { type AuthVars, requireToken } from '../auth/bearer'
 import type { Env } from '../env'
+import { adminCommentsRoute } from './admin-comments'
 import { adminSitesRoute } from './admin-sites'
 import { adminSpamRoute } from './admin-spam'
 import { adminTokensRoute } from './admin-tokens'
 
-/** Management (README addition to CONTRACT §5): sites, origins, OPDs, tokens and spam. */
+/** Management (README addition to CONTRACT §5): sites, origins, OPDs, tokens, spam and comments. */
 export const adminRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>()
   .use(requireToken)
   .route('/sites', adminSitesRoute)
   .route('/tokens', adminTokensRoute)
   .route('/flagged', adminSpamRoute)
+  .route('/comments', adminCommentsRoute)

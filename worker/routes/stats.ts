@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { type AuthVars, requireToken } from '../auth/bearer'
 import type { Env } from '../env'
 import { statsArticlesRoute } from './stats-articles'
+import { statsCommentsRoute } from './stats-comments'
 import { statsOpdsRoute } from './stats-opds'
 import { statsScopeRoute } from './stats-scope'
 import { statsSitesRoute } from './stats-sites'
@@ -15,3 +16,4 @@ export const statsRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>()
   .route('/opds', statsOpdsRoute)
   .route('/articles', statsArticlesRoute)
   .route('/timeseries', statsTimeseriesRoute)
+  .route('/comments', statsCommentsRoute)

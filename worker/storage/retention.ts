@@ -7,6 +7,8 @@ const DAY_MS = 86_400_000
 
 /** How long per-reader rows are kept (README, «Privacy»). */
 export const RESPONSE_RETENTION_DAYS = 180
+/** How long readers' comments are kept (README, «Comments / Komentar»). */
+export const COMMENT_RETENTION_DAYS = 90
 /** View marks only de-duplicate within a day; hashed addresses and salts live two days. */
 export const SHORT_RETENTION_DAYS = 2
 
@@ -15,6 +17,8 @@ export interface RetentionReport {
   viewMarks: number
   rateCounters: number
   salts: number
+  comments: number
+  commentTextMarks: number
 }
 
 /**
@@ -24,6 +28,7 @@ export interface RetentionReport {
  */
 export async function applyRetention(db: Db, nowMs: number): Promise<RetentionReport> {
   const responseCutoff = nowMs - RESPONSE_RETENTION_DAYS * DAY_MS
+  const commentCutoff = nowMs - COMMENT_RETENTION_DAYS * DAY_MS
   // Keep today and yesterday (Asia/Jakarta): "never kept past two days".
   const shortCutoffDay = jakartaDay(nowMs - (SHORT_RETENTION_DAYS - 1) * DAY_MS)
   const results = await batch(db, [
@@ -37,11 +42,15 @@ export async function applyRetention(db: Db, nowMs: number): Promise<RetentionRe
     sql`DELETE FROM view_marks WHERE day < ${shortCutoffDay}`,
     sql`DELETE FROM rate_counters WHERE window < ${shortCutoffDay}`,
     sql`DELETE FROM daily_salts WHERE day < ${shortCutoffDay}`,
+    sql`DELETE FROM comments WHERE created_at < ${commentCutoff}`,
+    sql`DELETE FROM comment_text_marks WHERE day < ${shortCutoffDay}`,
   ])
   return {
     responses: results[1].meta.changes,
     viewMarks: results[2].meta.changes,
     rateCounters: results[3].meta.changes,
     salts: results[4].meta.changes,
+    comments: results[5].meta.changes,
+    commentTextMarks: results[6].meta.changes,
   }
 }

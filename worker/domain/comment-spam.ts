@@ -1,0 +1,44 @@
+import { FASTEST_HUMAN_ANSWER_MS } from '../abuse/scripted'
+
+// Signals that a comment is spam, decided from the text and the widget's timing alone
+// (pure). The comments route drops such comments quietly: the sender sees what a person
+// would, and nothing is stored.
+
+/** Faster than the quickest typist keeps up: about 15 characters a second. */
+export const FASTEST_TYPING_CHARS_PER_SECOND = 15
+/** From this many different readers on one site and day, the same text is a campaign. */
+export const SAME_TEXT_READERS = 3
+/** Shorter texts («Bagus», «Terima kasih») are said alike by many people honestly. */
+export const SAME_TEXT_MIN_LENGTH = 20
+
+const LINK = /(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/\S*/gi
+
+/** Text that is nothing but links (and spaces or punctuation between them). */
+export function onlyLinks(text: string): boolean {
+  if (!LINK.test(text)) return false
+  LINK.lastIndex = 0
+  return !/[\p{L}\p{N}]/u.test(text.replace(LINK, ''))
+}
+
+/**
+ * Sent sooner after the box opened than a person could type it. `elapsed_ms` is optional,
+ * so integrators that do not send it are never dropped.
+ */
+export function typedTooFast(text: string, elapsedMs: number | undefined): boolean {
+  if (elapsedMs === undefined) return false
+  const least = Math.max(FASTEST_HUMAN_ANSWER_MS, ([...text].length / FASTEST_TYPING_CHARS_PER_SECOND) * 1000)
+  return elapsedMs < least
+}
+
+/**
+ * The text as a campaign would vary it least: lower case, letters and digits only, one
+ * space between words. Null for texts too short to count as the same campaign.
+ */
+export function campaignKey(text: string): string | null {
+  const key = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+  return key.length >= SAME_TEXT_MIN_LENGTH ? key : null
+}

@@ -1,0 +1,41 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AuthVars } from '../auth/bearer'
+import { inScope } from '../auth/scope'
+import { database } from '../db/client'
+import type { Env } from '../env'
+import { ApiError } from '../errors'
+import { commentPlace, setCommentState } from '../storage/comments-list'
+import { jsonBody } from '../validation/json-body'
+
+const idParam = z
+  .string()
+  .regex(/^[1-9]\d{0,15}$/, 'The comment id must be a whole number')
+  .transform(Number)
+const stateBody = z
+  .strictObject({ handled: z.boolean().optional(), hidden: z.boolean().optional() })
+  .refine((b) => b.handled !== undefined || b.hidden !== undefined, 'Send handled or hidden (true or false)')
+
+/**
+ * PATCH /api/v1/admin/comments/:id — mark a comment handled, or hide it as spam (README,
+ * «Comments / Komentar»). Admins may for any comment, `opd` tokens for their own; the
+ * read-only `kominfo` role may not. Unknown and out-of-scope ids both answer 404, so ids
+ * reveal nothing of other OPDs.
+ */
+export const adminCommentsRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>().patch(
+  '/:id',
+  jsonBody(stateBody),
+  async (c) => {
+    const token = c.var.token
+    if (token.role === 'kominfo') throw new ApiError(403, 'forbidden', 'This token may only read')
+    const parsed = idParam.safeParse(c.req.param('id'))
+    if (!parsed.success) throw new ApiError(400, 'invalid_request', parsed.error.issues[0].message)
+    const db = database(c.env.DB)
+    const place = await commentPlace(db, parsed.data)
+    if (place === null || !inScope(token, place.site, place.opd)) {
+      throw new ApiError(404, 'unknown_comment', `No comment ${parsed.data}`)
+    }
+    await setCommentState(db, parsed.data, c.var.body)
+    return c.json({ id: parsed.data, ...c.var.body })
+  },
+)

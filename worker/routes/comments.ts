@@ -1,0 +1,62 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { looksScripted } from '../abuse/scripted'
+import { database } from '../db/client'
+import { campaignKey, onlyLinks, typedTooFast } from '../domain/comment-spam'
+import { jakartaDay } from '../domain/jakarta-day'
+import { redactPersonalData } from '../domain/redact-personal-data'
+import type { Env } from '../env'
+import { ApiError } from '../errors'
+import { publicCors, type PublicVars } from '../sites/public-cors'
+import { recordComment } from '../storage/comments'
+import { articleKey, opdSlug, reader, siteId } from '../validation/fields'
+import { commentText } from '../validation/comment-text'
+import { jsonBody } from '../validation/json-body'
+import { siteOf } from './public-fields'
+
+const commentBody = z.object({
+  site: siteId.optional(),
+  opd: opdSlug,
+  article: articleKey,
+  reader,
+  text: commentText,
+  // Signals of scripted comments, as for responses: optional for integrators.
+  hp: z.string().max(200).optional(),
+  elapsed_ms: z.number().nonnegative().optional(),
+})
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/**
+ * POST /api/v1/comments — the optional follow-up «Apa yang bisa kami perbaiki?» (README,
+ * «Comments / Komentar»). 204 when stored and 204 when dropped as spam, so a spammer learns
+ * nothing; personal data is removed before anything is stored.
+ */
+export const commentsRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>()
+  .use(publicCors)
+  .post('/', jsonBody(commentBody), async (c) => {
+    const body = c.var.body
+    const db = database(c.env.DB)
+    const siteId = await siteOf(db, c.var.originSite, { ...body, title: null })
+    if (looksScripted(body) || typedTooFast(body.text, body.elapsed_ms) || onlyLinks(body.text)) {
+      return c.body(null, 204)
+    }
+    const key = campaignKey(body.text)
+    const now = Date.now()
+    const outcome = await recordComment(db, {
+      siteId,
+      article: body.article,
+      reader: body.reader,
+      text: redactPersonalData(body.text),
+      campaign: key === null ? null : await sha256(key),
+      nowMs: now,
+      day: jakartaDay(now),
+    })
+    if (outcome === 'no_response') {
+      throw new ApiError(422, 'no_response', 'A comment needs this reader’s answer on this article first')
+    }
+    return c.body(null, 204)
+  })
