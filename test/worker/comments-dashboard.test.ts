@@ -1,0 +1,158 @@
+import { env } from 'cloudflare:workers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { postJson, seedSite } from './client'
+import { get, send, tokenFor } from './stats-fixtures'
+
+const SITE = 'rembang'
+const ORIGIN = 'https://rembangkab.go.id'
+const ARTICLE = 'https://rembangkab.go.id/berita/jalan-rusak'
+const OTHER = 'https://rembangkab.go.id/berita/puskesmas'
+
+interface Row {
+  id: number
+  site: string
+  opd: string
+  article: string
+  title: string | null
+  rating: number
+  rating_key: string
+  text: string
+  day: string
+  handled: boolean
+  hidden: boolean
+}
+interface List {
+  counts: Record<string, number>
+  total: number
+  rows: Row[]
+}
+
+async function commentAs(opd: string, article: string, rating: number, text: string) {
+  const reader = crypto.randomUUID()
+  await postJson('/api/v1/responses', { opd, article, reader, rating, title: 'Judul <b>berita</b>' }, { origin: ORIGIN })
+  const res = await postJson('/api/v1/comments', { opd, article, reader, text }, { origin: ORIGIN })
+  expect(res.status).toBe(204)
+  return reader
+}
+
+const list = async (query: string, token: string) => {
+  const res = await get(`/api/v1/stats/comments?${query}`, token)
+  expect(res.status).toBe(200)
+  return res.json<List>()
+}
+
+let admin: string
+let kominfo: string
+let dpu: string
+let dinkes: string
+
+beforeAll(async () => {
+  await seedSite(SITE, [ORIGIN])
+  await commentAs('dpu', ARTICLE, 1, 'Jalan di Desa Sumber masih berlubang, hubungi 081234567890')
+  await commentAs('dpu', ARTICLE, 2, '=HYPERLINK("http://evil.example","klik")')
+  await commentAs('dpu', ARTICLE, 4, 'Terima kasih sudah cepat')
+  await commentAs('dinkes', OTHER, 1, '<script>alert(1)</script> antrean lama')
+  // Another day: from/to filter on the comment's Jakarta day.
+  await env.DB.prepare("UPDATE comments SET day = '2026-01-15' WHERE text = 'Terima kasih sudah cepat'").run()
+  admin = (await tokenFor('admin')).token
+  kominfo = (await tokenFor('kominfo')).token
+  dpu = (await tokenFor('opd', SITE, 'dpu')).token
+  dinkes = (await tokenFor('opd', SITE, 'dinkes')).token
+})
+
+describe('GET /api/v1/stats/comments', () => {
+  it('lists an OPD’s comments with their rating, date and counts per rating', async () => {
+    const body = await list(`site=${SITE}&opd=dpu`, admin)
+    expect(body.total).toBe(3)
+    expect(body.counts).toEqual({ sangat_puas: 1, puas: 0, cukup_puas: 1, tidak_puas: 1 })
+    const first = body.rows.find((r) => r.rating === 1)!
+    expect(first).toMatchObject({
+      site: SITE,
+      opd: 'dpu',
+      article: ARTICLE,
+      rating_key: 'tidak_puas',
+      text: 'Jalan di Desa Sumber masih berlubang, hubungi [dihapus]',
+      handled: false,
+      hidden: false,
+    })
+    expect(first.day).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  })
+
+  it('filters by article, rating and date', async () => {
+    expect((await list(`site=${SITE}&article=${encodeURIComponent(OTHER)}`, admin)).rows.map((r) => r.opd)).toEqual(['dinkes'])
+    expect((await list(`site=${SITE}&rating=2`, admin)).rows.map((r) => r.rating)).toEqual([2])
+    expect((await list(`site=${SITE}&from=2026-01-01&to=2026-01-31`, admin)).rows.map((r) => r.text)).toEqual([
+      'Terima kasih sudah cepat',
+    ])
+  })
+
+  it('shows an opd token only its own OPD, and refuses another one', async () => {
+    expect((await list('', dpu)).rows.map((r) => r.opd)).toEqual(['dpu', 'dpu', 'dpu'])
+    expect((await list('', dinkes)).rows.map((r) => r.text)).toEqual(['<script>alert(1)</script> antrean lama'])
+    const res = await get(`/api/v1/stats/comments?site=${SITE}&opd=dinkes`, dpu)
+    expect(res.status).toBe(403)
+    expect((await res.json<{ error: { code: string } }>()).error.code).toBe('out_of_scope')
+    expect((await get('/api/v1/stats/comments')).status).toBe(401)
+  })
+
+  it('answers bad filters 400 in the contract’s shape', async () => {
+    for (const q of ['rating=5', 'status=deleted', 'from=2026-13-01', 'limit=0', 'sort=x', `article=${encodeURIComponent(OTHER)}`]) {
+      const res = await get(`/api/v1/stats/comments?${q}`, admin)
+      expect(res.status, q).toBe(400)
+      expect((await res.json<{ error: { code: string } }>()).error.code).toMatch(/^invalid_/)
+    }
+  })
+})
+
+describe('handling and hiding comments', () => {
+  const idOf = async (text: string) => (await list(`site=${SITE}&status=visible`, admin)).rows.find((r) => r.text.startsWith(text))!.id
+
+  it('marks a comment handled for its OPD', async () => {
+    const id = await idOf('Jalan di Desa')
+    const res = await send('PATCH', `/api/v1/admin/comments/${id}`, dpu, { handled: true })
+    expect(res.status).toBe(200)
+    expect((await list('status=handled', dpu)).rows.map((r) => r.id)).toEqual([id])
+    expect((await list('status=open', dpu)).rows.map((r) => r.id)).not.toContain(id)
+  })
+
+  it('hides spam from the list, its counts and the CSV export', async () => {
+    const id = await idOf('=HYPERLINK')
+    expect((await send('PATCH', `/api/v1/admin/comments/${id}`, dpu, { hidden: true })).status).toBe(200)
+    const visible = await list('', dpu)
+    expect(visible.rows.map((r) => r.id)).not.toContain(id)
+    expect(visible.counts.cukup_puas).toBe(0)
+    expect((await list('status=hidden', dpu)).rows.map((r) => r.id)).toEqual([id])
+    const csv = await (await get('/api/v1/stats/comments?format=csv', dpu)).text()
+    expect(csv).not.toContain('HYPERLINK')
+    // And back again: the CSV neutralises the formula rather than run it.
+    await send('PATCH', `/api/v1/admin/comments/${id}`, admin, { hidden: false })
+    const again = await (await get('/api/v1/stats/comments?format=csv', dpu)).text()
+    expect(again).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`)
+    expect(again.split('\r\n')[0]).toBe('id,site,opd,article,title,rating,rating_key,day,handled,text')
+  })
+
+  it('lets no token change another OPD’s comment, nor kominfo any', async () => {
+    const id = await idOf('<script>')
+    const other = await send('PATCH', `/api/v1/admin/comments/${id}`, dpu, { hidden: true })
+    expect(other.status).toBe(404)
+    expect((await send('PATCH', `/api/v1/admin/comments/${id}`, kominfo, { handled: true })).status).toBe(403)
+    expect((await list('', dinkes)).rows[0]).toMatchObject({ id, handled: false, hidden: false })
+  })
+
+  it('refuses bad changes with 4xx', async () => {
+    const id = await idOf('<script>')
+    const cases: [string, unknown, number][] = [
+      [`/api/v1/admin/comments/${id}`, {}, 400],
+      [`/api/v1/admin/comments/${id}`, { handled: 'ya' }, 400],
+      [`/api/v1/admin/comments/${id}`, { handled: true, text: 'edit' }, 400],
+      ['/api/v1/admin/comments/abc', { handled: true }, 400],
+      ['/api/v1/admin/comments/999999', { handled: true }, 404],
+    ]
+    for (const [path, body, status] of cases) {
+      const res = await send('PATCH', path, admin, body)
+      expect(res.status, JSON.stringify(body)).toBe(status)
+      expect((await res.json<{ error: { code: string } }>()).error.code).toBeTruthy()
+    }
+    expect((await list('', dinkes)).rows[0]).toMatchObject({ handled: false, hidden: false })
+  })
+})
