@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import { query } from './api'
+import { CommentsPanel } from './comments-panel'
 import { ExportButtons } from './export-buttons'
 import { IkmCell, SampleFlag } from './figures'
 import { fmt, T } from './i18n'
@@ -93,6 +94,8 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
           />
         </p>
       </section>
+
+      <CommentsPanel site={site} opd={opd} range={range} articles={articles.state === 'ready' ? articles.data.rows : []} />
     </>
   )
 }
