@@ -3,6 +3,9 @@
 /** File name of the versioned chunk, e.g. `app-1a2b3c4d5e.js`. */
 declare const __TANGGAPAN_CHUNK__: string
 
+/** Relative path of the comment box's chunk, e.g. `./comment-1a2b3c4d5e.js`. */
+declare const __TANGGAPAN_COMMENT__: string
+
 /** Stylesheets are imported as minified text and adopted as constructable stylesheets. */
 declare module '*.css' {
   const css: string

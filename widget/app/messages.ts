@@ -11,6 +11,7 @@ export const MESSAGES = {
     offline: 'Offline: dikirim saat tersambung.',
     loadFailed: 'Hasil belum dapat dimuat.',
     resultsAfter: 'Hasil tampil setelah Anda menjawab.',
+    feedback: 'Beri masukan',
   },
   en: {
     question: 'What is your response?',
@@ -21,5 +22,6 @@ export const MESSAGES = {
     offline: 'Offline: sent once reconnected.',
     loadFailed: 'Results could not be loaded.',
     resultsAfter: 'Results appear after you answer.',
+    feedback: 'Give feedback',
   },
 }

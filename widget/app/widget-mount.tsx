@@ -50,6 +50,9 @@ export function mount(host: HTMLElement, root: ShadowRoot, config: WidgetConfig,
   let spoken = ''
   let focus = -1
   let answers = 0
+  // The comment box is a chunk of its own (widget/comment/), imported only when it is shown.
+  const comment = (focus?: unknown) =>
+    import(__TANGGAPAN_COMMENT__).then((m) => m.default(root, config, api, reader, focus))
 
   const indexOf = (value?: number | null) => RATINGS.findIndex((r) => r.value === value)
   // Roving tabindex: the focused answer, else the reader's own, else the first holds the Tab stop.
@@ -104,6 +107,7 @@ export function mount(host: HTMLElement, root: ShadowRoot, config: WidgetConfig,
           {status || (shown && !results && t.resultsAfter)}
         </p>
         <p class="v" role="status">{spoken}</p>
+        {shown?.yours && <button class="k" onClick={comment}>{t.feedback}</button>}
       </div>,
       root,
     )
@@ -128,6 +132,7 @@ export function mount(host: HTMLElement, root: ShadowRoot, config: WidgetConfig,
     if (shown) shown = withAnswer(shown, rating)
     // Said at once, with the results (the optimistic state is the reader's answer).
     draw(t.thanks, shown ? RATINGS.map((r) => ` ${r[lang]} ${shown!.percentages[r.key]}%`).join() : ' ')
+    if (rating < 3) comment()
     if (!navigator.onLine) return wait()
     try {
       settle(await apiRequest(api + 'responses', body), mine)

@@ -4,8 +4,8 @@ import { FASTEST_HUMAN_ANSWER_MS } from '../abuse/scripted'
 // (pure). The comments route drops such comments quietly: the sender sees what a person
 // would, and nothing is stored.
 
-/** Faster than the quickest typist keeps up: about 15 characters a second. */
-export const FASTEST_TYPING_CHARS_PER_SECOND = 15
+/** Faster than the quickest typist keeps up: about 20 characters a second (pasted text is dropped too: documented). */
+export const FASTEST_TYPING_CHARS_PER_SECOND = 20
 /** From this many different readers on one site and day, the same text is a campaign. */
 export const SAME_TEXT_READERS = 3
 /** Shorter texts («Bagus», «Terima kasih») are said alike by many people honestly. */

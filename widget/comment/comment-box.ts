@@ -1,0 +1,92 @@
+import { COMMENT_MESSAGES } from './comment-messages'
+import css from './comment-box.css'
+
+// The optional follow-up «Apa yang bisa kami perbaiki?»: a chunk of its own, imported by the
+// widget only when the box is shown (after Tidak Puas / Cukup Puas) or the reader opens it,
+// so the answer path keeps its size budget. Plain DOM and textContent: the reader's text
+// is never parsed as markup.
+
+/** Counted in code points, as the server counts (worker/validation/comment-text.ts). */
+export const MAX_CHARS = 500
+const TIMEOUT_MS = 8000
+
+/** The parts of the widget's configuration (widget/widget-config.ts) the box needs. */
+export interface CommentTarget {
+  opd: string
+  article: string
+  lang: 'id' | 'en'
+}
+
+function el<E extends HTMLElement>(tag: string, props: Partial<E> = {}): E {
+  return Object.assign(document.createElement(tag) as E, props)
+}
+
+// (appendChild: the Worker's types give Element an HTMLRewriter `append` of their own.)
+function put(parent: Node, ...children: Node[]) {
+  for (const child of children) parent.appendChild(child)
+}
+
+/**
+ * Shows the box once per widget (a second call keeps the one there). It takes the focus only
+ * when the reader opened it (`focus`), not when it appears after an answer.
+ */
+export default function open(root: ShadowRoot, target: CommentTarget, api: string, reader: string, focus?: unknown): void {
+  const { opd, article, lang } = target
+  const existing = root.querySelector<HTMLElement>('.c')
+  if (existing) return
+  const t = COMMENT_MESSAGES[lang]
+  const sheet = new CSSStyleSheet()
+  sheet.replaceSync(css)
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
+
+  const id = 'c' + Math.random().toString(36).slice(2)
+  const form = el<HTMLFormElement>('form', { className: 'c', lang, noValidate: true })
+  const label = el<HTMLLabelElement>('label', { htmlFor: id, textContent: t.question })
+  const hint = el('small', { id: id + 'h', textContent: t.optional })
+  const text = el<HTMLTextAreaElement>('textarea', { id, name: 'text', rows: 3 })
+  text.setAttribute('aria-describedby', hint.id + ' ' + id + 'n')
+  const trap = el<HTMLInputElement>('input', { name: 'website', tabIndex: -1, autocomplete: 'off', className: 'hp' })
+  trap.setAttribute('aria-hidden', 'true')
+  const count = el('span', { id: id + 'n', className: 'cc' })
+  const send = el<HTMLButtonElement>('button', { type: 'submit', textContent: t.send })
+  const status = el('p')
+  status.setAttribute('role', 'status')
+  const row = el('div', { className: 'r' })
+  put(row, count, send)
+  put(form, label, hint, text, trap, row, status)
+  put(root, form)
+
+  const openedAt = Date.now()
+  const length = () => [...text.value.trim()].length
+  const update = () => {
+    const n = length()
+    count.textContent = `${n}/${MAX_CHARS}` + (n > MAX_CHARS ? ' · ' + t.tooLong : '')
+    count.toggleAttribute('data-over', n > MAX_CHARS)
+    send.disabled = n === 0 || n > MAX_CHARS
+  }
+  text.addEventListener('input', update)
+  update()
+  if (focus) text.focus()
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault()
+    if (send.disabled) return
+    send.disabled = true
+    status.textContent = t.sending
+    const body = { opd, article, reader, text: text.value, hp: trap.value, elapsed_ms: Date.now() - openedAt }
+    try {
+      const res = await fetch(api + 'comments', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      })
+      if (!res.ok) throw res.status
+      const thanks = el('p', { className: 'c', textContent: t.thanks })
+      thanks.setAttribute('role', 'status')
+      form.replaceWith(thanks)
+    } catch {
+      status.textContent = t.failed
+      update()
+    }
+  })
+}
