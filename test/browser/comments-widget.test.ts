@@ -100,7 +100,8 @@ describe('a reader’s comment', () => {
     await w.getByRole('radio', { name: /^Sangat Puas/ }).click()
     const link = w.getByRole('button', { name: 'Beri masukan' })
     await link.waitFor()
-    await page.waitForTimeout(300)
+    await page.waitForTimeout(600) // the bars' transition, for the screenshot
+    await screenshot(page, 'comments-widget-link')
     expect(scripts.filter((s) => s.includes('comment-'))).toEqual([])
     expect(await w.locator('textarea').count()).toBe(0)
 

@@ -107,6 +107,7 @@ export function mount(host: HTMLElement, root: ShadowRoot, config: WidgetConfig,
           {status || (shown && !results && t.resultsAfter)}
         </p>
         <p class="v" role="status">{spoken}</p>
+        {/* In the last line of the reserved height: the page below does not move. */}
         {shown?.yours && <button class="k" onClick={comment}>{t.feedback}</button>}
       </div>,
       root,
