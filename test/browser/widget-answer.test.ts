@@ -123,7 +123,11 @@ describe('answering', () => {
   it('rolls back with a short message when the API fails, and answers on the next try', async () => {
     const context = await browser.newContext()
     const { page } = await openArticle(context, 'gagal')
+    // The first answer must be confirmed before the API fails: the rollback goes back to
+    // what the server last confirmed.
+    const confirmed = page.waitForResponse((r) => r.url().endsWith('/api/v1/responses') && r.ok())
     await radio(page, /^Sangat Puas/).click()
+    await (await confirmed).finished()
     await expect.poll(() => percentagesOf(widget(page))).toEqual([100, 0, 0, 0])
 
     await page.route('**/api/v1/responses', (route) =>
