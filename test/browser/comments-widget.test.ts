@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium, pageErrors, screenshot } from './chromium'
+import { describe, expect, inject, it } from 'vitest'
+import { pageErrors, screenshot } from './chromium'
 import { signedIn } from './dashboard-helpers'
-import { container, hostPage, probeArticle, startProbe, waitForResults, widget, type Probe } from './widget-probe'
+import { container, hostPage, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
 
 // The optional comment (issue 7), end to end: a reader on a third-party page answers Tidak
 // Puas, the comment box (its own lazily loaded chunk) appears, the comment goes out with an
@@ -12,23 +11,13 @@ import { container, hostPage, probeArticle, startProbe, waitForResults, widget, 
 const api = inject('baseUrl')
 const TEXT = 'Alamat kantor salah, balas ke budi.santoso@contoh.id <script>alert(1)</script> terima kasih'
 const STORED = 'Alamat kantor salah, balas ke [dihapus] <script>alert(1)</script> terima kasih'
-let browser: Browser
-let probe: Probe
-
-beforeAll(async () => {
-  probe = await startProbe(inject('persistTo'))
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await probe?.close()
-})
+const session = probeSession()
 
 describe('a reader’s comment', () => {
   it('is offered after Tidak Puas, loaded only then, sent, and shown escaped without personal data', async () => {
     const article = probeArticle('komentar')
-    const url = probe.serve('/komentar', hostPage(api, `<h1>Berita</h1>${container({ article, opd: 'rsud' })}`))
-    const context = await browser.newContext()
+    const url = session.probe.serve('/komentar', hostPage(api, `<h1>Berita</h1>${container({ article, opd: 'rsud' })}`))
+    const context = await session.browser.newContext()
     const page = await context.newPage()
     const errors = pageErrors(page)
     const dialogs: string[] = []
@@ -62,7 +51,7 @@ describe('a reader’s comment', () => {
     expect(errors).toEqual([])
     await context.close()
 
-    const { page: dash, errors: dashErrors } = await signedIn(browser)
+    const { page: dash, errors: dashErrors } = await signedIn(session.browser)
     dash.on('dialog', (d) => {
       dialogs.push(d.message())
       void d.dismiss()
@@ -89,8 +78,8 @@ describe('a reader’s comment', () => {
 
   it('after a good answer offers a link, and loads the box only when it is opened', async () => {
     const article = probeArticle('komentar-tautan')
-    const url = probe.serve('/komentar-tautan', hostPage(api, container({ article, opd: 'rsud' })))
-    const context = await browser.newContext()
+    const url = session.probe.serve('/komentar-tautan', hostPage(api, container({ article, opd: 'rsud' })))
+    const context = await session.browser.newContext()
     const page = await context.newPage()
     const scripts: string[] = []
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname))

@@ -1,27 +1,16 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from './chromium'
-import { type Probe, startProbe } from './widget-probe'
+import { describe, expect, inject, it } from 'vitest'
+import { probeSession } from './widget-probe'
 
 // The API as a real browser meets it: the widget's text/plain POST needs no preflight and
 // is answered with CORS for a registered origin (a probe site registered for the demo).
-let browser: Browser
-let probe: Probe
-beforeAll(async () => {
-  browser = await launchChromium()
-  probe = await startProbe(inject('persistTo'))
-})
-afterAll(async () => {
-  await browser?.close()
-  await probe?.close()
-})
+const session = probeSession()
 
 describe('the API from a browser', () => {
   it('lets a page on a registered origin answer without a preflight', async () => {
-    const page = await browser.newPage()
+    const page = await session.browser.newPage()
     const preflights: string[] = []
     page.on('request', (r) => r.method() === 'OPTIONS' && preflights.push(r.url()))
-    await page.goto(probe.serve('/cors', '<!doctype html><title>probe</title>'))
+    await page.goto(session.probe.serve('/cors', '<!doctype html><title>probe</title>'))
     const result = await page.evaluate(async (api) => {
       const res = await fetch(`${api}/api/v1/responses`, {
         method: 'POST',

@@ -1,28 +1,17 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { queryLocalSql, queryLocalSqlEach } from '../../scripts/local-d1'
-import { launchChromium } from './chromium'
-import { container, hostPage, type Probe, probeArticle, startProbe, waitForResults, widget } from './widget-probe'
+import { container, hostPage, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
 
 // After a real browser has viewed and answered through the widget on the real local
 // runtime, read every table: no IP address and no user agent may be anywhere.
-let browser: Browser
-let probe: Probe
-beforeAll(async () => {
-  probe = await startProbe(inject('persistTo'))
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await probe?.close()
-})
+const session = probeSession()
 
 describe('privacy, after browsing', () => {
   it('stores neither the browser’s address nor its user agent', { timeout: 120_000 }, async () => {
-    const page = await browser.newPage()
+    const page = await session.browser.newPage()
     const userAgent = await page.evaluate(() => navigator.userAgent)
     const article = probeArticle('privasi')
-    await page.goto(probe.serve('/privasi', hostPage(inject('baseUrl'), container({ article }))))
+    await page.goto(session.probe.serve('/privasi', hostPage(inject('baseUrl'), container({ article }))))
     await waitForResults(widget(page))
     await widget(page).getByRole('radio', { name: /Cukup Puas/ }).click()
     await expect.poll(() => widget(page).locator('[aria-checked="true"]').count()).toBe(1)

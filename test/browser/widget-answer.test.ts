@@ -1,26 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium, pageErrors, screenshot } from './chromium'
-import { container, hostPage, percentagesOf, probeArticle, startProbe, sum, waitForResults, widget, type Probe } from './widget-probe'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { pageErrors, screenshot } from './chromium'
+import { container, hostPage, percentagesOf, probeArticle, probeSession, sum, waitForResults, widget } from './widget-probe'
 
 // A reader answering: by click and by keyboard, changing the answer, a reload, a failing API
 // and a lost connection. Each test has its own article, so counts start at zero.
 
 const api = inject('baseUrl')
-let browser: Browser
-let probe: Probe
-
-beforeAll(async () => {
-  probe = await startProbe(inject('persistTo'))
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await probe?.close()
-})
+const session = probeSession()
 
 async function openArticle(context: BrowserContext, name: string, article = probeArticle(name)) {
-  const url = probe.serve(`/${name}`, hostPage(api, `<h1>Berita</h1><p><a href="#atas">Ke atas</a></p>${container({ article })}`))
+  const url = session.probe.serve(`/${name}`, hostPage(api, `<h1>Berita</h1><p><a href="#atas">Ke atas</a></p>${container({ article })}`))
   const page = await context.newPage()
   const errors = pageErrors(page)
   await page.goto(url)
@@ -37,7 +27,7 @@ async function serverSummary(article: string, reader?: string) {
 
 describe('answering', () => {
   it('counts a click at once, marks it, and keeps it after a reload; a change moves it', async () => {
-    const context = await browser.newContext()
+    const context = await session.browser.newContext()
     const { page, errors, article } = await openArticle(context, 'klik')
     const w = widget(page)
     expect(await w.locator('.n').textContent()).toBe('0 tanggapan · 0 Dilihat')
@@ -72,7 +62,7 @@ describe('answering', () => {
   })
 
   it('shows percentages that add up to 100 among other readers', async () => {
-    const context = await browser.newContext()
+    const context = await session.browser.newContext()
     const article = probeArticle('banyak')
     // Three earlier readers, straight through the API.
     for (const rating of [4, 4, 2]) {
@@ -92,7 +82,7 @@ describe('answering', () => {
   })
 
   it('answers with the keyboard alone: Tab, arrows, Space or Enter', async () => {
-    const context = await browser.newContext()
+    const context = await session.browser.newContext()
     const { page } = await openArticle(context, 'papan-ketik')
     await page.locator('a[href="#atas"]').focus()
     await page.keyboard.press('Tab')
@@ -121,7 +111,7 @@ describe('answering', () => {
   })
 
   it('rolls back with a short message when the API fails, and answers on the next try', async () => {
-    const context = await browser.newContext()
+    const context = await session.browser.newContext()
     const { page } = await openArticle(context, 'gagal')
     // The first answer must be confirmed before the API fails: the rollback goes back to
     // what the server last confirmed.
@@ -147,7 +137,7 @@ describe('answering', () => {
   })
 
   it('keeps an answer given offline and sends it when the connection returns', async () => {
-    const context = await browser.newContext()
+    const context = await session.browser.newContext()
     const { page, article } = await openArticle(context, 'luring')
     await context.setOffline(true)
     await radio(page, /^Puas/).click()

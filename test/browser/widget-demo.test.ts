@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContextOptions, Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
 import { RESERVED_HEIGHT } from '../../widget/reserved-height'
-import { launchChromium, pageErrors, screenshot, SCREENSHOT_DIR } from './chromium'
-import { container, hostPage, probeArticle, startProbe, waitForResults, widget, type Probe } from './widget-probe'
+import { pageErrors, screenshot, SCREENSHOT_DIR } from './chromium'
+import { container, hostPage, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
 
 // The /demo article as a reader meets it, and what a careful webmaster checks: nothing loads
 // before the end of the article nears, no layout shift, no console errors, no accessibility
@@ -12,21 +12,11 @@ import { container, hostPage, probeArticle, startProbe, waitForResults, widget, 
 
 const api = inject('baseUrl')
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-let browser: Browser
-let probe: Probe
-
-beforeAll(async () => {
-  probe = await startProbe(inject('persistTo'))
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await probe?.close()
-})
+const session = probeSession()
 
 /** The demo page, with its views kept out of the seeded demo figures other tests read. */
 async function openDemo(options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options })
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options })
   await context.route('**/api/v1/views', (route) => route.fulfill({ status: 204 }))
   const page = await context.newPage()
   const errors = pageErrors(page)
@@ -134,7 +124,7 @@ describe('a widget in the first screen of a page', () => {
   // space (the shadow root exists), nothing may move. (README: a site that shows the widget
   // in its first screen can reserve the height in its own CSS too.)
   it('shifts nothing below it once reserved, while it loads and answers; no axe violation', async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } })
+    const context = await session.browser.newContext({ viewport: { width: 1000, height: 900 } })
     const page = await context.newPage()
     const errors = pageErrors(page)
     await page.addInitScript(() => {
@@ -147,7 +137,7 @@ describe('a widget in the first screen of a page', () => {
       }).observe({ type: 'layout-shift', buffered: true })
     })
     const body = `<h1>Pengumuman</h1>${container({ article: probeArticle('atas') })}<p id="below">Teks di bawah widget.</p>`
-    await page.goto(probe.serve('/atas', hostPage(api, body)))
+    await page.goto(session.probe.serve('/atas', hostPage(api, body)))
     await page.waitForFunction(() => document.querySelector('[data-tanggapan]')!.shadowRoot)
     await page.waitForTimeout(100) // let the reservation's own shift, if any, be recorded
     const before = await page.locator('#below').boundingBox()
@@ -168,13 +158,13 @@ describe('a widget in the first screen of a page', () => {
 
 describe('the «Dilihat» count', () => {
   it('is sent once, when the widget is on screen rather than merely near it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } })
+    const context = await session.browser.newContext({ viewport: { width: 1000, height: 700 } })
     const page = await context.newPage()
     const views: string[] = []
     page.on('request', (r) => r.url().endsWith('/api/v1/views') && views.push(r.postData() ?? ''))
     const article = probeArticle('dilihat')
     const body = `<h1>Berita panjang</h1><div style="height:3000px"></div>${container({ article })}<div style="height:2000px"></div>`
-    await page.goto(probe.serve('/dilihat', hostPage(api, body)))
+    await page.goto(session.probe.serve('/dilihat', hostPage(api, body)))
     const top = await widget(page).evaluate((el) => el.getBoundingClientRect().top + scrollY)
     // Near (within the loader's 600 px margin) but not visible: data loads, no view yet.
     await page.evaluate((y) => scrollTo(0, y), top - 700 - 300)

@@ -1,30 +1,20 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
 import { RESERVED_HEIGHT } from '../../widget/reserved-height'
-import { launchChromium, pageErrors, screenshot } from './chromium'
-import { container, hostPage, percentagesOf, probeArticle, startProbe, waitForResults, widget, type Probe } from './widget-probe'
+import { pageErrors, screenshot } from './chromium'
+import { container, hostPage, percentagesOf, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
 
 // The widget on other people's pages: several at once, added late, hostile CSS, a strict CSP,
 // English, results after answering, and an API that is down.
 
 const api = inject('baseUrl')
-let browser: Browser
-let probe: Probe
-
-beforeAll(async () => {
-  probe = await startProbe(inject('persistTo'))
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await probe?.close()
-})
+const session = probeSession()
 
 async function open(name: string, html: string, headers?: Record<string, string>, options = {}) {
-  const context = await browser.newContext(options)
+  const context = await session.browser.newContext(options)
   const page = await context.newPage()
   const errors = pageErrors(page)
-  await page.goto(probe.serve(`/${name}`, html, headers))
+  await page.goto(session.probe.serve(`/${name}`, html, headers))
   return { page, errors, close: () => context.close() }
 }
 
@@ -145,12 +135,12 @@ describe('the widget on a host page', () => {
   it('says so calmly when the API is down, and leaves the host page working', async () => {
     const body = `<button id="host">Tombol situs</button><output id="count">0</output>${container({ article: probeArticle('mati') })}`
     const script = `<script>document.getElementById('host').onclick = () => document.getElementById('count').textContent++</script>`
-    const context = await browser.newContext()
+    const context = await session.browser.newContext()
     await context.route('**/api/v1/**', (route) => route.abort('connectionrefused'))
     const page = await context.newPage()
     const uncaught: string[] = []
     page.on('pageerror', (e) => uncaught.push(e.message))
-    await page.goto(probe.serve('/mati', hostPage(api, body + script)))
+    await page.goto(session.probe.serve('/mati', hostPage(api, body + script)))
     const w = widget(page)
     await w.locator('.m').filter({ hasText: 'Hasil belum dapat dimuat.' }).waitFor()
     await w.getByRole('radio', { name: /Sangat Puas/ }).click()

@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Locator, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { executeLocalSql } from '../../scripts/local-d1'
+import { launchChromium } from './chromium'
 
 // Probe pages for the widget's browser tests: a small Node server on its own origin (a real
 // third-party site, as far as the browser knows), registered for the demo site in the local
@@ -36,6 +38,20 @@ export async function startProbe(persistTo: string): Promise<Probe> {
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
+}
+
+/** A Chromium and a probe site for one test file: opened before its tests, closed after. */
+export function probeSession(): { browser: Browser; probe: Probe } {
+  const session = {} as { browser: Browser; probe: Probe }
+  beforeAll(async () => {
+    session.probe = await startProbe(inject('persistTo'))
+    session.browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await session.browser?.close()
+    await session.probe?.close()
+  })
+  return session
 }
 
 /** A fresh article key, so tests never depend on what another test (or run) answered. */
