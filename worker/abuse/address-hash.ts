@@ -34,7 +34,3 @@ export async function addressHash(db: Db, headers: Headers, day: string): Promis
   const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(networkAddress(headers)))
   return [...new Uint8Array(mac).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
-
-export function forgetSalts(): void {
-  salts.clear()
-}
