@@ -23,6 +23,17 @@ const ARTICLES: [string, string, string, number[], number, number][] = [
   ['rsud', 'jam-besuk-pasien-diperpanjang', 'Jam Besuk Pasien Rawat Inap Diperpanjang Mulai Desember', [2, 2, 3, 5], 31, 344],
 ]
 
+/** What readers of a kabupaten's news might write under «Apa yang bisa kami perbaiki?». */
+const DEMO_COMMENTS = [
+  'Informasinya kurang lengkap, jadwal dan lokasinya tidak disebutkan.',
+  'Tolong sertakan nomor layanan pengaduan yang bisa dihubungi.',
+  'Di kecamatan kami belum ada sosialisasi sama sekali.',
+  'Beritanya terlambat, acaranya sudah lewat minggu lalu.',
+  'Mohon dijelaskan syarat dan cara pendaftarannya langkah demi langkah.',
+  'Foto dan judulnya bagus, tapi isinya terlalu singkat.',
+  'Antrean di loket masih panjang walaupun sudah ada sistem online.',
+]
+
 /** A small deterministic PRNG (mulberry32): same seed, same demo data on every machine. */
 function prng(seed: number) {
   return () => {
@@ -80,6 +91,7 @@ export function demoSeedSql(origins: string[]): string {
     const counts = [0, 0, 0, 0]
     const days = new Map<string, number[]>()
     const rows: string[] = []
+    const comments: string[] = []
     const weightTotal = weights.reduce((a, b) => a + b, 0)
     for (let i = 0; i < responses; i++) {
       let pick = random() * weightTotal
@@ -92,7 +104,13 @@ export function demoSeedSql(origins: string[]): string {
       const d = days.get(day) ?? [0, 0, 0, 0, 0]
       d[slot]++
       days.set(day, d)
-      rows.push(`(${q(uuidFrom(random))}, ${rating}, ${q(day)}, ${at})`)
+      const reader = uuidFrom(random)
+      rows.push(`(${q(reader)}, ${rating}, ${q(day)}, ${at})`)
+      // The first unhappy readers of an article leave a comment, so the dashboard has some.
+      if (rating <= 2 && comments.length < 2) {
+        const text = DEMO_COMMENTS[(index * 2 + comments.length) % DEMO_COMMENTS.length]
+        comments.push(`(${q(reader)}, ${q(text)}, ${q(day)}, ${at + 60_000})`)
+      }
     }
     // Views are spread over the same days as the responses, at least one per response.
     const dayList = [...days.keys()].sort()
@@ -119,6 +137,11 @@ export function demoSeedSql(origins: string[]): string {
     lines.push(
       `INSERT OR IGNORE INTO responses (article_id, reader, rating, day, answered_at) SELECT ${articleId}, column1, column2, column3, column4 FROM (VALUES ${rows.join(', ')});`,
     )
+    if (comments.length > 0) {
+      lines.push(
+        `INSERT OR IGNORE INTO comments (article_id, reader, text, day, created_at) SELECT ${articleId}, column1, column2, column3, column4 FROM (VALUES ${comments.join(', ')});`,
+      )
+    }
   })
   for (const [opdDay, d] of opdDays) {
     const [opd, day] = opdDay.split('|')
