@@ -22,7 +22,14 @@ async function openDemo(options: BrowserContextOptions = {}) {
   const errors = pageErrors(page)
   const requests: string[] = []
   page.on('request', (r) => requests.push(new URL(r.url()).pathname))
-  await page.addInitScript(() => {
+  await watchLayoutShift(page)
+  await page.goto(`${api}/demo`)
+  return { page, errors, requests, close: () => context.close() }
+}
+
+/** Sums the page's cumulative layout shift (not caused by input) from its first paint on. */
+const watchLayoutShift = (page: Page) =>
+  page.addInitScript(() => {
     const w = window as unknown as { layoutShift: number }
     w.layoutShift = 0
     new PerformanceObserver((list) => {
@@ -31,10 +38,6 @@ async function openDemo(options: BrowserContextOptions = {}) {
       }
     }).observe({ type: 'layout-shift', buffered: true })
   })
-  await page.goto(`${api}/demo`)
-  return { page, errors, requests, close: () => context.close() }
-}
-
 const layoutShift = (page: Page) => page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)
 
 /** Waits for bars to finish moving, so screenshots show the final state. */
@@ -127,15 +130,7 @@ describe('a widget in the first screen of a page', () => {
     const context = await session.browser.newContext({ viewport: { width: 1000, height: 900 } })
     const page = await context.newPage()
     const errors = pageErrors(page)
-    await page.addInitScript(() => {
-      const w = window as unknown as { layoutShift: number }
-      w.layoutShift = 0
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-          if (!e.hadRecentInput) w.layoutShift += e.value
-        }
-      }).observe({ type: 'layout-shift', buffered: true })
-    })
+    await watchLayoutShift(page)
     const body = `<h1>Pengumuman</h1>${container({ article: probeArticle('atas') })}<p id="below">Teks di bawah widget.</p>`
     await page.goto(session.probe.serve('/atas', hostPage(api, body)))
     await page.waitForFunction(() => document.querySelector('[data-tanggapan]')!.shadowRoot)

@@ -11,7 +11,7 @@ import { countsOf } from '../storage/counts-of'
 import { articleSums } from '../storage/stats-articles'
 import { assertSiteAndOpd } from '../storage/stats-lookups'
 import { parseOrThrow } from '../validation/parse'
-import { checkRange, statsFields } from './stats-query'
+import { checkRange, rowLimit, statsFields } from './stats-query'
 import { fileName, respondRows } from './stats-respond'
 
 export const MAX_ARTICLE_LIMIT = 10_000
@@ -19,12 +19,7 @@ export const MAX_ARTICLE_LIMIT = 10_000
 const query = z.strictObject({
   ...statsFields,
   sort: z.enum(ARTICLE_SORTS, { error: `sort must be one of ${ARTICLE_SORTS.join(', ')}` }).default('lowest'),
-  limit: z
-    .string()
-    .regex(/^\d{1,6}$/, `limit must be a whole number from 1 to ${MAX_ARTICLE_LIMIT}`)
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= MAX_ARTICLE_LIMIT, `limit must be a whole number from 1 to ${MAX_ARTICLE_LIMIT}`)
-    .default(100),
+  limit: rowLimit(MAX_ARTICLE_LIMIT, 100),
 })
 
 /**

@@ -11,7 +11,7 @@ import { COMMENT_STATUSES, listComments } from '../storage/comments-list'
 import { assertSiteAndOpd } from '../storage/stats-lookups'
 import { articleKey } from '../validation/fields'
 import { parseOrThrow } from '../validation/parse'
-import { checkRange, statsFields } from './stats-query'
+import { checkRange, rowLimit, statsFields } from './stats-query'
 import { fileName } from './stats-respond'
 
 export const MAX_COMMENT_LIMIT = 5000
@@ -26,12 +26,7 @@ const query = z.strictObject({
   status: z
     .enum(COMMENT_STATUSES, { error: `status must be one of ${COMMENT_STATUSES.join(', ')}` })
     .default('visible'),
-  limit: z
-    .string()
-    .regex(/^\d{1,5}$/, `limit must be a whole number from 1 to ${MAX_COMMENT_LIMIT}`)
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= MAX_COMMENT_LIMIT, `limit must be a whole number from 1 to ${MAX_COMMENT_LIMIT}`)
-    .default(500),
+  limit: rowLimit(MAX_COMMENT_LIMIT, 500),
 })
 
 const CSV_COLUMNS = ['id', 'site', 'opd', 'article', 'title', 'rating', 'rating_key', 'day', 'handled', 'text']

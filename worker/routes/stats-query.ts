@@ -21,6 +21,15 @@ export const statsFields = {
   format: z.enum(['json', 'csv'], { error: 'format must be json or csv' }).default('json'),
 }
 
+/** `limit`: a whole number from 1 to `max` in a query string, `fallback` when absent. */
+export const rowLimit = (max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, `limit must be a whole number from 1 to ${max}`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= max, `limit must be a whole number from 1 to ${max}`)
+    .default(fallback)
+
 /** from ≤ to, and not more than MAX_RANGE_DAYS days (a timeseries fills every one of them). */
 export function checkRange(from: string | undefined, to: string | undefined): void {
   if (from === undefined || to === undefined) return
