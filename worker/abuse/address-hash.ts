@@ -3,23 +3,27 @@ import type { Db } from '../db/client'
 import { dailySalts } from '../db/schema'
 import { networkAddress } from './network-address'
 
-// Per isolate: the salt of a day never changes once chosen.
-const salts = new Map<string, string>()
+const encoder = new TextEncoder()
+
+// Per isolate: the salt of a day never changes once chosen, so neither does its HMAC key;
+// the vote path imports it once a day, not once a request.
+const keys = new Map<string, CryptoKey>()
 
 /**
- * The day's random salt: chosen by the first request of the Asia/Jakarta day (concurrent
- * first requests agree through INSERT OR IGNORE), deleted by the retention job after two
- * days.
+ * The HMAC key from the day's random salt: chosen by the first request of the Asia/Jakarta
+ * day (concurrent first requests agree through INSERT OR IGNORE), deleted by the retention
+ * job after two days.
  */
-async function saltOf(db: Db, day: string): Promise<string> {
-  const cached = salts.get(day)
+async function keyOf(db: Db, day: string): Promise<CryptoKey> {
+  const cached = keys.get(day)
   if (cached) return cached
   const fresh = [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, '0')).join('')
   await db.insert(dailySalts).values({ day, salt: fresh }).onConflictDoNothing()
   const row = await db.get<{ salt: string }>(sql`SELECT salt FROM daily_salts WHERE day = ${day}`)
-  if (salts.size > 4) salts.clear()
-  salts.set(day, row.salt)
-  return row.salt
+  const key = await crypto.subtle.importKey('raw', encoder.encode(row.salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  if (keys.size > 4) keys.clear()
+  keys.set(day, key)
+  return key
 }
 
 /**
@@ -28,9 +32,6 @@ async function saltOf(db: Db, day: string): Promise<string> {
  * never stored.
  */
 export async function addressHash(db: Db, headers: Headers, day: string): Promise<string> {
-  const salt = await saltOf(db, day)
-  const encoder = new TextEncoder()
-  const key = await crypto.subtle.importKey('raw', encoder.encode(salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(networkAddress(headers)))
+  const mac = await crypto.subtle.sign('HMAC', await keyOf(db, day), encoder.encode(networkAddress(headers)))
   return [...new Uint8Array(mac).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
