@@ -58,9 +58,8 @@ const rowLimit = (max: number, fallback: number) =>
     .refine((n) => n >= 1 && n <= max, `limit must be a whole number from 1 to ${max}`)
     .default(fallback)
 
-const { opd: _opd, ...siteFields } = statsFields
-const sitesQuery = z.strictObject(siteFields)
 const opdsQuery = z.strictObject(statsFields)
+const sitesQuery = opdsQuery.omit({ opd: true })
 const articlesQuery = z.strictObject({
   ...statsFields,
   sort: z
