@@ -1,19 +1,297 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
+import { z } from 'zod'
 import { type AuthVars, requireToken } from '../auth/bearer'
+import { inScope, scopedFilter } from '../auth/scope'
+import { database } from '../db/client'
+import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
+import { daySpan, eachDay, isCalendarDay } from '../domain/calendar-day'
+import { rankingBounds } from '../domain/ikm-interval'
+import { ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
+import { statFigures } from '../domain/stat-figures'
 import type { Env } from '../env'
-import { statsArticlesRoute } from './stats-articles'
-import { statsCommentsRoute } from './stats-comments'
-import { statsOpdsRoute } from './stats-opds'
-import { statsScopeRoute } from './stats-scope'
-import { statsSitesRoute } from './stats-sites'
-import { statsTimeseriesRoute } from './stats-timeseries'
+import { ApiError } from '../errors'
+import { COMMENT_STATUSES, listComments } from '../storage/comments-list'
+import { siteDirectory } from '../storage/site-directory'
+import {
+  articleByKey,
+  articleDaySums,
+  articleSums,
+  assertSiteAndOpd,
+  countsOf,
+  type DaySums,
+  opdDaySums,
+  opdSums,
+  siteSums,
+} from '../storage/stats'
+import { articleKey, opdSlug, siteId } from '../validation/fields'
+import { parseOrThrow } from '../validation/parse'
+import { csvDownload, fileName, respondRows } from './stats-csv'
+
+type StatsEnv = { Bindings: Env; Variables: AuthVars }
+
+/** The longest date range one request may ask for: ten years of days. */
+const MAX_RANGE_DAYS = 3660
+const MAX_ARTICLE_LIMIT = 10_000
+const MAX_COMMENT_LIMIT = 5000
+
+// Query fields shared by the statistics endpoints (CONTRACT §5, restricted).
+
+const day = (name: string) =>
+  z
+    .string()
+    .refine(isCalendarDay, `${name} must be a calendar day written YYYY-MM-DD, e.g. 2026-11-01`)
+
+const statsFields = {
+  site: siteId.optional(),
+  opd: opdSlug.optional(),
+  from: day('from').optional(),
+  to: day('to').optional(),
+  format: z.enum(['json', 'csv'], { error: 'format must be json or csv' }).default('json'),
+}
+
+/** `limit`: a whole number from 1 to `max` in a query string, `fallback` when absent. */
+const rowLimit = (max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, `limit must be a whole number from 1 to ${max}`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= max, `limit must be a whole number from 1 to ${max}`)
+    .default(fallback)
+
+const opdsQuery = z.strictObject(statsFields)
+const sitesQuery = opdsQuery.omit({ opd: true })
+const articlesQuery = z.strictObject({
+  ...statsFields,
+  sort: z
+    .enum(ARTICLE_SORTS, { error: `sort must be one of ${ARTICLE_SORTS.join(', ')}` })
+    .default('lowest'),
+  limit: rowLimit(MAX_ARTICLE_LIMIT, 100),
+})
+const timeseriesQuery = z.strictObject({ ...statsFields, article: articleKey.optional() })
+const commentsQuery = z.strictObject({
+  ...statsFields,
+  article: articleKey.optional(),
+  rating: z
+    .enum(['1', '2', '3', '4'], { error: 'rating must be a whole number from 1 to 4' })
+    .transform(Number)
+    .optional(),
+  status: z
+    .enum(COMMENT_STATUSES, { error: `status must be one of ${COMMENT_STATUSES.join(', ')}` })
+    .default('visible'),
+  limit: rowLimit(MAX_COMMENT_LIMIT, 500),
+})
+
+/** from ≤ to, and not more than MAX_RANGE_DAYS days (a timeseries fills every one of them). */
+function checkRange(from: string | undefined, to: string | undefined): void {
+  if (from === undefined || to === undefined) return
+  if (from > to) throw new ApiError(400, 'invalid_range', `from (${from}) is after to (${to})`)
+  if (daySpan(from, to) > MAX_RANGE_DAYS) {
+    throw new ApiError(400, 'range_too_long', `Ask for at most ${MAX_RANGE_DAYS} days at once`)
+  }
+}
+
+type StatsQuery = { site?: string; opd?: string; from?: string; to?: string }
+
+/**
+ * How every statistics request begins, in this order: the query is valid (400), its range
+ * too (400), then `check` for what only one endpoint asks, then the token's scope narrows
+ * site and OPD (403), and a named site or OPD that does not exist is 404, not «no data».
+ */
+async function statsRequest<S extends z.ZodObject & z.ZodType<StatsQuery>>(
+  c: Context<StatsEnv>,
+  schema: S,
+  check?: (q: z.output<S>) => void,
+) {
+  const q = parseOrThrow(schema, c.req.query())
+  checkRange(q.from, q.to)
+  check?.(q)
+  const scope = scopedFilter(c.var.token, { site: q.site, opd: q.opd })
+  const db = database(c.env.DB)
+  // /sites takes no opd: an opd token's own OPD narrows its sums there but is not looked up.
+  await assertSiteAndOpd(db, scope.site, 'opd' in schema.shape ? scope.opd : undefined)
+  return { q, filter: { ...scope, from: q.from, to: q.to }, db }
+}
+
+/** The range as asked for, echoed beside the rows. */
+const asked = (q: StatsQuery) => ({ from: q.from ?? null, to: q.to ?? null })
+
+const COMMENT_COLUMNS = [
+  'id',
+  'site',
+  'opd',
+  'article',
+  'title',
+  'rating',
+  'rating_key',
+  'day',
+  'handled',
+  'text',
+] as const
 
 /** The restricted statistics (CONTRACT §5): every route needs a bearer token. */
-export const statsRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>()
+export const statsRoute = new Hono<StatsEnv>()
   .use(requireToken)
-  .route('/scope', statsScopeRoute)
-  .route('/sites', statsSitesRoute)
-  .route('/opds', statsOpdsRoute)
-  .route('/articles', statsArticlesRoute)
-  .route('/timeseries', statsTimeseriesRoute)
-  .route('/comments', statsCommentsRoute)
+
+  /**
+   * Who the token speaks for and the sites and OPDs it may read (README addition to
+   * CONTRACT §5): the dashboard's sign-in check and navigation. Origins are for admins only.
+   */
+  .get('/scope', async (c) => {
+    const token = c.var.token
+    const directory = await siteDirectory(database(c.env.DB), token.site ?? undefined)
+    const sites = directory.map((s) => ({
+      id: s.id,
+      name: s.name,
+      ...(token.role === 'admin' ? { origins: s.origins } : {}),
+      opds: token.opd === null ? s.opds : s.opds.filter((o) => o.slug === token.opd),
+    }))
+    return c.json({ token: token, sites })
+  })
+
+  /** One row per site in scope (README addition to CONTRACT §5). */
+  .get('/sites', async (c) => {
+    const { q, filter, db } = await statsRequest(c, sitesQuery)
+    const rows = (await siteSums(db, filter)).map((r) => ({
+      site: r.site,
+      name: r.name,
+      ...statFigures(countsOf(r), r.views),
+    }))
+    const name = fileName('sites', { ...filter, opd: undefined })
+    return respondRows(c, q.format, { name, keys: ['site', 'name'], rows }, asked(q))
+  })
+
+  /** One row per OPD in scope, with its display name. */
+  .get('/opds', async (c) => {
+    const { q, filter, db } = await statsRequest(c, opdsQuery)
+    const rows = (await opdSums(db, filter)).map((r) => ({
+      site: r.site,
+      opd: r.opd,
+      name: r.name,
+      ...statFigures(countsOf(r), r.views),
+    }))
+    const name = fileName('opds', filter)
+    return respondRows(c, q.format, { name, keys: ['site', 'opd', 'name'], rows }, asked(q))
+  })
+
+  /**
+   * Per article, ranked. `lowest` (the default) lists the least satisfied first by a bound
+   * that a handful of responses cannot dominate (rank_high); `highest` by rank_low;
+   * `responses` and `views` by those counts.
+   */
+  .get('/articles', async (c) => {
+    const { q, filter, db } = await statsRequest(c, articlesQuery)
+    const rows = (await articleSums(db, filter)).map((r) => {
+      const counts = countsOf(r)
+      const bounds = rankingBounds(counts)
+      return {
+        site: r.site,
+        opd: r.opd,
+        article: r.article,
+        title: r.title,
+        ...statFigures(counts, r.views),
+        rank_low: bounds.low,
+        rank_high: bounds.high,
+      }
+    })
+    const ranked = rankArticles(rows, q.sort).slice(0, q.limit)
+    return respondRows(
+      c,
+      q.format,
+      {
+        name: fileName('articles', filter),
+        keys: ['site', 'opd', 'article', 'title', 'rank_low', 'rank_high'],
+        rows: ranked,
+      },
+      { ...asked(q), sort: q.sort, limit: q.limit, matched: rows.length },
+    )
+  })
+
+  /**
+   * One row per Asia/Jakarta day, of one article, one OPD, one site or everything in scope.
+   * Every day from `from` (or the first day with data) to `to` (or the last) has a row, days
+   * without answers as zeros, so a chart needs no gap filling.
+   */
+  .get('/timeseries', async (c) => {
+    const { q, filter, db } = await statsRequest(c, timeseriesQuery)
+    const token = c.var.token
+    let sums: DaySums[]
+    if (q.article !== undefined) {
+      if (filter.site === undefined) {
+        const message = 'Name the site of the article with the site parameter'
+        throw new ApiError(400, 'site_required', message)
+      }
+      const article = await articleByKey(db, filter.site, q.article)
+      if (article === null) {
+        const message = 'No response or view has reached this article yet'
+        throw new ApiError(404, 'unknown_article', message)
+      }
+      if (!inScope(token, filter.site, article.opd)) {
+        throw new ApiError(403, 'out_of_scope', `This token may read only opd ${token.opd}`)
+      }
+      if (filter.opd !== undefined && filter.opd !== article.opd) {
+        throw new ApiError(
+          404,
+          'unknown_article',
+          `The article belongs to opd ${article.opd}, not ${filter.opd}`,
+        )
+      }
+      sums = await articleDaySums(db, article.id, filter)
+    } else {
+      sums = await opdDaySums(db, filter)
+    }
+
+    const byDay = new Map(sums.map((s) => [s.day, s]))
+    const first = q.from ?? sums[0]?.day
+    const last = q.to ?? sums.at(-1)?.day ?? first
+    if (first !== undefined && last !== undefined) checkRange(first, last)
+    const days = first !== undefined && last !== undefined ? eachDay(first, last) : []
+    const rows = days.map((day) => {
+      const s = byDay.get(day)
+      return { day, ...statFigures(s ? countsOf(s) : zeroCounts(), s?.views ?? 0) }
+    })
+    return respondRows(
+      c,
+      q.format,
+      { name: fileName('timeseries', filter), keys: ['day'], rows },
+      {
+        site: filter.site ?? null,
+        opd: filter.opd ?? null,
+        article: q.article ?? null,
+        ...asked(q),
+      },
+    )
+  })
+
+  /**
+   * The readers' comments with their current rating, newest first, filtered like the
+   * statistics plus `article`, `rating` and `status` (README, «Comments / Komentar»). Hidden
+   * comments are listed only when asked for, and never in CSV.
+   */
+  .get('/comments', async (c) => {
+    const { q, filter, db } = await statsRequest(c, commentsQuery, (q) => {
+      if (q.article !== undefined && q.site === undefined && c.var.token.site === null) {
+        throw new ApiError(400, 'invalid_request', 'article needs site')
+      }
+      if (q.format === 'csv' && q.status === 'hidden') {
+        throw new ApiError(400, 'invalid_request', 'Comments hidden as spam are not exported')
+      }
+    })
+    const which = { ...filter, article: q.article, rating: q.rating, status: q.status }
+    const rows = (await listComments(db, which, q.limit)).map((r) => ({
+      ...r,
+      rating_key: ratingKey(r.rating as RatingValue),
+      handled: r.handled === 1,
+      hidden: r.hidden === 1,
+    }))
+    if (q.format === 'csv') {
+      return csvDownload(
+        c,
+        fileName('comments', filter),
+        COMMENT_COLUMNS,
+        rows.map((r) => COMMENT_COLUMNS.map((k) => r[k])),
+      )
+    }
+    const counts = zeroCounts()
+    for (const r of rows) counts[r.rating_key]++
+    return c.json({ counts, total: rows.length, rows })
+  })

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { equalities } from './stats-filter'
+import { equalities } from './stats'
 
 export const COMMENT_STATUSES = ['visible', 'open', 'handled', 'hidden'] as const
 export type CommentStatus = (typeof COMMENT_STATUSES)[number]

@@ -1,7 +1,7 @@
 import { zeroCounts } from '../domain/rating-scale'
 import { buildSummary, type Summary } from '../domain/summary'
 import type { Db } from '../db/client'
-import { countsOf } from './counts-of'
+import { countsOf } from './stats'
 import { type CounterRow, summaryRowQuery } from './summary-row'
 
 /** An article's summary as a reader sees it; zeros for an article nobody has answered. */

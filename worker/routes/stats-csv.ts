@@ -2,6 +2,9 @@ import type { Context } from 'hono'
 import { type CsvCell, toCsv } from '../domain/csv'
 import { RATING_KEYS } from '../domain/rating-scale'
 import type { StatFigures } from '../domain/stat-figures'
+import type { StatsFilter } from '../storage/stats'
+
+// How the statistics become a spreadsheet download (format=csv): one flat row per JSON row.
 
 // The figures of a statistics row as CSV columns: counts and percentages flattened.
 const FIGURE_COLUMNS = [
@@ -50,17 +53,28 @@ export function respondRows<Row extends StatFigures>(
   extra: Record<string, unknown> = {},
 ) {
   if (format === 'json') return c.json({ ...extra, rows: table.rows })
-  const csv = toCsv(
+  return csvDownload(
+    c,
+    table.name,
     [...table.keys, ...FIGURE_COLUMNS],
     table.rows.map((row) => [...table.keys.map((k) => row[k] as CsvCell), ...figureCells(row)]),
   )
-  return c.body(csv, 200, {
+}
+
+/** An RFC 4180 file with a header row, downloaded as tanggapan-<name>.csv. */
+export function csvDownload(
+  c: Context,
+  name: string,
+  columns: readonly string[],
+  rows: CsvCell[][],
+) {
+  return c.body(toCsv(columns, rows), 200, {
     'Content-Type': 'text/csv; charset=utf-8; header=present',
-    'Content-Disposition': `attachment; filename="tanggapan-${table.name}.csv"`,
+    'Content-Disposition': `attachment; filename="tanggapan-${name}.csv"`,
   })
 }
 
 /** A download name from the filters: only slugs and days, so it needs no escaping. */
-export function fileName(kind: string, parts: (string | undefined)[]): string {
-  return [kind, ...parts.filter((p) => p !== undefined)].join('-')
+export function fileName(kind: string, { site, opd, from, to }: StatsFilter): string {
+  return [kind, site, opd, from, to].filter((p) => p !== undefined).join('-')
 }

@@ -1,0 +1,152 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { articles, opds, sites } from '../db/schema'
+import { type Counts, RATING_KEYS } from '../domain/rating-scale'
+import { ApiError } from '../errors'
+
+// Every statistics query and its row types. All of them read the counters (articles) and the
+// day roll-ups (article_days, opd_days), never raw responses, so a query costs a few rows per
+// day and OPD whatever the traffic.
+
+/** Which rows a statistics query reads: optional site/OPD and inclusive Jakarta days. */
+export interface StatsFilter {
+  site?: string
+  opd?: string
+  from?: string
+  to?: string
+}
+
+export type CounterSums = Counts & { views: number }
+export type SiteSums = CounterSums & { site: string; name: string }
+export type OpdSums = CounterSums & { site: string; opd: string; name: string | null }
+export type ArticleSums = CounterSums & {
+  site: string
+  opd: string
+  article: string
+  title: string | null
+}
+export type DaySums = CounterSums & { day: string }
+
+// The counter columns are named after the rating keys (CONTRACT §1), so their SQL is written
+// from RATINGS here rather than spelled out per query. The names are constants, never input,
+// which is what makes sql.raw safe.
+const COUNTERS = [...RATING_KEYS, 'views']
+
+/** `a.sangat_puas, …, a.views`: a table's counters as they are. */
+export function counterColumns(alias: string): SQL {
+  return sql.raw(COUNTERS.map((k) => `${alias}.${k}`).join(', '))
+}
+
+/** `a.sangat_puas + … + a.views`: above 0 when a row has any answer or view. */
+function activity(alias: string): SQL {
+  return sql.raw(COUNTERS.map((k) => `${alias}.${k}`).join(' + '))
+}
+
+/** `coalesce(sum(d.sangat_puas), 0) AS sangat_puas, …`: a roll-up's counters summed. */
+const SUMS = sql.raw(COUNTERS.map((k) => `coalesce(sum(d.${k}), 0) AS ${k}`).join(', '))
+
+/** The four rating counts of a counters row (without its views or other columns). */
+export function countsOf(row: Counts): Counts {
+  return {
+    sangat_puas: row.sangat_puas,
+    puas: row.puas,
+    cukup_puas: row.cukup_puas,
+    tidak_puas: row.tidak_puas,
+  }
+}
+
+/** `d.day` within the range; day labels compare as text, so BETWEEN is exact. */
+function dayRange(filter: StatsFilter): SQL {
+  return sql`d.day BETWEEN ${filter.from ?? '0000-01-01'} AND ${filter.to ?? '9999-12-31'}`
+}
+
+/** `column = value` for each given value, ANDed; `1` when none is given. */
+export function equalities(pairs: [SQL, string | undefined][]): SQL {
+  const parts = pairs.filter(([, v]) => v !== undefined).map(([column, v]) => sql`${column} = ${v}`)
+  return parts.length ? and(...parts)! : sql`1`
+}
+
+/** Per site, from the OPD-day roll-up (an OPD filter narrows the sums to that OPD). */
+export function siteSums(db: Db, filter: StatsFilter): Promise<SiteSums[]> {
+  return db.all<SiteSums>(sql`
+    SELECT s.id AS site, s.name AS name, ${SUMS}
+    FROM sites s LEFT JOIN opd_days d ON d.site_id = s.id AND ${dayRange(filter)}
+      AND ${equalities([[sql`d.opd`, filter.opd]])}
+    WHERE ${equalities([[sql`s.id`, filter.site]])}
+    GROUP BY s.id ORDER BY s.id`)
+}
+
+/**
+ * Per OPD, from the OPD-day roll-up: a few rows per OPD and day, whatever the number of
+ * articles or responses. OPDs without any answer in the range are listed with zeros.
+ */
+export function opdSums(db: Db, filter: StatsFilter): Promise<OpdSums[]> {
+  return db.all<OpdSums>(sql`
+    SELECT o.site_id AS site, o.slug AS opd, o.name AS name, ${SUMS}
+    FROM opds o LEFT JOIN opd_days d
+      ON d.site_id = o.site_id AND d.opd = o.slug AND ${dayRange(filter)}
+    WHERE ${equalities([[sql`o.site_id`, filter.site], [sql`o.slug`, filter.opd]])}
+    GROUP BY o.site_id, o.slug ORDER BY o.site_id, o.slug`)
+}
+
+/**
+ * Per article with any response or view: without a date range straight from the article's
+ * live counters (one row each), with one from its day roll-up.
+ */
+export function articleSums(db: Db, filter: StatsFilter): Promise<ArticleSums[]> {
+  const where = equalities([[sql`a.site_id`, filter.site], [sql`a.opd`, filter.opd]])
+  if (filter.from === undefined && filter.to === undefined) {
+    return db.all<ArticleSums>(sql`
+      SELECT a.site_id AS site, a.opd, a.key AS article, a.title, ${counterColumns('a')}
+      FROM articles a
+      WHERE ${where} AND ${activity('a')} > 0`)
+  }
+  return db.all<ArticleSums>(sql`
+    SELECT a.site_id AS site, a.opd, a.key AS article, a.title, ${SUMS}
+    FROM articles a JOIN article_days d ON d.article_id = a.id
+    WHERE ${where} AND ${dayRange(filter)}
+    GROUP BY a.id
+    HAVING sum(${activity('d')}) > 0`)
+}
+
+/** Per day of one article, from its day roll-up. */
+export function articleDaySums(db: Db, articleId: number, filter: StatsFilter): Promise<DaySums[]> {
+  return db.all<DaySums>(sql`
+    SELECT d.day, ${SUMS} FROM article_days d
+    WHERE d.article_id = ${articleId} AND ${dayRange(filter)}
+    GROUP BY d.day ORDER BY d.day`)
+}
+
+/** Per day of a site, an OPD or everything, from the OPD-day roll-up. */
+export function opdDaySums(db: Db, filter: StatsFilter): Promise<DaySums[]> {
+  return db.all<DaySums>(sql`
+    SELECT d.day, ${SUMS} FROM opd_days d
+    WHERE ${equalities([[sql`d.site_id`, filter.site], [sql`d.opd`, filter.opd]])}
+      AND ${dayRange(filter)}
+    GROUP BY d.day ORDER BY d.day`)
+}
+
+/** 404 for a named site or OPD that does not exist, so a typo is not read as «no data». */
+export async function assertSiteAndOpd(db: Db, site: string | undefined, opd: string | undefined) {
+  if (site !== undefined) {
+    const found = await db.select({ id: sites.id }).from(sites).where(eq(sites.id, site)).get()
+    if (!found) throw new ApiError(404, 'unknown_site', `No site is called ${site}`)
+  }
+  if (site !== undefined && opd !== undefined) {
+    const found = await db
+      .select({ slug: opds.slug })
+      .from(opds)
+      .where(and(eq(opds.siteId, site), eq(opds.slug, opd)))
+      .get()
+    if (!found) throw new ApiError(404, 'unknown_opd', `Site ${site} has no OPD ${opd}`)
+  }
+}
+
+export async function articleByKey(db: Db, site: string, key: string) {
+  const row = await db
+    .select({ id: articles.id, opd: articles.opd, title: articles.title })
+    .from(articles)
+    .where(and(eq(articles.siteId, site), eq(articles.key, key)))
+    .get()
+  return row ?? null
+}
