@@ -38,12 +38,12 @@ describe('managing sites in the dashboard', () => {
       await card.locator('td code', { hasText: junk }).waitFor()
     }
     const row = (slug: string) => card.locator('tr', { has: page.locator('code', { hasText: new RegExp(`^${slug}$`) }) })
+    const slugs = () => card.locator('td code').allTextContents()
     await row('dinks').locator('select[name=merge-into]').selectOption('dinkes')
     await row('dinks').locator('button', { hasText: 'Gabungkan' }).click()
-    await row('dinks').waitFor({ state: 'detached' })
+    await expect.poll(slugs).toEqual(['dinkes', 'zzz-junk'])
     await row('zzz-junk').locator('button.delete-opd').click()
-    await row('zzz-junk').waitFor({ state: 'detached' })
-    expect(await card.locator('td code').allTextContents()).toEqual(['dinkes'])
+    await expect.poll(slugs).toEqual(['dinkes'])
 
     await page.selectOption('select[name=role]', 'opd')
     await page.fill('input[name=token-site]', 'grobogan')
