@@ -62,6 +62,7 @@ function SiteCard({ site, onDone }: { site: Site; onDone: () => void }) {
   const [embed, setEmbed] = useState<string | null>(null)
   const originsAction = useAction(onDone)
   const opdAction = useAction(() => (setSlug(''), setOpdName(''), onDone()))
+  const cleanup = useAction(onDone)
   const showEmbed = async (opd: string) => {
     const { html } = await getJson<{ html: string }>(`/api/v1/admin/sites/${site.id}/opds/${opd}/embed`)
     setEmbed(html)
@@ -78,17 +79,19 @@ function SiteCard({ site, onDone }: { site: Site; onDone: () => void }) {
         {originsAction.error && <p class="error" role="alert">{originsAction.error}</p>}
       </form>
       <table>
-        <thead><tr><th>OPD</th><th><T id="Nama" en="Name" /></th><th /></tr></thead>
+        <thead><tr><th>OPD</th><th><T id="Nama" en="Name" /></th><th /><th /></tr></thead>
         <tbody>
           {site.opds.map((o) => (
             <tr key={o.slug}>
               <td><code>{o.slug}</code></td>
               <td>{o.name ?? <span class="muted">—</span>}</td>
               <td><button type="button" onClick={() => void showEmbed(o.slug)}><T id="Kode sematan" en="Embed code" /></button></td>
+              <td><OpdCleanup site={site} slug={o.slug} run={cleanup.run} /></td>
             </tr>
           ))}
         </tbody>
       </table>
+      {cleanup.error && <p class="error" role="alert">{cleanup.error}</p>}
       {embed && <pre class="embed">{embed}</pre>}
       <form class="inline" onSubmit={opdAction.run(() => sendJson('PUT', `/api/v1/admin/sites/${site.id}/opds/${encodeURIComponent(slug)}`, { name: opdName }))}>
         <input name="opd-slug" required placeholder="dinkes" value={slug} onInput={(e) => setSlug(e.currentTarget.value)} aria-label="OPD slug" />
@@ -97,6 +100,30 @@ function SiteCard({ site, onDone }: { site: Site; onDone: () => void }) {
         {opdAction.error && <p class="error" role="alert">{opdAction.error}</p>}
       </form>
     </section>
+  )
+}
+
+/**
+ * Delete a junk slug (refused while it has answers) or merge it into another OPD of the
+ * site: the Worker moves the figures (README, «Management»).
+ */
+function OpdCleanup({ site, slug, run }: { site: Site; slug: string; run: ReturnType<typeof useAction>['run'] }) {
+  const others = site.opds.filter((o) => o.slug !== slug)
+  const [into, setInto] = useState('')
+  const path = `/api/v1/admin/sites/${site.id}/opds/${encodeURIComponent(slug)}`
+  return (
+    <form class="opd-cleanup" onSubmit={run(() => sendJson('POST', `${path}/merge`, { into }))}>
+      {others.length > 0 && (
+        <>
+          <select name="merge-into" value={into} onChange={(e) => setInto(e.currentTarget.value)} aria-label={`Gabungkan ${slug} ke / merge ${slug} into`} required>
+            <option value="">—</option>
+            {others.map((o) => <option key={o.slug} value={o.slug}>{o.slug}</option>)}
+          </select>
+          <button type="submit"><T id="Gabungkan" en="Merge" /></button>
+        </>
+      )}
+      <button type="button" class="delete-opd" onClick={run(() => sendJson('DELETE', path))}><T id="Hapus" en="Delete" /></button>
+    </form>
   )
 }
 

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close())
 
 describe('managing sites in the dashboard', () => {
-  it('registers a site, adds an OPD, shows its embed code, and makes an opd token that signs in', async () => {
+  it('registers a site, adds an OPD, shows its embed code, merges and deletes OPDs, and makes an opd token that signs in', async () => {
     const { page, errors } = await signedIn(browser)
     await page.click('a[href="#/kelola"]')
     await page.fill('input[name=site-id]', 'grobogan')
@@ -29,6 +29,21 @@ describe('managing sites in the dashboard', () => {
     expect(await card.locator('.embed').textContent()).toBe(
       `<div data-tanggapan data-opd="dinkes"></div>\n<script src="${baseUrl()}/widget.js" async></script>`,
     )
+
+    // A slug typed wrong is merged into the right one; a junk slug is deleted.
+    for (const junk of ['dinks', 'zzz-junk']) {
+      await card.locator('input[name=opd-slug]').fill(junk)
+      await card.locator('input[name=opd-name]').fill(junk)
+      await card.locator('form.inline button[type=submit]').click()
+      await card.locator('td code', { hasText: junk }).waitFor()
+    }
+    const row = (slug: string) => card.locator('tr', { has: page.locator('code', { hasText: new RegExp(`^${slug}$`) }) })
+    const slugs = () => card.locator('td code').allTextContents()
+    await row('dinks').locator('select[name=merge-into]').selectOption('dinkes')
+    await row('dinks').locator('button', { hasText: 'Gabungkan' }).click()
+    await expect.poll(slugs).toEqual(['dinkes', 'zzz-junk'])
+    await row('zzz-junk').locator('button.delete-opd').click()
+    await expect.poll(slugs).toEqual(['dinkes'])
 
     await page.selectOption('select[name=role]', 'opd')
     await page.fill('input[name=token-site]', 'grobogan')

@@ -4,12 +4,12 @@ import { z } from 'zod'
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
 
-export const displayName = (what: string) =>
+export const displayName = (what: string, max = 200) =>
   z
     .string({ error: `${what} must be text` })
     .trim()
     .min(1, `${what} must not be empty`)
-    .max(200, `${what} is at most 200 characters`)
+    .max(max, `${what} is at most ${max} characters`)
     .refine((s) => !CONTROL_CHARS.test(s), `${what} must not contain control characters`)
 
 /** An origin exactly as a browser sends it: scheme, host and port only, no path or slash. */

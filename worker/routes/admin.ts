@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { type AuthVars, requireToken } from '../auth/bearer'
 import type { Env } from '../env'
 import { adminCommentsRoute } from './admin-comments'
+import { adminMovesRoute } from './admin-moves'
 import { adminSitesRoute } from './admin-sites'
 import { adminSpamRoute } from './admin-spam'
 import { adminTokensRoute } from './admin-tokens'
@@ -10,6 +11,7 @@ import { adminTokensRoute } from './admin-tokens'
 export const adminRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>()
   .use(requireToken)
   .route('/sites', adminSitesRoute)
+  .route('/sites', adminMovesRoute)
   .route('/tokens', adminTokensRoute)
   .route('/flagged', adminSpamRoute)
   .route('/comments', adminCommentsRoute)

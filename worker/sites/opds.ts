@@ -28,3 +28,12 @@ export async function ensureOpd(db: Db, siteId: string, slug: string, cap: numbe
   if (known.size > 10_000) known.clear()
   known.add(cacheKey)
 }
+
+/**
+ * An admin deleted or merged this slug away: without this, the slug's next use in this
+ * isolate would skip adding it again and count under an OPD the site no longer lists.
+ * Other isolates forget it only when their set is cleared.
+ */
+export function forgetOpd(siteId: string, slug: string): void {
+  known.delete(`${siteId}\u0000${slug}`)
+}

@@ -14,13 +14,41 @@ export async function assertOriginsFree(db: Db, site: string, list: string[]): P
   if (taken) throw new ApiError(409, 'origin_taken', `${taken.origin} is already registered for site ${taken.site}`)
 }
 
+async function assertSiteFree(db: Db, id: string): Promise<void> {
+  const existing = await db.select({ id: sites.id }).from(sites).where(eq(sites.id, id)).get()
+  if (existing) throw new ApiError(409, 'site_exists', `A site called ${id} already exists`)
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  // drizzle wraps D1's error; the constraint is named in the innermost message.
+  for (let e = error; e instanceof Error; e = e.cause) if (e.message.includes('UNIQUE constraint failed')) return true
+  return false
+}
+
+/**
+ * The checks above run before the write, so a concurrent request can win in between; its
+ * write then fails on the unique key. The checks are run again to answer that request's
+ * 409 like a later one's, instead of a 500.
+ */
+async function conflictsAs409(error: unknown, recheck: () => Promise<void>): Promise<never> {
+  if (isUniqueViolation(error)) await recheck()
+  throw error
+}
+
 export async function createSite(db: Db, site: { id: string; name: string; origins: string[] }, nowMs: number) {
-  const existing = await db.select({ id: sites.id }).from(sites).where(eq(sites.id, site.id)).get()
-  if (existing) throw new ApiError(409, 'site_exists', `A site called ${site.id} already exists`)
-  await assertOriginsFree(db, site.id, site.origins)
+  const checks = async () => {
+    await assertSiteFree(db, site.id)
+    await assertOriginsFree(db, site.id, site.origins)
+  }
+  await checks()
   const siteRow = db.insert(sites).values({ id: site.id, name: site.name, createdAt: nowMs })
-  if (site.origins.length === 0) return void (await siteRow)
-  await db.batch([siteRow, db.insert(siteOrigins).values(site.origins.map((origin) => ({ origin, siteId: site.id })))])
+  const originRows = site.origins.map((origin) => ({ origin, siteId: site.id }))
+  try {
+    if (originRows.length === 0) await siteRow
+    else await db.batch([siteRow, db.insert(siteOrigins).values(originRows)])
+  } catch (error) {
+    await conflictsAs409(error, checks)
+  }
 }
 
 /** Renames a site and/or replaces its origins, in one transaction. */
@@ -34,7 +62,12 @@ export async function updateSite(db: Db, id: string, change: { name?: string; or
       statements.push(db.insert(siteOrigins).values(change.origins.map((origin) => ({ origin, siteId: id }))))
     }
   }
-  if (statements.length > 0) await db.batch(statements as [(typeof statements)[number], ...typeof statements])
+  if (statements.length === 0) return
+  try {
+    await db.batch(statements as [(typeof statements)[number], ...typeof statements])
+  } catch (error) {
+    await conflictsAs409(error, () => assertOriginsFree(db, id, change.origins ?? []))
+  }
 }
 
 /** Adds an OPD to a site, or renames it (admins are not held to the first-use cap). */

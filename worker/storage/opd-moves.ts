@@ -1,0 +1,108 @@
+import { sql, type SQL } from 'drizzle-orm'
+import { batch } from '../db/batch'
+import type { Db } from '../db/client'
+
+// Moving figures between OPDs: deleting a junk slug, merging one slug into another, and moving
+// one article to another OPD. Each is one D1 batch (one transaction) whose statements read
+// the rows they move inside it, so a vote arriving at the same time counts either before or
+// after the move, and an OPD's days always add up to its articles' days.
+
+const COUNTERS = ['sangat_puas', 'puas', 'cukup_puas', 'tidak_puas', 'views'] as const
+const columns = sql.raw(COUNTERS.join(', '))
+const added = sql.raw(COUNTERS.map((c) => `${c} = opd_days.${c} + excluded.${c}`).join(', '))
+const takenOff = sql.raw(COUNTERS.map((c) => `${c} = opd_days.${c} - d.${c}`).join(', '))
+const allZero = sql.raw(COUNTERS.map((c) => `${c} = 0`).join(' AND '))
+
+const opdExists = (site: string, slug: string) => sql`EXISTS (SELECT 1 FROM opds WHERE site_id = ${site} AND slug = ${slug})`
+
+/** Why an OPD may not be deleted, or null when it may. */
+export type OpdUse = 'responses' | 'tokens' | null
+
+// Answers (stored, excluded as spam, or retired by the retention job) are the survey's
+// record: an OPD that has any keeps them and can only be merged. Views alone are what a junk
+// slug sent through /views collects, so they go with the OPD.
+const answered = (site: string, slug: string) => sql`EXISTS (
+  SELECT 1 FROM articles a WHERE a.site_id = ${site} AND a.opd = ${slug} AND (
+    a.sangat_puas + a.puas + a.cukup_puas + a.tidak_puas > 0
+    OR EXISTS (SELECT 1 FROM responses r WHERE r.article_id = a.id)
+    OR EXISTS (SELECT 1 FROM retired_responses t WHERE t.article_id = a.id)))`
+const scopedTokens = (site: string, slug: string) =>
+  sql`EXISTS (SELECT 1 FROM tokens WHERE site_id = ${site} AND opd = ${slug} AND revoked_at IS NULL)`
+
+/**
+ * Deletes an OPD with its articles and their views, only while it has no answers and no live
+ * token names it; the condition is part of every statement, so an answer that arrives in
+ * between keeps everything. Returns whether it was deleted, and if not, why.
+ */
+export async function deleteOpd(db: Db, site: string, slug: string): Promise<{ deleted: boolean; use: OpdUse }> {
+  const free = sql`NOT ${answered(site, slug)} AND NOT ${scopedTokens(site, slug)}`
+  const ids = sql`SELECT id FROM articles WHERE site_id = ${site} AND opd = ${slug}`
+  const results = await batch<{ responses: number; tokens: number }>(db, [
+    sql`DELETE FROM view_marks WHERE article_id IN (${ids}) AND ${free}`,
+    sql`DELETE FROM article_days WHERE article_id IN (${ids}) AND ${free}`,
+    sql`DELETE FROM articles WHERE site_id = ${site} AND opd = ${slug} AND ${free}`,
+    sql`DELETE FROM opd_days WHERE site_id = ${site} AND opd = ${slug} AND ${free}`,
+    sql`DELETE FROM opds WHERE site_id = ${site} AND slug = ${slug} AND ${free}`,
+    sql`SELECT ${answered(site, slug)} AS responses, ${scopedTokens(site, slug)} AS tokens`,
+  ])
+  const [why] = results[5].results
+  const use: OpdUse = why.responses ? 'responses' : why.tokens ? 'tokens' : null
+  return { deleted: results[4].meta.changes === 1, use }
+}
+
+/**
+ * Merges OPD `from` into `into`: its day roll-ups are added to the target's per day, its
+ * articles (with their days, responses and comments, which hang on the article) and the
+ * tokens that name it move to the target, and `from` is removed. The target keeps its name,
+ * or takes `from`'s when it had none. Returns how many articles and tokens moved, or null
+ * when either OPD no longer exists.
+ */
+export async function mergeOpd(db: Db, site: string, from: string, into: string) {
+  const both = sql`${opdExists(site, from)} AND ${opdExists(site, into)}`
+  const results = await batch(db, [
+    sql`INSERT INTO opd_days (site_id, opd, day, ${columns})
+      SELECT site_id, ${into}, day, ${columns} FROM opd_days WHERE site_id = ${site} AND opd = ${from} AND ${both}
+      ON CONFLICT (site_id, opd, day) DO UPDATE SET ${added}`,
+    sql`DELETE FROM opd_days WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
+    sql`UPDATE articles SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
+    sql`UPDATE tokens SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
+    sql`UPDATE opds SET name = (SELECT name FROM opds WHERE site_id = ${site} AND slug = ${from})
+      WHERE site_id = ${site} AND slug = ${into} AND name IS NULL AND ${both}`,
+    sql`DELETE FROM opds WHERE site_id = ${site} AND slug = ${from} AND ${opdExists(site, into)}`,
+  ])
+  if (results[5].meta.changes !== 1) return null
+  return { articles: results[2].meta.changes, tokens: results[3].meta.changes }
+}
+
+/**
+ * Moves an article to another OPD of its site and/or corrects its title. Its days are taken
+ * off its old OPD's roll-up and added to the new one's, per day; old-OPD days left at zero
+ * are removed, so no empty row claims the OPD was active. False when the article or the
+ * target OPD no longer exists.
+ */
+export async function moveArticle(db: Db, site: string, key: string, change: { opd?: string; title?: string }) {
+  const id = sql`(SELECT id FROM articles WHERE site_id = ${site} AND key = ${key})`
+  const oldOpd = sql`(SELECT opd FROM articles WHERE id = ${id})`
+  const statements: SQL[] = []
+  if (change.opd !== undefined) {
+    const to = change.opd
+    const moving = sql`${oldOpd} <> ${to} AND ${opdExists(site, to)}`
+    statements.push(
+      sql`UPDATE opd_days SET ${takenOff}
+        FROM (SELECT day, ${columns} FROM article_days WHERE article_id = ${id}) AS d
+        WHERE opd_days.site_id = ${site} AND opd_days.opd = ${oldOpd} AND opd_days.day = d.day AND ${moving}`,
+      sql`DELETE FROM opd_days WHERE site_id = ${site} AND opd = ${oldOpd} AND ${allZero} AND ${moving}
+        AND day IN (SELECT day FROM article_days WHERE article_id = ${id})`,
+      sql`INSERT INTO opd_days (site_id, opd, day, ${columns})
+        SELECT ${site}, ${to}, day, ${columns} FROM article_days WHERE article_id = ${id} AND ${moving}
+        ON CONFLICT (site_id, opd, day) DO UPDATE SET ${added}`,
+      sql`UPDATE articles SET opd = ${to} WHERE id = ${id} AND ${opdExists(site, to)}`,
+    )
+  }
+  if (change.title !== undefined) statements.push(sql`UPDATE articles SET title = ${change.title} WHERE id = ${id}`)
+  statements.push(sql`SELECT opd, title FROM articles WHERE id = ${id}`)
+  const results = await batch<{ opd: string; title: string | null }>(db, statements)
+  const [row] = results[results.length - 1].results
+  if (!row || (change.opd !== undefined && row.opd !== change.opd)) return null
+  return row
+}
