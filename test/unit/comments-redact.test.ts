@@ -40,6 +40,7 @@ const REMOVED: [string, string][] = [
   ['WA 0812-1111-2222 0813-3333-4444', 'WA [dihapus] [dihapus]'],
   ['WA 0812 1111 2222 0813 3333 4444', 'WA [dihapus] [dihapus]'],
   ['NIK 3201012345678901 2 anak', 'NIK [dihapus] 2 anak'],
+  ['NIK 33.19.01.230485.0002', 'NIK [dihapus]'],
   ['bayar Rp 50.000 0812-3456-7890', 'bayar Rp 50.000 [dihapus]'],
   ['Rp 50.000 081234567890 (Bu Ani)', 'Rp 50.000 [dihapus] (Bu Ani)'],
   ['tgl 22-11-2026 0274 512345', 'tgl 22-11-2026 [dihapus]'],

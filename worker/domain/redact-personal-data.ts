@@ -80,12 +80,14 @@ function redactWord(word: string): string {
  * NPWP. Dates (22-11-2026, 02.11.2026), times, prices and article numbers are not: an
  * Indonesian number led by 0 has an area or operator code of 3–4 digits first ("021",
  * "0812"), which a day of the month never is, and the groups after it have 3 digits or more,
- * which a month or a letter's running number (045/12/2024) has not.
+ * which a month or a letter's running number (045/12/2024) has not. `wholeRun`: the groups
+ * are all the run has, with nothing beside them.
  */
-function isPersonalNumber(digits: string, groupLengths: number[], plus: boolean): boolean {
+function isPersonalNumber(digits: string, groupLengths: number[], plus: boolean, wholeRun: boolean): boolean {
   const restShort = groupLengths.some((length, k) => k > 0 && length < 3)
   if (digits.length === 15 || digits.length === 16) {
-    return !(restShort || groupLengths[0] < 3) || NPWP_GROUPS.test(groupLengths.join())
+    // Inside a longer run («22-11-2026 0274 512345») short groups are a date's, not a NIK's.
+    return wholeRun || !(restShort || groupLengths[0] < 3) || NPWP_GROUPS.test(groupLengths.join())
   }
   if (restShort) return false
   const first = groupLengths[0]
@@ -126,7 +128,7 @@ function personalSpans(run: Group[], plusAt: number): [number, number][] {
       shortAfterFirst ||= j > i && run[j].digits.length < 3
       // Cheap answers first, so a run of many one-digit groups costs little.
       if (digits.length < MIN_DIGITS || (shortAfterFirst && digits.length < 15)) continue
-      if (!isPersonalNumber(digits, lengths, i === 0 && plusAt >= 0)) continue
+      if (!isPersonalNumber(digits, lengths, i === 0 && plusAt >= 0, i === 0 && j === n - 1)) continue
       const score = digits.length * 32 - 1 + best[j + 1]
       if (score > best[i]) {
         best[i] = score
