@@ -34,6 +34,21 @@ const REMOVED: [string, string][] = [
   ['www.lapor.go.id/aduan?id=123456 sudah', '[dihapus] sudah'],
   ['buka lapor.go.id/tiket?kode=AB12', 'buka [dihapus]'],
   ['Saya Budi (0812-1111-2222, budi@mail.id), NIK 3319012304850002', 'Saya Budi ([dihapus], [dihapus]), NIK [dihapus]'],
+  // A number beside a phone number or NIK must not hide it.
+  ['hubungi 0812 3456 7890 24 jam', 'hubungi [dihapus] 24 jam'],
+  ['Jl. Merdeka 17 0812-3456-7890', 'Jl. Merdeka 17 [dihapus]'],
+  ['WA 0812-1111-2222 0813-3333-4444', 'WA [dihapus] [dihapus]'],
+  ['WA 0812 1111 2222 0813 3333 4444', 'WA [dihapus] [dihapus]'],
+  ['NIK 3201012345678901 2 anak', 'NIK [dihapus] 2 anak'],
+  ['NIK 33.19.01.230485.0002', 'NIK [dihapus]'],
+  ['bayar Rp 50.000 0812-3456-7890', 'bayar Rp 50.000 [dihapus]'],
+  ['Rp 50.000 081234567890 (Bu Ani)', 'Rp 50.000 [dihapus] (Bu Ani)'],
+  ['tgl 22-11-2026 0274 512345', 'tgl 22-11-2026 [dihapus]'],
+  ['telp 0812\u20133456\u20137890', 'telp [dihapus]'],
+  ['kantor (021) 555\u20131234', 'kantor [dihapus]'],
+  ['telp 0812/3456/7890', 'telp [dihapus]'],
+  ['telp 0291/432100 atau 0812-1111-2222', 'telp [dihapus] atau [dihapus]'],
+  ['lihat:https://kuduskab.go.id/cek?nik=3319 ya', 'lihat:[dihapus] ya'],
 ]
 
 const HARMLESS = [
@@ -50,6 +65,10 @@ const HARMLESS = [
   'Nilai 75% dari 1.200 responden, 4,5 dari 5',
   'Perda Nomor 5 Tahun 2024, lihat halaman 14-16',
   '<script>alert(1)</script> terima kasih',
+  'Acara 22/11/2026 pukul 08.30–10.00 WIB',
+  'Surat nomor 045/12/2024 belum dibalas',
+  'Tarif Rp 50.000 per 2 jam',
+  'Tahun 2024 2025 anggarannya turun',
 ]
 
 describe('removing personal data from a comment', () => {

@@ -95,6 +95,27 @@ describe('GET /api/v1/stats/comments', () => {
     expect((await get('/api/v1/stats/comments')).status).toBe(401)
   })
 
+  it('tells when a comment was written only to the hour, newest hour first and by id within it', async () => {
+    // Milliseconds would let an OPD match a commenter to its own web server's logs.
+    const article = 'https://rembangkab.go.id/berita/jam-layanan'
+    const texts = ['Ditulis 10.59', 'Ditulis 10.00', 'Ditulis 09.30']
+    const readers = []
+    for (const text of texts) readers.push(await commentAs('dishub', article, 1, text))
+    const hour = Date.UTC(2026, 10, 20, 3) // 10:00 WIB
+    const written = [hour + 3_599_999, hour + 1, hour - 1_800_000]
+    for (const [i, reader] of readers.entries()) {
+      await env.DB.prepare('UPDATE comments SET created_at = ? WHERE reader = ?').bind(written[i], reader).run()
+    }
+    const rows = (await list(`site=${SITE}&opd=dishub`, admin)).rows as (Row & { created_at: number })[]
+    expect(rows.map((r) => [r.text, r.created_at])).toEqual([
+      ['Ditulis 10.00', hour],
+      ['Ditulis 10.59', hour],
+      ['Ditulis 09.30', hour - 3_600_000],
+    ])
+    const csv = await (await get(`/api/v1/stats/comments?site=${SITE}&opd=dishub&format=csv`, admin)).text()
+    for (const ms of written) expect(csv).not.toContain(String(ms))
+  })
+
   it('answers bad filters 400 in the contract’s shape', async () => {
     for (const q of ['rating=5', 'status=deleted', 'from=2026-13-01', 'limit=0', 'sort=x', `article=${encodeURIComponent(OTHER)}`]) {
       const res = await get(`/api/v1/stats/comments?${q}`, admin)

@@ -33,10 +33,11 @@ describe('authentication', () => {
   it('answers 401 to an unknown, malformed or revoked token', async () => {
     const unknown = await get('/api/v1/stats/opds', 'tgp_' + 'x'.repeat(43))
     const malformed = await call401('Basic dXNlcjpwYXNz')
+    const tooLong = await call401('Bearer ' + 'x'.repeat(513))
     const minted = await tokenFor('kominfo')
     await env.DB.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ?').bind(Date.now(), minted.id).run()
     const revoked = await get('/api/v1/stats/opds', minted.token)
-    for (const res of [unknown, malformed, revoked]) {
+    for (const res of [unknown, malformed, tooLong, revoked]) {
       expect(await errorOf(res)).toEqual({ status: 401, body: { error: { code: 'unauthorized', message: expect.any(String) } } })
     }
   })

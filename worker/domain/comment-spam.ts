@@ -11,13 +11,17 @@ export const SAME_TEXT_READERS = 3
 /** Shorter texts («Bagus», «Terima kasih») are said alike by many people honestly. */
 export const SAME_TEXT_MIN_LENGTH = 20
 
-const LINK = /(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/\S*/gi
+// A word that is a link: led by punctuation at most, then a scheme, `www.` or a domain with a
+// path (bit.ly/abc). Anchored and looked at one word at a time, so nothing is scanned twice
+// (ReDoS: test/unit/redos.test.ts).
+const LINK_WORD = /^\W*(?:(?:https?:\/\/|www\.)\S|(?:\w[\w-]*\.)+[a-z]{2,}\/)/i
+const WORDS = /\S+/g
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 
 /** Text that is nothing but links (and spaces or punctuation between them). */
 export function onlyLinks(text: string): boolean {
-  if (!LINK.test(text)) return false
-  LINK.lastIndex = 0
-  return !/[\p{L}\p{N}]/u.test(text.replace(LINK, ''))
+  const words = (text.match(WORDS) ?? []).filter((w) => LETTER_OR_DIGIT.test(w))
+  return words.length > 0 && words.every((w) => LINK_WORD.test(w))
 }
 
 /**

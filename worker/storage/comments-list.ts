@@ -24,6 +24,7 @@ export interface CommentRow {
   rating: number
   text: string
   day: string
+  /** Rounded down to the hour (COMMENT_TIME_STEP_MS). */
   created_at: number
   handled: number
   hidden: number
@@ -36,14 +37,19 @@ const STATUS: Record<CommentStatus, SQL> = {
   hidden: sql`c.hidden = 1`,
 }
 
+/** When a comment was written is shown to the hour: milliseconds would let an OPD match a commenter to its own web logs. */
+export const COMMENT_TIME_STEP_MS = 3_600_000
+// Inlined, not bound: D1 binds numbers as REAL, and a REAL divisor would not round.
+const HOUR = sql.raw(String(COMMENT_TIME_STEP_MS))
+
 /**
- * Comments with the rating their reader gives now, newest first. Comments whose response an
- * admin excluded as spam are left out like the response itself.
+ * Comments with the rating their reader gives now, newest hour first and by id within it.
+ * Comments whose response an admin excluded as spam are left out like the response itself.
  */
 export function listComments(db: Db, f: CommentFilter, limit: number) {
   return db.all<CommentRow>(sql`
     SELECT c.id, a.site_id AS site, a.opd, a.key AS article, a.title, r.rating, c.text, c.day,
-      c.created_at, c.handled, c.hidden
+      c.created_at / ${HOUR} * ${HOUR} AS created_at, c.handled, c.hidden
     FROM comments c
       JOIN responses r ON r.article_id = c.article_id AND r.reader = c.reader
       JOIN articles a ON a.id = c.article_id
@@ -55,7 +61,7 @@ export function listComments(db: Db, f: CommentFilter, limit: number) {
         [sql`a.key`, f.article],
       ])}
       AND (${f.rating ?? null} IS NULL OR r.rating = ${f.rating ?? null})
-    ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`)
+    ORDER BY c.created_at / ${HOUR} DESC, c.id DESC LIMIT ${limit}`)
 }
 
 /** Where a comment belongs (for the scope check before it is changed), or null. */
