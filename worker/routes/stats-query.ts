@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { daySpan, isCalendarDay } from '../domain/calendar-day'
+import { FIRST_DAY, LAST_DAY, daySpan, isCalendarDay, isDayInRange } from '../domain/calendar-day'
 import { ApiError } from '../errors'
 import { opdSlug, siteId } from '../validation/fields'
 
@@ -12,6 +12,7 @@ const day = (name: string) =>
   z
     .string()
     .refine(isCalendarDay, `${name} must be a calendar day written YYYY-MM-DD, e.g. 2026-11-01`)
+    .refine(isDayInRange, `${name} must be a day from ${FIRST_DAY} to ${LAST_DAY}`)
 
 export const statsFields = {
   site: siteId.optional(),
