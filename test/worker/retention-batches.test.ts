@@ -53,7 +53,7 @@ beforeAll(async () => {
     env.DB.prepare(`INSERT INTO daily_salts (day, salt) VALUES ('2020-01-02', 'lama')`),
   ])
   expect(await one('SELECT count(*) AS n FROM responses')).toEqual({ n: 100_000 })
-})
+}, 120_000)
 
 /** Articles whose counters differ from their responses (not spam) plus their retired totals. */
 const drifted = () =>
@@ -88,7 +88,7 @@ describe('the retention job on 100,000 responses', () => {
     const { marks, retired } = (await marksAndRetired())!
     expect(marks).toBe(retired)
     expect(await one(`SELECT count(*) AS n FROM daily_salts WHERE day < '2021-01-01'`)).toEqual({ n: 0 })
-  })
+  }, 120_000)
 
   it('continues in the next run until every row past retention is gone, one log line', async () => {
     const daysBefore = await daySums()
@@ -113,5 +113,5 @@ describe('the retention job on 100,000 responses', () => {
     // Every response past retention became a mark and a retired rating, spam none.
     expect(await marksAndRetired()).toEqual({ marks: 60_000 - oldSpam, retired: 60_000 - oldSpam })
     expect(await daySums()).toEqual(daysBefore)
-  })
+  }, 120_000)
 })

@@ -3,8 +3,8 @@ import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import type { RatingValue } from '../domain/rating-scale'
 import { type AddressGuard, attempts, countAttempt } from './address-guard'
-import { retiredMarkHash } from './retention'
 import { articleId, ensureArticle, type ArticleRef } from './article-statements'
+import { retiredMarkHash } from './retention'
 import { type CounterRow, summaryRowQuery } from './summary-row'
 
 // The four counters as SQL, each 1 for the rating it counts: `(r = 4)` is 1 or 0 in SQLite.

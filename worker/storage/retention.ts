@@ -43,8 +43,13 @@ export interface RetentionReport {
  * article key and reader id, cut to 128 bits. Keyed by the article too, so one reader's marks
  * on two articles do not match each other.
  */
-export async function retiredMarkHash(siteId: string, key: string, reader: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify([siteId, key, reader])))
+export async function retiredMarkHash(
+  siteId: string,
+  key: string,
+  reader: string,
+): Promise<string> {
+  const text = new TextEncoder().encode(JSON.stringify([siteId, key, reader]))
+  const digest = await crypto.subtle.digest('SHA-256', text)
   return [...new Uint8Array(digest, 0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
@@ -57,7 +62,11 @@ export async function retiredMarkHash(siteId: string, key: string, reader: strin
  * counters and day roll-ups are not touched at all. A run that stops half way (its bound, a
  * timeout) leaves consistent data; the next run picks up what is left.
  */
-export async function applyRetention(db: Db, nowMs: number, options: RetentionOptions = {}): Promise<RetentionReport> {
+export async function applyRetention(
+  db: Db,
+  nowMs: number,
+  options: RetentionOptions = {},
+): Promise<RetentionReport> {
   const rows = options.batchRows ?? RETENTION_BATCH_ROWS
   const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY
   const deadline = Date.now() + (options.budgetMs ?? RETENTION_BUDGET_MS)
@@ -85,18 +94,21 @@ export async function applyRetention(db: Db, nowMs: number, options: RetentionOp
   const deleteBatch = (table: string, where: SQL) => async (): Promise<[number, number]> => {
     const name = sql.raw(table)
     const [result] = await batch(db, [
-      sql`DELETE FROM ${name} WHERE rowid IN (SELECT rowid FROM ${name} WHERE ${where} LIMIT ${rows})`,
+      sql`DELETE FROM ${name}
+        WHERE rowid IN (SELECT rowid FROM ${name} WHERE ${where} LIMIT ${rows})`,
     ])
     return [result.meta.changes, result.meta.changes]
   }
 
-  const salts = await drain(deleteBatch('daily_salts', sql`day < ${shortCutoffDay}`))
-  const viewMarks = await drain(deleteBatch('view_marks', sql`day < ${shortCutoffDay}`))
+  const short = sql`day < ${shortCutoffDay}`
+  const salts = await drain(deleteBatch('daily_salts', short))
+  const viewMarks = await drain(deleteBatch('view_marks', short))
   const rateCounters = await drain(deleteBatch('rate_counters', sql`window < ${shortCutoffDay}`))
-  const commentTextMarks = await drain(deleteBatch('comment_text_marks', sql`day < ${shortCutoffDay}`))
+  const commentTextMarks = await drain(deleteBatch('comment_text_marks', short))
   const comments = await drain(deleteBatch('comments', sql`created_at < ${commentCutoff}`))
   const responses = await drain(() => retireResponses(db, responseCutoff, rows))
-  return { salts, viewMarks, rateCounters, commentTextMarks, comments, responses, batches, complete }
+  const counts = { salts, viewMarks, rateCounters, commentTextMarks, comments, responses }
+  return { ...counts, batches, complete }
 }
 
 interface Due {
@@ -109,18 +121,19 @@ interface Due {
 /** One batch of responses: the oldest `rows` past the cutoff retired in one transaction. */
 async function retireResponses(db: Db, cutoff: number, rows: number): Promise<[number, number]> {
   const [found] = await batch<Due>(db, [
-    sql`SELECT r.article_id, r.reader, a.site_id, a.key FROM responses r JOIN articles a ON a.id = r.article_id
+    sql`SELECT r.article_id, r.reader, a.site_id, a.key
+      FROM responses r JOIN articles a ON a.id = r.article_id
       WHERE r.answered_at < ${cutoff} ORDER BY r.answered_at LIMIT ${rows}`,
   ])
   const due = found.results
   if (due.length === 0) return [0, 0]
   // The reader hash needs SHA-256, which SQLite here lacks; the batch gets the rows as JSON.
-  const list = JSON.stringify(
-    await Promise.all(due.map(async (d) => [d.article_id, d.reader, await retiredMarkHash(d.site_id, d.key, d.reader)])),
-  )
+  const hashes = await Promise.all(due.map((d) => retiredMarkHash(d.site_id, d.key, d.reader)))
+  const list = JSON.stringify(due.map((d, i) => [d.article_id, d.reader, hashes[i]]))
   // Re-read inside the transaction: a reader who answered again since the SELECT is not due.
   const chunk = sql`SELECT r.article_id, r.reader, r.rating, r.day, r.spam, j.value ->> 2 AS hash
-    FROM json_each(${list}) j JOIN responses r ON r.article_id = j.value ->> 0 AND r.reader = j.value ->> 1
+    FROM json_each(${list}) j
+    JOIN responses r ON r.article_id = j.value ->> 0 AND r.reader = j.value ->> 1
     WHERE r.answered_at < ${cutoff}`
   const results = await batch(db, [
     sql`INSERT INTO retired_marks (article_id, reader_hash, rating, day)
@@ -130,8 +143,10 @@ async function retireResponses(db: Db, cutoff: number, rows: number): Promise<[n
       FROM (${chunk}) WHERE spam = 0 GROUP BY article_id
       ON CONFLICT (article_id) DO UPDATE SET
         sangat_puas = sangat_puas + excluded.sangat_puas, puas = puas + excluded.puas,
-        cukup_puas = cukup_puas + excluded.cukup_puas, tidak_puas = tidak_puas + excluded.tidak_puas`,
-    sql`DELETE FROM responses WHERE (article_id, reader) IN (SELECT article_id, reader FROM (${chunk}))`,
+        cukup_puas = cukup_puas + excluded.cukup_puas,
+        tidak_puas = tidak_puas + excluded.tidak_puas`,
+    sql`DELETE FROM responses
+      WHERE (article_id, reader) IN (SELECT article_id, reader FROM (${chunk}))`,
   ])
   return [due.length, results[2].meta.changes]
 }
