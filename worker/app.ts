@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from './env'
 import { restrictedRateLimit } from './abuse/restricted-rate-limit'
+import { loggableError } from './error-log'
 import { ApiError, errorBody } from './errors'
 import { adminRoute } from './routes/admin'
 import { commentsRoute } from './routes/comments'
@@ -38,7 +39,7 @@ export function createApp() {
       return c.json(errorBody('bad_request', err.message || 'Bad request'), err.status)
     }
     // Unexpected: log it for the operator, tell the client nothing of the internals.
-    console.error('unexpected error', c.req.method, c.req.path, err)
+    console.error('unexpected error', c.req.method, c.req.path, loggableError(err))
     return c.json(errorBody('internal_error', 'Something went wrong on our side'), 500)
   })
 

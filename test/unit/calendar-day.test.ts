@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, daySpan, eachDay, isCalendarDay } from '../../worker/domain/calendar-day'
+import { addDays, daySpan, eachDay, isCalendarDay, isDayInRange } from '../../worker/domain/calendar-day'
 
 describe('isCalendarDay', () => {
   it.each(['2026-02-28', '2028-02-29', '2026-12-31', '2026-01-01'])('accepts %s', (s) => {
@@ -21,5 +21,20 @@ describe('day arithmetic', () => {
     expect(daySpan('2026-11-01', '2026-11-01')).toBe(1)
     expect(daySpan('2026-01-01', '2026-12-31')).toBe(365)
     expect(eachDay('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02'])
+  })
+})
+
+describe('the calendar range', () => {
+  it('takes 2000-01-01 to 2100-12-31 only', () => {
+    expect(['2000-01-01', '2026-11-01', '2100-12-31'].map(isDayInRange)).toEqual([true, true, true])
+    expect(['1999-12-31', '2101-01-01', '9999-12-31', '0000-01-01'].map(isDayInRange)).toEqual([false, false, false, false])
+  })
+
+  it('lists days by number, so a range at the end of year 9999 still ends', () => {
+    // Labels compared as strings stall there: the day after 9999-12-31 is written +010000-01-01.
+    expect(eachDay('9999-12-30', '9999-12-31')).toHaveLength(2)
+    expect(eachDay('2026-11-02', '2026-11-01')).toEqual([])
+    expect(() => eachDay('2000-01-01', '9999-12-31')).toThrow(RangeError)
+    expect(eachDay('2000-01-01', '2100-12-31')).toHaveLength(daySpan('2000-01-01', '2100-12-31'))
   })
 })

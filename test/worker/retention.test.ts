@@ -88,3 +88,65 @@ describe('the retention job', () => {
     expect(await countersAndResponses(SITE, article)).toEqual(before)
   })
 })
+
+describe('a reader answering again after retirement', () => {
+  const retire = async (reader: string) => {
+    await env.DB.prepare('UPDATE responses SET answered_at = ? WHERE reader = ?')
+      .bind(Date.now() - (RESPONSE_RETENTION_DAYS + 1) * DAY, reader)
+      .run()
+    await runCron(Date.now())
+  }
+  const marks = (article: string) =>
+    env.DB.prepare(
+      'SELECT m.rating, m.reader_hash FROM retired_marks m JOIN articles a ON a.id = m.article_id WHERE a.key = ?',
+    )
+      .bind(article)
+      .all()
+
+  it.each([
+    ['a changed answer', 1, 4],
+    ['the same answer', 3, 3],
+  ])('is counted once, as %s', async (_, first, second) => {
+    const article = `https://blorakab.go.id/berita/kembali-${first}-${second}`
+    const reader = crypto.randomUUID()
+    const other = crypto.randomUUID()
+    await postJson('/api/v1/responses', { opd: 'bappeda', article, reader, rating: first }, { origin: ORIGIN })
+    await postJson('/api/v1/responses', { opd: 'bappeda', article, reader: other, rating: 2 }, { origin: ORIGIN })
+    await retire(reader)
+    const held = await marks(article)
+    expect(held.results).toEqual([{ rating: first, reader_hash: expect.stringMatching(/^[0-9a-f]{32}$/) }])
+    expect(JSON.stringify(held.results)).not.toContain(reader)
+
+    const res = await postJson('/api/v1/responses', { opd: 'bappeda', article, reader, rating: second }, { origin: ORIGIN })
+    const summary = await res.json<Summary>()
+    expect(summary.total).toBe(2)
+    expect(summary.yours).toBe(second)
+    expect(summary.counts).toEqual({
+      sangat_puas: Number(second === 4),
+      puas: Number(second === 3),
+      cukup_puas: 1,
+      tidak_puas: 0,
+    })
+    const { counters, days, stored } = await countersAndResponses(SITE, article)
+    expect(stored).toEqual(counters)
+    expect(days).toEqual(counters)
+    expect((await marks(article)).results).toEqual([])
+    // Once more: an ordinary reader now, nothing moves twice.
+    await postJson('/api/v1/responses', { opd: 'bappeda', article, reader, rating: second }, { origin: ORIGIN })
+    expect((await (await summaryOf(SITE, article)).json<Summary>()).total).toBe(2)
+  })
+
+  it('matches only the same reader on the same article', async () => {
+    const article = 'https://blorakab.go.id/berita/tanda'
+    const elsewhere = 'https://blorakab.go.id/berita/tanda-lain'
+    const reader = crypto.randomUUID()
+    await postJson('/api/v1/responses', { opd: 'bappeda', article, reader, rating: 1 }, { origin: ORIGIN })
+    await retire(reader)
+    await postJson('/api/v1/responses', { opd: 'bappeda', article: elsewhere, reader, rating: 4 }, { origin: ORIGIN })
+    await postJson('/api/v1/responses', { opd: 'bappeda', article, reader: crypto.randomUUID(), rating: 4 }, { origin: ORIGIN })
+    expect((await (await summaryOf(SITE, article)).json<Summary>()).total).toBe(2)
+    expect((await marks(article)).results).toHaveLength(1)
+    const { counters, stored } = await countersAndResponses(SITE, article)
+    expect(stored).toEqual(counters)
+  })
+})

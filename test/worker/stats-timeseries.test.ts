@@ -51,3 +51,22 @@ describe('GET /api/v1/stats/timeseries', () => {
     expect(await series('&opd=dinkes&to=2026-01-01')).toEqual([])
   })
 })
+
+describe('dates outside the calendar range', () => {
+  it.each([
+    ['from=9999-12-31&to=9999-12-31', 'from'],
+    ['from=1999-12-31&to=2000-01-01', 'from'],
+    ['from=2026-01-01&to=2101-01-01', 'to'],
+    ['to=9999-12-31', 'to'],
+  ])('%s is a 400 that names the range, at once', async (query, field) => {
+    const res = await get(`/api/v1/stats/timeseries?site=${SITE}&${query}`, token)
+    expect(res.status).toBe(400)
+    expect(await res.json()).toEqual({
+      error: { code: 'invalid_request', message: `${field} must be a day from 2000-01-01 to 2100-12-31` },
+    })
+  })
+
+  it('takes the last day of the range', async () => {
+    expect(await series('&from=2100-12-31&to=2100-12-31')).toEqual([expect.objectContaining({ day: '2100-12-31', total: 0 })])
+  })
+})

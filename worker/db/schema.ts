@@ -99,7 +99,8 @@ export const responses = sqliteTable(
     /** 1 when an admin excluded it as spam: kept out of every counter and roll-up. */
     spam: integer('spam').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.reader] })],
+  // The retention job walks responses oldest first.
+  (t) => [primaryKey({ columns: [t.articleId, t.reader] }), index('responses_answered').on(t.answeredAt)],
 )
 
 /** Marks that a reader has been counted as a view of an article on a day (de-duplication). */
@@ -166,6 +167,26 @@ export const retiredResponses = sqliteTable('retired_responses', {
   cukupPuas: integer('cukup_puas').notNull().default(0),
   tidakPuas: integer('tidak_puas').notNull().default(0),
 })
+
+/**
+ * One retired response, so that its reader answering the article again is taken as a changed
+ * answer, not a second one: the old rating comes off the counters, its day and the retired
+ * totals, and the mark goes. `reader_hash` is a SHA-256 of site, article key and reader id
+ * (storage/retention.ts), so marks of one reader on two articles cannot be linked. Kept as
+ * long as the article's figures count that answer.
+ */
+export const retiredMarks = sqliteTable(
+  'retired_marks',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    readerHash: text('reader_hash').notNull(),
+    rating: integer('rating').notNull(),
+    day: text('day').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.readerHash] })],
+)
 
 /**
  * A random salt per Asia/Jakarta day for hashing network addresses. Deleted after two

@@ -4,6 +4,11 @@
 const DAY_MS = 86_400_000
 const FORMAT = /^\d{4}-\d{2}-\d{2}$/
 
+// Far before the first answer and far after any plan: past year 9999, `toISOString()` writes
+// `+010000-01-01`, which sorts before `9999-12-31`, so day labels stop being comparable.
+export const FIRST_DAY = '2000-01-01'
+export const LAST_DAY = '2100-12-31'
+
 /** True for a real calendar day: 2026-02-28 yes, 2026-02-30 and 2026-2-3 no. */
 export function isCalendarDay(s: string): boolean {
   if (!FORMAT.test(s)) return false
@@ -11,18 +16,33 @@ export function isCalendarDay(s: string): boolean {
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s
 }
 
+/** A calendar day from FIRST_DAY to LAST_DAY (the only days statistics take). */
+export function isDayInRange(s: string): boolean {
+  return isCalendarDay(s) && s >= FIRST_DAY && s <= LAST_DAY
+}
+
+const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS)
+const dayLabel = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10)
+
 export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
+  return dayLabel(dayNumber(day) + n)
 }
 
 /** Days from `from` to `to`, both included (1 when they are the same day). */
 export function daySpan(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1
+  return dayNumber(to) - dayNumber(from) + 1
 }
 
-/** Every day from `from` to `to`, both included. */
+/** The most days eachDay() lists: the whole calendar range. */
+const MAX_DAYS = daySpan(FIRST_DAY, LAST_DAY)
+
+/**
+ * Every day from `from` to `to`, both included. Counted by day number, not by comparing
+ * labels, so it always ends; more than the whole calendar range is a caller's bug.
+ */
 export function eachDay(from: string, to: string): string[] {
-  const days: string[] = []
-  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day)
-  return days
+  const first = dayNumber(from)
+  const count = dayNumber(to) - first + 1
+  if (!(count <= MAX_DAYS)) throw new RangeError(`eachDay: ${from}..${to} is not a day range`)
+  return Array.from({ length: Math.max(0, count) }, (_, i) => dayLabel(first + i))
 }

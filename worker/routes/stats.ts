@@ -4,7 +4,7 @@ import { type AuthVars, requireToken } from '../auth/bearer'
 import { inScope, scopedFilter } from '../auth/scope'
 import { database } from '../db/client'
 import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
-import { daySpan, eachDay, isCalendarDay } from '../domain/calendar-day'
+import { FIRST_DAY, LAST_DAY, daySpan, eachDay, isCalendarDay, isDayInRange } from '../domain/calendar-day'
 import { rankingBounds } from '../domain/ikm-interval'
 import { ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
 import { statFigures } from '../domain/stat-figures'
@@ -40,6 +40,7 @@ const day = (name: string) =>
   z
     .string()
     .refine(isCalendarDay, `${name} must be a calendar day written YYYY-MM-DD, e.g. 2026-11-01`)
+    .refine(isDayInRange, `${name} must be a day from ${FIRST_DAY} to ${LAST_DAY}`)
 
 const statsFields = {
   site: siteId.optional(),

@@ -4,6 +4,7 @@ import type { Db } from '../db/client'
 import type { RatingValue } from '../domain/rating-scale'
 import { type AddressGuard, attempts, countAttempt } from './address-guard'
 import { articleId, ensureArticle, type ArticleRef } from './article-statements'
+import { retiredMarkHash } from './retention'
 import { type CounterRow, summaryRowQuery } from './summary-row'
 
 // The four counters as SQL, each 1 for the rating it counts: `(r = 4)` is 1 or 0 in SQLite.
@@ -43,9 +44,14 @@ export async function recordResponse(
   const id = articleId(ref)
   const mine = sql`FROM responses WHERE article_id = ${id} AND reader = ${reader}`
   const known = sql`EXISTS (SELECT 1 ${mine})`
-  const previous = sql`SELECT rating, day ${mine} AND spam = 0 AND rating <> ${rating}`
   const unchanged = sql`SELECT 1 ${mine} AND (rating = ${rating} OR spam = 1)`
   const allowed = guard ? sql`(${known} OR ${attempts(guard, id, day)} <= ${guard.limit})` : sql`1`
+  // A reader whose response the retention job retired answers like one who changed their
+  // answer: the retired rating comes off too (never both a response and a mark exist).
+  const retired = sql`FROM retired_marks WHERE article_id = ${id}
+    AND reader_hash = ${await retiredMarkHash(ref.siteId, ref.key, reader)} AND ${allowed}`
+  const previous = sql`SELECT rating, day ${mine} AND spam = 0 AND rating <> ${rating}
+    UNION ALL SELECT rating, day ${retired}`
   const flagged = guard ? sql`${attempts(guard, id, day)} > ${guard.flagAfter}` : sql`0`
   const old = sql`old.rating`
   // The OPD roll-up counts under the article's own OPD (its first one), not the request's.
@@ -61,6 +67,9 @@ export async function recordResponse(
     sql`UPDATE opd_days SET ${undo(old)}
       FROM (${previous}) AS old
       WHERE opd_days.site_id = ${ref.siteId} AND opd_days.opd = ${opd} AND opd_days.day = old.day`,
+    sql`UPDATE retired_responses SET ${undo(old)}
+      FROM (SELECT rating ${retired}) AS old WHERE retired_responses.article_id = ${id}`,
+    sql`DELETE ${retired}`,
     sql`UPDATE articles SET ${delta(rating)}
       WHERE id = ${id} AND NOT EXISTS (${unchanged}) AND ${allowed}`,
     sql`INSERT INTO article_days (article_id, day, sangat_puas, puas, cukup_puas, tidak_puas)
