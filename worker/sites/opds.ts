@@ -1,4 +1,5 @@
 import { and, count, eq, sql } from 'drizzle-orm'
+import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { opds } from '../db/schema'
 import { ApiError } from '../errors'
@@ -35,14 +36,31 @@ export async function ensureOpd(db: Db, siteId: string, slug: string, cap: numbe
       throw new ApiError(422, 'too_many_opds', `This site already has ${cap} OPDs; ask an admin to add more`)
     }
     if (guard) {
-      const row = await db.get<{ count: number }>(sql`INSERT INTO rate_counters (key, window, count)
-        VALUES (${guard.key}, ${guard.day}, 1)
-        ON CONFLICT (key, window) DO UPDATE SET count = count + 1 RETURNING count`)
-      if (row.count > guard.limit) return false
+      if (!(await addWithinBound(db, siteId, slug, guard))) return false
+    } else {
+      await db.insert(opds).values({ siteId, slug, createdAt: Date.now() }).onConflictDoNothing()
     }
-    await db.insert(opds).values({ siteId, slug, createdAt: Date.now() }).onConflictDoNothing()
   }
   if (known.size > 10_000) known.clear()
   known.add(cacheKey(siteId, slug))
   return true
+}
+
+/**
+ * Adds the slug while the network is within its bound, and counts it only when this request
+ * made the row: readers of a new OPD's first page arriving at once (one office, one carrier
+ * address) are not refused for each other's first use. One batch, so the count is exact.
+ */
+async function addWithinBound(db: Db, siteId: string, slug: string, guard: OpdGuard): Promise<boolean> {
+  const made = await batch<{ present: number }>(db, [
+    sql`INSERT INTO opds (site_id, slug, created_at)
+      SELECT ${siteId}, ${slug}, ${Date.now()}
+      WHERE coalesce((SELECT count FROM rate_counters WHERE key = ${guard.key} AND window = ${guard.day}), 0) < ${guard.limit}
+      ON CONFLICT DO NOTHING`,
+    // changes() is the INSERT just before it, in the same transaction.
+    sql`INSERT INTO rate_counters (key, window, count) SELECT ${guard.key}, ${guard.day}, 1 WHERE changes() = 1
+      ON CONFLICT (key, window) DO UPDATE SET count = count + 1`,
+    sql`SELECT EXISTS (SELECT 1 FROM opds WHERE site_id = ${siteId} AND slug = ${slug}) AS present`,
+  ])
+  return made[2].results[0].present === 1
 }

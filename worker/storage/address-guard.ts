@@ -60,7 +60,12 @@ export function readerAllowed(guard: AddressGuard, keys: GuardKeys, day: string)
   return sql`(${attempts(keys.article, day)} <= ${guard.limit} AND ${attempts(keys.site, day)} <= ${guard.siteLimit})`
 }
 
-/** Whether the article may be made: it exists already, or the network is within its bound. */
+/**
+ * Whether the article may be made: it exists already, or the network is within its bound
+ * on new article keys and its reader (necessarily new to it) within theirs; so a refused
+ * request leaves no empty article behind.
+ */
 export function articleAllowed(guard: AddressGuard, keys: GuardKeys, day: string, exists: SQL): SQL {
-  return sql`(${exists} OR ${attempts(keys.newArticle, day)} <= ${guard.articleLimit})`
+  return sql`(${exists} OR (${attempts(keys.newArticle, day)} <= ${guard.articleLimit}
+    AND ${readerAllowed(guard, keys, day)}))`
 }
