@@ -18,7 +18,12 @@ import {
 export type Hashes = { address: string; network: string }
 
 /** The request's hashed address and network, or null with RATE_LIMITS=off. */
-export async function requestHashes(env: Env, db: Db, headers: Headers, day: string): Promise<Hashes | null> {
+export async function requestHashes(
+  env: Env,
+  db: Db,
+  headers: Headers,
+  day: string,
+): Promise<Hashes | null> {
   return rateLimitsOn(env) ? networkHashes(db, headers, day) : null
 }
 

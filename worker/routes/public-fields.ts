@@ -19,7 +19,11 @@ export interface PublicArticleBody {
 }
 
 /** The site a validated public body speaks for (its Origin's, or the one it names). */
-export function siteOf(db: Db, originSite: string | null, body: PublicArticleBody): Promise<string> {
+export function siteOf(
+  db: Db,
+  originSite: string | null,
+  body: PublicArticleBody,
+): Promise<string> {
   return requestSite(db, originSite, body.site)
 }
 
@@ -37,7 +41,10 @@ export async function articleRefFor(
   nowMs: number,
   day: string,
 ): Promise<ArticleRef> {
-  if (isArticleUrl(body.article) && (await siteForOrigin(db, new URL(body.article).origin)) !== siteId) {
+  if (
+    isArticleUrl(body.article) &&
+    (await siteForOrigin(db, new URL(body.article).origin)) !== siteId
+  ) {
     throw new ApiError(
       422,
       'article_not_registered',
@@ -45,7 +52,11 @@ export async function articleRefFor(
     )
   }
   const cap = Number((c.env as Env).MAX_OPDS_PER_SITE ?? DEFAULT_MAX_OPDS_PER_SITE)
-  const guard = hashes && { key: `o:${hashes.network}:${siteId}`, day, limit: NEW_OPDS_PER_NETWORK_SITE_DAY }
+  const guard = hashes && {
+    key: `o:${hashes.network}:${siteId}`,
+    day,
+    limit: NEW_OPDS_PER_NETWORK_SITE_DAY,
+  }
   if (!(await ensureOpd(db, siteId, body.opd, cap, guard))) throw tooManyToday(c, nowMs, 'OPDs')
   return { siteId, opd: body.opd, key: body.article, title: body.title }
 }

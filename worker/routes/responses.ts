@@ -40,7 +40,15 @@ export const responsesRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>
     const day = jakartaDay(now)
     const hashes = await requestHashes(c.env, db, c.req.raw.headers, day)
     const ref = await articleRefFor(c, db, siteId, body, hashes, now, day)
-    const row = await recordResponse(db, ref, body.reader, body.rating, now, day, responseGuard(hashes))
+    const row = await recordResponse(
+      db,
+      ref,
+      body.reader,
+      body.rating,
+      now,
+      day,
+      responseGuard(hashes),
+    )
     if (!row || row.yours === null) throw tooManyToday(c, now, 'answers')
     return c.json(summaryFromRow(siteId, ref.key, row))
   })

@@ -11,7 +11,13 @@ import { newArticleKey, opdSlug, reader, siteId, title } from '../validation/fie
 import { jsonBody } from '../validation/json-body'
 import { articleRefFor, siteOf } from './public-fields'
 
-const viewBody = z.object({ site: siteId.optional(), opd: opdSlug, article: newArticleKey, title, reader })
+const viewBody = z.object({
+  site: siteId.optional(),
+  opd: opdSlug,
+  article: newArticleKey,
+  title,
+  reader,
+})
 
 export const viewsRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>()
   .use(publicCors)
@@ -23,6 +29,7 @@ export const viewsRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>()
     const day = jakartaDay(now)
     const hashes = await requestHashes(c.env, db, c.req.raw.headers, day)
     const ref = await articleRefFor(c, db, siteId, body, hashes, now, day)
-    if (!(await recordView(db, ref, body.reader, now, day, viewGuard(hashes)))) throw tooManyToday(c, now, 'views')
+    if (!(await recordView(db, ref, body.reader, now, day, viewGuard(hashes))))
+      throw tooManyToday(c, now, 'views')
     return c.body(null, 204)
   })

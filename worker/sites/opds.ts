@@ -23,7 +23,13 @@ export interface OpdGuard {
  * to a few new slugs per network and day, so one address cannot fill the cap with junk.
  * Returns false when the guard refused the slug (nothing added).
  */
-export async function ensureOpd(db: Db, siteId: string, slug: string, cap: number, guard: OpdGuard | null): Promise<boolean> {
+export async function ensureOpd(
+  db: Db,
+  siteId: string,
+  slug: string,
+  cap: number,
+  guard: OpdGuard | null,
+): Promise<boolean> {
   if (known.has(cacheKey(siteId, slug))) return true
   const existing = await db
     .select({ slug: opds.slug })
@@ -33,7 +39,11 @@ export async function ensureOpd(db: Db, siteId: string, slug: string, cap: numbe
   if (!existing) {
     const [{ n }] = await db.select({ n: count() }).from(opds).where(eq(opds.siteId, siteId))
     if (n >= cap) {
-      throw new ApiError(422, 'too_many_opds', `This site already has ${cap} OPDs; ask an admin to add more`)
+      throw new ApiError(
+        422,
+        'too_many_opds',
+        `This site already has ${cap} OPDs; ask an admin to add more`,
+      )
     }
     if (guard) {
       if (!(await addWithinBound(db, siteId, slug, guard))) return false
@@ -51,7 +61,12 @@ export async function ensureOpd(db: Db, siteId: string, slug: string, cap: numbe
  * made the row: readers of a new OPD's first page arriving at once (one office, one carrier
  * address) are not refused for each other's first use. One batch, so the count is exact.
  */
-async function addWithinBound(db: Db, siteId: string, slug: string, guard: OpdGuard): Promise<boolean> {
+async function addWithinBound(
+  db: Db,
+  siteId: string,
+  slug: string,
+  guard: OpdGuard,
+): Promise<boolean> {
   const made = await batch<{ present: number }>(db, [
     sql`INSERT INTO opds (site_id, slug, created_at)
       SELECT ${siteId}, ${slug}, ${Date.now()}

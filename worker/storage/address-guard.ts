@@ -27,9 +27,18 @@ export interface GuardKeys {
  * Keys per article use a digest of the article's key rather than its row id, so one
  * statement before the article exists can count all three.
  */
-export async function guardKeys(guard: AddressGuard, siteId: string, articleKey: string): Promise<GuardKeys> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${siteId}\u0000${articleKey}`))
-  const hex = [...new Uint8Array(digest).slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('')
+export async function guardKeys(
+  guard: AddressGuard,
+  siteId: string,
+  articleKey: string,
+): Promise<GuardKeys> {
+  const digest = await crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(`${siteId}\u0000${articleKey}`),
+  )
+  const hex = [...new Uint8Array(digest).slice(0, 12)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
   return {
     article: `${guard.kind}:${guard.addressHash}:${hex}`,
     site: `${guard.kind}s:${guard.networkHash}:${siteId}`,
@@ -44,7 +53,12 @@ export async function guardKeys(guard: AddressGuard, siteId: string, articleKey:
  * bound. Counting refused attempts too keeps the test simple and exact inside the
  * transaction: the attempt is allowed exactly when the count, after it, is within the limit.
  */
-export function countAttempts(keys: GuardKeys, day: string, isNewReader: SQL, isNewArticle: SQL): SQL {
+export function countAttempts(
+  keys: GuardKeys,
+  day: string,
+  isNewReader: SQL,
+  isNewArticle: SQL,
+): SQL {
   return sql`INSERT INTO rate_counters (key, window, count)
     SELECT column1, ${day}, 1 FROM (VALUES (${keys.article}, ${isNewReader}),
       (${keys.site}, ${isNewReader}), (${keys.newArticle}, ${isNewArticle})) WHERE column2
@@ -65,7 +79,12 @@ export function readerAllowed(guard: AddressGuard, keys: GuardKeys, day: string)
  * on new article keys and its reader (necessarily new to it) within theirs; so a refused
  * request leaves no empty article behind.
  */
-export function articleAllowed(guard: AddressGuard, keys: GuardKeys, day: string, exists: SQL): SQL {
+export function articleAllowed(
+  guard: AddressGuard,
+  keys: GuardKeys,
+  day: string,
+  exists: SQL,
+): SQL {
   return sql`(${exists} OR (${attempts(keys.newArticle, day)} <= ${guard.articleLimit}
     AND ${readerAllowed(guard, keys, day)}))`
 }

@@ -59,21 +59,26 @@ export async function recordResponse(
   const previous = sql`SELECT rating, day ${mine} AND spam = 0 AND rating <> ${rating}`
   const unchanged = sql`SELECT 1 ${mine} AND (rating = ${rating} OR spam = 1)`
   const exists = articleExists(ref)
-  const allowed = guard && keys
-    ? sql`(${id} IS NOT NULL AND (${known} OR ${readerAllowed(guard, keys, day)}))`
-    : sql`1`
-  const flagged = guard && keys
-    ? sql`(${attempts(keys.article, day)} > ${guard.flagAfter}
+  const allowed =
+    guard && keys
+      ? sql`(${id} IS NOT NULL AND (${known} OR ${readerAllowed(guard, keys, day)}))`
+      : sql`1`
+  const flagged =
+    guard && keys
+      ? sql`(${attempts(keys.article, day)} > ${guard.flagAfter}
       OR ${attempts(keys.site, day)} > ${guard.siteFlagAfter}
       OR ${attempts(keys.newArticle, day)} > ${guard.articleFlagAfter})`
-    : sql`0`
+      : sql`0`
   const old = sql`old.rating`
   // The OPD roll-up counts under the article's own OPD (its first one), not the request's.
   const opd = sql`(SELECT opd FROM articles WHERE id = ${id})`
 
   const results = await batch<CounterRow>(db, [
     ...(guard && keys
-      ? [countAttempts(keys, day, sql`NOT ${known}`, sql`NOT ${exists}`), ensureArticle(ref, nowMs, articleAllowed(guard, keys, day, exists))]
+      ? [
+          countAttempts(keys, day, sql`NOT ${known}`, sql`NOT ${exists}`),
+          ensureArticle(ref, nowMs, articleAllowed(guard, keys, day, exists)),
+        ]
       : [ensureArticle(ref, nowMs)]),
     sql`UPDATE articles SET ${undo(old)}
       FROM (${previous}) AS old WHERE articles.id = ${id}`,

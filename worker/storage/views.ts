@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { type AddressGuard, articleAllowed, countAttempts, guardKeys, readerAllowed } from './address-guard'
+import {
+  type AddressGuard,
+  articleAllowed,
+  countAttempts,
+  guardKeys,
+  readerAllowed,
+} from './address-guard'
 import { articleExists, articleId, ensureArticle, type ArticleRef } from './article-statements'
 
 /**
@@ -23,10 +29,14 @@ export async function recordView(
   const seen = sql`SELECT 1 FROM view_marks WHERE article_id = ${id} AND reader = ${reader} AND day = ${day}`
   const keys = guard ? await guardKeys(guard, ref.siteId, ref.key) : null
   const exists = articleExists(ref)
-  const allowed = guard && keys ? sql`(${id} IS NOT NULL AND ${readerAllowed(guard, keys, day)})` : sql`1`
+  const allowed =
+    guard && keys ? sql`(${id} IS NOT NULL AND ${readerAllowed(guard, keys, day)})` : sql`1`
   const results = await batch<{ counted: number }>(db, [
     ...(guard && keys
-      ? [countAttempts(keys, day, sql`NOT EXISTS (${seen})`, sql`NOT ${exists}`), ensureArticle(ref, nowMs, articleAllowed(guard, keys, day, exists))]
+      ? [
+          countAttempts(keys, day, sql`NOT EXISTS (${seen})`, sql`NOT ${exists}`),
+          ensureArticle(ref, nowMs, articleAllowed(guard, keys, day, exists)),
+        ]
       : [ensureArticle(ref, nowMs)]),
     sql`UPDATE articles SET views = views + 1 WHERE id = ${id} AND NOT EXISTS (${seen}) AND ${allowed}`,
     sql`INSERT INTO article_days (article_id, day, views)
