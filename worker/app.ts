@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from './env'
-import { restrictedRateLimit } from './abuse/restricted-rate-limit'
+import { publicRateLimit, restrictedRateLimit } from './abuse/request-rate-limit'
 import { loggableError } from './error-log'
 import { ApiError, errorBody } from './errors'
 import { adminRoute } from './routes/admin'
@@ -21,6 +21,9 @@ export function createApp() {
   app.use('/api/*', apiHeaders)
   app.use('/api/v1/stats/*', restrictedRateLimit)
   app.use('/api/v1/admin/*', restrictedRateLimit)
+  for (const path of ['/api/v1/responses', '/api/v1/summary', '/api/v1/views', '/api/v1/comments']) {
+    app.use(path, publicRateLimit)
+  }
 
   app.route('/api/v1/responses', responsesRoute)
   app.route('/api/v1/summary', summaryRoute)

@@ -56,7 +56,8 @@ export function probeSession(): { browser: Browser; probe: Probe } {
 
 /** A fresh article key, so tests never depend on what another test (or run) answered. */
 export function probeArticle(name: string): string {
-  return `https://probe.contohkab.go.id/berita/${name}-${crypto.randomUUID()}`
+  // An origin the demo site registers: article URLs of other origins are refused (422).
+  return `https://contohkab.go.id/berita/probe-${name}-${crypto.randomUUID()}`
 }
 
 export interface WidgetSpec {

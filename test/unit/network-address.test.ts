@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { networkAddress } from '../../worker/abuse/network-address'
+import { networkAddress, siteNetwork } from '../../worker/abuse/network-address'
 import { looksScripted } from '../../worker/abuse/scripted'
 import { secondsUntilNextJakartaDay } from '../../worker/domain/jakarta-day'
 
@@ -21,6 +21,17 @@ describe('networkAddress', () => {
   it('puts requests without an address in one shared bucket', () => {
     expect(from()).toBe('unknown')
     expect(from('  ')).toBe('unknown')
+  })
+})
+
+describe('siteNetwork', () => {
+  const net = (ip: string) => siteNetwork(new Headers({ 'CF-Connecting-IP': ip }))
+
+  it('keeps IPv4 whole and groups IPv6 by /48 for the site-wide bounds', () => {
+    expect(net('203.0.113.7')).toBe('203.0.113.7')
+    expect(net('2001:db8:aa:bb::1')).toBe('2001:db8:aa::/48')
+    expect(net('2001:db8:aa:ffff:1:2:3:4')).toBe('2001:db8:aa::/48')
+    expect(net('2001:db8::1')).toBe('2001:db8:0::/48')
   })
 })
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { call, seedSite, wholeDatabase, type Send } from './client'
+import { call, callInProcess, seedSite, wholeDatabase, type Send } from './client'
 
 // Every bad request is answered 4xx in the contract's error shape and changes nothing.
 
@@ -39,7 +39,12 @@ const cases: Case[] = [
   ['article blank', 'POST', R, json({ ...good, article: '   ' }), 400, 'invalid_request', o],
   ['article over 2 KB', 'POST', R, json({ ...good, article: 'https://x.id/' + 'a'.repeat(2040) }), 400, 'invalid_request', o],
   ['article with a control character', 'POST', R, json({ ...good, article: 'a\nb' }), 400, 'invalid_request', o],
-  ['title over 300 characters', 'POST', R, json({ ...good, title: 'J'.repeat(301) }), 400, 'invalid_request', o],
+  ['article a javascript: URL', 'POST', R, json({ ...good, article: 'javascript:alert(1)' }), 400, 'invalid_request', o],
+  ['article an ftp URL', 'POST', R, json({ ...good, article: 'ftp://jeparakab.go.id/berita/1' }), 400, 'invalid_request', o],
+  ['article an id with spaces', 'POST', R, json({ ...good, article: 'berita 1' }), 400, 'invalid_request', o],
+  ['article an id over 200 characters', 'POST', R, json({ ...good, article: 'a'.repeat(201) }), 400, 'invalid_request', o],
+  ['article a URL of another origin', 'POST', R, json({ ...good, article: 'https://palsu.example/1' }), 422, 'article_not_registered', o],
+  ['view of a URL of another origin', 'POST', V, json({ ...good, article: 'https://palsu.example/1' }), 422, 'article_not_registered', o],
   ['title a number', 'POST', R, json({ ...good, title: 42 }), 400, 'invalid_request', o],
   ['body not JSON', 'POST', R, 'rating=4&opd=diskominfo', 400, 'invalid_json', o],
   ['body truncated JSON', 'POST', R, '{"opd":"diskominfo","rating":4', 400, 'invalid_json', o],
@@ -83,6 +88,24 @@ describe('bad input', () => {
     const answer = await res.json<{ error: { code: string; message: string } }>()
     expect(answer).toEqual({ error: { code, message: expect.any(String) } })
     expect(answer.error.message.length).toBeGreaterThan(5)
+    expect(await wholeDatabase()).toEqual(before)
+  })
+
+  it('stops reading a chunked body without Content-Length at 4 KB: 413, the rest never pulled', async () => {
+    let pulled = 0
+    const chunk = new TextEncoder().encode('x'.repeat(1024))
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 1024 * 1024) return controller.close()
+        pulled += chunk.byteLength
+        controller.enqueue(chunk)
+      },
+    }, { highWaterMark: 0 })
+    const before = await wholeDatabase()
+    const res = await callInProcess('POST', R, body, { ...o, contentType: 'text/plain' })
+    expect(res.status).toBe(413)
+    expect((await res.json<{ error: { code: string } }>()).error.code).toBe('payload_too_large')
+    expect(pulled).toBeLessThanOrEqual(8 * 1024)
     expect(await wholeDatabase()).toEqual(before)
   })
 

@@ -114,3 +114,34 @@ describe('POST /api/v1/responses', () => {
     expect(row).toEqual({ opd: 'diskominfo', title: 'Judul Pertama' })
   })
 })
+
+describe('a long page title', () => {
+  it('is cut to 300 characters, never splitting an emoji, and the answer counts', async () => {
+    const article = 'https://diskominfo.kuduskab.go.id/berita/judul-panjang'
+    // 299 letters, then emoji (two UTF-16 units each): the 300th character is the first emoji.
+    const long = 'J'.repeat(299) + '🎉'.repeat(100)
+    const res = await answer(article, crypto.randomUUID(), 3, { title: long })
+    expect(res.status).toBe(200)
+    expect((await res.json<Summary>()).total).toBe(1)
+    const row = await env.DB.prepare('SELECT title FROM articles WHERE key = ?').bind(article).first<{ title: string }>()
+    expect(row!.title).toBe('J'.repeat(299) + '🎉')
+    expect([...row!.title]).toHaveLength(300)
+  })
+})
+
+describe('the article key', () => {
+  it('takes a URL of a registered origin of the site, and an opaque data-article id', async () => {
+    for (const article of ['https://kuduskab.go.id/berita/1?page=2', 'berita-2026/0042', 'kudus:pengumuman.17']) {
+      const res = await answer(article, crypto.randomUUID(), 4)
+      expect(res.status, article).toBe(200)
+    }
+  })
+
+  it('refuses a URL whose origin the site has not registered, and stores nothing for it', async () => {
+    const article = 'https://berita-palsu.example/kudus/1'
+    const res = await answer(article, crypto.randomUUID(), 1)
+    expect(res.status).toBe(422)
+    expect((await res.json<{ error: { code: string } }>()).error.code).toBe('article_not_registered')
+    expect(await env.DB.prepare('SELECT 1 FROM articles WHERE key = ?').bind(article).first()).toBeNull()
+  })
+})

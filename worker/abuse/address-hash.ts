@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { dailySalts } from '../db/schema'
-import { networkAddress } from './network-address'
+import { networkAddress, siteNetwork } from './network-address'
 
 const encoder = new TextEncoder()
 
@@ -32,6 +32,23 @@ async function keyOf(db: Db, day: string): Promise<CryptoKey> {
  * never stored.
  */
 export async function addressHash(db: Db, headers: Headers, day: string): Promise<string> {
-  const mac = await crypto.subtle.sign('HMAC', await keyOf(db, day), encoder.encode(networkAddress(headers)))
+  return hashWith(await keyOf(db, day), networkAddress(headers))
+}
+
+/** The same keyed hash of the address and of its site-wide network (an IPv6 /48). */
+export async function networkHashes(
+  db: Db,
+  headers: Headers,
+  day: string,
+): Promise<{ address: string; network: string }> {
+  const key = await keyOf(db, day)
+  const address = networkAddress(headers)
+  const network = siteNetwork(headers)
+  const addressMac = await hashWith(key, address)
+  return { address: addressMac, network: network === address ? addressMac : await hashWith(key, network) }
+}
+
+async function hashWith(key: CryptoKey, text: string): Promise<string> {
+  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(text))
   return [...new Uint8Array(mac).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }

@@ -5,5 +5,5 @@ import { ApiError } from '../errors'
 /** 429 past a per-day bound, with `Retry-After` pointing at the next Asia/Jakarta midnight. */
 export function tooManyToday(c: Context, nowMs: number, what: string): ApiError {
   c.header('Retry-After', String(secondsUntilNextJakartaDay(nowMs)))
-  return new ApiError(429, 'rate_limited', `Too many new ${what} from your network for this article today; try again tomorrow`)
+  return new ApiError(429, 'rate_limited', `Too many new ${what} from your network today; try again tomorrow`)
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { responseGuard } from '../abuse/address-guards'
+import { requestHashes, responseGuard } from '../abuse/address-guards'
 import { looksScripted } from '../abuse/scripted'
 import { tooManyToday } from '../abuse/too-many'
 import { database } from '../db/client'
@@ -9,14 +9,14 @@ import type { Env } from '../env'
 import { publicCors, type PublicVars } from '../sites/public-cors'
 import { readSummary, summaryFromRow } from '../storage/read-summary'
 import { recordResponse } from '../storage/responses'
-import { articleKey, opdSlug, rating, reader, siteId, title } from '../validation/fields'
+import { newArticleKey, opdSlug, rating, reader, siteId, title } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
 import { articleRefFor, siteOf } from './public-fields'
 
 const responseBody = z.object({
   site: siteId.optional(),
   opd: opdSlug,
-  article: articleKey,
+  article: newArticleKey,
   title,
   rating,
   reader,
@@ -36,11 +36,19 @@ export const responsesRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>
       const summary = await readSummary(db, siteId, body.article, null, body.opd)
       return c.json({ ...summary, yours: body.rating })
     }
-    const ref = await articleRefFor(c.env, siteId, body)
     const now = Date.now()
     const day = jakartaDay(now)
-    const guard = await responseGuard(c.env, db, c.req.raw.headers, day)
-    const row = await recordResponse(db, ref, body.reader, body.rating, now, day, guard)
-    if (row.yours === null) throw tooManyToday(c, now, 'answers')
+    const hashes = await requestHashes(c.env, db, c.req.raw.headers, day)
+    const ref = await articleRefFor(c, db, siteId, body, hashes, now, day)
+    const row = await recordResponse(
+      db,
+      ref,
+      body.reader,
+      body.rating,
+      now,
+      day,
+      responseGuard(hashes),
+    )
+    if (!row || row.yours === null) throw tooManyToday(c, now, 'answers')
     return c.json(summaryFromRow(siteId, ref.key, row))
   })

@@ -1,27 +1,35 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { viewGuard } from '../abuse/address-guards'
+import { requestHashes, viewGuard } from '../abuse/address-guards'
 import { tooManyToday } from '../abuse/too-many'
 import { database } from '../db/client'
 import { jakartaDay } from '../domain/jakarta-day'
 import type { Env } from '../env'
 import { publicCors, type PublicVars } from '../sites/public-cors'
 import { recordView } from '../storage/views'
-import { articleKey, opdSlug, reader, siteId, title } from '../validation/fields'
+import { newArticleKey, opdSlug, reader, siteId, title } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
 import { articleRefFor, siteOf } from './public-fields'
 
-const viewBody = z.object({ site: siteId.optional(), opd: opdSlug, article: articleKey, title, reader })
+const viewBody = z.object({
+  site: siteId.optional(),
+  opd: opdSlug,
+  article: newArticleKey,
+  title,
+  reader,
+})
 
 export const viewsRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>()
   .use(publicCors)
   .post('/', jsonBody(viewBody), async (c) => {
     const body = c.var.body
     const db = database(c.env.DB)
-    const ref = await articleRefFor(c.env, await siteOf(db, c.var.originSite, body), body)
+    const siteId = await siteOf(db, c.var.originSite, body)
     const now = Date.now()
     const day = jakartaDay(now)
-    const guard = await viewGuard(c.env, db, c.req.raw.headers, day)
-    if (!(await recordView(db, ref, body.reader, now, day, guard))) throw tooManyToday(c, now, 'views')
+    const hashes = await requestHashes(c.env, db, c.req.raw.headers, day)
+    const ref = await articleRefFor(c, db, siteId, body, hashes, now, day)
+    if (!(await recordView(db, ref, body.reader, now, day, viewGuard(hashes))))
+      throw tooManyToday(c, now, 'views')
     return c.body(null, 204)
   })

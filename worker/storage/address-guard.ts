@@ -1,31 +1,90 @@
 import { sql, type SQL } from 'drizzle-orm'
 
-/** A per-address bound on new readers of one article per day (worker/abuse/limits.ts). */
+/** Per-address and per-network bounds on new readers and new article keys (worker/abuse/limits.ts). */
 export interface AddressGuard {
   /** `r` for responses, `w` for views: separate budgets. */
   kind: 'r' | 'w'
+  /** Keyed hash of the address (IPv4, IPv6 /64): the per-article bound. */
   addressHash: string
+  /** Keyed hash of the network (IPv4, IPv6 /48): the site-wide bounds. */
+  networkHash: string
+  /** New readers per article. */
   limit: number
+  /** New readers per site. */
+  siteLimit: number
+  /** New article keys per site (shared by responses and views). */
+  articleLimit: number
 }
 
-/** The counter row's key: kind, hashed address and article, so one address never crowds another article. */
-export function guardKey(guard: AddressGuard, articleId: SQL): SQL {
-  return sql`${`${guard.kind}:${guard.addressHash}:`} || ${articleId}`
+/** The three counters a request may move, as rate_counters keys. */
+export interface GuardKeys {
+  article: string
+  site: string
+  newArticle: string
 }
 
 /**
- * Counts an attempt by a new reader (allowed or not) in the batch, before the statements
- * that move numbers. Counting refused attempts too keeps the test simple and exact inside
- * the transaction: the attempt is allowed exactly when the count, after it, is within the
- * limit.
+ * Keys per article use a digest of the article's key rather than its row id, so one
+ * statement before the article exists can count all three.
  */
-export function countAttempt(guard: AddressGuard, articleId: SQL, day: string, isNew: SQL): SQL {
+export async function guardKeys(
+  guard: AddressGuard,
+  siteId: string,
+  articleKey: string,
+): Promise<GuardKeys> {
+  const digest = await crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(`${siteId}\u0000${articleKey}`),
+  )
+  const hex = [...new Uint8Array(digest).slice(0, 12)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+  return {
+    article: `${guard.kind}:${guard.addressHash}:${hex}`,
+    site: `${guard.kind}s:${guard.networkHash}:${siteId}`,
+    newArticle: `a:${guard.networkHash}:${siteId}`,
+  }
+}
+
+/**
+ * Counts an attempt (allowed or not) in the batch, before the statements that move numbers:
+ * a new reader against the article's and the site's budget, a new article key against the
+ * site's. One multi-row INSERT, so the vote batch has no more statements than with one
+ * bound. Counting refused attempts too keeps the test simple and exact inside the
+ * transaction: the attempt is allowed exactly when the count, after it, is within the limit.
+ */
+export function countAttempts(
+  keys: GuardKeys,
+  day: string,
+  isNewReader: SQL,
+  isNewArticle: SQL,
+): SQL {
   return sql`INSERT INTO rate_counters (key, window, count)
-    SELECT ${guardKey(guard, articleId)}, ${day}, 1 WHERE ${isNew}
+    SELECT column1, ${day}, 1 FROM (VALUES (${keys.article}, ${isNewReader}),
+      (${keys.site}, ${isNewReader}), (${keys.newArticle}, ${isNewArticle})) WHERE column2
     ON CONFLICT (key, window) DO UPDATE SET count = count + 1`
 }
 
-export function attempts(guard: AddressGuard, articleId: SQL, day: string): SQL {
-  return sql`coalesce((SELECT count FROM rate_counters
-    WHERE key = ${guardKey(guard, articleId)} AND window = ${day}), 0)`
+export function attempts(key: string, day: string): SQL {
+  return sql`coalesce((SELECT count FROM rate_counters WHERE key = ${key} AND window = ${day}), 0)`
+}
+
+/** Whether a new reader is within both bounds (the article's and the site's). */
+export function readerAllowed(guard: AddressGuard, keys: GuardKeys, day: string): SQL {
+  return sql`(${attempts(keys.article, day)} <= ${guard.limit} AND ${attempts(keys.site, day)} <= ${guard.siteLimit})`
+}
+
+/**
+ * Whether the article may be made: it exists already, or the network is within its bound
+ * on new article keys and its reader (necessarily new to it) within theirs; so a refused
+ * request leaves no empty article behind.
+ */
+export function articleAllowed(
+  guard: AddressGuard,
+  keys: GuardKeys,
+  day: string,
+  exists: SQL,
+): SQL {
+  return sql`(${exists} OR (${attempts(keys.newArticle, day)} <= ${guard.articleLimit}
+    AND ${readerAllowed(guard, keys, day)}))`
 }

@@ -2,8 +2,15 @@ import { sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import type { RatingValue } from '../domain/rating-scale'
-import { type AddressGuard, attempts, countAttempt } from './address-guard'
-import { articleId, ensureArticle, type ArticleRef } from './article-statements'
+import {
+  type AddressGuard,
+  articleAllowed,
+  attempts,
+  countAttempts,
+  guardKeys,
+  readerAllowed,
+} from './address-guard'
+import { articleExists, articleId, ensureArticle, type ArticleRef } from './article-statements'
 import { retiredMarkHash } from './retention'
 import { type CounterRow, summaryRowQuery } from './summary-row'
 
@@ -16,8 +23,12 @@ const undo = (r: unknown) => sql`
   cukup_puas = cukup_puas - (${r} = 2), tidak_puas = tidak_puas - (${r} = 1)`
 
 export interface ResponseGuard extends AddressGuard {
-  /** Past this many attempts, a new reader's response is stored flagged. */
+  /** Past this many attempts on the article, a new reader's response is stored flagged. */
   flagAfter: number
+  /** Past this many new readers on the site from the network, flagged too. */
+  siteFlagAfter: number
+  /** Past this many new article keys on the site from the network, flagged too. */
+  articleFlagAfter: number
 }
 
 /**
@@ -30,7 +41,8 @@ export interface ResponseGuard extends AddressGuard {
  * more than one. A changed answer moves to today's roll-ups, so the days of an article
  * (and of its OPD) always add up to its counters. A response an admin excluded as spam stays out: its
  * reader's later answers change nothing. With a guard, a new reader past the address's
- * bound changes nothing either; the returned row then has no `yours`.
+ * bound (per article, per site, or on new article keys) changes nothing either; the returned
+ * row then has no `yours`, or there is no row when the article itself was refused.
  */
 export async function recordResponse(
   db: Db,
@@ -40,26 +52,40 @@ export async function recordResponse(
   nowMs: number,
   day: string,
   guard: ResponseGuard | null,
-): Promise<CounterRow> {
+): Promise<CounterRow | undefined> {
   const id = articleId(ref)
+  const keys = guard ? await guardKeys(guard, ref.siteId, ref.key) : null
   const mine = sql`FROM responses WHERE article_id = ${id} AND reader = ${reader}`
   const known = sql`EXISTS (SELECT 1 ${mine})`
   const unchanged = sql`SELECT 1 ${mine} AND (rating = ${rating} OR spam = 1)`
-  const allowed = guard ? sql`(${known} OR ${attempts(guard, id, day)} <= ${guard.limit})` : sql`1`
+  const exists = articleExists(ref)
+  const allowed =
+    guard && keys
+      ? sql`(${id} IS NOT NULL AND (${known} OR ${readerAllowed(guard, keys, day)}))`
+      : sql`1`
+  const flagged =
+    guard && keys
+      ? sql`(${attempts(keys.article, day)} > ${guard.flagAfter}
+      OR ${attempts(keys.site, day)} > ${guard.siteFlagAfter}
+      OR ${attempts(keys.newArticle, day)} > ${guard.articleFlagAfter})`
+      : sql`0`
   // A reader whose response the retention job retired answers like one who changed their
   // answer: the retired rating comes off too (never both a response and a mark exist).
   const retired = sql`FROM retired_marks WHERE article_id = ${id}
     AND reader_hash = ${await retiredMarkHash(ref.siteId, ref.key, reader)} AND ${allowed}`
   const previous = sql`SELECT rating, day ${mine} AND spam = 0 AND rating <> ${rating}
     UNION ALL SELECT rating, day ${retired}`
-  const flagged = guard ? sql`${attempts(guard, id, day)} > ${guard.flagAfter}` : sql`0`
   const old = sql`old.rating`
   // The OPD roll-up counts under the article's own OPD (its first one), not the request's.
   const opd = sql`(SELECT opd FROM articles WHERE id = ${id})`
 
   const results = await batch<CounterRow>(db, [
-    ensureArticle(ref, nowMs),
-    ...(guard ? [countAttempt(guard, id, day, sql`NOT ${known}`)] : []),
+    ...(guard && keys
+      ? [
+          countAttempts(keys, day, sql`NOT ${known}`, sql`NOT ${exists}`),
+          ensureArticle(ref, nowMs, articleAllowed(guard, keys, day, exists)),
+        ]
+      : [ensureArticle(ref, nowMs)]),
     sql`UPDATE articles SET ${undo(old)}
       FROM (${previous}) AS old WHERE articles.id = ${id}`,
     sql`UPDATE article_days SET ${undo(old)}

@@ -1,13 +1,20 @@
 import { sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { type AddressGuard, attempts, countAttempt } from './address-guard'
-import { articleId, ensureArticle, type ArticleRef } from './article-statements'
+import {
+  type AddressGuard,
+  articleAllowed,
+  countAttempts,
+  guardKeys,
+  readerAllowed,
+} from './address-guard'
+import { articleExists, articleId, ensureArticle, type ArticleRef } from './article-statements'
 
 /**
  * Counts a view at most once per reader, article and Asia/Jakarta day, in one batch: the
  * counters move only when the day's mark is new, and the mark is written last. With a
- * guard, a new reader past the address's bound is not counted. Returns whether this
+ * guard, a new reader past the address's or network's bound is not counted, nor is a new
+ * article past the network's bound made. Returns whether this
  * reader's view of today is counted.
  */
 export async function recordView(
@@ -20,10 +27,17 @@ export async function recordView(
 ): Promise<boolean> {
   const id = articleId(ref)
   const seen = sql`SELECT 1 FROM view_marks WHERE article_id = ${id} AND reader = ${reader} AND day = ${day}`
-  const allowed = guard ? sql`${attempts(guard, id, day)} <= ${guard.limit}` : sql`1`
+  const keys = guard ? await guardKeys(guard, ref.siteId, ref.key) : null
+  const exists = articleExists(ref)
+  const allowed =
+    guard && keys ? sql`(${id} IS NOT NULL AND ${readerAllowed(guard, keys, day)})` : sql`1`
   const results = await batch<{ counted: number }>(db, [
-    ensureArticle(ref, nowMs),
-    ...(guard ? [countAttempt(guard, id, day, sql`NOT EXISTS (${seen})`)] : []),
+    ...(guard && keys
+      ? [
+          countAttempts(keys, day, sql`NOT EXISTS (${seen})`, sql`NOT ${exists}`),
+          ensureArticle(ref, nowMs, articleAllowed(guard, keys, day, exists)),
+        ]
+      : [ensureArticle(ref, nowMs)]),
     sql`UPDATE articles SET views = views + 1 WHERE id = ${id} AND NOT EXISTS (${seen}) AND ${allowed}`,
     sql`INSERT INTO article_days (article_id, day, views)
       SELECT ${id}, ${day}, 1 WHERE NOT EXISTS (${seen}) AND ${allowed}

@@ -17,11 +17,35 @@ export const articleKey = z
   .refine((s) => utf8.encode(s).length <= 2048, 'article is at most 2 KB')
   .refine((s) => !CONTROL_CHARS.test(s), 'article must not contain control characters')
 
+// An opaque `data-article` id (README, «Endpoints»): no scheme, no spaces, short.
+const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$/
+const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//
+
+/** Whether an article key is a URL (then it must be http(s), of an origin of the site). */
+export function isArticleUrl(key: string): boolean {
+  return HAS_SCHEME.test(key)
+}
+
+function isHttpUrl(key: string): boolean {
+  if (!URL.canParse(key)) return false
+  const { protocol } = new URL(key)
+  return protocol === 'https:' || protocol === 'http:'
+}
+
+/** An article key a reader may add numbers to: an http(s) URL, or an opaque id. */
+export const newArticleKey = articleKey.refine(
+  (s) => (isArticleUrl(s) ? isHttpUrl(s) : ARTICLE_ID.test(s)),
+  'article must be an http(s) URL or an id of letters, digits and . _ : / - (at most 200)',
+)
+
+export const MAX_TITLE_CHARS = 300
+
+// A page whose og:title is long must still count its answers: the title is cut, never refused.
+// Cut by code points, so a surrogate pair (an emoji) is never split in half.
 export const title = z
   .string()
   .trim()
-  .max(300, 'title is at most 300 characters')
-  .transform((s) => (s === '' ? null : s))
+  .transform((s) => (s === '' ? null : [...s].slice(0, MAX_TITLE_CHARS).join('').trimEnd()))
   .nullish()
   .transform((s) => s ?? null)
 

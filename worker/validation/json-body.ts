@@ -15,8 +15,7 @@ async function readJson(c: Context): Promise<unknown> {
   }
   const declared = Number(c.req.header('Content-Length') ?? 0)
   if (declared > MAX_BODY_BYTES) throw tooLarge()
-  const bytes = await c.req.arrayBuffer()
-  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge()
+  const bytes = await readAtMost(c.req.raw.body, MAX_BODY_BYTES)
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -28,6 +27,34 @@ async function readJson(c: Context): Promise<unknown> {
   } catch {
     throw new ApiError(400, 'invalid_json', 'The body is not valid JSON')
   }
+}
+
+/**
+ * The body's bytes, counted while they arrive: a chunked body without Content-Length (or
+ * one that lies about it) is cut off at the limit instead of being buffered whole.
+ */
+async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+  if (body === null) return new Uint8Array(0)
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel()
+      throw tooLarge()
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(size)
+  let at = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return bytes
 }
 
 function tooLarge() {
