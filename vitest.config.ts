@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
-import { buildWidget, writeWidget } from './scripts/build-widget'
+import { ensureDashboard } from './scripts/build-dashboard'
+import { ensureWidget } from './scripts/build-widget'
 
 // Three layers, run together by `npm test`:
 // - unit: pure domain logic (percentages, IKM, …) in Node, no runtime, no database;
@@ -9,9 +10,11 @@ import { buildWidget, writeWidget } from './scripts/build-widget'
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
 process.env.WRANGLER_SEND_METRICS = 'false'
 
-// The Worker embeds the built widget (worker/generated/), so even a bare `npx vitest run`
-// on a fresh clone builds it first (npm test and npm start build it too).
-writeWidget(await buildWidget())
+// The Worker embeds the built widget (worker/generated/) and serves the dashboard's files, so
+// even a bare `npx vitest run` on a fresh clone builds them first. After `npm run build` (as
+// in `npm test`) they are current and nothing is built again; the size tests read the files.
+await ensureWidget()
+await ensureDashboard()
 
 export default defineConfig({
   test: {

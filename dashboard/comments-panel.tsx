@@ -1,29 +1,12 @@
 import { useState } from 'preact/hooks'
+import { RATINGS } from '../worker/domain/rating-scale'
+import type { CommentStatus } from '../worker/storage/comments-list'
 import { query, sendJson } from './api'
 import { ExportButtons } from './export-buttons'
-import { fmt, RATING_LABELS, T } from './i18n'
+import { fmt, STATUS_LABELS, T } from './i18n'
 import { Status } from './overview'
-import type { Range, RatingKey } from './types'
+import type { CommentRow, Range, RatingKey } from './types'
 import { useApi } from './use-api'
-
-interface CommentRow {
-  id: number
-  article: string
-  title: string | null
-  rating: number
-  rating_key: RatingKey
-  text: string
-  day: string
-  handled: boolean
-  hidden: boolean
-}
-
-const STATUSES = [
-  { value: 'visible', id: 'Semua yang tampil', en: 'All shown' },
-  { value: 'open', id: 'Belum ditangani', en: 'Not handled' },
-  { value: 'handled', id: 'Sudah ditangani', en: 'Handled' },
-  { value: 'hidden', id: 'Disembunyikan (spam)', en: 'Hidden (spam)' },
-]
 
 /**
  * Readers' comments for an OPD (or one of its articles): their rating and day, filters, and
@@ -31,7 +14,7 @@ const STATUSES = [
  */
 export function CommentsPanel(props: { site: string; opd: string; range: Range; articles: { article: string; title: string | null }[] }) {
   const [rating, setRating] = useState('')
-  const [status, setStatus] = useState('visible')
+  const [status, setStatus] = useState<CommentStatus>('visible')
   const [article, setArticle] = useState('')
   const [version, setVersion] = useState(0)
   const [error, setError] = useState<string | null>(null)
@@ -66,13 +49,13 @@ export function CommentsPanel(props: { site: string; opd: string; range: Range; 
           <T id="Penilaian" en="Rating" />
           <select name="comment-rating" value={rating} onChange={(e) => setRating(e.currentTarget.value)}>
             <option value="">Semua / All</option>
-            {RATING_LABELS.map((r, i) => <option key={r.key} value={String(4 - i)}>{r.id} / {r.en}</option>)}
+            {RATINGS.map((r) => <option key={r.key} value={String(r.value)}>{r.id} / {r.en}</option>)}
           </select>
         </label>
         <label>
           <T id="Status" en="Status" />
-          <select name="comment-status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
-            {STATUSES.map((s) => <option key={s.value} value={s.value}>{s.id} / {s.en}</option>)}
+          <select name="comment-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as CommentStatus)}>
+            {Object.entries(STATUS_LABELS).map(([s, l]) => <option key={s} value={s}>{l.id} / {l.en}</option>)}
           </select>
         </label>
       </div>
@@ -84,13 +67,13 @@ export function CommentsPanel(props: { site: string; opd: string; range: Range; 
       ) : (
         <>
           <p class="muted small comment-counts">
-            {RATING_LABELS.map((r) => `${r.id} ${fmt.n(loaded.data.counts[r.key])}`).join(' · ')}
+            {RATINGS.map((r) => `${r.id} ${fmt.n(loaded.data.counts[r.key])}`).join(' · ')}
           </p>
           <ul class="comment-list">
             {loaded.data.rows.map((c) => (
               <li key={c.id} class={c.handled ? 'comment handled' : 'comment'} data-comment={c.id}>
                 <p class="comment-meta">
-                  <span class={`rating r${c.rating}`}>{RATING_LABELS[4 - c.rating].id}</span>
+                  <span class={`rating r${c.rating}`}>{RATINGS[4 - c.rating].id}</span>
                   {' · '}<time>{c.day}</time>{' · '}
                   <span class="comment-article">{c.title ?? c.article}</span>
                 </p>

@@ -1,10 +1,9 @@
+import { jakartaDay } from '../worker/domain/jakarta-day'
 import { T } from './i18n'
 import type { Range } from './types'
 
-/** Today in Asia/Jakarta (UTC+7 all year), the days the statistics speak in. */
-function jakartaDay(offsetDays = 0): string {
-  return new Date(Date.now() + 7 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10)
-}
+/** The Asia/Jakarta day `offsetDays` from today: the days the statistics speak in. */
+const dayFromToday = (offsetDays = 0) => jakartaDay(Date.now() + offsetDays * 86_400_000)
 
 const PRESETS = [
   { days: 7, id: '7 hari', en: '7 days' },
@@ -28,7 +27,7 @@ export function DateRange({ range, onChange }: { range: Range; onChange: (r: Ran
       </label>
       <div class="presets">
         {PRESETS.map((p) => (
-          <button type="button" key={p.days} onClick={() => onChange({ from: jakartaDay(1 - p.days), to: jakartaDay() })}>
+          <button type="button" key={p.days} onClick={() => onChange({ from: dayFromToday(1 - p.days), to: dayFromToday() })}>
             <T id={p.id} en={p.en} />
           </button>
         ))}

@@ -1,10 +1,11 @@
-import { fmt, GRADE_LABELS, T } from './i18n'
+import { GRADE_MEANING } from '../worker/domain/ikm'
+import { fmt, T } from './i18n'
 import type { Figures } from './types'
 
 /** The IKM with its grade and 95 % interval; «—» without answers. */
 export function IkmCell({ f }: { f: Figures }) {
   if (f.ikm === null || f.grade === null) return <span class="muted">—</span>
-  const meaning = GRADE_LABELS[f.grade]
+  const meaning = GRADE_MEANING[f.grade]
   return (
     <span class="ikm">
       <span class={`grade grade-${f.grade}`} title={`${meaning.id} / ${meaning.en}`}>

@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact'
+import type { ArticleSort } from '../worker/domain/article-ranking'
+import type { CommentStatus } from '../worker/storage/comments-list'
 
 /** Indonesian first, English after it in a quieter voice: every label says both. */
 export function T({ id, en }: { id: ComponentChildren; en: ComponentChildren }) {
@@ -12,19 +14,33 @@ export function T({ id, en }: { id: ComponentChildren; en: ComponentChildren }) 
   )
 }
 
-export const RATING_LABELS = [
-  { key: 'sangat_puas', id: 'Sangat Puas', en: 'Very satisfied' },
-  { key: 'puas', id: 'Puas', en: 'Satisfied' },
-  { key: 'cukup_puas', id: 'Cukup Puas', en: 'Fairly satisfied' },
-  { key: 'tidak_puas', id: 'Tidak Puas', en: 'Not satisfied' },
-] as const
+// Rating and grade labels are the Worker's own (RATINGS, GRADE_MEANING). What only the
+// dashboard shows is keyed by the Worker's lists below, so a value added there without a
+// label here fails tsc.
+export interface Label {
+  id: string
+  en: string
+}
 
-export const GRADE_LABELS = {
-  A: { id: 'Sangat Baik', en: 'Very good' },
-  B: { id: 'Baik', en: 'Good' },
-  C: { id: 'Kurang Baik', en: 'Poor' },
-  D: { id: 'Tidak Baik', en: 'Very poor' },
-} as const
+/** The article orders of /stats/articles, in the order the select offers them. */
+export const SORT_LABELS: Record<ArticleSort, Label> = {
+  lowest: { id: 'Kepuasan terendah dulu', en: 'Least satisfied first' },
+  highest: { id: 'Kepuasan tertinggi dulu', en: 'Most satisfied first' },
+  responses: { id: 'Tanggapan terbanyak', en: 'Most responses' },
+  views: { id: 'Paling banyak dilihat', en: 'Most viewed' },
+}
+
+/**
+ * The comment filters of /stats/comments, in the order the select offers them. Typed by
+ * COMMENT_STATUSES, not iterating it: its module also holds the queries, whose drizzle code
+ * would add 5 KB gzip to the bundle.
+ */
+export const STATUS_LABELS: Record<CommentStatus, Label> = {
+  visible: { id: 'Semua yang tampil', en: 'All shown' },
+  open: { id: 'Belum ditangani', en: 'Not handled' },
+  handled: { id: 'Sudah ditangani', en: 'Handled' },
+  hidden: { id: 'Disembunyikan (spam)', en: 'Hidden (spam)' },
+}
 
 const number = new Intl.NumberFormat('id-ID')
 const decimal = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })

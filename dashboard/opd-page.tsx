@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks'
+import { ARTICLE_SORTS, type ArticleSort } from '../worker/domain/article-ranking'
 import { query } from './api'
 import { CommentsPanel } from './comments-panel'
 import { ExportButtons } from './export-buttons'
 import { IkmCell, SampleFlag } from './figures'
-import { fmt, T } from './i18n'
+import { fmt, SORT_LABELS, T } from './i18n'
 import { Status } from './overview'
 import { Legend } from './stacked-bar'
 import { figureColumns, StatTable } from './stat-table'
@@ -11,16 +12,9 @@ import { TrendChart } from './trend-chart'
 import type { ArticleRow, DayRow, OpdRow, Range } from './types'
 import { useApi } from './use-api'
 
-const SORTS = [
-  { value: 'lowest', id: 'Kepuasan terendah dulu', en: 'Least satisfied first' },
-  { value: 'highest', id: 'Kepuasan tertinggi dulu', en: 'Most satisfied first' },
-  { value: 'responses', id: 'Tanggapan terbanyak', en: 'Most responses' },
-  { value: 'views', id: 'Paling banyak dilihat', en: 'Most viewed' },
-]
-
 /** One OPD: its figures, its daily trend and its articles (titles always as text). */
 export function OpdPage({ site, opd, range }: { site: string; opd: string; range: Range }) {
-  const [sort, setSort] = useState('lowest')
+  const [sort, setSort] = useState<ArticleSort>('lowest')
   const scope = { site, opd, from: range.from, to: range.to }
   const summary = useApi<{ rows: OpdRow[] }>(`/api/v1/stats/opds${query(scope)}`)
   const days = useApi<{ rows: DayRow[] }>(`/api/v1/stats/timeseries${query(scope)}`)
@@ -60,8 +54,8 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
           <h3><T id="Berita" en="Articles" /></h3>
           <label class="sort">
             <T id="Urutkan" en="Sort" />
-            <select name="sort" value={sort} onChange={(e) => setSort(e.currentTarget.value)}>
-              {SORTS.map((s) => <option key={s.value} value={s.value}>{s.id} / {s.en}</option>)}
+            <select name="sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as ArticleSort)}>
+              {ARTICLE_SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s].id} / {SORT_LABELS[s].en}</option>)}
             </select>
           </label>
           <ExportButtons path={articlesPath} label="articles" />

@@ -1,4 +1,5 @@
-import { fmt, RATING_LABELS, T } from './i18n'
+import { RATINGS } from '../worker/domain/rating-scale'
+import { fmt, T } from './i18n'
 import type { DayRow } from './types'
 
 const W = 960
@@ -40,7 +41,7 @@ export function TrendChart({ rows }: { rows: DayRow[] }) {
           return (
             <g key={r.day} class="day">
               <title>{`${r.day}: ${fmt.n(r.total)} tanggapan / responses, IKM ${fmt.ikm(r.ikm)}, ${fmt.n(r.views)} dilihat / views`}</title>
-              {RATING_LABELS.map((rating) => {
+              {RATINGS.map((rating) => {
                 const h = (r.counts[rating.key] / maxTotal) * plotH
                 top -= h
                 return h > 0 ? <rect class={`r-${rating.key}`} x={xMid(i) - barW / 2} y={top} width={barW} height={h} /> : null

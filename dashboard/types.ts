@@ -1,6 +1,8 @@
 // The API's shapes as the dashboard reads them (README, «Statistics and the dashboard»),
 // taken from the Worker's own definitions so the two cannot drift apart.
+import type { RatingKey } from '../worker/domain/rating-scale'
 import type { StatFigures } from '../worker/domain/stat-figures'
+import type { CommentRow as StoredComment } from '../worker/storage/comments-list'
 
 export type { Grade } from '../worker/domain/ikm'
 export type { Counts, RatingKey } from '../worker/domain/rating-scale'
@@ -10,6 +12,12 @@ export type SiteRow = Figures & { site: string; name: string }
 export type OpdRow = Figures & { site: string; opd: string; name: string | null }
 export type ArticleRow = Figures & { site: string; opd: string; article: string; title: string | null; rank_low: number; rank_high: number }
 export type DayRow = Figures & { day: string }
+/** A row of /stats/comments: the stored comment, its flags as booleans, its rating's key. */
+export type CommentRow = Omit<StoredComment, 'handled' | 'hidden'> & {
+  rating_key: RatingKey
+  handled: boolean
+  hidden: boolean
+}
 
 export interface Scope {
   token: { id: string; role: 'admin' | 'kominfo' | 'opd'; site: string | null; opd: string | null; label: string }

@@ -1,16 +1,37 @@
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { gzipSync } from 'node:zlib'
 import { dashboardHeadersFile } from '../worker/dashboard-csp'
+import { type Compressed, compressedSize, sizeChange } from './build-widget'
 
 // The dashboard: Preact, bundled and minified by esbuild into dist/public, which the Worker
 // serves as static assets (wrangler.toml [assets]) at /dashboard and /dashboard/*.
+// `npm run build` builds it; vitest calls ensureDashboard(), which builds only when stale.
 
 const OUT = 'dist/public'
+const STAMP = `${OUT}/dashboard/build.json`
+const COPIED = ['dashboard/app.css', 'dashboard/index.html']
 
-export async function buildDashboard(): Promise<void> {
+/** Budget in gzip bytes (level 9) of app.js, asserted by test/unit/dashboard-size.test.ts. */
+export const DASHBOARD_BUDGET = 16384
+
+/** What the last build wrote next to its files: app.js's size and every input. */
+export interface DashboardStamp {
+  size: Compressed
+  inputs: string[]
+}
+
+export function readDashboardStamp(): DashboardStamp | null {
+  try {
+    return JSON.parse(readFileSync(STAMP, 'utf8')) as DashboardStamp
+  } catch {
+    return null
+  }
+}
+
+export async function buildDashboard(): Promise<DashboardStamp> {
   mkdirSync(`${OUT}/dashboard`, { recursive: true })
-  await build({
+  const result = await build({
     entryPoints: ['dashboard/main.tsx'],
     outfile: `${OUT}/dashboard/app.js`,
     bundle: true,
@@ -21,12 +42,38 @@ export async function buildDashboard(): Promise<void> {
     jsxImportSource: 'preact',
     legalComments: 'none',
     logLevel: 'warning',
+    metafile: true,
   })
   copyFileSync('dashboard/app.css', `${OUT}/dashboard/app.css`)
   copyFileSync('dashboard/index.html', `${OUT}/dashboard.html`)
   writeFileSync(`${OUT}/_headers`, dashboardHeadersFile())
-  const js = readFileSync(`${OUT}/dashboard/app.js`)
-  console.log(`dashboard: app.js ${js.length} B, ${gzipSync(js, { level: 9 }).length} B gzip`)
+  const stamp: DashboardStamp = {
+    size: compressedSize(readFileSync(`${OUT}/dashboard/app.js`, 'utf8')),
+    inputs: Object.keys(result.metafile.inputs).sort(),
+  }
+  // Written last: its time says when every file above was current.
+  writeFileSync(STAMP, JSON.stringify(stamp, null, 2) + '\n')
+  return stamp
 }
 
-await buildDashboard()
+/** Whether the built files are there and no input (nor this script) changed since. */
+function dashboardIsCurrent(stamp = readDashboardStamp()): boolean {
+  if (!stamp) return false
+  const builtAt = statSync(STAMP).mtimeMs
+  const files = [...stamp.inputs, ...COPIED, 'scripts/build-dashboard.ts', 'worker/dashboard-csp.ts']
+  return files.every((f) => existsSync(f) && statSync(f).mtimeMs <= builtAt)
+}
+
+export async function ensureDashboard(): Promise<void> {
+  if (!dashboardIsCurrent()) await buildDashboard()
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const before = readDashboardStamp()?.size.gzip
+  const { size } = await buildDashboard()
+  const change = sizeChange(before, size.gzip)
+  console.log(
+    `dashboard: app.js ${size.raw} B, ${size.gzip} B gzip${change ? ` (${change})` : ''}, ` +
+      `budget ${DASHBOARD_BUDGET} B gzip`,
+  )
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
@@ -8,7 +8,9 @@ import { build, transform, type Plugin } from 'esbuild'
 // Builds the widget: the versioned chunk (Preact, the UI and its CSS) first, so its content
 // hash can be baked into the small loader `widget.js`. The Worker gets both as a generated
 // module (worker/generated/widget-assets.ts); dist/widget/ holds the same files to look at.
-// `npm start`, `npm test` and the size-budget test run this; nobody needs to by hand.
+// `npm run build` (so `npm start` and `npm test`) builds it; vitest and the browser tests'
+// server call ensureWidget(), which builds only when the output is missing or older than a
+// source, so one `npm test` builds it once and the size test reads the files built.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const TARGET = 'es2022'
@@ -29,8 +31,12 @@ export interface WidgetBuild {
   /** The comment box: loaded only when shown, so outside the answer path's budget. */
   commentName: string
   comment: string
-  sizes: { loader: Compressed; chunk: Compressed; total: Compressed; comment: Compressed }
+  sizes: WidgetSizes
+  /** Every file the bundles were built from (esbuild's metafile), from the repository root. */
+  inputs: string[]
 }
+
+export type WidgetSizes = Record<'loader' | 'chunk' | 'total' | 'comment', Compressed>
 
 export function compressedSize(text: string): Compressed {
   const bytes = Buffer.from(text)
@@ -67,23 +73,26 @@ async function bundle(entry: string, format: 'esm' | 'iife', define: Record<stri
     external,
     mangleProps: /^_/,
     reserveProps: /^__(html|proto__)$/,
+    metafile: true,
   })
-  return result.outputFiles[0].text
+  return { code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) }
 }
 
 export async function buildWidget(): Promise<WidgetBuild> {
-  const comment = await bundle('widget/comment/comment-box.ts', 'esm')
+  const { code: comment, inputs: commentInputs } = await bundle('widget/comment/comment-box.ts', 'esm')
   // 8 hex digits are plenty to bust a cache, and each one costs the answer path a byte.
   const commentName = `comment-${contentHash(comment).slice(0, 8)}.js`
   // Imported relative to the chunk itself, so it comes from wherever the chunk came from.
-  const chunk = await bundle(
+  const { code: chunk, inputs: chunkInputs } = await bundle(
     'widget/app/widget-mount.tsx',
     'esm',
     { __TANGGAPAN_COMMENT__: JSON.stringify('./' + commentName) },
     ['./comment-*'],
   )
   const chunkName = `app-${contentHash(chunk)}.js`
-  const loader = await bundle('widget/loader/widget.ts', 'iife', { __TANGGAPAN_CHUNK__: JSON.stringify(chunkName) })
+  const { code: loader, inputs: loaderInputs } = await bundle('widget/loader/widget.ts', 'iife', {
+    __TANGGAPAN_CHUNK__: JSON.stringify(chunkName),
+  })
   const sizes = {
     loader: compressedSize(loader),
     chunk: compressedSize(chunk),
@@ -91,23 +100,75 @@ export async function buildWidget(): Promise<WidgetBuild> {
     comment: compressedSize(comment),
   }
   for (const k of ['raw', 'gzip', 'brotli'] as const) sizes.total[k] = sizes.loader[k] + sizes.chunk[k]
-  return { loader, chunkName, chunk, commentName, comment, sizes }
+  const inputs = [...new Set([...loaderInputs, ...chunkInputs, ...commentInputs])].sort()
+  return { loader, chunkName, chunk, commentName, comment, sizes, inputs }
 }
 
 const contentHash = (code: string) => createHash('sha256').update(code).digest('hex').slice(0, 12)
 
+const dist = join(root, 'dist/widget')
+const generated = join(root, 'worker/generated/widget-assets.ts')
+const stampPath = join(dist, 'build.json')
+
+/** What the last build wrote next to its files: the file names, sizes and inputs. */
+export interface WidgetStamp {
+  chunkName: string
+  commentName: string
+  sizes: WidgetSizes
+  inputs: string[]
+}
+
+/** The last build's stamp, or null when there is none (a fresh clone) or it is unreadable. */
+function readStamp(): WidgetStamp | null {
+  try {
+    return JSON.parse(readFileSync(stampPath, 'utf8')) as WidgetStamp
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Whether the built files are those the sources give today: all there, and no input (nor the
+ * build script) changed since. The inputs are the last build's own list, so a file a change
+ * newly imports is also an input changed (the one importing it).
+ */
+export function widgetIsCurrent(stamp: WidgetStamp | null = readStamp()): boolean {
+  if (!stamp || !existsSync(generated)) return false
+  const builtAt = statSync(stampPath).mtimeMs
+  const files = [...stamp.inputs, 'scripts/build-widget.ts']
+  return files.every((f) => existsSync(join(root, f)) && statSync(join(root, f)).mtimeMs <= builtAt)
+}
+
+/** Builds the widget unless the files built are current; the same files either way. */
+export async function ensureWidget(): Promise<void> {
+  if (!widgetIsCurrent()) writeWidget(await buildWidget())
+}
+
+/** The built widget as the last build wrote it (ensureWidget() first). */
+export function readWidget(): WidgetBuild {
+  const stamp = readStamp()
+  if (!stamp) throw new Error('The widget is not built: run `npm run build:widget`')
+  const file = (name: string) => readFileSync(join(dist, name), 'utf8')
+  return { ...stamp, loader: file('widget.js'), chunk: file(stamp.chunkName), comment: file(stamp.commentName) }
+}
+
+/** «+12 B gzip», «−3 B gzip» or «±0 B gzip»: how much a build grew since the one before. */
+export function sizeChange(before: number | undefined, after: number): string {
+  if (before === undefined) return ''
+  const d = after - before
+  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d)} B gzip`
+}
+
 export function writeWidget(w: WidgetBuild): void {
-  const dist = join(root, 'dist/widget')
   rmSync(dist, { recursive: true, force: true })
   mkdirSync(dist, { recursive: true })
   writeFileSync(join(dist, 'widget.js'), w.loader)
   writeFileSync(join(dist, w.chunkName), w.chunk)
   writeFileSync(join(dist, w.commentName), w.comment)
   writeFileSync(join(dist, 'sizes.json'), JSON.stringify(w.sizes, null, 2) + '\n')
-  const generated = join(root, 'worker/generated')
-  mkdirSync(generated, { recursive: true })
+  mkdirSync(dirname(generated), { recursive: true })
   writeFileSync(
-    join(generated, 'widget-assets.ts'),
+    generated,
     `// Generated by scripts/build-widget.ts; not committed. Run \`npm run build:widget\`.\n` +
       `export const WIDGET_LOADER = ${JSON.stringify(w.loader)}\n` +
       `export const WIDGET_CHUNK_NAME = ${JSON.stringify(w.chunkName)}\n` +
@@ -115,16 +176,29 @@ export function writeWidget(w: WidgetBuild): void {
       `export const WIDGET_COMMENT_NAME = ${JSON.stringify(w.commentName)}\n` +
       `export const WIDGET_COMMENT = ${JSON.stringify(w.comment)}\n`,
   )
+  // Written last: its time says when every file above was current.
+  const stamp: WidgetStamp = {
+    chunkName: w.chunkName,
+    commentName: w.commentName,
+    sizes: w.sizes,
+    inputs: w.inputs,
+  }
+  writeFileSync(stampPath, JSON.stringify(stamp, null, 2) + '\n')
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const before = readStamp()?.sizes
   const w = await buildWidget()
   writeWidget(w)
-  for (const [name, s] of Object.entries(w.sizes)) {
+  for (const [name, s] of Object.entries(w.sizes) as [keyof WidgetSizes, Compressed][]) {
     const budget = name === 'loader' || name === 'total' ? `  (budget ${kb(BUDGET[name])} gzip)` : ''
     const note = name === 'comment' ? '  (loaded only when the comment box is shown)' : budget
-    console.log(`widget ${name.padEnd(7)} ${kb(s.raw).padStart(9)} raw  ${kb(s.gzip).padStart(8)} gzip  ${kb(s.brotli).padStart(8)} brotli${note}`)
+    const change = sizeChange(before?.[name].gzip, s.gzip).padStart(12)
+    console.log(
+      `widget ${name.padEnd(7)} ${kb(s.raw).padStart(9)} raw  ${kb(s.gzip).padStart(8)} gzip ${change}  ` +
+        `${kb(s.brotli).padStart(8)} brotli${note}`,
+    )
   }
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { buildWidget, writeWidget } from './build-widget'
+import { ensureWidget } from './build-widget'
 import { demoSeedSql } from './demo-data'
 import { applyLocalMigrations, executeLocalSql, offlineEnv } from './local-d1'
 import { tokenSql } from './token'
@@ -53,8 +53,8 @@ export async function prepareLocalDatabase(port: number, persistTo?: string, adm
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const { port, persistTo, vars = {}, stdio = 'pipe', config } = options
   const readyPath = options.readyPath ?? '/api/v1/summary?site=demo&article=ready'
-  // The Worker embeds the built widget: build it first, so every caller serves the current one.
-  writeWidget(await buildWidget())
+  // The Worker embeds the built widget: every caller serves the current one (built if stale).
+  await ensureWidget()
   // Another Worker (the benchmark's baseline) prepares its own database and has no admin token.
   let adminToken = ''
   if (options.prepare) await options.prepare(persistTo)

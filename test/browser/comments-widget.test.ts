@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest'
 import { pageErrors, screenshot } from './chromium'
 import { signedIn } from './dashboard-helpers'
-import { container, hostPage, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
+import { container, hostPage, part, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
 
 // The optional comment (issue 7), end to end: a reader on a third-party page answers Tidak
 // Puas, the comment box (its own lazily loaded chunk) appears, the comment goes out with an
@@ -32,18 +32,18 @@ describe('a reader’s comment', () => {
     await waitForResults(w)
     // Before an answer, the comment box's code is not even downloaded.
     expect(scripts.filter((s) => s.includes('comment-'))).toEqual([])
-    expect(await w.locator('.k').count()).toBe(0)
+    expect(await part(w, 'feedbackLink').count()).toBe(0)
 
     await w.getByRole('radio', { name: /^Tidak Puas/ }).click()
     const box = w.getByRole('textbox', { name: 'Apa yang bisa kami perbaiki?' })
     await box.waitFor()
     expect(scripts.filter((s) => /^\/widget\/comment-[0-9a-f]{8}\.js$/.test(s))).toHaveLength(1)
-    expect(await w.locator('.cc').textContent()).toBe('0/500')
+    expect(await part(w, 'commentCounter').textContent()).toBe('0/500')
     expect(await w.getByRole('button', { name: 'Kirim' }).isDisabled()).toBe(true)
 
     // Typed at a person's pace: faster is dropped as scripted.
     await box.pressSequentially(TEXT, { delay: 60 })
-    expect(await w.locator('.cc').textContent()).toBe(`${[...TEXT].length}/500`)
+    expect(await part(w, 'commentCounter').textContent()).toBe(`${[...TEXT].length}/500`)
     await screenshot(page, 'comments-widget-box')
     await w.getByRole('button', { name: 'Kirim' }).click()
     await w.getByText('Terima kasih, masukan Anda sudah kami terima.').waitFor()
@@ -101,7 +101,7 @@ describe('a reader’s comment', () => {
     expect(await box.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true)
     expect(await link.isVisible()).toBe(false)
     await box.fill('x'.repeat(501))
-    expect(await w.locator('.cc').textContent()).toContain('501/500')
+    expect(await part(w, 'commentCounter').textContent()).toContain('501/500')
     expect(await w.getByRole('button', { name: 'Kirim' }).isDisabled()).toBe(true)
     await screenshot(page, 'comments-widget-too-long')
     await context.close()

@@ -1,13 +1,9 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { DASHBOARD_CSP } from '../../worker/dashboard-csp'
-import { launchChromium, pageErrors } from './chromium'
+import { pageErrors } from './chromium'
+import { dashboardSession } from './dashboard-helpers'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(() => browser?.close())
+const session = dashboardSession()
 
 describe('the dashboard under its CSP', () => {
   it('is served with a strict CSP header, framing refused', async () => {
@@ -22,7 +18,7 @@ describe('the dashboard under its CSP', () => {
   })
 
   it('works under it, with no violation reported', async () => {
-    const page = await browser.newPage()
+    const page = await session.browser.newPage()
     const errors = pageErrors(page)
     const violations: string[] = []
     await page.exposeFunction('reportViolation', (v: string) => violations.push(v))

@@ -1,20 +1,57 @@
 import type { Browser, Page } from 'playwright-core'
-import { inject } from 'vitest'
-import { pageErrors } from './chromium'
+import { afterAll, beforeAll, inject } from 'vitest'
+import { launchChromium, pageErrors } from './chromium'
 
-// Shared steps of the dashboard's browser tests: a signed-in page and a public answer.
+// Shared steps of the dashboard's browser tests: one Chromium per file, a signed-in page and
+// a public answer.
 
 export const baseUrl = () => inject('baseUrl')
 
-export async function signedIn(browser: Browser, token = inject('adminToken')): Promise<{ page: Page; errors: string[] }> {
+export interface SignedIn {
+  page: Page
+  errors: string[]
+}
+
+/** Types `token` into the sign-in form of an open dashboard page and sends it. */
+export async function submitToken(page: Page, token: string): Promise<void> {
+  await page.fill('input[name=token]', token)
+  await page.click('.sign-in button[type=submit]')
+}
+
+/**
+ * A dashboard page in a context of its own, signed in (the admin's token unless another is
+ * given) and showing its OPDs. Close it with `page.context().close()`.
+ */
+export async function signedIn(browser: Browser, token = inject('adminToken')): Promise<SignedIn> {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()
   const errors = pageErrors(page)
   await page.goto(`${baseUrl()}/dashboard`)
-  await page.fill('input[name=token]', token)
-  await page.click('.sign-in button[type=submit]')
+  await submitToken(page, token)
   await page.waitForSelector('.opd-link')
   return { page, errors }
+}
+
+export interface DashboardSession {
+  readonly browser: Browser
+  /** signedIn() in this session's Chromium. */
+  signIn(token?: string): Promise<SignedIn>
+}
+
+/** A Chromium for one dashboard test file: launched before its tests, closed after. */
+export function dashboardSession(): DashboardSession {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(() => browser?.close())
+  return {
+    get browser() {
+      if (!browser) throw new Error('dashboardSession(): the browser opens in beforeAll')
+      return browser
+    },
+    signIn: (token) => signedIn(browser!, token),
+  }
 }
 
 /** A reader's answer through the public API, as the widget would send it. */

@@ -1,17 +1,12 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, screenshot } from './chromium'
-import { baseUrl, signedIn } from './dashboard-helpers'
+import { describe, expect, it } from 'vitest'
+import { screenshot } from './chromium'
+import { baseUrl, dashboardSession } from './dashboard-helpers'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(() => browser?.close())
+const session = dashboardSession()
 
 describe('managing sites in the dashboard', () => {
   it('registers a site, adds an OPD, shows its embed code, merges and deletes OPDs, and makes an opd token that signs in', async () => {
-    const { page, errors } = await signedIn(browser)
+    const { page, errors } = await session.signIn()
     await page.click('a[href="#/kelola"]')
     await page.fill('input[name=site-id]', 'grobogan')
     await page.fill('input[name=site-name]', 'Kabupaten Grobogan')
@@ -58,15 +53,10 @@ describe('managing sites in the dashboard', () => {
     await page.context().close()
 
     // The new token reads its own OPD and nothing else.
-    const own = await browser.newContext()
-    const ownPage = await own.newPage()
-    await ownPage.goto(`${baseUrl()}/dashboard`)
-    await ownPage.fill('input[name=token]', token!)
-    await ownPage.click('.sign-in button[type=submit]')
-    await ownPage.waitForSelector('.opd-link')
+    const { page: ownPage } = await session.signIn(token!)
     expect(await ownPage.$$eval('.opd-link', (l) => l.map((a) => a.textContent))).toEqual(['Dinas Kesehatan'])
     expect(await ownPage.locator('a[href="#/kelola"]').count()).toBe(0)
     await screenshot(ownPage, 'dashboard-opd-token-overview')
-    await own.close()
+    await ownPage.context().close()
   })
 })

@@ -1,27 +1,24 @@
 import { readFileSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium, screenshot } from './chromium'
-import { answer, baseUrl, signedIn } from './dashboard-helpers'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { screenshot } from './chromium'
+import { answer, baseUrl, dashboardSession } from './dashboard-helpers'
 
 const XSS_TITLE = '<img src=x onerror=alert(1)>'
 const FORMULA_TITLE = '=HYPERLINK("http://evil.example","klik")'
-let browser: Browser
+const session = dashboardSession()
 
 beforeAll(async () => {
-  browser = await launchChromium()
   // Titles come from pages; one with markup and one a spreadsheet would run.
   await answer({ opd: 'rsud', article: 'https://contohkab.go.id/berita/judul-berbahaya', title: XSS_TITLE, rating: 1 })
   await answer({ opd: 'rsud', article: 'https://contohkab.go.id/berita/judul-rumus', title: FORMULA_TITLE, rating: 2 })
 })
-afterAll(() => browser?.close())
 
 const statsOf = async (path: string) =>
   (await fetch(`${baseUrl()}${path}`, { headers: { Authorization: `Bearer ${inject('adminToken')}` } })).json()
 
 describe('an OPD page', () => {
   it('opens from the overview with its articles, stacked answers and a daily chart', async () => {
-    const { page, errors } = await signedIn(browser)
+    const { page, errors } = await session.signIn()
     await page.click('.opd-link:has-text("Dinas Komunikasi")')
     await page.waitForSelector('.article-title')
     expect(page.url()).toMatch(/#\/opd\/demo\/diskominfo$/)
@@ -39,7 +36,7 @@ describe('an OPD page', () => {
   })
 
   it('follows the date range: figures, chart and table narrow to the chosen days', async () => {
-    const { page } = await signedIn(browser)
+    const { page } = await session.signIn()
     await page.goto(`${baseUrl()}/dashboard#/opd/demo/bappeda`)
     await page.waitForSelector('.trend svg .day')
     const allDays = await page.locator('.trend svg .day').count()
@@ -60,7 +57,7 @@ describe('an OPD page', () => {
   })
 
   it('shows a title with markup as text and runs nothing', async () => {
-    const { page, errors } = await signedIn(browser)
+    const { page, errors } = await session.signIn()
     const dialogs: string[] = []
     page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()))
     await page.goto(`${baseUrl()}/dashboard#/opd/demo/rsud`)
@@ -76,7 +73,7 @@ describe('an OPD page', () => {
   })
 
   it('downloads the article list as a CSV with formulas neutralised', async () => {
-    const { page } = await signedIn(browser)
+    const { page } = await session.signIn()
     await page.goto(`${baseUrl()}/dashboard#/opd/demo/rsud`)
     await page.waitForSelector('.article-title')
     const section = page.locator('section', { has: page.locator('h3', { hasText: 'Berita' }) })

@@ -1,28 +1,22 @@
 import { readFileSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium, screenshot } from './chromium'
-import { baseUrl, signedIn } from './dashboard-helpers'
+import { describe, expect, inject, it } from 'vitest'
+import { screenshot } from './chromium'
+import { baseUrl, dashboardSession, submitToken } from './dashboard-helpers'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(() => browser?.close())
+const session = dashboardSession()
 
 describe('the dashboard', () => {
   it('refuses a wrong token and keeps the sign-in form', async () => {
-    const page = await browser.newPage()
+    const page = await session.browser.newPage()
     await page.goto(`${baseUrl()}/dashboard`)
-    await page.fill('input[name=token]', 'tgp_not-a-real-token')
-    await page.click('.sign-in button[type=submit]')
+    await submitToken(page, 'tgp_not-a-real-token')
     await expect.poll(() => page.textContent('.sign-in [role=alert]')).toContain('Token tidak dikenal')
     await screenshot(page, 'dashboard-sign-in-refused')
     await page.close()
   })
 
   it('signs in and shows every OPD of the demo site with its grade, as the API computes it', async () => {
-    const { page, errors } = await signedIn(browser)
+    const { page, errors } = await session.signIn()
     const api = await (await fetch(`${baseUrl()}/api/v1/stats/opds`, { headers: { Authorization: `Bearer ${inject('adminToken')}` } })).json()
     const names = await page.$$eval('.opd-link', (links) => links.map((a) => a.textContent))
     expect(names).toEqual(expect.arrayContaining(['Dinas Komunikasi dan Informatika', 'Badan Perencanaan Pembangunan Daerah', 'RSUD dr. R. Soetijono']))
@@ -38,7 +32,7 @@ describe('the dashboard', () => {
   })
 
   it('downloads the OPD table as a CSV with the same figures', async () => {
-    const { page } = await signedIn(browser)
+    const { page } = await session.signIn()
     const section = page.locator('section', { has: page.locator('h2', { hasText: 'OPD' }) })
     const [download] = await Promise.all([page.waitForEvent('download'), section.locator('button[data-export=csv]').click()])
     expect(download.suggestedFilename()).toBe('tanggapan-opds.csv')

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { pageErrors, screenshot } from './chromium'
-import { container, hostPage, percentagesOf, probeArticle, probeSession, sum, waitForResults, widget } from './widget-probe'
+import { container, hostPage, part, percentagesOf, probeArticle, probeSession, sum, waitForResults, widget } from './widget-probe'
 
 // A reader answering: by click and by keyboard, changing the answer, a reload, a failing API
 // and a lost connection. Each test has its own article, so counts start at zero.
@@ -30,13 +30,13 @@ describe('answering', () => {
     const context = await session.browser.newContext()
     const { page, errors, article } = await openArticle(context, 'klik')
     const w = widget(page)
-    expect(await w.locator('.n').textContent()).toBe('0 tanggapan · 0 Dilihat')
+    expect(await part(w, 'counts').textContent()).toBe('0 tanggapan · 0 Dilihat')
 
     await radio(page, /^Puas/).click()
     await expect.poll(() => percentagesOf(w)).toEqual([0, 100, 0, 0])
     expect(await radio(page, /^Puas/).getAttribute('aria-checked')).toBe('true')
-    expect(await w.locator('.m').textContent()).toBe('Terima kasih atas tanggapan Anda!')
-    await expect.poll(() => w.locator('.n').textContent()).toMatch(/^1 tanggapan · \d+ Dilihat$/)
+    expect(await part(w, 'message').textContent()).toBe('Terima kasih atas tanggapan Anda!')
+    await expect.poll(() => part(w, 'counts').textContent()).toMatch(/^1 tanggapan · \d+ Dilihat$/)
     await page.waitForTimeout(600) // the bars' transition, for the screenshot
     await screenshot(page, 'widget-answered')
 
@@ -77,7 +77,7 @@ describe('answering', () => {
     await radio(page, /^Cukup Puas/).click()
     await expect.poll(() => percentagesOf(widget(page))).toEqual([50, 0, 50, 0])
     expect(sum(await percentagesOf(widget(page)))).toBe(100)
-    expect(await widget(page).locator('.v').textContent()).toContain('Sangat Puas 50%')
+    expect(await part(widget(page), 'spoken').textContent()).toContain('Sangat Puas 50%')
     await context.close()
   })
 
@@ -93,7 +93,7 @@ describe('answering', () => {
     await page.keyboard.press('ArrowDown')
     expect(await focused()).toMatch(/Cukup Puas/)
     // Visible focus: an outline on the focused answer.
-    const outline = await widget(page).locator('.o2').evaluate((el) => getComputedStyle(el).outlineStyle)
+    const outline = await part(widget(page), 'answer').nth(2).evaluate((el) => getComputedStyle(el).outlineStyle)
     expect(outline).toBe('solid')
     await page.keyboard.press('Space')
     await expect.poll(() => radio(page, /^Cukup Puas/).getAttribute('aria-checked')).toBe('true')
@@ -124,14 +124,14 @@ describe('answering', () => {
       route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"x","message":"x"}}' }),
     )
     await radio(page, /^Tidak Puas/).click()
-    await expect.poll(() => widget(page).locator('.m').textContent()).toBe('Gagal terkirim. Silakan coba lagi.')
+    await expect.poll(() => part(widget(page), 'message').textContent()).toBe('Gagal terkirim. Silakan coba lagi.')
     expect(await percentagesOf(widget(page))).toEqual([100, 0, 0, 0])
     expect(await radio(page, /^Sangat Puas/).getAttribute('aria-checked')).toBe('true')
-    expect(await widget(page).locator('.v').textContent()).toBe('Gagal terkirim. Silakan coba lagi.')
+    expect(await part(widget(page), 'spoken').textContent()).toBe('Gagal terkirim. Silakan coba lagi.')
 
     await page.unroute('**/api/v1/responses')
     await radio(page, /^Tidak Puas/).click()
-    await expect.poll(() => widget(page).locator('.m').textContent()).toBe('Terima kasih atas tanggapan Anda!')
+    await expect.poll(() => part(widget(page), 'message').textContent()).toBe('Terima kasih atas tanggapan Anda!')
     expect(await percentagesOf(widget(page))).toEqual([0, 0, 0, 100])
     await context.close()
   })
@@ -141,12 +141,12 @@ describe('answering', () => {
     const { page, article } = await openArticle(context, 'luring')
     await context.setOffline(true)
     await radio(page, /^Puas/).click()
-    await expect.poll(() => widget(page).locator('.m').textContent()).toBe('Offline: dikirim saat tersambung.')
+    await expect.poll(() => part(widget(page), 'message').textContent()).toBe('Offline: dikirim saat tersambung.')
     expect(await radio(page, /^Puas/).getAttribute('aria-checked')).toBe('true')
     expect((await serverSummary(article)).total).toBe(0)
 
     await context.setOffline(false)
-    await expect.poll(() => widget(page).locator('.m').textContent()).toBe('Terima kasih atas tanggapan Anda!')
+    await expect.poll(() => part(widget(page), 'message').textContent()).toBe('Terima kasih atas tanggapan Anda!')
     expect((await serverSummary(article)).counts.puas).toBe(1)
     await context.close()
   })

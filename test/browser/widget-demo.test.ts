@@ -4,7 +4,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { RESERVED_HEIGHT } from '../../widget/reserved-height'
 import { pageErrors, screenshot, SCREENSHOT_DIR } from './chromium'
-import { container, hostPage, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
+import { container, hostPage, part, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
 
 // The /demo article as a reader meets it, and what a careful webmaster checks: nothing loads
 // before the end of the article nears, no layout shift, no console errors, no accessibility
@@ -100,11 +100,13 @@ describe('the /demo article', () => {
       await widget(page).scrollIntoViewIfNeeded()
       await waitForResults(widget(page))
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width)
-      const cut = await widget(page)
-        .locator('.l, .q, .n')
+      const w = widget(page)
+      const cut = await part(w, 'question')
+        .or(part(w, 'answerLabel'))
+        .or(part(w, 'counts'))
         .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent))
       expect(cut).toEqual([])
-      const box = await widget(page).locator('.o0').boundingBox()
+      const box = await part(widget(page), 'answer').nth(0).boundingBox()
       expect(box!.height).toBeGreaterThanOrEqual(44) // a comfortable touch target
       expect(await layoutShift(page)).toBe(0)
       expect(errors).toEqual([])
@@ -117,7 +119,7 @@ describe('the /demo article', () => {
     const { page, close } = await openDemo({ reducedMotion: 'reduce' })
     await widget(page).scrollIntoViewIfNeeded()
     await waitForResults(widget(page))
-    expect(await widget(page).locator('.f').first().evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s')
+    expect(await part(widget(page), 'answerBarFill').first().evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s')
     await close()
   })
 })
@@ -143,7 +145,7 @@ describe('a widget in the first screen of a page', () => {
     expect(await layoutShift(page)).toBe(shiftBefore)
 
     await widget(page).getByRole('radio', { name: /Sangat Puas/ }).click()
-    await widget(page).locator('.m').filter({ hasText: 'Terima kasih' }).waitFor()
+    await part(widget(page), 'message').filter({ hasText: 'Terima kasih' }).waitFor()
     expect(await page.locator('#below').boundingBox()).toEqual(before)
     expect(await axeViolations(page)).toEqual([])
     expect(errors).toEqual([])

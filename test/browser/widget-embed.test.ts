@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { RESERVED_HEIGHT } from '../../widget/reserved-height'
 import { pageErrors, screenshot } from './chromium'
-import { container, hostPage, percentagesOf, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
+import { container, hostPage, part, percentagesOf, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
 
 // The widget on other people's pages: several at once, added late, hostile CSS, a strict CSP,
 // English, results after answering, and an API that is down.
@@ -36,7 +36,7 @@ describe('the widget on a host page', () => {
     await widget(page, 1).getByRole('radio', { name: /Tidak Puas/ }).click()
     await expect.poll(() => percentagesOf(widget(page, 1))).toEqual([0, 0, 0, 100])
     expect(await percentagesOf(widget(page, 0))).toEqual([0, 0, 0, 0])
-    expect(await widget(page, 0).locator('.n').textContent()).toMatch(/^0 tanggapan/)
+    expect(await part(widget(page, 0), 'counts').textContent()).toMatch(/^0 tanggapan/)
     // Ids inside one shadow root do not clash with the other's.
     expect(await widget(page, 0).getByRole('radiogroup', { name: 'Bagaimana Tanggapan Anda?' }).count()).toBe(1)
     await page.waitForTimeout(600) // the bars' transition, for the screenshot
@@ -67,10 +67,10 @@ describe('the widget on a host page', () => {
     const w = widget(page)
     const box = await w.boundingBox()
     expect(box!.height).toBe(RESERVED_HEIGHT)
-    const label = w.locator('.l').first()
+    const label = part(w, 'answerLabel').first()
     expect(await label.isVisible()).toBe(true)
     expect(await label.evaluate((el) => getComputedStyle(el).fontSize)).toBe('15px')
-    expect(await w.locator('.q').evaluate((el) => getComputedStyle(el).fontSize)).toBe('18px')
+    expect(await part(w, 'question').evaluate((el) => getComputedStyle(el).fontSize)).toBe('18px')
     await w.getByRole('radio', { name: /Sangat Puas/ }).click()
     await expect.poll(() => percentagesOf(w)).toEqual([100, 0, 0, 0])
     await page.waitForTimeout(600)
@@ -104,12 +104,12 @@ describe('the widget on a host page', () => {
     const { page, close } = await open('en', hostPage(api, container({ article: probeArticle('en'), lang: 'en' })))
     await waitForResults(widget(page))
     const w = widget(page)
-    expect(await w.locator('.q').textContent()).toBe('What is your response?')
-    expect(await w.locator('.l').allTextContents()).toEqual(['Very satisfied', 'Satisfied', 'Fairly satisfied', 'Not satisfied'])
+    expect(await part(w, 'question').textContent()).toBe('What is your response?')
+    expect(await part(w, 'answerLabel').allTextContents()).toEqual(['Very satisfied', 'Satisfied', 'Fairly satisfied', 'Not satisfied'])
     await w.getByRole('radio', { name: /^\W*Satisfied/ }).click()
-    await expect.poll(() => w.locator('.n').textContent()).toMatch(/^1 response · \d+ views?$/)
-    expect(await w.locator('.m').textContent()).toBe('Thank you for your response!')
-    expect(await w.locator('.t').getAttribute('lang')).toBe('en')
+    await expect.poll(() => part(w, 'counts').textContent()).toMatch(/^1 response · \d+ views?$/)
+    expect(await part(w, 'message').textContent()).toBe('Thank you for your response!')
+    expect(await part(w, 'box').getAttribute('lang')).toBe('en')
     await close()
   })
 
@@ -122,13 +122,13 @@ describe('the widget on a host page', () => {
     })
     const { page, close } = await open('setelah', hostPage(api, container({ article, results: 'after' })))
     const w = widget(page)
-    await w.locator('.m').filter({ hasText: 'Hasil tampil setelah Anda menjawab.' }).waitFor()
-    expect(await w.locator('.p').allTextContents()).toEqual(['', '', '', ''])
-    expect(await w.locator('.n').textContent()).not.toMatch(/tanggapan/)
-    expect(await w.locator('.b').first().isVisible()).toBe(false)
+    await part(w, 'message').filter({ hasText: 'Hasil tampil setelah Anda menjawab.' }).waitFor()
+    expect(await part(w, 'answerPercent').allTextContents()).toEqual(['', '', '', ''])
+    expect(await part(w, 'counts').textContent()).not.toMatch(/tanggapan/)
+    expect(await part(w, 'answerBar').first().isVisible()).toBe(false)
     await w.getByRole('radio', { name: /Sangat Puas/ }).click()
     await expect.poll(() => percentagesOf(w)).toEqual([50, 0, 0, 50])
-    expect(await w.locator('.n').textContent()).toMatch(/^2 tanggapan/)
+    expect(await part(w, 'counts').textContent()).toMatch(/^2 tanggapan/)
     await close()
   })
 
@@ -142,9 +142,9 @@ describe('the widget on a host page', () => {
     page.on('pageerror', (e) => uncaught.push(e.message))
     await page.goto(session.probe.serve('/mati', hostPage(api, body + script)))
     const w = widget(page)
-    await w.locator('.m').filter({ hasText: 'Hasil belum dapat dimuat.' }).waitFor()
+    await part(w, 'message').filter({ hasText: 'Hasil belum dapat dimuat.' }).waitFor()
     await w.getByRole('radio', { name: /Sangat Puas/ }).click()
-    await expect.poll(() => w.locator('.m').textContent()).toBe('Gagal terkirim. Silakan coba lagi.')
+    await expect.poll(() => part(w, 'message').textContent()).toBe('Gagal terkirim. Silakan coba lagi.')
     expect(await w.getByRole('radio', { name: /Sangat Puas/ }).getAttribute('aria-checked')).toBe('false')
     await page.click('#host')
     expect(await page.textContent('#count')).toBe('1')

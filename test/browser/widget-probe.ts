@@ -86,13 +86,47 @@ export function widget(page: Page, index = 0): Locator {
   return page.locator('[data-tanggapan]').nth(index)
 }
 
+/**
+ * The widget's parts by name. Its class names are single letters, since every byte counts on
+ * the answer path (widget/app/widget-mount.tsx, widget/comment/comment-box.ts): tests name
+ * them here once, and find by role what has one (`[role=radio]`, getByRole('button', …)).
+ */
+const PARTS = {
+  /** The box itself (it carries `lang`). */
+  box: '.t',
+  question: '.q',
+  /** The four answers, best first. */
+  answer: '[role=radio]',
+  answerLabel: '.l',
+  answerPercent: '.p',
+  answerBar: '.b',
+  answerBarFill: '.f',
+  /** «n tanggapan · n Dilihat» under the answers. */
+  counts: '.n',
+  /** The visible status line (thanks, failure, offline…). */
+  message: '.m',
+  /** The live region: what a screen reader is told (the message and the results). */
+  spoken: '.v',
+  /** «Beri masukan», which opens the comment box. */
+  feedbackLink: '.k',
+  /** The comment box's «n/500» counter. */
+  commentCounter: '.cc',
+} as const
+
+export type WidgetPart = keyof typeof PARTS
+
+/** A named part inside a widget (or any locator inside one). */
+export function part(w: Locator, name: WidgetPart): Locator {
+  return w.locator(PARTS[name])
+}
+
 export async function percentagesOf(w: Locator): Promise<number[]> {
-  const texts = await w.locator('.p').allTextContents()
+  const texts = await part(w, 'answerPercent').allTextContents()
   return texts.map((t) => Number(t.replace('%', '')))
 }
 
 export async function waitForResults(w: Locator): Promise<void> {
-  await w.locator('.n').filter({ hasText: /\d/ }).waitFor()
+  await part(w, 'counts').filter({ hasText: /\d/ }).waitFor()
 }
 
 export const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)

@@ -14,7 +14,11 @@ export interface AnswerBody {
   reader: string
 }
 
-/** GET when there is no body; views go with keepalive, so they finish even as the reader leaves. */
+/**
+ * GET when there is no body; views go with keepalive, so they finish even as the reader leaves.
+ * Views and comments answer 204 with no body to read: their callers ignore what this resolves
+ * to (`false`), so the type names what the others get.
+ */
 export async function apiRequest(url: string, body?: object): Promise<WidgetSummary> {
   const res = await fetch(url, {
     method: body ? 'POST' : 'GET',
@@ -23,5 +27,5 @@ export async function apiRequest(url: string, body?: object): Promise<WidgetSumm
     signal: AbortSignal.timeout(TIMEOUT_MS),
   })
   if (!res.ok) throw res.status
-  return res.json() // views answer 204 with no body: their caller ignores the outcome
+  return (res.status < 204 && res.json()) as Promise<WidgetSummary>
 }

@@ -8,10 +8,7 @@ import type { WidgetSummary } from './widget-summary'
  */
 export function withAnswer(summary: WidgetSummary, rating: RatingValue): WidgetSummary {
   const counts = { ...summary.counts }
-  if (summary.yours !== null) {
-    const before = ratingKey(summary.yours)
-    counts[before] -= 1
-  }
-  counts[ratingKey(rating)] += 1
+  if (summary.yours) counts[ratingKey(summary.yours)]-- // ratings are 1–4: only null is falsy
+  counts[ratingKey(rating)]++
   return { ...summary, counts, percentages: percentages(counts), total: totalOf(counts), yours: rating }
 }

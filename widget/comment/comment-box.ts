@@ -1,3 +1,5 @@
+import { MAX_COMMENT_CHARS } from '../../worker/domain/limits'
+import { apiRequest } from '../app/api-client'
 import { COMMENT_MESSAGES } from './comment-messages'
 import css from './comment-box.css'
 
@@ -5,10 +7,6 @@ import css from './comment-box.css'
 // widget only when the box is shown (after Tidak Puas / Cukup Puas) or the reader opens it,
 // so the answer path keeps its size budget. Plain DOM and textContent: the reader's text
 // is never parsed as markup.
-
-/** Counted in code points, as the server counts (worker/validation/comment-text.ts). */
-export const MAX_CHARS = 500
-const TIMEOUT_MS = 8000
 
 /** The parts of the widget's configuration (widget/widget-config.ts) the box needs. */
 export interface CommentTarget {
@@ -57,12 +55,13 @@ export default function open(root: ShadowRoot, target: CommentTarget, api: strin
   put(root, form)
 
   const openedAt = Date.now()
+  // Code points, trimmed, as the server counts (worker/validation/comment-text.ts).
   const length = () => [...text.value.trim()].length
   const update = () => {
     const n = length()
-    count.textContent = `${n}/${MAX_CHARS}` + (n > MAX_CHARS ? ' · ' + t.tooLong : '')
-    count.toggleAttribute('data-over', n > MAX_CHARS)
-    send.disabled = n === 0 || n > MAX_CHARS
+    count.textContent = `${n}/${MAX_COMMENT_CHARS}` + (n > MAX_COMMENT_CHARS ? ' · ' + t.tooLong : '')
+    count.toggleAttribute('data-over', n > MAX_COMMENT_CHARS)
+    send.disabled = n === 0 || n > MAX_COMMENT_CHARS
   }
   text.addEventListener('input', update)
   update()
@@ -75,12 +74,7 @@ export default function open(root: ShadowRoot, target: CommentTarget, api: strin
     status.textContent = t.sending
     const body = { opd, article, reader, text: text.value, hp: trap.value, elapsed_ms: Date.now() - openedAt }
     try {
-      const res = await fetch(api + 'comments', {
-        method: 'POST',
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      })
-      if (!res.ok) throw res.status
+      await apiRequest(api + 'comments', body)
       const thanks = el('p', { className: 'c', textContent: t.thanks })
       thanks.setAttribute('role', 'status')
       form.replaceWith(thanks)

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { strictCsp } from '../dashboard-csp'
 import type { AppEnv } from '../env'
 import { demoArticlePage } from '../pages/demo-article'
 import { DEMO_CSS, DEMO_FAVICON } from '../pages/demo-style'
@@ -6,16 +7,7 @@ import { DEMO_CSS, DEMO_FAVICON } from '../pages/demo-style'
 // The demo news page (CONTRACT §6) under the strict CSP a careful webmaster would set: no
 // inline script or style anywhere, and the widget still works.
 
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+const CSP = strictCsp()
 
 export const demoRoute = new Hono<AppEnv>()
   .get('/', async (c) => {

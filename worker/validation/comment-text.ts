@@ -1,7 +1,5 @@
 import { z } from 'zod'
-
-/** The widget's counter counts the same characters (code points) as this limit. */
-export const MAX_COMMENT_CHARS = 500
+import { MAX_COMMENT_CHARS } from '../domain/limits'
 
 // Line breaks and tabs are how people write; other control characters never are.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
