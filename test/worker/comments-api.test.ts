@@ -112,11 +112,12 @@ describe('POST /api/v1/comments', () => {
         contentType: 'application/x-www-form-urlencoded',
       })
       expect(await errorOf(form)).toMatchObject({ status: 415, code: 'unsupported_media_type' })
-      const foreign = await postJson(
-        '/api/v1/comments',
-        { opd: OPD, article, reader, text: 'Halo' },
-        { origin: 'https://evil.example' },
-      )
+      const foreign = await comment('https://evil.example', {
+        opd: OPD,
+        article,
+        reader,
+        text: 'Halo',
+      })
       expect(await errorOf(foreign)).toMatchObject({ status: 403, code: 'origin_not_allowed' })
     })
   })
