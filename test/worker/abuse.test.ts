@@ -7,7 +7,15 @@ import {
 } from '../../worker/abuse/limits'
 import { createApp } from '../../worker/app'
 import type { Summary } from '../../worker/domain/summary'
-import { answer, countersAndResponses, seedSite, summaryOf, view, wholeDatabase } from './client'
+import {
+  answer,
+  countersAndResponses,
+  errorOf,
+  seedSite,
+  summaryOf,
+  view,
+  wholeDatabase,
+} from './client'
 
 const SITE = 'grobogan'
 const ORIGIN = 'https://grobogan.go.id'
@@ -36,7 +44,7 @@ describe('vote stuffing from one address', () => {
     const wait = Number(refused.headers.get('Retry-After'))
     expect(wait).toBeGreaterThan(0)
     expect(wait).toBeLessThanOrEqual(86_400)
-    expect((await refused.json<{ error: { code: string } }>()).error.code).toBe('rate_limited')
+    expect(await errorOf(refused)).toMatchObject({ status: 429, code: 'rate_limited' })
 
     const summary = await (await summaryOf(SITE, article)).json<Summary>()
     expect(summary.total).toBe(BOUND)

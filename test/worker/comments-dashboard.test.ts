@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { answer, comment, seedSite } from './client'
+import { answer, comment, errorOf, seedSite } from './client'
 import { get, send, tokenFor } from './stats-fixtures'
 
 const SITE = 'rembang'
@@ -98,8 +98,7 @@ describe('GET /api/v1/stats/comments', () => {
       '<script>alert(1)</script> antrean lama',
     ])
     const res = await get(`/api/v1/stats/comments?site=${SITE}&opd=dinkes`, dpu)
-    expect(res.status).toBe(403)
-    expect((await res.json<{ error: { code: string } }>()).error.code).toBe('out_of_scope')
+    expect(await errorOf(res)).toMatchObject({ status: 403, code: 'out_of_scope' })
     expect((await get('/api/v1/stats/comments')).status).toBe(401)
   })
 
@@ -140,8 +139,11 @@ describe('GET /api/v1/stats/comments', () => {
       `article=${encodeURIComponent(OTHER)}`,
     ]) {
       const res = await get(`/api/v1/stats/comments?${q}`, admin)
-      expect(res.status, q).toBe(400)
-      expect((await res.json<{ error: { code: string } }>()).error.code).toMatch(/^invalid_/)
+      expect({ q, ...(await errorOf(res)) }).toMatchObject({
+        q,
+        status: 400,
+        code: expect.stringMatching(/^invalid_/),
+      })
     }
   })
 })
@@ -199,8 +201,7 @@ describe('handling and hiding comments', () => {
     ]
     for (const [path, body, status] of cases) {
       const res = await send('PATCH', path, admin, body)
-      expect(res.status, JSON.stringify(body)).toBe(status)
-      expect((await res.json<{ error: { code: string } }>()).error.code).toBeTruthy()
+      expect({ body, ...(await errorOf(res)) }).toMatchObject({ body, status })
     }
     expect((await list('', dinkes)).rows[0]).toMatchObject({ handled: false, hidden: false })
   })

@@ -1,6 +1,6 @@
 import type { Summary } from '../../worker/domain/summary'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { answer, call, seedSite, summaryOf } from './client'
+import { answer, call, errorOf, seedSite, summaryOf } from './client'
 
 const SITE = 'demak'
 const ORIGIN = 'https://demakkab.go.id'
@@ -62,10 +62,11 @@ describe('GET /api/v1/summary', () => {
     const res = await call('GET', `/api/v1/summary?site=${SITE}&article=x`, null, {
       origin: 'https://penipu.example',
     })
-    expect(res.status).toBe(403)
     expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull()
-    expect(await res.json<Summary>()).toEqual({
-      error: { code: 'origin_not_allowed', message: expect.stringContaining('penipu.example') },
+    expect(await errorOf(res)).toEqual({
+      status: 403,
+      code: 'origin_not_allowed',
+      message: expect.stringContaining('penipu.example'),
     })
   })
 })
