@@ -12,7 +12,7 @@ import {
   RESTRICTED_REQUESTS_PER_ADDRESS_MINUTE as RESTRICTED_PER_MINUTE,
 } from '../../worker/abuse/limits'
 import { createApp } from '../../worker/app'
-import { callInProcess, postJson, seedSite, wholeDatabase } from './client'
+import { callInProcess, seedSite, wholeDatabase } from './client'
 
 // Bounds per network and site (README, «Abuse limits»): one address making up article keys,
 // readers or OPD slugs cannot move a site's or an OPD's figures without bound.
@@ -53,6 +53,9 @@ async function inParallel<T>(
   return out
 }
 const SLOW = 300_000
+/** A new reader's view from `address` on a page of `origin`. */
+const viewFrom = (address: string, origin: string, fields: { article: string; opd?: string }) =>
+  send('/api/v1/views', { opd: 'dinkes', reader: crypto.randomUUID(), ...fields }, address, origin)
 const answer = (article: string, address: string, opd = 'dinkes', rating = 1) =>
   send('/api/v1/responses', { opd, article, rating, reader: crypto.randomUUID() }, address)
 
@@ -110,13 +113,7 @@ describe('made-up article keys from one address', () => {
       const before = await wholeDatabase()
       expect((await answer(`${ORIGIN}/isi/lagi`, '198.51.100.8')).status).toBe(429)
       expect(
-        (
-          await send(
-            '/api/v1/views',
-            { opd: 'dinkes', article: `${ORIGIN}/isi/lihat`, reader: crypto.randomUUID() },
-            '198.51.100.8',
-          )
-        ).status,
+        (await viewFrom('198.51.100.8', ORIGIN, { article: `${ORIGIN}/isi/lihat` })).status,
       ).toBe(429)
       expect(await wholeDatabase()).toEqual(before)
       expect((await answer(`${ORIGIN}/isi/lagi`, '203.0.113.8')).status).toBe(200)
@@ -153,12 +150,7 @@ describe('made-up readers across many articles from one address', () => {
 
   it(`count views the same way, at ${SITE_VIEW_BOUND} a day on the site`, async () => {
     // The counter is the one the first view made; set it to the bound rather than send thousands.
-    const view = (article: string) =>
-      send(
-        '/api/v1/views',
-        { opd: 'dinkes', article, reader: crypto.randomUUID() },
-        '198.51.100.10',
-      )
+    const view = (article: string) => viewFrom('198.51.100.10', ORIGIN, { article })
     expect((await view('lihat-1')).status).toBe(204)
     const moved = await env.DB.prepare(
       "UPDATE rate_counters SET count = ? WHERE key LIKE 'ws:%:' || ? AND count = 1 AND key IN (SELECT key FROM rate_counters WHERE key LIKE 'ws:%' ORDER BY rowid DESC LIMIT 1)",
@@ -180,14 +172,7 @@ describe('made-up OPD slugs from one address', () => {
     for (let i = 0; i <= OPD_BOUND; i++) {
       const address = `2001:db8:77:${(i + 1).toString(16)}::1`
       statuses.push(
-        (
-          await send(
-            '/api/v1/views',
-            { opd: `sampah-${i}`, article: `${origin}/${i}`, reader: crypto.randomUUID() },
-            address,
-            origin,
-          )
-        ).status,
+        (await viewFrom(address, origin, { opd: `sampah-${i}`, article: `${origin}/${i}` })).status,
       )
     }
     expect(statuses.slice(0, OPD_BOUND).every((s) => s === 204)).toBe(true)
@@ -197,25 +182,10 @@ describe('made-up OPD slugs from one address', () => {
       .first<{ n: number }>()
     expect(opds!.n).toBe(OPD_BOUND)
     // A webmaster elsewhere still adds the real OPD, and known OPDs keep answering.
+    expect((await viewFrom('203.0.113.77', origin, { article: `${origin}/x` })).status).toBe(204)
     expect(
-      (
-        await send(
-          '/api/v1/views',
-          { opd: 'dinkes', article: `${origin}/x`, reader: crypto.randomUUID() },
-          '203.0.113.77',
-          origin,
-        )
-      ).status,
-    ).toBe(204)
-    expect(
-      (
-        await send(
-          '/api/v1/views',
-          { opd: 'sampah-0', article: `${origin}/y`, reader: crypto.randomUUID() },
-          '2001:db8:77:1::1',
-          origin,
-        )
-      ).status,
+      (await viewFrom('2001:db8:77:1::1', origin, { opd: 'sampah-0', article: `${origin}/y` }))
+        .status,
     ).toBe(204)
   })
 
@@ -225,36 +195,19 @@ describe('made-up OPD slugs from one address', () => {
     await seedSite(site, [origin])
     const first = await Promise.all(
       Array.from({ length: 3 * OPD_BOUND }, (_, i) =>
-        send(
-          '/api/v1/views',
-          { opd: 'dinsos', article: `${origin}/bansos/${i}`, reader: crypto.randomUUID() },
-          '198.51.100.13',
-          origin,
-        ),
+        viewFrom('198.51.100.13', origin, { opd: 'dinsos', article: `${origin}/bansos/${i}` }),
       ),
     )
     expect(first.map((r) => r.status)).toEqual(Array(3 * OPD_BOUND).fill(204))
     for (let i = 1; i < OPD_BOUND; i++) {
       expect(
-        (
-          await send(
-            '/api/v1/views',
-            { opd: `opd-${i}`, article: `${origin}/${i}`, reader: crypto.randomUUID() },
-            '198.51.100.13',
-            origin,
-          )
-        ).status,
+        (await viewFrom('198.51.100.13', origin, { opd: `opd-${i}`, article: `${origin}/${i}` }))
+          .status,
       ).toBe(204)
     }
     expect(
-      (
-        await send(
-          '/api/v1/views',
-          { opd: 'satu-lagi', article: `${origin}/z`, reader: crypto.randomUUID() },
-          '198.51.100.13',
-          origin,
-        )
-      ).status,
+      (await viewFrom('198.51.100.13', origin, { opd: 'satu-lagi', article: `${origin}/z` }))
+        .status,
     ).toBe(429)
   })
 })

@@ -7,18 +7,27 @@ import {
 } from '../../worker/abuse/limits'
 import { createApp } from '../../worker/app'
 import type { Summary } from '../../worker/domain/summary'
-import { countersAndResponses, postJson, seedSite, summaryOf, wholeDatabase } from './client'
+import {
+  answer,
+  countersAndResponses,
+  errorOf,
+  seedSite,
+  summaryOf,
+  view,
+  wholeDatabase,
+} from './client'
 
 const SITE = 'grobogan'
 const ORIGIN = 'https://grobogan.go.id'
 const OFFICE = '198.51.100.23'
 
-const answer = (article: string, address: string, reader = crypto.randomUUID(), rating = 1, extra = {}) =>
-  postJson(
-    '/api/v1/responses',
-    { opd: 'dinkes', article, rating, reader, ...extra },
-    { origin: ORIGIN, headers: { 'CF-Connecting-IP': address } },
-  )
+const vote = (
+  article: string,
+  address: string,
+  reader = crypto.randomUUID(),
+  rating = 1,
+  extra = {},
+) => answer(ORIGIN, { opd: 'dinkes', article, rating, reader, ...extra }, { address: address })
 
 beforeAll(() => seedSite(SITE, [ORIGIN]))
 
@@ -26,16 +35,16 @@ describe('vote stuffing from one address', () => {
   it(`stops made-up readers at ${BOUND} per article and day with 429, and the counts stop moving`, async () => {
     const article = 'https://grobogan.go.id/berita/isian-palsu'
     const statuses: number[] = []
-    for (let i = 0; i < BOUND + 15; i++) statuses.push((await answer(article, OFFICE)).status)
+    for (let i = 0; i < BOUND + 15; i++) statuses.push((await vote(article, OFFICE)).status)
     expect(statuses.slice(0, BOUND)).toEqual(Array(BOUND).fill(200))
     expect(statuses.slice(BOUND)).toEqual(Array(15).fill(429))
 
-    const refused = await answer(article, OFFICE)
+    const refused = await vote(article, OFFICE)
     expect(refused.status).toBe(429)
     const wait = Number(refused.headers.get('Retry-After'))
     expect(wait).toBeGreaterThan(0)
     expect(wait).toBeLessThanOrEqual(86_400)
-    expect((await refused.json<{ error: { code: string } }>()).error.code).toBe('rate_limited')
+    expect(await errorOf(refused)).toMatchObject({ status: 429, code: 'rate_limited' })
 
     const summary = await (await summaryOf(SITE, article)).json<Summary>()
     expect(summary.total).toBe(BOUND)
@@ -45,7 +54,9 @@ describe('vote stuffing from one address', () => {
 
   it('holds exactly under concurrent requests', async () => {
     const article = 'https://grobogan.go.id/berita/serbuan'
-    const replies = await Promise.all(Array.from({ length: BOUND + 30 }, () => answer(article, '198.51.100.99')))
+    const replies = await Promise.all(
+      Array.from({ length: BOUND + 30 }, () => vote(article, '198.51.100.99')),
+    )
     expect(replies.filter((r) => r.status === 200)).toHaveLength(BOUND)
     expect(replies.filter((r) => r.status === 429)).toHaveLength(30)
     expect((await (await summaryOf(SITE, article)).json<Summary>()).total).toBe(BOUND)
@@ -53,33 +64,33 @@ describe('vote stuffing from one address', () => {
 
   it('leaves readers on other networks, and other articles, unaffected', async () => {
     const article = 'https://grobogan.go.id/berita/kantor-ramai'
-    for (let i = 0; i < BOUND; i++) await answer(article, '198.51.100.50')
-    expect((await answer(article, '198.51.100.50')).status).toBe(429)
-    for (let i = 0; i < 5; i++) expect((await answer(article, `203.0.113.${i + 1}`)).status).toBe(200)
-    expect((await answer('https://grobogan.go.id/berita/lain', '198.51.100.50')).status).toBe(200)
+    for (let i = 0; i < BOUND; i++) await vote(article, '198.51.100.50')
+    expect((await vote(article, '198.51.100.50')).status).toBe(429)
+    for (let i = 0; i < 5; i++) expect((await vote(article, `203.0.113.${i + 1}`)).status).toBe(200)
+    expect((await vote('https://grobogan.go.id/berita/lain', '198.51.100.50')).status).toBe(200)
     expect((await (await summaryOf(SITE, article)).json<Summary>()).total).toBe(BOUND + 5)
   })
 
   it('lets a reader who already answered change their answer past the bound', async () => {
     const article = 'https://grobogan.go.id/berita/ubah-jawaban'
     const me = crypto.randomUUID()
-    await answer(article, '198.51.100.60', me, 4)
-    for (let i = 1; i < BOUND + 3; i++) await answer(article, '198.51.100.60')
-    const changed = await answer(article, '198.51.100.60', me, 2)
+    await vote(article, '198.51.100.60', me, 4)
+    for (let i = 1; i < BOUND + 3; i++) await vote(article, '198.51.100.60')
+    const changed = await vote(article, '198.51.100.60', me, 2)
     expect(changed.status).toBe(200)
     expect((await changed.json<Summary>()).yours).toBe(2)
   })
 
   it(`treats an IPv6 /64 as one address`, async () => {
     const article = 'https://grobogan.go.id/berita/ipv6'
-    for (let i = 0; i < BOUND; i++) await answer(article, `2001:db8:aa:bb::${(i + 1).toString(16)}`)
-    expect((await answer(article, '2001:db8:aa:bb:ffff:1:2:3')).status).toBe(429)
-    expect((await answer(article, '2001:db8:aa:cc::1')).status).toBe(200)
+    for (let i = 0; i < BOUND; i++) await vote(article, `2001:db8:aa:bb::${(i + 1).toString(16)}`)
+    expect((await vote(article, '2001:db8:aa:bb:ffff:1:2:3')).status).toBe(429)
+    expect((await vote(article, '2001:db8:aa:cc::1')).status).toBe(200)
   })
 
   it(`flags answers past ${FLAG_RESPONSES_AFTER} new readers from one address`, async () => {
     const article = 'https://grobogan.go.id/berita/ditandai'
-    for (let i = 0; i < 25; i++) await answer(article, '198.51.100.70')
+    for (let i = 0; i < 25; i++) await vote(article, '198.51.100.70')
     const row = await env.DB.prepare(
       'SELECT sum(flagged) AS flagged, count(*) AS n FROM responses r JOIN articles a ON a.id = r.article_id WHERE a.key = ?',
     )
@@ -90,13 +101,8 @@ describe('vote stuffing from one address', () => {
 
   it(`bounds views the same way, at ${VIEW_BOUND}`, async () => {
     const article = 'https://grobogan.go.id/berita/dilihat-palsu'
-    const view = () =>
-      postJson(
-        '/api/v1/views',
-        { opd: 'dinkes', article, reader: crypto.randomUUID() },
-        { origin: ORIGIN, headers: { 'CF-Connecting-IP': '198.51.100.80' } },
-      )
-    const statuses = await Promise.all(Array.from({ length: VIEW_BOUND + 10 }, view))
+    const look = () => view(ORIGIN, { opd: 'dinkes', article }, { address: '198.51.100.80' })
+    const statuses = await Promise.all(Array.from({ length: VIEW_BOUND + 10 }, look))
     expect(statuses.filter((r) => r.status === 204)).toHaveLength(VIEW_BOUND)
     expect(statuses.filter((r) => r.status === 429)).toHaveLength(10)
     expect((await (await summaryOf(SITE, article)).json<Summary>()).views).toBe(VIEW_BOUND)
@@ -128,9 +134,9 @@ describe('scripted answers', () => {
     ['an answer faster than a person', { elapsed_ms: 40 }],
   ])('with %s are dropped silently: 200, and nothing stored', async (_name, signals) => {
     const article = 'https://grobogan.go.id/berita/skrip'
-    await answer(article, '203.0.113.200', crypto.randomUUID(), 4)
+    await vote(article, '203.0.113.200', crypto.randomUUID(), 4)
     const before = await wholeDatabase()
-    const res = await answer(article, '203.0.113.201', crypto.randomUUID(), 1, signals)
+    const res = await vote(article, '203.0.113.201', crypto.randomUUID(), 1, signals)
     expect(res.status).toBe(200)
     expect((await res.json<Summary>()).yours).toBe(1)
     expect(await wholeDatabase()).toEqual(before)
@@ -138,8 +144,10 @@ describe('scripted answers', () => {
 
   it('keeps an answer that took a person’s time, and one without signals', async () => {
     const article = 'https://grobogan.go.id/berita/manusia'
-    expect((await answer(article, '203.0.113.210', undefined, 4, { elapsed_ms: 5200, hp: '' })).status).toBe(200)
-    expect((await answer(article, '203.0.113.211', undefined, 3)).status).toBe(200)
+    expect(
+      (await vote(article, '203.0.113.210', undefined, 4, { elapsed_ms: 5200, hp: '' })).status,
+    ).toBe(200)
+    expect((await vote(article, '203.0.113.211', undefined, 3)).status).toBe(200)
     expect((await (await summaryOf(SITE, article)).json<Summary>()).total).toBe(2)
   })
 })
@@ -148,6 +156,7 @@ describe('what abuse limits store', () => {
   it('keeps only salted hashes of addresses, never the address', async () => {
     const dump = JSON.stringify(await wholeDatabase({ bookkeeping: true }))
     expect(dump).toContain('rate_counters')
-    for (const address of [OFFICE, '198.51.100', '2001:db8', '203.0.113']) expect(dump).not.toContain(address)
+    for (const address of [OFFICE, '198.51.100', '2001:db8', '203.0.113'])
+      expect(dump).not.toContain(address)
   })
 })

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { postJson, seedSite, wholeDatabase } from './client'
-import { get, seedArticle, send, tokenFor } from './stats-fixtures'
+import { answer, seedSite, view } from './client'
+import { expectRefusals, get, type Refusal, seedArticle, send, tokenFor } from './stats-fixtures'
 
 // Deleting and merging OPDs and moving articles between them: figures move with them, an
 // OPD's days always equal the sum of its articles' days, and bad input changes nothing.
@@ -16,7 +16,9 @@ const RANGE = 'from=2026-01-01&to=2026-12-31'
 async function rollUps(site: string) {
   const cols = 'sum(sangat_puas) s, sum(puas) p, sum(cukup_puas) c, sum(tidak_puas) t, sum(views) v'
   const nonZero = 'HAVING s + p + c + t + v > 0 ORDER BY opd, day'
-  const opdDays = await env.DB.prepare(`SELECT opd, day, ${cols} FROM opd_days WHERE site_id = ? GROUP BY opd, day ${nonZero}`)
+  const opdDays = await env.DB.prepare(
+    `SELECT opd, day, ${cols} FROM opd_days WHERE site_id = ? GROUP BY opd, day ${nonZero}`,
+  )
     .bind(site)
     .all()
   const articleDays = await env.DB.prepare(
@@ -36,11 +38,19 @@ async function siteTotals(site: string) {
     .first()
 }
 
-type OpdRow = { opd: string; name: string | null; total: number; views: number; counts: Record<string, number> }
+type OpdRow = {
+  opd: string
+  name: string | null
+  total: number
+  views: number
+  counts: Record<string, number>
+}
 async function opdStats(site: string) {
   const res = await get(`/api/v1/stats/opds?site=${site}&${RANGE}`, admin)
   const { rows } = await res.json<{ rows: OpdRow[] }>()
-  return Object.fromEntries(rows.map((r) => [r.opd, { total: r.total, views: r.views, name: r.name }]))
+  return Object.fromEntries(
+    rows.map((r) => [r.opd, { total: r.total, views: r.views, name: r.name }]),
+  )
 }
 
 async function opdSlugs(site: string) {
@@ -48,52 +58,45 @@ async function opdSlugs(site: string) {
   return (await res.json<{ opds: { slug: string }[] }>()).opds.map((o) => o.slug)
 }
 
-/** Each refused request answers its status and code in the contract's shape and changes nothing. */
-async function refusedUnchanged(cases: [string, string, unknown, number, string, string?][]) {
-  const before = await wholeDatabase()
-  for (const [method, path, body, status, code, token] of cases) {
-    const res = await send(method, path, token ?? admin, body)
-    expect({ path, body, status: res.status, json: await res.json() }).toEqual({
-      path,
-      body,
-      status,
-      json: { error: { code, message: expect.any(String) } },
-    })
-  }
-  expect(await wholeDatabase()).toEqual(before)
-}
+const refusedUnchanged = (cases: Refusal[]) => expectRefusals(admin, cases)
 
 describe('DELETE /api/v1/admin/sites/:site/opds/:opd', () => {
   const SITE = 'hapus'
   const ORIGIN = 'https://hapus.go.id'
-  const view = (opd: string, article: string) =>
-    postJson('/api/v1/views', { opd, article, reader: crypto.randomUUID() }, { origin: ORIGIN })
+  const viewOf = (opd: string, article: string) => view(ORIGIN, { opd, article })
   beforeAll(() => seedSite(SITE, [ORIGIN]))
 
   it('deletes a junk slug that has only views, with its articles, and a later use adds it anew', async () => {
-    await view('dinkes', `${ORIGIN}/berita/1`)
-    await postJson('/api/v1/responses', { opd: 'dinkes', article: `${ORIGIN}/berita/1`, rating: 4, reader: crypto.randomUUID() }, { origin: ORIGIN })
-    for (let i = 0; i < 3; i++) expect((await view('zzjunk', `${ORIGIN}/junk/${i}`)).status).toBe(204)
+    await viewOf('dinkes', `${ORIGIN}/berita/1`)
+    await answer(ORIGIN, { opd: 'dinkes', article: `${ORIGIN}/berita/1` })
+    for (let i = 0; i < 3; i++)
+      expect((await viewOf('zzjunk', `${ORIGIN}/junk/${i}`)).status).toBe(204)
     expect(await opdSlugs(SITE)).toEqual(['dinkes', 'zzjunk'])
     expect((await siteTotals(SITE))?.v).toBe(4)
 
     const res = await send('DELETE', `/api/v1/admin/sites/${SITE}/opds/zzjunk`, admin)
     expect(res.status).toBe(204)
     expect(await opdSlugs(SITE)).toEqual(['dinkes'])
-    const left = await env.DB.prepare("SELECT count(*) n FROM articles WHERE site_id = ? AND opd = 'zzjunk'").bind(SITE).first()
+    const left = await env.DB.prepare(
+      "SELECT count(*) n FROM articles WHERE site_id = ? AND opd = 'zzjunk'",
+    )
+      .bind(SITE)
+      .first()
     expect(left).toEqual({ n: 0 })
     expect(await siteTotals(SITE)).toEqual({ s: 1, p: 0, c: 0, t: 0, v: 1 })
     const { opdDays, articleDays } = await rollUps(SITE)
     expect(opdDays).toEqual(articleDays)
 
     // This isolate forgot the slug: its next use lists it again, from zero.
-    expect((await view('zzjunk', `${ORIGIN}/junk/9`)).status).toBe(204)
+    expect((await viewOf('zzjunk', `${ORIGIN}/junk/9`)).status).toBe(204)
     expect(await opdSlugs(SITE)).toEqual(['dinkes', 'zzjunk'])
     expect((await opdStats(SITE)).zzjunk).toMatchObject({ total: 0, views: 1 })
   })
 
   it('refuses an OPD with answers or with a live token (409 opd_in_use), and unknown ones (404), changing nothing', async () => {
-    await send('PUT', `/api/v1/admin/sites/${SITE}/opds/dishub`, admin, { name: 'Dinas Perhubungan' })
+    await send('PUT', `/api/v1/admin/sites/${SITE}/opds/dishub`, admin, {
+      name: 'Dinas Perhubungan',
+    })
     const scoped = await tokenFor('opd', SITE, 'dishub')
     const opd = (await tokenFor('opd', SITE, 'dinkes')).token
     await refusedUnchanged([
@@ -105,7 +108,9 @@ describe('DELETE /api/v1/admin/sites/:site/opds/:opd', () => {
       ['DELETE', `/api/v1/admin/sites/${SITE}/opds/zzjunk`, undefined, 403, 'forbidden', opd],
     ])
     expect((await send('DELETE', `/api/v1/admin/tokens/${scoped.id}`, admin)).status).toBe(204)
-    expect((await send('DELETE', `/api/v1/admin/sites/${SITE}/opds/dishub`, admin)).status).toBe(204)
+    expect((await send('DELETE', `/api/v1/admin/sites/${SITE}/opds/dishub`, admin)).status).toBe(
+      204,
+    )
     expect(await opdSlugs(SITE)).not.toContain('dishub')
   })
 })
@@ -115,9 +120,15 @@ describe('POST /api/v1/admin/sites/:site/opds/:opd/merge', () => {
   const ORIGIN = 'https://gabung.go.id'
   beforeAll(async () => {
     await seedSite(SITE, [ORIGIN])
-    await seedArticle(SITE, 'dinkes', `${ORIGIN}/a`, 'A', { '2026-05-01': [1, 2, 0, 0, 5], '2026-05-02': [0, 0, 1, 1, 3] })
+    await seedArticle(SITE, 'dinkes', `${ORIGIN}/a`, 'A', {
+      '2026-05-01': [1, 2, 0, 0, 5],
+      '2026-05-02': [0, 0, 1, 1, 3],
+    })
     await seedArticle(SITE, 'dinkes', `${ORIGIN}/b`, 'B', { '2026-05-02': [3, 0, 0, 0, 4] })
-    await seedArticle(SITE, 'dinas-kesehatan', `${ORIGIN}/c`, 'C', { '2026-05-01': [2, 0, 0, 1, 4], '2026-05-03': [0, 1, 0, 0, 2] })
+    await seedArticle(SITE, 'dinas-kesehatan', `${ORIGIN}/c`, 'C', {
+      '2026-05-01': [2, 0, 0, 1, 4],
+      '2026-05-03': [0, 1, 0, 0, 2],
+    })
     await seedArticle(SITE, 'dishub', `${ORIGIN}/d`, 'D', { '2026-05-01': [0, 0, 0, 5, 9] })
     await send('PUT', `/api/v1/admin/sites/${SITE}/opds/dinkes`, admin, { name: 'Dinas Kesehatan' })
   })
@@ -125,17 +136,27 @@ describe('POST /api/v1/admin/sites/:site/opds/:opd/merge', () => {
   it('moves articles, day roll-ups (summed per day) and tokens to the target in one go', async () => {
     const token = await tokenFor('opd', SITE, 'dinkes')
     // A page still embedding the old slug put it in this isolate's cache.
-    await postJson('/api/v1/views', { opd: 'dinkes', article: `${ORIGIN}/b`, reader: crypto.randomUUID() }, { origin: ORIGIN })
+    await view(ORIGIN, { opd: 'dinkes', article: `${ORIGIN}/b` })
     const totals = await siteTotals(SITE)
 
-    const res = await send('POST', `/api/v1/admin/sites/${SITE}/opds/dinkes/merge`, admin, { into: 'dinas-kesehatan' })
+    const res = await send('POST', `/api/v1/admin/sites/${SITE}/opds/dinkes/merge`, admin, {
+      into: 'dinas-kesehatan',
+    })
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ site: SITE, from: 'dinkes', into: 'dinas-kesehatan', articles: 2, tokens: 1 })
+    expect(await res.json()).toEqual({
+      site: SITE,
+      from: 'dinkes',
+      into: 'dinas-kesehatan',
+      articles: 2,
+      tokens: 1,
+    })
 
     const { opdDays, articleDays } = await rollUps(SITE)
     expect(opdDays).toEqual(articleDays)
     // The seeded days (today's view of the old slug moved along too).
-    expect(opdDays.filter((r) => r.opd === 'dinas-kesehatan' && String(r.day).startsWith('2026-05'))).toEqual([
+    expect(
+      opdDays.filter((r) => r.opd === 'dinas-kesehatan' && String(r.day).startsWith('2026-05')),
+    ).toEqual([
       { opd: 'dinas-kesehatan', day: '2026-05-01', s: 3, p: 2, c: 0, t: 1, v: 9 },
       { opd: 'dinas-kesehatan', day: '2026-05-02', s: 3, p: 0, c: 1, t: 1, v: 7 },
       { opd: 'dinas-kesehatan', day: '2026-05-03', s: 0, p: 1, c: 0, t: 0, v: 2 },
@@ -148,10 +169,13 @@ describe('POST /api/v1/admin/sites/:site/opds/:opd/merge', () => {
       dishub: { total: 5, views: 9 },
     })
     // The token now reads the target, and no longer an OPD that does not exist.
-    expect((await get(`/api/v1/stats/opds?site=${SITE}&opd=dinas-kesehatan&${RANGE}`, token.token)).status).toBe(200)
+    expect(
+      (await get(`/api/v1/stats/opds?site=${SITE}&opd=dinas-kesehatan&${RANGE}`, token.token))
+        .status,
+    ).toBe(200)
 
     // This isolate forgot the merged slug: a page still embedding it adds it anew.
-    await postJson('/api/v1/views', { opd: 'dinkes', article: `${ORIGIN}/baru`, reader: crypto.randomUUID() }, { origin: ORIGIN })
+    await view(ORIGIN, { opd: 'dinkes', article: `${ORIGIN}/baru` })
     expect(await opdSlugs(SITE)).toEqual(['dinas-kesehatan', 'dishub', 'dinkes'].sort())
   })
 
@@ -164,8 +188,20 @@ describe('POST /api/v1/admin/sites/:site/opds/:opd/merge', () => {
       ['POST', path, { into: 'Bad Slug' }, 400, 'invalid_request'],
       ['POST', path, { into: 'dinas-kesehatan', extra: 1 }, 400, 'invalid_request'],
       ['POST', path, { into: 'nope' }, 404, 'unknown_opd'],
-      ['POST', `/api/v1/admin/sites/${SITE}/opds/nope/merge`, { into: 'dishub' }, 404, 'unknown_opd'],
-      ['POST', `/api/v1/admin/sites/nowhere/opds/dishub/merge`, { into: 'dinkes' }, 404, 'unknown_site'],
+      [
+        'POST',
+        `/api/v1/admin/sites/${SITE}/opds/nope/merge`,
+        { into: 'dishub' },
+        404,
+        'unknown_opd',
+      ],
+      [
+        'POST',
+        `/api/v1/admin/sites/nowhere/opds/dishub/merge`,
+        { into: 'dinkes' },
+        404,
+        'unknown_site',
+      ],
       ['POST', path, { into: 'dinas-kesehatan' }, 403, 'forbidden', opd],
     ])
   })
@@ -177,28 +213,48 @@ describe('PATCH /api/v1/admin/sites/:site/articles', () => {
   const X = `${ORIGIN}/berita/salah-opd`
   beforeAll(async () => {
     await seedSite(SITE, [ORIGIN])
-    await seedArticle(SITE, 'diskominfo', X, 'Judul slah', { '2026-06-01': [1, 1, 0, 0, 2], '2026-06-02': [0, 0, 2, 1, 3] })
+    await seedArticle(SITE, 'diskominfo', X, 'Judul slah', {
+      '2026-06-01': [1, 1, 0, 0, 2],
+      '2026-06-02': [0, 0, 2, 1, 3],
+    })
     await seedArticle(SITE, 'diskominfo', `${ORIGIN}/y`, 'Y', { '2026-06-01': [1, 0, 0, 0, 1] })
     await seedArticle(SITE, 'dinsos', `${ORIGIN}/z`, 'Z', { '2026-06-02': [0, 1, 0, 0, 1] })
   })
 
   it('moves an article to another OPD with its figures, per day, and corrects its title', async () => {
     const totals = await siteTotals(SITE)
-    expect(await opdStats(SITE)).toMatchObject({ diskominfo: { total: 6, views: 6 }, dinsos: { total: 1, views: 1 } })
+    expect(await opdStats(SITE)).toMatchObject({
+      diskominfo: { total: 6, views: 6 },
+      dinsos: { total: 1, views: 1 },
+    })
 
-    const res = await send('PATCH', `/api/v1/admin/sites/${SITE}/articles`, admin, { article: X, opd: 'dinsos', title: 'Judul salah' })
+    const res = await send('PATCH', `/api/v1/admin/sites/${SITE}/articles`, admin, {
+      article: X,
+      opd: 'dinsos',
+      title: 'Judul salah',
+    })
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ site: SITE, article: X, opd: 'dinsos', title: 'Judul salah' })
+    expect(await res.json()).toEqual({
+      site: SITE,
+      article: X,
+      opd: 'dinsos',
+      title: 'Judul salah',
+    })
 
     const { opdDays, articleDays } = await rollUps(SITE)
     expect(opdDays).toEqual(articleDays)
     expect(await siteTotals(SITE)).toEqual(totals)
-    expect(await opdStats(SITE)).toMatchObject({ diskominfo: { total: 1, views: 1 }, dinsos: { total: 6, views: 6 } })
-    const articles = await (await get(`/api/v1/stats/articles?site=${SITE}&opd=dinsos&${RANGE}`, admin)).json<{ rows: { article: string; title: string }[] }>()
+    expect(await opdStats(SITE)).toMatchObject({
+      diskominfo: { total: 1, views: 1 },
+      dinsos: { total: 6, views: 6 },
+    })
+    const articles = await (
+      await get(`/api/v1/stats/articles?site=${SITE}&opd=dinsos&${RANGE}`, admin)
+    ).json<{ rows: { article: string; title: string }[] }>()
     expect(articles.rows.find((r) => r.article === X)?.title).toBe('Judul salah')
 
     // Pages still embedding the old OPD count under the article's OPD, now the new one.
-    await postJson('/api/v1/responses', { opd: 'diskominfo', article: X, rating: 1, reader: crypto.randomUUID() }, { origin: ORIGIN })
+    await answer(ORIGIN, { opd: 'diskominfo', article: X, rating: 1 })
     const after = await rollUps(SITE)
     expect(after.opdDays).toEqual(after.articleDays)
     expect((await opdStats(SITE)).dinsos.total).toBe(7)
@@ -207,8 +263,17 @@ describe('PATCH /api/v1/admin/sites/:site/articles', () => {
 
   it('corrects a title alone, and a move to its own OPD changes no figure', async () => {
     const before = await rollUps(SITE)
-    const res = await send('PATCH', `/api/v1/admin/sites/${SITE}/articles`, admin, { article: `${ORIGIN}/y`, opd: 'diskominfo', title: 'Y baru' })
-    expect(await res.json()).toEqual({ site: SITE, article: `${ORIGIN}/y`, opd: 'diskominfo', title: 'Y baru' })
+    const res = await send('PATCH', `/api/v1/admin/sites/${SITE}/articles`, admin, {
+      article: `${ORIGIN}/y`,
+      opd: 'diskominfo',
+      title: 'Y baru',
+    })
+    expect(await res.json()).toEqual({
+      site: SITE,
+      article: `${ORIGIN}/y`,
+      opd: 'diskominfo',
+      title: 'Y baru',
+    })
     expect(await rollUps(SITE)).toEqual(before)
   })
 
@@ -225,7 +290,13 @@ describe('PATCH /api/v1/admin/sites/:site/articles', () => {
       ['PATCH', path, { article: X, opd: 'dinsos', site: SITE }, 400, 'invalid_request'],
       ['PATCH', path, { article: X, opd: 'nope' }, 404, 'unknown_opd'],
       ['PATCH', path, { article: `${ORIGIN}/nope`, title: 'N' }, 404, 'unknown_article'],
-      ['PATCH', '/api/v1/admin/sites/nowhere/articles', { article: X, title: 'N' }, 404, 'unknown_site'],
+      [
+        'PATCH',
+        '/api/v1/admin/sites/nowhere/articles',
+        { article: X, title: 'N' },
+        404,
+        'unknown_site',
+      ],
       ['PATCH', path, { article: X, title: 'N' }, 403, 'forbidden', opd],
     ])
   })

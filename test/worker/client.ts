@@ -1,4 +1,5 @@
 import { env, exports } from 'cloudflare:workers'
+import { expect } from 'vitest'
 import { createApp } from '../../worker/app'
 
 // Route tests call the Worker exactly as a browser or server would: through its fetch.
@@ -9,6 +10,8 @@ export interface Send {
   origin?: string | null
   contentType?: string
   headers?: Record<string, string>
+  /** The reader's network (CF-Connecting-IP); a fresh one per request when left out. */
+  address?: string
 }
 
 /** A random private-range address (never contacted: it is only a header): each simulated reader on a network of their own. */
@@ -20,6 +23,7 @@ export function someAddress(): string {
 function request(method: string, path: string, body?: BodyInit | null, send: Send = {}) {
   const headers = new Headers(send.headers)
   // Real readers come from many networks; abuse tests name one address explicitly.
+  if (send.address) headers.set('CF-Connecting-IP', send.address)
   if (!headers.has('CF-Connecting-IP')) headers.set('CF-Connecting-IP', someAddress())
   if (send.origin) headers.set('Origin', send.origin)
   if (body !== undefined && body !== null) headers.set('Content-Type', send.contentType ?? 'application/json')
@@ -42,6 +46,68 @@ export function callInProcess(method: string, path: string, body?: BodyInit | nu
 
 export function postJson(path: string, payload: unknown, send: Send = {}) {
   return call('POST', path, JSON.stringify(payload), send)
+}
+
+/** The fields of a widget's POST: any left out gets a value of its own. */
+export interface Fields {
+  opd?: string
+  article?: string
+  title?: string
+  reader?: string
+  [field: string]: unknown
+}
+
+let articles = 0
+/** An article id that no other test of the file uses (storage is shared by a test file). */
+export function newArticle(origin = BASE) {
+  return `${origin}/berita/${++articles}-${crypto.randomUUID().slice(0, 8)}`
+}
+
+const widgetFields = (origin: string, fields: Fields) => ({
+  opd: 'diskominfo',
+  article: newArticle(origin),
+  reader: crypto.randomUUID(),
+  ...fields,
+})
+
+/** A reader's answer from a page of `origin`, as the widget sends it: POST /api/v1/responses. */
+export function answer(origin: string, fields: Fields & { rating?: unknown } = {}, send: Send = {}) {
+  return postJson('/api/v1/responses', { rating: 4, ...widgetFields(origin, fields) }, { origin, ...send })
+}
+
+/** A reader's view of a page of `origin`: POST /api/v1/views. */
+export function view(origin: string, fields: Fields = {}, send: Send = {}) {
+  return postJson('/api/v1/views', widgetFields(origin, fields), { origin, ...send })
+}
+
+/** A reader's comment on a page of `origin`: POST /api/v1/comments (the reader must have answered). */
+export function comment(origin: string, fields: Fields & { text?: unknown } = {}, send: Send = {}) {
+  const body = { text: 'Informasinya kurang lengkap', ...widgetFields(origin, fields) }
+  return postJson('/api/v1/comments', body, { origin, ...send })
+}
+
+/**
+ * Asserts that `res` is an error in the contract's shape (a 4xx/5xx, JSON, `{"error": {"code",
+ * "message"}}` with a snake_case code and a message a person can read) and returns its parts.
+ */
+export async function errorOf(res: Response) {
+  expect(res.status).toBeGreaterThanOrEqual(400)
+  expect(res.headers.get('Content-Type')).toMatch(/^application\/json/)
+  const body = await res.json<{ error: { code: string; message: string } }>()
+  expect(body).toEqual({ error: { code: expect.stringMatching(/^[a-z]+(_[a-z]+)*$/), message: expect.any(String) } })
+  expect(body.error.message.length).toBeGreaterThan(5)
+  return { status: res.status, code: body.error.code, message: body.error.message }
+}
+
+/**
+ * Runs `act` and asserts that it changed no row of any table (see wholeDatabase): what a
+ * refused request must leave behind. Returns what `act` returned.
+ */
+export async function unchanged<T>(act: () => Promise<T>, options: { bookkeeping?: boolean } = {}) {
+  const before = await wholeDatabase(options)
+  const result = await act()
+  expect(await wholeDatabase(options)).toEqual(before)
+  return result
 }
 
 export function summaryOf(site: string, article: string, reader?: string) {

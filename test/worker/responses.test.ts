@@ -2,12 +2,10 @@ import type { Summary } from '../../worker/domain/summary'
 import { env } from 'cloudflare:workers'
 import { ratingKey } from '../../worker/domain/rating-scale'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { call, countersAndResponses, postJson, seedSite, summaryOf } from './client'
+import { answer, call, countersAndResponses, errorOf, seedSite, summaryOf } from './client'
 
 const SITE = 'kudus'
 const ORIGIN = 'https://diskominfo.kuduskab.go.id'
-const answer = (article: string, reader: string, rating: number, extra: object = {}) =>
-  postJson('/api/v1/responses', { opd: 'diskominfo', article, rating, reader, ...extra }, { origin: ORIGIN })
 
 beforeAll(() => seedSite(SITE, [ORIGIN, 'https://kuduskab.go.id']))
 
@@ -16,7 +14,7 @@ describe('POST /api/v1/responses', () => {
     const article = 'https://diskominfo.kuduskab.go.id/berita/contoh-kontrak'
     const ratings = [...Array(12).fill(4), 3, 2, 1, 1]
     let last: Response | undefined
-    for (const r of ratings) last = await answer(article, crypto.randomUUID(), r, { title: 'Contoh' })
+    for (const r of ratings) last = await answer(ORIGIN, { article, rating: r, title: 'Contoh' })
     expect(last!.status).toBe(200)
     const body = await last!.json<Summary>()
     expect(body).toEqual({
@@ -36,8 +34,8 @@ describe('POST /api/v1/responses', () => {
   it('replaces a reader’s earlier answer and never counts them twice', async () => {
     const article = 'https://kuduskab.go.id/berita/ganti-jawaban'
     const reader = crypto.randomUUID()
-    await answer(article, reader, 4)
-    const changed = await (await answer(article, reader, 1)).json<Summary>()
+    await answer(ORIGIN, { article, reader, rating: 4 })
+    const changed = await (await answer(ORIGIN, { article, reader, rating: 1 })).json<Summary>()
     expect(changed.counts).toEqual({ sangat_puas: 0, puas: 0, cukup_puas: 0, tidak_puas: 1 })
     expect(changed.total).toBe(1)
     expect(changed.yours).toBe(1)
@@ -51,12 +49,16 @@ describe('POST /api/v1/responses', () => {
   it('changes nothing when the same request comes twice', async () => {
     const article = 'https://kuduskab.go.id/berita/dua-kali'
     const reader = crypto.randomUUID()
-    const first = await (await answer(article, reader, 3)).json<Summary>()
-    const before = await env.DB.prepare('SELECT * FROM responses r JOIN articles a ON a.id = r.article_id WHERE a.key = ?')
+    const first = await (await answer(ORIGIN, { article, reader, rating: 3 })).json<Summary>()
+    const before = await env.DB.prepare(
+      'SELECT * FROM responses r JOIN articles a ON a.id = r.article_id WHERE a.key = ?',
+    )
       .bind(article)
       .all()
-    const second = await (await answer(article, reader, 3)).json<Summary>()
-    const after = await env.DB.prepare('SELECT * FROM responses r JOIN articles a ON a.id = r.article_id WHERE a.key = ?')
+    const second = await (await answer(ORIGIN, { article, reader, rating: 3 })).json<Summary>()
+    const after = await env.DB.prepare(
+      'SELECT * FROM responses r JOIN articles a ON a.id = r.article_id WHERE a.key = ?',
+    )
       .bind(article)
       .all()
     expect(second).toEqual(first)
@@ -66,7 +68,7 @@ describe('POST /api/v1/responses', () => {
   it('keeps counters equal to stored responses under 100 concurrent readers', async () => {
     const article = 'https://kuduskab.go.id/berita/serentak'
     const replies = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => answer(article, crypto.randomUUID(), (i % 4) + 1)),
+      Array.from({ length: 100 }, (_, i) => answer(ORIGIN, { article, rating: (i % 4) + 1 })),
     )
     expect(replies.map((r: Response) => r.status)).toEqual(Array(100).fill(200))
     const summary = await (await summaryOf(SITE, article)).json<Summary>()
@@ -80,7 +82,11 @@ describe('POST /api/v1/responses', () => {
   it('counts one reader once under concurrent repeated and changed answers', async () => {
     const article = 'https://kuduskab.go.id/berita/satu-pembaca'
     const reader = crypto.randomUUID()
-    await Promise.all(Array.from({ length: 40 }, (_, i) => answer(article, reader, (i % 4) + 1)))
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        answer(ORIGIN, { article, reader, rating: (i % 4) + 1 }),
+      ),
+    )
     const { counters, days, stored } = await countersAndResponses(SITE, article)
     expect(stored).toEqual(counters)
     expect(days).toEqual(counters)
@@ -94,7 +100,12 @@ describe('POST /api/v1/responses', () => {
     const res = await call(
       'POST',
       '/api/v1/responses',
-      JSON.stringify({ opd: 'diskominfo', article: 'teks-biasa', rating: 2, reader: crypto.randomUUID() }),
+      JSON.stringify({
+        opd: 'diskominfo',
+        article: 'teks-biasa',
+        rating: 2,
+        reader: crypto.randomUUID(),
+      }),
       { origin: ORIGIN, contentType: 'text/plain;charset=UTF-8' },
     )
     expect(res.status).toBe(200)
@@ -103,14 +114,12 @@ describe('POST /api/v1/responses', () => {
 
   it('keeps an article’s first OPD and title', async () => {
     const article = 'https://kuduskab.go.id/berita/opd-pertama'
-    await answer(article, crypto.randomUUID(), 4, { title: 'Judul Pertama' })
-    const later = await postJson(
-      '/api/v1/responses',
-      { opd: 'bappeda', article, rating: 4, reader: crypto.randomUUID(), title: 'Judul Lain' },
-      { origin: ORIGIN },
-    )
+    await answer(ORIGIN, { article, rating: 4, title: 'Judul Pertama' })
+    const later = await answer(ORIGIN, { opd: 'bappeda', article, title: 'Judul Lain' })
     expect((await later.json<Summary>()).opd).toBe('diskominfo')
-    const row = await env.DB.prepare('SELECT opd, title FROM articles WHERE key = ?').bind(article).first()
+    const row = await env.DB.prepare('SELECT opd, title FROM articles WHERE key = ?')
+      .bind(article)
+      .first()
     expect(row).toEqual({ opd: 'diskominfo', title: 'Judul Pertama' })
   })
 })
@@ -120,10 +129,12 @@ describe('a long page title', () => {
     const article = 'https://diskominfo.kuduskab.go.id/berita/judul-panjang'
     // 299 letters, then emoji (two UTF-16 units each): the 300th character is the first emoji.
     const long = 'J'.repeat(299) + '🎉'.repeat(100)
-    const res = await answer(article, crypto.randomUUID(), 3, { title: long })
+    const res = await answer(ORIGIN, { article, rating: 3, title: long })
     expect(res.status).toBe(200)
     expect((await res.json<Summary>()).total).toBe(1)
-    const row = await env.DB.prepare('SELECT title FROM articles WHERE key = ?').bind(article).first<{ title: string }>()
+    const row = await env.DB.prepare('SELECT title FROM articles WHERE key = ?')
+      .bind(article)
+      .first<{ title: string }>()
     expect(row!.title).toBe('J'.repeat(299) + '🎉')
     expect([...row!.title]).toHaveLength(300)
   })
@@ -131,17 +142,22 @@ describe('a long page title', () => {
 
 describe('the article key', () => {
   it('takes a URL of a registered origin of the site, and an opaque data-article id', async () => {
-    for (const article of ['https://kuduskab.go.id/berita/1?page=2', 'berita-2026/0042', 'kudus:pengumuman.17']) {
-      const res = await answer(article, crypto.randomUUID(), 4)
+    for (const article of [
+      'https://kuduskab.go.id/berita/1?page=2',
+      'berita-2026/0042',
+      'kudus:pengumuman.17',
+    ]) {
+      const res = await answer(ORIGIN, { article, rating: 4 })
       expect(res.status, article).toBe(200)
     }
   })
 
   it('refuses a URL whose origin the site has not registered, and stores nothing for it', async () => {
     const article = 'https://berita-palsu.example/kudus/1'
-    const res = await answer(article, crypto.randomUUID(), 1)
-    expect(res.status).toBe(422)
-    expect((await res.json<{ error: { code: string } }>()).error.code).toBe('article_not_registered')
-    expect(await env.DB.prepare('SELECT 1 FROM articles WHERE key = ?').bind(article).first()).toBeNull()
+    const res = await answer(ORIGIN, { article, rating: 1 })
+    expect(await errorOf(res)).toMatchObject({ status: 422, code: 'article_not_registered' })
+    expect(
+      await env.DB.prepare('SELECT 1 FROM articles WHERE key = ?').bind(article).first(),
+    ).toBeNull()
   })
 })

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Summary } from '../../worker/domain/summary'
 import worker from '../../worker/index'
 import { RESPONSE_RETENTION_DAYS } from '../../worker/storage/retention'
-import { countersAndResponses, postJson, seedSite, summaryOf } from './client'
+import { answer, countersAndResponses, seedSite, summaryOf, view } from './client'
 import { get, tokenFor } from './stats-fixtures'
 
 const SITE = 'blora'
@@ -30,19 +30,19 @@ describe('the retention job', () => {
     const article = 'https://blorakab.go.id/berita/lama'
     const readers = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()]
     for (const [i, reader] of readers.entries()) {
-      await postJson('/api/v1/views', { opd: 'bappeda', article, reader }, { origin: ORIGIN })
-      await postJson('/api/v1/responses', { opd: 'bappeda', article, reader, rating: i + 2 }, { origin: ORIGIN })
+      await view(ORIGIN, { opd: 'bappeda', article, reader })
+      await answer(ORIGIN, { opd: 'bappeda', article, reader, rating: i + 2 })
     }
     const now = Date.now()
     // Two answers from long ago; short-lived rows from three days ago.
-    await env.DB.prepare(
-      `UPDATE responses SET answered_at = ? WHERE reader IN (?, ?)`,
-    )
+    await env.DB.prepare(`UPDATE responses SET answered_at = ? WHERE reader IN (?, ?)`)
       .bind(now - (RESPONSE_RETENTION_DAYS + 1) * DAY, readers[0], readers[1])
       .run()
     await env.DB.batch([
       env.DB.prepare(`UPDATE view_marks SET day = '2020-01-01' WHERE reader = ?`).bind(readers[0]),
-      env.DB.prepare(`INSERT INTO rate_counters (key, window, count) VALUES ('r:old', '2020-01-01', 3)`),
+      env.DB.prepare(
+        `INSERT INTO rate_counters (key, window, count) VALUES ('r:old', '2020-01-01', 3)`,
+      ),
       env.DB.prepare(`INSERT INTO daily_salts (day, salt) VALUES ('2020-01-01', 'lama')`),
     ])
     const summaryBefore = await (await summaryOf(SITE, article)).json<Summary>()
@@ -52,7 +52,9 @@ describe('the retention job', () => {
     const dashboard = async () =>
       Promise.all(
         ['opds', 'articles', 'timeseries'].flatMap((what) =>
-          ['json', 'csv'].map(async (format) => (await get(`/api/v1/stats/${what}?site=${SITE}&format=${format}`, token)).text()),
+          ['json', 'csv'].map(async (format) =>
+            (await get(`/api/v1/stats/${what}?site=${SITE}&format=${format}`, token)).text(),
+          ),
         ),
       )
     const dashboardBefore = await dashboard()
@@ -110,14 +112,16 @@ describe('a reader answering again after retirement', () => {
     const article = `https://blorakab.go.id/berita/kembali-${first}-${second}`
     const reader = crypto.randomUUID()
     const other = crypto.randomUUID()
-    await postJson('/api/v1/responses', { opd: 'bappeda', article, reader, rating: first }, { origin: ORIGIN })
-    await postJson('/api/v1/responses', { opd: 'bappeda', article, reader: other, rating: 2 }, { origin: ORIGIN })
+    await answer(ORIGIN, { opd: 'bappeda', article, reader, rating: first })
+    await answer(ORIGIN, { opd: 'bappeda', article, reader: other, rating: 2 })
     await retire(reader)
     const held = await marks(article)
-    expect(held.results).toEqual([{ rating: first, reader_hash: expect.stringMatching(/^[0-9a-f]{32}$/) }])
+    expect(held.results).toEqual([
+      { rating: first, reader_hash: expect.stringMatching(/^[0-9a-f]{32}$/) },
+    ])
     expect(JSON.stringify(held.results)).not.toContain(reader)
 
-    const res = await postJson('/api/v1/responses', { opd: 'bappeda', article, reader, rating: second }, { origin: ORIGIN })
+    const res = await answer(ORIGIN, { opd: 'bappeda', article, reader, rating: second })
     const summary = await res.json<Summary>()
     expect(summary.total).toBe(2)
     expect(summary.yours).toBe(second)
@@ -132,7 +136,7 @@ describe('a reader answering again after retirement', () => {
     expect(days).toEqual(counters)
     expect((await marks(article)).results).toEqual([])
     // Once more: an ordinary reader now, nothing moves twice.
-    await postJson('/api/v1/responses', { opd: 'bappeda', article, reader, rating: second }, { origin: ORIGIN })
+    await answer(ORIGIN, { opd: 'bappeda', article, reader, rating: second })
     expect((await (await summaryOf(SITE, article)).json<Summary>()).total).toBe(2)
   })
 
@@ -140,10 +144,10 @@ describe('a reader answering again after retirement', () => {
     const article = 'https://blorakab.go.id/berita/tanda'
     const elsewhere = 'https://blorakab.go.id/berita/tanda-lain'
     const reader = crypto.randomUUID()
-    await postJson('/api/v1/responses', { opd: 'bappeda', article, reader, rating: 1 }, { origin: ORIGIN })
+    await answer(ORIGIN, { opd: 'bappeda', article, reader, rating: 1 })
     await retire(reader)
-    await postJson('/api/v1/responses', { opd: 'bappeda', article: elsewhere, reader, rating: 4 }, { origin: ORIGIN })
-    await postJson('/api/v1/responses', { opd: 'bappeda', article, reader: crypto.randomUUID(), rating: 4 }, { origin: ORIGIN })
+    await answer(ORIGIN, { opd: 'bappeda', article: elsewhere, reader })
+    await answer(ORIGIN, { opd: 'bappeda', article })
     expect((await (await summaryOf(SITE, article)).json<Summary>()).total).toBe(2)
     expect((await marks(article)).results).toHaveLength(1)
     const { counters, stored } = await countersAndResponses(SITE, article)

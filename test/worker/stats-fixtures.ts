@@ -1,26 +1,57 @@
 import { env } from 'cloudflare:workers'
+import { expect } from 'vitest'
 import type { Role } from '../../worker/auth/roles'
 import { mintToken } from '../../worker/auth/token-secret'
-import { call, seedSite } from './client'
+import { call, errorOf, seedSite, unchanged } from './client'
 
 // Fixtures for the restricted API: tokens made as the admin API makes them, and roll-up
 // rows written straight into D1 (a day in the past cannot be posted through the public API).
 
 export async function tokenFor(role: Role, site: string | null = null, opd: string | null = null) {
   const minted = await mintToken()
-  await env.DB.prepare('INSERT INTO tokens (id, hash, role, site_id, opd, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  await env.DB.prepare(
+    'INSERT INTO tokens (id, hash, role, site_id, opd, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  )
     .bind(minted.id, minted.hash, role, site, opd, `test ${role}`, Date.now())
     .run()
   return minted
 }
 
 export function get(path: string, token?: string) {
-  return call('GET', path, null, token === undefined ? {} : { headers: { Authorization: `Bearer ${token}` } })
+  return call(
+    'GET',
+    path,
+    null,
+    token === undefined ? {} : { headers: { Authorization: `Bearer ${token}` } },
+  )
 }
 
 export function send(method: string, path: string, token: string, body?: unknown) {
   return call(method, path, body === undefined ? null : JSON.stringify(body), {
     headers: { Authorization: `Bearer ${token}` },
+  })
+}
+
+/** A refused restricted request: method, path, body, status, code and (if not the default) token. */
+export type Refusal = [
+  method: string,
+  path: string,
+  body: unknown,
+  status: number,
+  code: string,
+  token?: string,
+]
+
+/**
+ * Each request is refused with its status and code in the contract's shape, and together they
+ * change nothing.
+ */
+export function expectRefusals(token: string, cases: Refusal[]) {
+  return unchanged(async () => {
+    for (const [method, path, body, status, code, as] of cases) {
+      const res = await send(method, path, as ?? token, body)
+      expect({ path, body, ...(await errorOf(res)) }).toMatchObject({ path, body, status, code })
+    }
   })
 }
 
@@ -43,7 +74,9 @@ export async function seedArticle(
   for (const d of Object.values(days)) d.forEach((n, i) => (totals[i] += n))
   const id = `(SELECT id FROM articles WHERE site_id = ? AND key = ?)`
   await env.DB.batch([
-    env.DB.prepare('INSERT OR IGNORE INTO opds (site_id, slug, name, created_at) VALUES (?, ?, ?, ?)').bind(site, opd, null, 0),
+    env.DB.prepare(
+      'INSERT OR IGNORE INTO opds (site_id, slug, name, created_at) VALUES (?, ?, ?, ?)',
+    ).bind(site, opd, null, 0),
     env.DB.prepare(
       `INSERT INTO articles (site_id, opd, key, title, first_seen_at, sangat_puas, puas, cukup_puas, tidak_puas, views)
        VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,

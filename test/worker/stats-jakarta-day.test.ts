@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { postJson, seedSite } from './client'
+import { answer, seedSite } from './client'
 import { get, tokenFor } from './stats-fixtures'
 
 // Responses posted through the public API under a mocked clock, a millisecond either side
@@ -11,7 +11,7 @@ let token: string
 
 async function answerAt(iso: string, rating: number) {
   vi.setSystemTime(new Date(iso))
-  const res = await postJson('/api/v1/responses', { opd: 'dukcapil', article: ARTICLE, rating, reader: crypto.randomUUID() }, { origin: ORIGIN })
+  const res = await answer(ORIGIN, { opd: 'dukcapil', article: ARTICLE, rating })
   expect(res.status).toBe(200)
 }
 
@@ -47,7 +47,9 @@ describe('date filters in Asia/Jakarta days', () => {
   })
 
   it('gives one timeseries row per Jakarta day', async () => {
-    const rows = await counts(`/api/v1/stats/timeseries?site=${SITE}&article=${encodeURIComponent(ARTICLE)}`)
+    const rows = await counts(
+      `/api/v1/stats/timeseries?site=${SITE}&article=${encodeURIComponent(ARTICLE)}`,
+    )
     expect(rows.map((r) => [r.day, r.counts])).toEqual([
       ['2026-11-21', { sangat_puas: 1, puas: 1, cukup_puas: 0, tidak_puas: 0 }],
       ['2026-11-22', { sangat_puas: 0, puas: 0, cukup_puas: 0, tidak_puas: 1 }],

@@ -1,6 +1,6 @@
 import type { Summary } from '../../worker/domain/summary'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { call, postJson, seedSite, summaryOf } from './client'
+import { answer, call, errorOf, seedSite, summaryOf } from './client'
 
 const SITE = 'demak'
 const ORIGIN = 'https://demakkab.go.id'
@@ -28,14 +28,18 @@ describe('GET /api/v1/summary', () => {
   it('tells a reader their own answer, and nobody else', async () => {
     const article = 'https://demakkab.go.id/berita/milik-saya'
     const me = crypto.randomUUID()
-    await postJson('/api/v1/responses', { opd: 'bappeda', article, rating: 2, reader: me }, { origin: ORIGIN })
+    await answer(ORIGIN, { opd: 'bappeda', article, rating: 2, reader: me })
     expect((await (await summaryOf(SITE, article, me)).json<Summary>()).yours).toBe(2)
-    expect((await (await summaryOf(SITE, article, crypto.randomUUID())).json<Summary>()).yours).toBeNull()
+    expect(
+      (await (await summaryOf(SITE, article, crypto.randomUUID())).json<Summary>()).yours,
+    ).toBeNull()
     expect((await (await summaryOf(SITE, article)).json<Summary>()).yours).toBeNull()
   })
 
   it('answers a registered origin with CORS, for that origin’s site', async () => {
-    const res = await call('GET', `/api/v1/summary?article=${encodeURIComponent('x')}`, null, { origin: ORIGIN })
+    const res = await call('GET', `/api/v1/summary?article=${encodeURIComponent('x')}`, null, {
+      origin: ORIGIN,
+    })
     expect(res.status).toBe(200)
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN)
     expect((await res.json<Summary>()).site).toBe(SITE)
@@ -44,7 +48,10 @@ describe('GET /api/v1/summary', () => {
   it('answers a preflight for a registered origin', async () => {
     const res = await call('OPTIONS', '/api/v1/responses', null, {
       origin: ORIGIN,
-      headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     })
     expect(res.status).toBe(204)
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN)
@@ -52,11 +59,14 @@ describe('GET /api/v1/summary', () => {
   })
 
   it('refuses an unregistered origin, even when it names a site', async () => {
-    const res = await call('GET', `/api/v1/summary?site=${SITE}&article=x`, null, { origin: 'https://penipu.example' })
-    expect(res.status).toBe(403)
+    const res = await call('GET', `/api/v1/summary?site=${SITE}&article=x`, null, {
+      origin: 'https://penipu.example',
+    })
     expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull()
-    expect(await res.json<Summary>()).toEqual({
-      error: { code: 'origin_not_allowed', message: expect.stringContaining('penipu.example') },
+    expect(await errorOf(res)).toEqual({
+      status: 403,
+      code: 'origin_not_allowed',
+      message: expect.stringContaining('penipu.example'),
     })
   })
 })

@@ -1,12 +1,11 @@
 import type { Summary } from '../../worker/domain/summary'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { postJson, seedSite, summaryOf } from './client'
+import { seedSite, summaryOf, view } from './client'
 
 const SITE = 'pati'
 const ORIGIN = 'https://patikab.go.id'
-const view = (article: string, reader: string) =>
-  postJson('/api/v1/views', { opd: 'rsud', article, reader, title: 'Layanan RSUD' }, { origin: ORIGIN })
+const PAGE = { opd: 'rsud', title: 'Layanan RSUD' }
 
 beforeAll(() => seedSite(SITE, [ORIGIN]))
 
@@ -15,9 +14,13 @@ describe('POST /api/v1/views', () => {
     const article = 'https://patikab.go.id/berita/dilihat'
     const alice = crypto.randomUUID()
     const bob = crypto.randomUUID()
-    const replies = await Promise.all([view(article, alice), view(article, alice), view(article, bob)])
+    const replies = await Promise.all([
+      view(ORIGIN, { ...PAGE, article, reader: alice }),
+      view(ORIGIN, { ...PAGE, article, reader: alice }),
+      view(ORIGIN, { ...PAGE, article, reader: bob }),
+    ])
     expect(replies.map((r: Response) => r.status)).toEqual([204, 204, 204])
-    await view(article, alice)
+    await view(ORIGIN, { ...PAGE, article, reader: alice })
     expect((await (await summaryOf(SITE, article)).json<Summary>()).views).toBe(2)
     const days = await env.DB.prepare(
       'SELECT sum(d.views) AS views FROM article_days d JOIN articles a ON a.id = d.article_id WHERE a.key = ?',
@@ -29,15 +32,19 @@ describe('POST /api/v1/views', () => {
 
   it('counts the same reader again on another article', async () => {
     const reader = crypto.randomUUID()
-    await view('https://patikab.go.id/berita/satu', reader)
-    await view('https://patikab.go.id/berita/dua', reader)
-    expect((await (await summaryOf(SITE, 'https://patikab.go.id/berita/dua')).json<Summary>()).views).toBe(1)
+    await view(ORIGIN, { ...PAGE, article: 'https://patikab.go.id/berita/satu', reader })
+    await view(ORIGIN, { ...PAGE, article: 'https://patikab.go.id/berita/dua', reader })
+    expect(
+      (await (await summaryOf(SITE, 'https://patikab.go.id/berita/dua')).json<Summary>()).views,
+    ).toBe(1)
   })
 
   it('creates the article with its title on first view', async () => {
     const article = 'https://patikab.go.id/berita/baru'
-    await view(article, crypto.randomUUID())
-    const row = await env.DB.prepare('SELECT opd, title FROM articles WHERE key = ?').bind(article).first()
+    await view(ORIGIN, { ...PAGE, article })
+    const row = await env.DB.prepare('SELECT opd, title FROM articles WHERE key = ?')
+      .bind(article)
+      .first()
     expect(row).toEqual({ opd: 'rsud', title: 'Layanan RSUD' })
   })
 })
