@@ -17,7 +17,9 @@ describe('canonicalJson', () => {
   })
 
   it('keeps non-ASCII text as it is and escapes what JSON must', () => {
-    expect(canonicalJson({ t: 'Dinas «Kominfo» 😀 "q"\n' })).toBe('{"t":"Dinas «Kominfo» 😀 \\"q\\"\\n"}')
+    expect(canonicalJson({ t: 'Dinas «Kominfo» 😀 "q"\n' })).toBe(
+      '{"t":"Dinas «Kominfo» 😀 \\"q\\"\\n"}',
+    )
   })
 
   it('refuses a number JSON cannot write', () => {
@@ -26,7 +28,9 @@ describe('canonicalJson', () => {
 
   it('hashes the UTF-8 of the text', async () => {
     // echo -n '{"a":1}' | sha256sum
-    expect(await sha256Hex('{"a":1}')).toBe('015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862')
+    expect(await sha256Hex('{"a":1}')).toBe(
+      '015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862',
+    )
   })
 })
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { isOver, monthsOf, parsePeriod, type Period, previousPeriod } from '../../worker/domain/periods'
+import {
+  isOver,
+  monthsOf,
+  parsePeriod,
+  type Period,
+  previousPeriod,
+} from '../../worker/domain/periods'
 
 const range = (text: string) => {
   const p = parsePeriod(text)

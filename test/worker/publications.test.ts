@@ -37,12 +37,16 @@ interface Publication {
   }
 }
 
-const publish = (body: unknown, token = admin) => send('POST', '/api/v1/admin/publications', token, body)
+const publish = (body: unknown, token = admin) =>
+  send('POST', '/api/v1/admin/publications', token, body)
 
 /** Whether the text's `sha256` is the SHA-256 of its canonical JSON without that field. */
 async function hashHolds(text: string) {
   const { sha256, ...document } = JSON.parse(text) as Record<string, Json>
-  return canonicalJson(JSON.parse(text)) === text && (await sha256Hex(canonicalJson(document))) === sha256
+  return (
+    canonicalJson(JSON.parse(text)) === text &&
+    (await sha256Hex(canonicalJson(document))) === sha256
+  )
 }
 
 /** What the statistics API says now of one period, as text. */
@@ -64,14 +68,23 @@ async function answersOfMay() {
     )
     expect(res.status).toBe(200)
   }
-  const comment = await postJson('/api/v1/comments', { opd: 'dpupr', article: SPAMMED, reader: readers[0], text: COMMENT }, { origin: ORIGIN })
+  const comment = await postJson(
+    '/api/v1/comments',
+    { opd: 'dpupr', article: SPAMMED, reader: readers[0], text: COMMENT },
+    { origin: ORIGIN },
+  )
   expect(comment.status).toBeLessThan(300)
   const today = jakartaDay(Date.now())
   const id = `(SELECT id FROM articles WHERE site_id = '${SITE}' AND key = '${SPAMMED}')`
   await env.DB.batch([
     env.DB.prepare(`UPDATE responses SET day = ? WHERE article_id = ${id}`).bind(PAST_DAY),
-    env.DB.prepare(`UPDATE article_days SET day = ? WHERE article_id = ${id} AND day = ?`).bind(PAST_DAY, today),
-    env.DB.prepare(`UPDATE opd_days SET day = ? WHERE site_id = ? AND opd = 'dpupr' AND day = ?`).bind(PAST_DAY, SITE, today),
+    env.DB.prepare(`UPDATE article_days SET day = ? WHERE article_id = ${id} AND day = ?`).bind(
+      PAST_DAY,
+      today,
+    ),
+    env.DB.prepare(
+      `UPDATE opd_days SET day = ? WHERE site_id = ? AND opd = 'dpupr' AND day = ?`,
+    ).bind(PAST_DAY, SITE, today),
   ])
 }
 
@@ -80,12 +93,18 @@ beforeAll(async () => {
   admin = (await tokenFor('admin')).token
   kominfo = (await tokenFor('kominfo')).token
   dinkes = (await tokenFor('opd', SITE, 'dinkes')).token
-  await seedArticle(SITE, 'dinkes', 'https://purworejokab.go.id/berita/vaksin', 'Vaksin «gratis» di puskesmas', {
-    '2025-04-30': [1, 0, 0, 0, 3],
-    '2025-05-01': [12, 1, 1, 2, 200],
-    '2025-05-31': [0, 0, 0, 0, 84],
-    '2025-06-01': [5, 5, 5, 5, 50],
-  })
+  await seedArticle(
+    SITE,
+    'dinkes',
+    'https://purworejokab.go.id/berita/vaksin',
+    'Vaksin «gratis» di puskesmas',
+    {
+      '2025-04-30': [1, 0, 0, 0, 3],
+      '2025-05-01': [12, 1, 1, 2, 200],
+      '2025-05-31': [0, 0, 0, 0, 84],
+      '2025-06-01': [5, 5, 5, 5, 50],
+    },
+  )
   await seedArticle(SITE, 'bappeda', 'https://purworejokab.go.id/berita/musrenbang', null, {
     '2025-05-10': [0, 3, 1, 0, 40],
   })
@@ -100,18 +119,43 @@ describe('POST /api/v1/admin/publications', () => {
     expect(res.status).toBe(201)
     text = await res.text()
     const body = JSON.parse(text) as Publication
-    expect(Object.keys(body)).toEqual(['figures', 'from', 'id', 'opd', 'period', 'published_at', 'sha256', 'site', 'to'])
-    expect(body).toMatchObject({ site: SITE, opd: null, period: '2025-05', from: '2025-05-01', to: '2025-05-31' })
+    expect(Object.keys(body)).toEqual([
+      'figures',
+      'from',
+      'id',
+      'opd',
+      'period',
+      'published_at',
+      'sha256',
+      'site',
+      'to',
+    ])
+    expect(body).toMatchObject({
+      site: SITE,
+      opd: null,
+      period: '2025-05',
+      from: '2025-05-01',
+      to: '2025-05-31',
+    })
     expect(await hashHolds(text)).toBe(true)
 
     // The same rows as the statistics API gives for the period, at the moment of publishing.
-    const opds = await (await get(`/api/v1/stats/opds?site=${SITE}&from=2025-05-01&to=2025-05-31`, admin)).json<{ rows: unknown[] }>()
+    const opds = await (
+      await get(`/api/v1/stats/opds?site=${SITE}&from=2025-05-01&to=2025-05-31`, admin)
+    ).json<{ rows: unknown[] }>()
     expect(body.figures.opds).toEqual(opds.rows)
     const articles = await (
-      await get(`/api/v1/stats/articles?site=${SITE}&from=2025-05-01&to=2025-05-31&sort=responses`, admin)
+      await get(
+        `/api/v1/stats/articles?site=${SITE}&from=2025-05-01&to=2025-05-31&sort=responses`,
+        admin,
+      )
     ).json<{ rows: { article: string }[] }>()
-    expect(body.figures.articles).toEqual([...articles.rows].sort((a, b) => (a.article < b.article ? -1 : 1)))
-    const sites = await (await get(`/api/v1/stats/sites?site=${SITE}&period=2025-05`, admin)).json<{ rows: unknown[] }>()
+    expect(body.figures.articles).toEqual(
+      [...articles.rows].sort((a, b) => (a.article < b.article ? -1 : 1)),
+    )
+    const sites = await (await get(`/api/v1/stats/sites?site=${SITE}&period=2025-05`, admin)).json<{
+      rows: unknown[]
+    }>()
     expect(body.figures.total).toEqual(sites.rows[0])
     expect(body.figures.total.total).toBe(16 + 4 + 14)
     expect(body.figures.months.map((m) => [m.month, m.opd, m.total])).toEqual([
@@ -128,7 +172,9 @@ describe('POST /api/v1/admin/publications', () => {
 
   it('is read back byte for byte by anyone, with CORS *', async () => {
     const { id } = JSON.parse(text) as Publication
-    const res = await call('GET', `/api/v1/public/publications/${id}`, null, { origin: 'https://data.go.id' })
+    const res = await call('GET', `/api/v1/public/publications/${id}`, null, {
+      origin: 'https://data.go.id',
+    })
     expect(res.status).toBe(200)
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*')
     expect(res.headers.get('Content-Type')).toMatch(/^application\/json/)
@@ -147,14 +193,21 @@ describe('POST /api/v1/admin/publications', () => {
 
     // A reader of May answering again today: the live figures of May lose that answer.
     let live = await liveFigures('2025-05')
-    const again = await postJson('/api/v1/responses', { opd: 'dpupr', article: SPAMMED, rating: 4, reader: readers[0] }, { origin: ORIGIN })
+    const again = await postJson(
+      '/api/v1/responses',
+      { opd: 'dpupr', article: SPAMMED, rating: 4, reader: readers[0] },
+      { origin: ORIGIN },
+    )
     expect(again.status).toBe(200)
     expect(await liveFigures('2025-05')).not.toBe(live)
     expect(await frozen()).toBe(text)
 
     // The flagged answers of May excluded as spam: the live figures change again.
     live = await liveFigures('2025-05')
-    const excluded = await send('POST', '/api/v1/admin/flagged/exclude', admin, { site: SITE, article: SPAMMED })
+    const excluded = await send('POST', '/api/v1/admin/flagged/exclude', admin, {
+      site: SITE,
+      article: SPAMMED,
+    })
     expect((await excluded.json<{ excluded: number }>()).excluded).toBeGreaterThan(0)
     expect(await liveFigures('2025-05')).not.toBe(live)
     expect(await frozen()).toBe(text)
@@ -173,7 +226,12 @@ describe('POST /api/v1/admin/publications', () => {
     const res = await publish({ site: SITE, opd: 'dinkes', period: '2025-Q2' }, dinkes)
     expect(res.status).toBe(201)
     const body = await res.json<Publication>()
-    expect(body).toMatchObject({ opd: 'dinkes', period: '2025-Q2', from: '2025-04-01', to: '2025-06-30' })
+    expect(body).toMatchObject({
+      opd: 'dinkes',
+      period: '2025-Q2',
+      from: '2025-04-01',
+      to: '2025-06-30',
+    })
     // An OPD publication sums that OPD only.
     expect(body.figures.total.total).toBe(1 + 16 + 20)
     expect(body.figures.opds.map((o) => o.opd)).toEqual(['dinkes'])
@@ -185,7 +243,10 @@ describe('POST /api/v1/admin/publications', () => {
   })
 
   it('publishes one of two concurrent requests for one scope and period: 201 and 409, never 500', async () => {
-    for (const scope of [{ site: SITE, period: '2025-Q1' }, { site: SITE, opd: 'bappeda', period: '2025-Q1' }]) {
+    for (const scope of [
+      { site: SITE, period: '2025-Q1' },
+      { site: SITE, opd: 'bappeda', period: '2025-Q1' },
+    ]) {
       const answers = await Promise.all([publish(scope), publish(scope), publish(scope)])
       const statuses = answers.map((r) => r.status).sort()
       expect(statuses).toEqual([201, 409, 409])
@@ -193,8 +254,13 @@ describe('POST /api/v1/admin/publications', () => {
         expect((await r.json<{ error: { code: string } }>()).error.code).toBe('already_published')
       }
     }
-    const list = await (await call('GET', `/api/v1/public/publications?site=${SITE}`)).json<{ rows: Publication[] }>()
-    expect(list.rows.filter((r) => r.period === '2025-Q1').map((r) => r.opd)).toEqual([null, 'bappeda'])
+    const list = await (await call('GET', `/api/v1/public/publications?site=${SITE}`)).json<{
+      rows: Publication[]
+    }>()
+    expect(list.rows.filter((r) => r.period === '2025-Q1').map((r) => r.opd)).toEqual([
+      null,
+      'bappeda',
+    ])
   })
 })
 
@@ -210,21 +276,99 @@ describe('bad publish requests: a clear 4xx, and nothing changed', () => {
   })
 
   it.each([
-    ['a period not over yet (this year)', () => ({ site: SITE, period: thisYear }), () => admin, 409, 'period_not_over'],
-    ['a period not over yet (this month)', () => ({ site: SITE, period: thisMonth }), () => admin, 409, 'period_not_over'],
-    ['a period already published', () => ({ site: SITE, period: '2025-05' }), () => admin, 409, 'already_published'],
-    ['a malformed period', () => ({ site: SITE, period: '2025-13' }), () => admin, 400, 'invalid_request'],
-    ['a lower-case period', () => ({ site: SITE, period: '2025-q2' }), () => admin, 400, 'invalid_request'],
-    ['a period before 2000', () => ({ site: SITE, period: '1999' }), () => admin, 400, 'invalid_request'],
-    ['a period as a number', () => ({ site: SITE, period: 2025 }), () => admin, 400, 'invalid_request'],
+    [
+      'a period not over yet (this year)',
+      () => ({ site: SITE, period: thisYear }),
+      () => admin,
+      409,
+      'period_not_over',
+    ],
+    [
+      'a period not over yet (this month)',
+      () => ({ site: SITE, period: thisMonth }),
+      () => admin,
+      409,
+      'period_not_over',
+    ],
+    [
+      'a period already published',
+      () => ({ site: SITE, period: '2025-05' }),
+      () => admin,
+      409,
+      'already_published',
+    ],
+    [
+      'a malformed period',
+      () => ({ site: SITE, period: '2025-13' }),
+      () => admin,
+      400,
+      'invalid_request',
+    ],
+    [
+      'a lower-case period',
+      () => ({ site: SITE, period: '2025-q2' }),
+      () => admin,
+      400,
+      'invalid_request',
+    ],
+    [
+      'a period before 2000',
+      () => ({ site: SITE, period: '1999' }),
+      () => admin,
+      400,
+      'invalid_request',
+    ],
+    [
+      'a period as a number',
+      () => ({ site: SITE, period: 2025 }),
+      () => admin,
+      400,
+      'invalid_request',
+    ],
     ['no period', () => ({ site: SITE }), () => admin, 400, 'invalid_request'],
     ['no site', () => ({ period: '2024' }), () => admin, 400, 'invalid_request'],
-    ['an extra field', () => ({ site: SITE, period: '2024', figures: {} }), () => admin, 400, 'invalid_request'],
-    ['an unknown site', () => ({ site: 'tidak-ada', period: '2024' }), () => admin, 404, 'unknown_site'],
-    ['an unknown OPD', () => ({ site: SITE, opd: 'dishub', period: '2024' }), () => admin, 404, 'unknown_opd'],
-    ['an opd token for another OPD', () => ({ site: SITE, opd: 'bappeda', period: '2024' }), () => dinkes, 403, 'out_of_scope'],
-    ['an opd token for its whole site', () => ({ site: SITE, period: '2024' }), () => dinkes, 403, 'out_of_scope'],
-    ['an opd token for another site', () => ({ site: SITE, period: '2024' }), () => otherSite, 403, 'out_of_scope'],
+    [
+      'an extra field',
+      () => ({ site: SITE, period: '2024', figures: {} }),
+      () => admin,
+      400,
+      'invalid_request',
+    ],
+    [
+      'an unknown site',
+      () => ({ site: 'tidak-ada', period: '2024' }),
+      () => admin,
+      404,
+      'unknown_site',
+    ],
+    [
+      'an unknown OPD',
+      () => ({ site: SITE, opd: 'dishub', period: '2024' }),
+      () => admin,
+      404,
+      'unknown_opd',
+    ],
+    [
+      'an opd token for another OPD',
+      () => ({ site: SITE, opd: 'bappeda', period: '2024' }),
+      () => dinkes,
+      403,
+      'out_of_scope',
+    ],
+    [
+      'an opd token for its whole site',
+      () => ({ site: SITE, period: '2024' }),
+      () => dinkes,
+      403,
+      'out_of_scope',
+    ],
+    [
+      'an opd token for another site',
+      () => ({ site: SITE, period: '2024' }),
+      () => otherSite,
+      403,
+      'out_of_scope',
+    ],
     ['a kominfo token', () => ({ site: SITE, period: '2024' }), () => kominfo, 403, 'forbidden'],
   ])('%s', async (_name, body, token, status, code) => {
     const before = await wholeDatabase()
@@ -236,13 +380,19 @@ describe('bad publish requests: a clear 4xx, and nothing changed', () => {
 
   it('needs a token', async () => {
     const before = await wholeDatabase()
-    const res = await call('POST', '/api/v1/admin/publications', JSON.stringify({ site: SITE, period: '2024' }))
+    const res = await call(
+      'POST',
+      '/api/v1/admin/publications',
+      JSON.stringify({ site: SITE, period: '2024' }),
+    )
     expect(res.status).toBe(401)
     expect(await wholeDatabase()).toEqual(before)
   })
 
   it('lets an opd token of the whole site publish one of its OPDs', async () => {
-    expect((await publish({ site: SITE, opd: 'bappeda', period: '2024' }, siteWide)).status).toBe(201)
+    expect((await publish({ site: SITE, opd: 'bappeda', period: '2024' }, siteWide)).status).toBe(
+      201,
+    )
   })
 })
 

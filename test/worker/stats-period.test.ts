@@ -52,7 +52,10 @@ describe('period= on the statistics endpoints', () => {
   it.each([
     ['period=2026-Q3&from=2026-07-01', 'Give either period or from/to, not both'],
     ['period=2026-Q3&to=2026-09-30', 'Give either period or from/to, not both'],
-    ['period=2026-Q5', 'period must be a year (2026), semester (2026-S2), quarter (2026-Q3) or month (2026-11), from 2000 to 2100'],
+    [
+      'period=2026-Q5',
+      'period must be a year (2026), semester (2026-S2), quarter (2026-Q3) or month (2026-11), from 2000 to 2100',
+    ],
     ['period=2026-13', undefined],
     ['period=2026-s2', undefined],
     ['period=2101', undefined],

@@ -77,7 +77,7 @@ export function previousPeriod(p: Period): Period | null {
 
 /** The months of a period, in order (one for a month). */
 export function monthsOf(p: Period): Period[] {
-  const first = ((p.part - 1) * MONTHS[p.kind]) + 1
+  const first = (p.part - 1) * MONTHS[p.kind] + 1
   return Array.from(
     { length: MONTHS[p.kind] },
     (_, i) => period('month', p.year, first + i) as Period,
