@@ -107,8 +107,9 @@ function withPeriod<Q extends StatsQuery>(q: Q): Q {
 
 /**
  * How every statistics request begins, in this order: the query is valid (400), a period
- * becomes its days, the range is valid (400), then `check` for what only one endpoint asks, then the token's scope narrows
- * site and OPD (403), and a named site or OPD that does not exist is 404, not «no data».
+ * becomes its days, the range is valid (400), then `check` for what only one endpoint asks,
+ * then the token's scope narrows site and OPD (403), and a named site or OPD that does not
+ * exist is 404, not «no data».
  */
 async function statsRequest<S extends z.ZodObject & z.ZodType<StatsQuery>>(
   c: Context<StatsEnv>,
