@@ -11,6 +11,7 @@ import { statsRoute } from './routes/stats'
 import { summaryRoute } from './routes/summary'
 import { viewsRoute } from './routes/views'
 import { demoRoute } from './routes/demo'
+import { publicPublicationsRoute } from './routes/publications'
 import { widgetAssetsRoute } from './routes/widget-assets'
 import { apiHeaders } from './security-headers'
 
@@ -21,6 +22,7 @@ export function createApp() {
   app.use('/api/*', apiHeaders)
   app.use('/api/v1/stats/*', restrictedRateLimit)
   app.use('/api/v1/admin/*', restrictedRateLimit)
+  app.use('/api/v1/public/*', publicRateLimit)
   for (const path of ['/api/v1/responses', '/api/v1/summary', '/api/v1/views', '/api/v1/comments']) {
     app.use(path, publicRateLimit)
   }
@@ -31,6 +33,7 @@ export function createApp() {
   app.route('/api/v1/comments', commentsRoute)
   app.route('/api/v1/stats', statsRoute)
   app.route('/api/v1/admin', adminRoute)
+  app.route('/api/v1/public/publications', publicPublicationsRoute)
   app.route('/', widgetAssetsRoute)
   app.route('/demo', demoRoute)
 

@@ -1,4 +1,5 @@
 
+import { sql } from 'drizzle-orm'
 import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 // The one definition of the tables: migrations/ is generated from this file by drizzle-kit
@@ -254,4 +255,52 @@ export const commentTextMarks = sqliteTable(
     reader: text('reader').notNull(),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.day, t.hash, t.reader] }), index('comment_text_marks_day').on(t.day)],
+)
+
+/**
+ * A frozen publication of one scope (a site, or one OPD of it) and one ended period
+ * (CONTRACT §8). Its figures are never recomputed: the document is kept as the exact text
+ * that was hashed and served (in `publication_parts`), so later answers, spam exclusion or
+ * retention cannot change it. One per scope and period: the unique indexes are what make two
+ * concurrent publish requests one 201 and one 409. No foreign key cascade: deleting a site
+ * must not silently delete what it published.
+ */
+export const publications = sqliteTable(
+  'publications',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    /** null: the whole site. */
+    opd: text('opd'),
+    period: text('period').notNull(),
+    fromDay: text('from_day').notNull(),
+    toDay: text('to_day').notNull(),
+    publishedAt: text('published_at').notNull(),
+    sha256: text('sha256').notNull(),
+  },
+  (t) => [
+    // SQLite treats NULLs as distinct in a unique index: the whole-site ones get their own.
+    uniqueIndex('publications_opd_period').on(t.siteId, t.opd, t.period),
+    uniqueIndex('publications_site_period').on(t.siteId, t.period).where(sql`opd IS NULL`),
+    index('publications_site').on(t.siteId, t.fromDay),
+  ],
+)
+
+/**
+ * The canonical JSON text of a publication, in parts that each stay far below D1's 2 MB
+ * row limit (a year of a large site lists thousands of articles); read back in `part` order
+ * and joined, it is byte for byte the text that was hashed.
+ */
+export const publicationParts = sqliteTable(
+  'publication_parts',
+  {
+    publicationId: text('publication_id')
+      .notNull()
+      .references(() => publications.id),
+    part: integer('part').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.publicationId, t.part] })],
 )

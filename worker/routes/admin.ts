@@ -3,6 +3,7 @@ import { type AuthVars, requireToken } from '../auth/bearer'
 import type { Env } from '../env'
 import { adminCommentsRoute } from './admin-comments'
 import { adminMovesRoute } from './admin-moves'
+import { adminPublicationsRoute } from './publications'
 import { adminSitesRoute } from './admin-sites'
 import { adminSpamRoute } from './admin-spam'
 import { adminTokensRoute } from './admin-tokens'
@@ -15,3 +16,4 @@ export const adminRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>()
   .route('/tokens', adminTokensRoute)
   .route('/flagged', adminSpamRoute)
   .route('/comments', adminCommentsRoute)
+  .route('/publications', adminPublicationsRoute)

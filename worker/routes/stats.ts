@@ -6,6 +6,7 @@ import { database } from '../db/client'
 import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
 import { FIRST_DAY, LAST_DAY, daySpan, eachDay, isCalendarDay, isDayInRange } from '../domain/calendar-day'
 import { rankingBounds } from '../domain/ikm-interval'
+import type { Period } from '../domain/periods'
 import { ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
 import { statFigures } from '../domain/stat-figures'
 import type { Env } from '../env'
@@ -25,6 +26,7 @@ import {
 } from '../storage/stats'
 import { articleKey, opdSlug, siteId } from '../validation/fields'
 import { parseOrThrow } from '../validation/parse'
+import { periodField } from '../validation/period'
 import { csvDownload, fileName, respondRows } from './stats-csv'
 
 type StatsEnv = { Bindings: Env; Variables: AuthVars }
@@ -47,6 +49,7 @@ const statsFields = {
   opd: opdSlug.optional(),
   from: day('from').optional(),
   to: day('to').optional(),
+  period: periodField.optional(),
   format: z.enum(['json', 'csv'], { error: 'format must be json or csv' }).default('json'),
 }
 
@@ -91,19 +94,29 @@ function checkRange(from: string | undefined, to: string | undefined): void {
   }
 }
 
-type StatsQuery = { site?: string; opd?: string; from?: string; to?: string }
+type StatsQuery = { site?: string; opd?: string; from?: string; to?: string; period?: Period }
+
+/** A `period` stands for its from/to (CONTRACT §8); with either of them it is ambiguous. */
+function withPeriod<Q extends StatsQuery>(q: Q): Q {
+  if (q.period === undefined) return q
+  if (q.from !== undefined || q.to !== undefined) {
+    throw new ApiError(400, 'invalid_request', 'Give either period or from/to, not both')
+  }
+  return { ...q, from: q.period.from, to: q.period.to }
+}
 
 /**
- * How every statistics request begins, in this order: the query is valid (400), its range
- * too (400), then `check` for what only one endpoint asks, then the token's scope narrows
- * site and OPD (403), and a named site or OPD that does not exist is 404, not «no data».
+ * How every statistics request begins, in this order: the query is valid (400), a period
+ * becomes its days, the range is valid (400), then `check` for what only one endpoint asks,
+ * then the token's scope narrows site and OPD (403), and a named site or OPD that does not
+ * exist is 404, not «no data».
  */
 async function statsRequest<S extends z.ZodObject & z.ZodType<StatsQuery>>(
   c: Context<StatsEnv>,
   schema: S,
   check?: (q: z.output<S>) => void,
 ) {
-  const q = parseOrThrow(schema, c.req.query())
+  const q = withPeriod(parseOrThrow(schema, c.req.query()))
   checkRange(q.from, q.to)
   check?.(q)
   const scope = scopedFilter(c.var.token, { site: q.site, opd: q.opd })
@@ -114,7 +127,11 @@ async function statsRequest<S extends z.ZodObject & z.ZodType<StatsQuery>>(
 }
 
 /** The range as asked for, echoed beside the rows. */
-const asked = (q: StatsQuery) => ({ from: q.from ?? null, to: q.to ?? null })
+const asked = (q: StatsQuery) => ({
+  from: q.from ?? null,
+  to: q.to ?? null,
+  ...(q.period !== undefined ? { period: q.period.id } : {}),
+})
 
 const COMMENT_COLUMNS = [
   'id',

@@ -1,0 +1,217 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { publicationParts, publications } from '../db/schema'
+import { canonicalJson, type Json, sha256Hex } from '../domain/canonical-json'
+import { rankingBounds } from '../domain/ikm-interval'
+import { monthsOf, type Period } from '../domain/periods'
+import { statFigures } from '../domain/stat-figures'
+import { articleSums, countsOf, opdSums, type StatsFilter, siteSums } from './stats'
+
+// Publications (CONTRACT §8): the statistics rows of one scope and ended period, frozen as
+// canonical JSON text. The figures come from the same sums and the same figure maths as the
+// statistics API, at the moment of publishing, and are never computed again.
+
+export interface PublicationScope {
+  site: string
+  /** null: the whole site. */
+  opd: string | null
+  period: Period
+}
+
+/** One row of the public list: the publication without its figures. */
+export interface PublicationHead {
+  id: string
+  site: string
+  opd: string | null
+  period: string
+  from: string
+  to: string
+  published_at: string
+  sha256: string
+}
+
+/**
+ * Parts of the stored text, in UTF-16 code units: at most 1.5 MB of UTF-8 each, below D1's
+ * 2 MB row limit.
+ */
+const PART_CHARS = 500_000
+
+/**
+ * The statistics rows of a scope and period: `total` (the /stats/sites row of that scope: an
+ * OPD publication sums that OPD only), `opds` (the /stats/opds rows), `articles` (the
+ * /stats/articles rows, by article key) and `months` (per OPD and month of the period, what
+ * open data lists). Counts only: no reader id, no comment text.
+ */
+export async function scopeFigures(db: Db, scope: PublicationScope) {
+  const filter: StatsFilter = {
+    site: scope.site,
+    opd: scope.opd ?? undefined,
+    from: scope.period.from,
+    to: scope.period.to,
+  }
+  const [sites, opds, articles, ...months] = await Promise.all([
+    siteSums(db, filter),
+    opdSums(db, filter),
+    articleSums(db, filter),
+    ...monthsOf(scope.period).map((m) => opdSums(db, { ...filter, from: m.from, to: m.to })),
+  ])
+  const monthIds = monthsOf(scope.period).map((m) => m.id)
+  return {
+    total: sites.map((r) => ({
+      site: r.site,
+      name: r.name,
+      ...statFigures(countsOf(r), r.views),
+    }))[0],
+    opds: opds.map((r) => ({
+      site: r.site,
+      opd: r.opd,
+      name: r.name,
+      ...statFigures(countsOf(r), r.views),
+    })),
+    articles: articles
+      .map((r) => {
+        const counts = countsOf(r)
+        const bounds = rankingBounds(counts)
+        return {
+          site: r.site,
+          opd: r.opd,
+          article: r.article,
+          title: r.title,
+          ...statFigures(counts, r.views),
+          rank_low: bounds.low,
+          rank_high: bounds.high,
+        }
+      })
+      .sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : 0)),
+    months: months.flatMap((rows, i) =>
+      rows.map((r) => ({
+        month: monthIds[i],
+        site: r.site,
+        opd: r.opd,
+        name: r.name,
+        ...statFigures(countsOf(r), r.views),
+      })),
+    ),
+  }
+}
+
+export type PublishOutcome = { ok: true; text: string } | { ok: false; reason: 'already_published' }
+
+function isUniqueViolation(error: unknown): boolean {
+  // drizzle wraps D1's error; the constraint is named in the innermost message.
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if (e.message.includes('UNIQUE constraint failed')) return true
+  }
+  return false
+}
+
+/** Whether the scope and period have been published already. */
+export async function isPublished(db: Db, scope: PublicationScope): Promise<boolean> {
+  const row = await db
+    .select({ id: publications.id })
+    .from(publications)
+    .where(
+      and(
+        eq(publications.siteId, scope.site),
+        eq(publications.period, scope.period.id),
+        scopeOpd(scope.opd),
+      ),
+    )
+    .get()
+  return row !== undefined
+}
+
+const scopeOpd = (opd: string | null) =>
+  opd === null ? sql`${publications.opd} IS NULL` : eq(publications.opd, opd)
+
+/**
+ * Freezes the scope's figures: the document (everything but `sha256`) is hashed as canonical
+ * JSON, and the canonical JSON of the document with its `sha256` is stored and returned as
+ * the one text every later read serves. Header and text go in one batch (a transaction); the
+ * unique indexes turn a concurrent second publish into `already_published`.
+ */
+export async function publish(db: Db, scope: PublicationScope, now: Date): Promise<PublishOutcome> {
+  const id = `pub_${Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('')}`
+  const publishedAt = now.toISOString()
+  const document = {
+    id,
+    site: scope.site,
+    opd: scope.opd,
+    period: scope.period.id,
+    from: scope.period.from,
+    to: scope.period.to,
+    published_at: publishedAt,
+    figures: (await scopeFigures(db, scope)) as unknown as Json,
+  }
+  const sha256 = await sha256Hex(canonicalJson(document))
+  const text = canonicalJson({ ...document, sha256 })
+  const head = db.insert(publications).values({
+    id,
+    siteId: scope.site,
+    opd: scope.opd,
+    period: scope.period.id,
+    fromDay: scope.period.from,
+    toDay: scope.period.to,
+    publishedAt,
+    sha256,
+  })
+  const parts = splitText(text).map((part, i) =>
+    db.insert(publicationParts).values({ publicationId: id, part: i, text: part }),
+  )
+  try {
+    await db.batch([head, ...parts])
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: 'already_published' }
+    throw error
+  }
+  return { ok: true, text }
+}
+
+/** Cuts a text into parts of at most PART_CHARS, never between the halves of a surrogate pair. */
+export function splitText(text: string, size = PART_CHARS): string[] {
+  const parts: string[] = []
+  let at = 0
+  while (at < text.length) {
+    let end = Math.min(at + size, text.length)
+    const last = text.charCodeAt(end - 1)
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--
+    parts.push(text.slice(at, end))
+    at = end
+  }
+  return parts.length ? parts : ['']
+}
+
+/** The stored text of a publication exactly as it was frozen, or null for an unknown id. */
+export async function publicationText(db: Db, id: string): Promise<string | null> {
+  const parts = await db
+    .select({ text: publicationParts.text })
+    .from(publicationParts)
+    .where(eq(publicationParts.publicationId, id))
+    .orderBy(asc(publicationParts.part))
+  return parts.length ? parts.map((p) => p.text).join('') : null
+}
+
+/** A site's publications, newest period first (then the whole site before its OPDs). */
+export function listPublications(db: Db, site: string): Promise<PublicationHead[]> {
+  return db
+    .select({
+      id: publications.id,
+      site: publications.siteId,
+      opd: publications.opd,
+      period: publications.period,
+      from: publications.fromDay,
+      to: publications.toDay,
+      published_at: publications.publishedAt,
+      sha256: publications.sha256,
+    })
+    .from(publications)
+    .where(eq(publications.siteId, site))
+    .orderBy(
+      desc(publications.fromDay),
+      desc(publications.toDay),
+      sql`${publications.opd} IS NOT NULL`,
+      asc(publications.opd),
+    )
+}
