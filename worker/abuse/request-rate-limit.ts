@@ -1,6 +1,4 @@
 import type { MiddlewareHandler } from 'hono'
-import { createMiddleware } from 'hono/factory'
-import type { Env } from '../env'
 import { ApiError } from '../errors'
 import {
   PUBLIC_REQUESTS_PER_ADDRESS_MINUTE,
@@ -8,6 +6,7 @@ import {
   rateLimitsOn,
 } from './limits'
 import { networkAddress } from './network-address'
+import { type AppEnv, type Env, factory } from '../env'
 
 /**
  * Requests per address and minute through a Workers Rate Limiting binding, before anything
@@ -19,8 +18,8 @@ function perMinute(
   binding: (env: Env) => RateLimit,
   limit: number,
   what: string,
-): MiddlewareHandler<{ Bindings: Env }> {
-  return createMiddleware<{ Bindings: Env }>(async (c, next) => {
+): MiddlewareHandler<AppEnv> {
+  return factory.createMiddleware(async (c, next) => {
     if (!rateLimitsOn(c.env)) return next()
     const { success } = await binding(c.env).limit({ key: networkAddress(c.req.raw.headers) })
     if (!success) {

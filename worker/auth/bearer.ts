@@ -1,13 +1,9 @@
-import { createMiddleware } from 'hono/factory'
-import { database } from '../db/client'
-import type { Env } from '../env'
 import { ApiError } from '../errors'
 import { liveTokenByHash } from '../storage/tokens'
 import { constantTimeEqual } from './constant-time'
 import type { TokenScope } from './roles'
 import { hashToken } from './token-secret'
-
-export type AuthVars = { token: TokenScope }
+import { factory } from '../env'
 
 // The token's length is checked apart: a bounded repeat of 512 is more than a ReDoS checker
 // can prove linear (test/unit/redos.test.ts).
@@ -24,7 +20,7 @@ function unauthorized(message: string) {
  * looked up is a hash of what the caller sent; the found hash is still compared in
  * constant time, so no index or collation quirk can make a near miss count as a match.
  */
-export const requireToken = createMiddleware<{ Bindings: Env; Variables: AuthVars }>(async (c, next) => {
+export const requireToken = factory.createMiddleware(async (c, next) => {
   c.header('Cache-Control', 'no-store')
   const header = c.req.header('Authorization')
   if (header === undefined) {
@@ -34,7 +30,7 @@ export const requireToken = createMiddleware<{ Bindings: Env; Variables: AuthVar
   const match = BEARER.exec(header.trim())
   if (!match || match[1].length > MAX_TOKEN_CHARS) throw unauthorized('The Authorization header must be "Bearer <token>"')
   const hash = await hashToken(match[1])
-  const row = await liveTokenByHash(database(c.env.DB), hash)
+  const row = await liveTokenByHash(c.var.db, hash)
   if (row === null || !constantTimeEqual(row.hash, hash)) {
     throw unauthorized('This token is unknown or revoked')
   }

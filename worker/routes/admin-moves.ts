@@ -1,9 +1,5 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
 import { adminOnly } from '../auth/admin-only'
-import type { AuthVars } from '../auth/bearer'
-import { database } from '../db/client'
-import type { Env } from '../env'
 import { ApiError } from '../errors'
 import { forgetOpd } from '../sites/opds'
 import { deleteOpd, mergeOpd, moveArticle } from '../storage/opd-moves'
@@ -12,6 +8,7 @@ import { articleKey, opdSlug, siteId } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
 import { parseOrThrow } from '../validation/parse'
 import { displayName } from './admin-fields'
+import { factory } from '../env'
 
 const siteParam = z.object({ site: siteId })
 const opdParams = z.object({ site: siteId, opd: opdSlug })
@@ -25,10 +22,10 @@ const articleChange = z
  * slug into another, move an article to another OPD or correct its title. Figures move with
  * them in one batch each (worker/storage/opd-moves.ts).
  */
-export const adminMovesRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>()
+export const adminMovesRoute = factory.createApp()
   .delete('/:site/opds/:opd', adminOnly, async (c) => {
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
-    const db = database(c.env.DB)
+    const db = c.var.db
     await assertSiteAndOpd(db, site, opd)
     const { deleted, use } = await deleteOpd(db, site, opd)
     if (use === 'responses') {
@@ -46,7 +43,7 @@ export const adminMovesRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>(
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
     const { into } = c.var.body
     if (into === opd) throw new ApiError(400, 'invalid_request', 'into: an OPD cannot be merged into itself')
-    const db = database(c.env.DB)
+    const db = c.var.db
     await assertSiteAndOpd(db, site, opd)
     await assertSiteAndOpd(db, site, into)
     const moved = await mergeOpd(db, site, opd, into)
@@ -57,7 +54,7 @@ export const adminMovesRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>(
   .patch('/:site/articles', adminOnly, jsonBody(articleChange), async (c) => {
     const { site } = parseOrThrow(siteParam, c.req.param())
     const { article, opd, title } = c.var.body
-    const db = database(c.env.DB)
+    const db = c.var.db
     await assertSiteAndOpd(db, site, opd)
     if ((await articleByKey(db, site, article)) === null) {
       throw new ApiError(404, 'unknown_article', `Site ${site} has no article ${article}`)

@@ -1,18 +1,16 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
 import { looksScripted } from '../abuse/scripted'
-import { database } from '../db/client'
 import { campaignKey, onlyLinks, typedTooFast } from '../domain/comment-spam'
 import { jakartaDay } from '../domain/jakarta-day'
 import { redactPersonalData } from '../domain/redact-personal-data'
-import type { Env } from '../env'
 import { ApiError } from '../errors'
-import { publicCors, type PublicVars } from '../sites/public-cors'
+import { publicCors } from '../sites/public-cors'
 import { recordComment } from '../storage/comments'
 import { articleKey, opdSlug, reader, siteId } from '../validation/fields'
 import { commentText } from '../validation/comment-text'
 import { jsonBody } from '../validation/json-body'
 import { siteOf } from './public-fields'
+import { factory } from '../env'
 
 const commentBody = z.object({
   site: siteId.optional(),
@@ -35,7 +33,7 @@ async function sha256(text: string): Promise<string> {
  * «Comments / Komentar»). 204 when stored and 204 when dropped as spam, so a spammer learns
  * nothing; personal data is removed before anything is stored.
  */
-export const commentsRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>()
+export const commentsRoute = factory.createApp()
   .use(publicCors)
   .post('/', jsonBody(commentBody), async (c) => {
     const body = c.var.body
@@ -43,7 +41,7 @@ export const commentsRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>(
     // holds. The campaign mark is of the text as stored, so numbers or addresses varied from
     // reader to reader neither hide a campaign nor leave a hash of personal data.
     const text = redactPersonalData(body.text)
-    const db = database(c.env.DB)
+    const db = c.var.db
     const siteId = await siteOf(db, c.var.originSite, { ...body, title: null })
     if (looksScripted(body) || typedTooFast(body.text, body.elapsed_ms) || onlyLinks(body.text)) {
       return c.body(null, 204)

@@ -1,14 +1,12 @@
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
 import { z } from 'zod'
-import { type AuthVars, requireToken } from '../auth/bearer'
+import { requireToken } from '../auth/bearer'
 import { inScope, scopedFilter } from '../auth/scope'
-import { database } from '../db/client'
 import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
 import { FIRST_DAY, LAST_DAY, daySpan, eachDay, isCalendarDay, isDayInRange } from '../domain/calendar-day'
 import { rankingBounds } from '../domain/ikm-interval'
 import { ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
 import { statFigures } from '../domain/stat-figures'
-import type { Env } from '../env'
 import { ApiError } from '../errors'
 import { COMMENT_STATUSES, listComments } from '../storage/comments-list'
 import { siteDirectory } from '../storage/site-directory'
@@ -26,8 +24,7 @@ import {
 import { articleKey, opdSlug, siteId } from '../validation/fields'
 import { parseOrThrow } from '../validation/parse'
 import { csvDownload, fileName, respondRows } from './stats-csv'
-
-type StatsEnv = { Bindings: Env; Variables: AuthVars }
+import { type AppEnv, factory } from '../env'
 
 /** The longest date range one request may ask for: ten years of days. */
 const MAX_RANGE_DAYS = 3660
@@ -99,7 +96,7 @@ type StatsQuery = { site?: string; opd?: string; from?: string; to?: string }
  * site and OPD (403), and a named site or OPD that does not exist is 404, not «no data».
  */
 async function statsRequest<S extends z.ZodObject & z.ZodType<StatsQuery>>(
-  c: Context<StatsEnv>,
+  c: Context<AppEnv>,
   schema: S,
   check?: (q: z.output<S>) => void,
 ) {
@@ -107,7 +104,7 @@ async function statsRequest<S extends z.ZodObject & z.ZodType<StatsQuery>>(
   checkRange(q.from, q.to)
   check?.(q)
   const scope = scopedFilter(c.var.token, { site: q.site, opd: q.opd })
-  const db = database(c.env.DB)
+  const db = c.var.db
   // /sites takes no opd: an opd token's own OPD narrows its sums there but is not looked up.
   await assertSiteAndOpd(db, scope.site, 'opd' in schema.shape ? scope.opd : undefined)
   return { q, filter: { ...scope, from: q.from, to: q.to }, db }
@@ -130,7 +127,7 @@ const COMMENT_COLUMNS = [
 ] as const
 
 /** The restricted statistics (CONTRACT §5): every route needs a bearer token. */
-export const statsRoute = new Hono<StatsEnv>()
+export const statsRoute = factory.createApp()
   .use(requireToken)
 
   /**
@@ -139,7 +136,7 @@ export const statsRoute = new Hono<StatsEnv>()
    */
   .get('/scope', async (c) => {
     const token = c.var.token
-    const directory = await siteDirectory(database(c.env.DB), token.site ?? undefined)
+    const directory = await siteDirectory(c.var.db, token.site ?? undefined)
     const sites = directory.map((s) => ({
       id: s.id,
       name: s.name,

@@ -1,17 +1,13 @@
-import { createMiddleware } from 'hono/factory'
-import { database } from '../db/client'
-import type { Env } from '../env'
 import { ApiError } from '../errors'
 import { siteForOrigin } from './origins'
-
-export type PublicVars = { originSite: string | null }
+import { factory } from '../env'
 
 /**
  * CORS for the widget's endpoints: only origins that a site has registered are answered,
  * and the site they belong to is the one the request speaks for (CONTRACT §5). Runs before
  * any body is read, so a refused origin changes nothing.
  */
-export const publicCors = createMiddleware<{ Bindings: Env; Variables: PublicVars }>(
+export const publicCors = factory.createMiddleware(
   async (c, next) => {
     // Browsers send no Origin on a same-origin GET (the Worker's own /demo page asking for a
     // summary) but do send Sec-Fetch-Site: then the request's own origin is the page's.
@@ -22,7 +18,7 @@ export const publicCors = createMiddleware<{ Bindings: Env; Variables: PublicVar
       c.set('originSite', null)
       return next()
     }
-    const siteId = await siteForOrigin(database(c.env.DB), origin)
+    const siteId = await siteForOrigin(c.var.db, origin)
     if (siteId === null) {
       throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} is not registered for any site`)
     }
