@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import {
   PUBLIC_REQUESTS_PER_ADDRESS_MINUTE,
   RESTRICTED_REQUESTS_PER_ADDRESS_MINUTE,
@@ -24,9 +24,7 @@ function perMinute(
     const { success } = await binding(c.env).limit({ key: networkAddress(c.req.raw.headers) })
     if (!success) {
       c.header('Retry-After', String(60 - new Date().getUTCSeconds()))
-      throw new ApiError(
-        429,
-        'rate_limited',
+      throw apiError('rate_limited',
         `More than ${limit} requests a minute from your network ${what}; slow down`,
       )
     }

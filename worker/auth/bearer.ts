@@ -1,4 +1,4 @@
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import { liveTokenByHash } from '../storage/tokens'
 import { constantTimeEqual } from './constant-time'
 import type { TokenScope } from './roles'
@@ -11,7 +11,7 @@ const BEARER = /^Bearer +([\x21-\x7e]+)$/i
 const MAX_TOKEN_CHARS = 512
 
 function unauthorized(message: string) {
-  return new ApiError(401, 'unauthorized', message)
+  return apiError('unauthorized', message)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import type { TokenScope } from './roles'
 
 export interface ScopeFilter {
@@ -21,7 +21,7 @@ export function scopedFilter(scope: TokenScope, requested: ScopeFilter): ScopeFi
 function narrow(what: 'site' | 'opd', own: string | null, asked: string | undefined) {
   if (own === null) return asked
   if (asked !== undefined && asked !== own) {
-    throw new ApiError(403, 'out_of_scope', `This token may read only ${what} ${own}`)
+    throw apiError('out_of_scope', `This token may read only ${what} ${own}`)
   }
   return own
 }
@@ -33,5 +33,5 @@ export function inScope(scope: TokenScope, site: string, opd: string): boolean {
 }
 
 export function requireAdmin(scope: TokenScope): void {
-  if (scope.role !== 'admin') throw new ApiError(403, 'forbidden', 'Only an admin token may do this')
+  if (scope.role !== 'admin') throw apiError('forbidden', 'Only an admin token may do this')
 }

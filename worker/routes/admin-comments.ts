@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { inScope } from '../auth/scope'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import { commentPlace, setCommentState } from '../storage/comments-list'
 import { jsonBody } from '../validation/json-body'
 import { factory } from '../env'
@@ -24,13 +24,13 @@ export const adminCommentsRoute = factory.createApp().patch(
   jsonBody(stateBody),
   async (c) => {
     const token = c.var.token
-    if (token.role === 'kominfo') throw new ApiError(403, 'forbidden', 'This token may only read')
+    if (token.role === 'kominfo') throw apiError('forbidden', 'This token may only read')
     const parsed = idParam.safeParse(c.req.param('id'))
-    if (!parsed.success) throw new ApiError(400, 'invalid_request', parsed.error.issues[0].message)
+    if (!parsed.success) throw apiError('invalid_request', parsed.error.issues[0].message)
     const db = c.var.db
     const place = await commentPlace(db, parsed.data)
     if (place === null || !inScope(token, place.site, place.opd)) {
-      throw new ApiError(404, 'unknown_comment', `No comment ${parsed.data}`)
+      throw apiError('unknown_comment', `No comment ${parsed.data}`)
     }
     await setCommentState(db, parsed.data, c.var.body)
     return c.json({ id: parsed.data, ...c.var.body })

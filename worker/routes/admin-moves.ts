@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { adminOnly } from '../auth/admin-only'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import { forgetOpd } from '../sites/opds'
 import { deleteOpd, mergeOpd, moveArticle } from '../storage/opd-moves'
 import { articleByKey, assertSiteAndOpd } from '../storage/stats'
@@ -29,12 +29,12 @@ export const adminMovesRoute = factory.createApp()
     await assertSiteAndOpd(db, site, opd)
     const { deleted, use } = await deleteOpd(db, site, opd)
     if (use === 'responses') {
-      throw new ApiError(409, 'opd_in_use', `OPD ${opd} has answers; merge it into another OPD instead`)
+      throw apiError('opd_in_use', `OPD ${opd} has answers; merge it into another OPD instead`)
     }
     if (use === 'tokens') {
-      throw new ApiError(409, 'opd_in_use', `Live tokens name OPD ${opd}; revoke them, or merge it into another OPD`)
+      throw apiError('opd_in_use', `Live tokens name OPD ${opd}; revoke them, or merge it into another OPD`)
     }
-    if (!deleted) throw new ApiError(404, 'unknown_opd', `Site ${site} has no OPD ${opd}`)
+    if (!deleted) throw apiError('unknown_opd', `Site ${site} has no OPD ${opd}`)
     // Its next first use (a page still embedding it) adds it again, counted from zero.
     forgetOpd(site, opd)
     return c.body(null, 204)
@@ -42,12 +42,12 @@ export const adminMovesRoute = factory.createApp()
   .post('/:site/opds/:opd/merge', adminOnly, jsonBody(mergeBody), async (c) => {
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
     const { into } = c.var.body
-    if (into === opd) throw new ApiError(400, 'invalid_request', 'into: an OPD cannot be merged into itself')
+    if (into === opd) throw apiError('invalid_request', 'into: an OPD cannot be merged into itself')
     const db = c.var.db
     await assertSiteAndOpd(db, site, opd)
     await assertSiteAndOpd(db, site, into)
     const moved = await mergeOpd(db, site, opd, into)
-    if (moved === null) throw new ApiError(404, 'unknown_opd', `Site ${site} no longer has OPD ${opd} or ${into}`)
+    if (moved === null) throw apiError('unknown_opd', `Site ${site} no longer has OPD ${opd} or ${into}`)
     forgetOpd(site, opd)
     return c.json({ site, from: opd, into, ...moved })
   })
@@ -57,9 +57,9 @@ export const adminMovesRoute = factory.createApp()
     const db = c.var.db
     await assertSiteAndOpd(db, site, opd)
     if ((await articleByKey(db, site, article)) === null) {
-      throw new ApiError(404, 'unknown_article', `Site ${site} has no article ${article}`)
+      throw apiError('unknown_article', `Site ${site} has no article ${article}`)
     }
     const row = await moveArticle(db, site, article, { opd, title })
-    if (row === null) throw new ApiError(404, 'unknown_article', `Site ${site} no longer has article ${article} or OPD ${opd}`)
+    if (row === null) throw apiError('unknown_article', `Site ${site} no longer has article ${article} or OPD ${opd}`)
     return c.json({ site, article, opd: row.opd, title: row.title })
   })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { adminOnly } from '../auth/admin-only'
 import { inScope } from '../auth/scope'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import { forgetOrigins } from '../sites/origins'
 import { createSite, updateSite, upsertOpd } from '../storage/admin-sites'
 import { siteDirectory } from '../storage/site-directory'
@@ -23,7 +23,7 @@ const opdParams = z.object({ site: siteId, opd: opdSlug })
 
 async function entry(db: Db, id: string) {
   const [site] = await siteDirectory(db, id)
-  if (!site) throw new ApiError(404, 'unknown_site', `No site is called ${id}`)
+  if (!site) throw apiError('unknown_site', `No site is called ${id}`)
   return site
 }
 
@@ -63,7 +63,7 @@ export const adminSitesRoute = factory.createApp()
   })
   .get('/:site/opds/:opd/embed', async (c) => {
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
-    if (!inScope(c.var.token, site, opd)) throw new ApiError(403, 'out_of_scope', 'This token does not cover that OPD')
+    if (!inScope(c.var.token, site, opd)) throw apiError('out_of_scope', 'This token does not cover that OPD')
     await assertSiteAndOpd(c.var.db, site, opd)
     const host = new URL(c.req.url).origin
     const html = `<div data-tanggapan data-opd="${opd}"></div>\n<script src="${host}/widget.js" async></script>`

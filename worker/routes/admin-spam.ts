@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { adminOnly } from '../auth/admin-only'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import { siteExists } from '../sites/origins'
 import { readSummary } from '../storage/read-summary'
 import { excludeFlagged, flaggedArticles } from '../storage/spam'
@@ -25,7 +25,7 @@ export const adminSpamRoute = factory.createApp()
   .post('/exclude', jsonBody(excludeBody), async (c) => {
     const { site, article } = c.var.body
     const db = c.var.db
-    if (!(await siteExists(db, site))) throw new ApiError(404, 'unknown_site', `No site is called ${site}`)
+    if (!(await siteExists(db, site))) throw apiError('unknown_site', `No site is called ${site}`)
     const excluded = await excludeFlagged(db, site, article)
     return c.json({ excluded, summary: await readSummary(db, site, article, null) })
   })

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ROLES } from '../auth/roles'
 import { adminOnly } from '../auth/admin-only'
 import { mintToken } from '../auth/token-secret'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import { assertSiteAndOpd } from '../storage/stats'
 import { insertToken, listTokens, revokeToken } from '../storage/tokens'
 import { opdSlug, siteId } from '../validation/fields'
@@ -42,7 +42,7 @@ export const adminTokensRoute = factory.createApp()
   .delete('/:id', async (c) => {
     const { id } = parseOrThrow(tokenId, c.req.param())
     if (!(await revokeToken(c.var.db, id, Date.now()))) {
-      throw new ApiError(404, 'unknown_token', `No token has the id ${id}`)
+      throw apiError('unknown_token', `No token has the id ${id}`)
     }
     return c.body(null, 204)
   })

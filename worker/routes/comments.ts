@@ -3,7 +3,7 @@ import { looksScripted } from '../abuse/scripted'
 import { campaignKey, onlyLinks, typedTooFast } from '../domain/comment-spam'
 import { jakartaDay } from '../domain/jakarta-day'
 import { redactPersonalData } from '../domain/redact-personal-data'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import { publicCors } from '../sites/public-cors'
 import { recordComment } from '../storage/comments'
 import { articleKey, opdSlug, reader, siteId } from '../validation/fields'
@@ -58,7 +58,7 @@ export const commentsRoute = factory.createApp()
       day: jakartaDay(now),
     })
     if (outcome === 'no_response') {
-      throw new ApiError(422, 'no_response', 'A comment needs this reader’s answer on this article first')
+      throw apiError('no_response', 'A comment needs this reader’s answer on this article first')
     }
     return c.body(null, 204)
   })

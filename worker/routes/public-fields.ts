@@ -4,7 +4,7 @@ import { NEW_OPDS_PER_NETWORK_SITE_DAY } from '../abuse/limits'
 import { tooManyToday } from '../abuse/too-many'
 import type { Db } from '../db/client'
 import type { Env } from '../env'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import { DEFAULT_MAX_OPDS_PER_SITE, ensureOpd } from '../sites/opds'
 import { siteForOrigin } from '../sites/origins'
 import { requestSite } from '../sites/request-site'
@@ -45,9 +45,7 @@ export async function articleRefFor(
     isArticleUrl(body.article) &&
     (await siteForOrigin(db, new URL(body.article).origin)) !== siteId
   ) {
-    throw new ApiError(
-      422,
-      'article_not_registered',
+    throw apiError('article_not_registered',
       `The article's origin ${new URL(body.article).origin} is not registered for this site`,
     )
   }

@@ -7,7 +7,7 @@ import { FIRST_DAY, LAST_DAY, daySpan, eachDay, isCalendarDay, isDayInRange } fr
 import { rankingBounds } from '../domain/ikm-interval'
 import { ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
 import { statFigures } from '../domain/stat-figures'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import { COMMENT_STATUSES, listComments } from '../storage/comments-list'
 import { siteDirectory } from '../storage/site-directory'
 import {
@@ -82,9 +82,9 @@ const commentsQuery = z.strictObject({
 /** from ≤ to, and not more than MAX_RANGE_DAYS days (a timeseries fills every one of them). */
 function checkRange(from: string | undefined, to: string | undefined): void {
   if (from === undefined || to === undefined) return
-  if (from > to) throw new ApiError(400, 'invalid_range', `from (${from}) is after to (${to})`)
+  if (from > to) throw apiError('invalid_range', `from (${from}) is after to (${to})`)
   if (daySpan(from, to) > MAX_RANGE_DAYS) {
-    throw new ApiError(400, 'range_too_long', `Ask for at most ${MAX_RANGE_DAYS} days at once`)
+    throw apiError('range_too_long', `Ask for at most ${MAX_RANGE_DAYS} days at once`)
   }
 }
 
@@ -216,20 +216,18 @@ export const statsRoute = factory.createApp()
     if (q.article !== undefined) {
       if (filter.site === undefined) {
         const message = 'Name the site of the article with the site parameter'
-        throw new ApiError(400, 'site_required', message)
+        throw apiError('site_required', message)
       }
       const article = await articleByKey(db, filter.site, q.article)
       if (article === null) {
         const message = 'No response or view has reached this article yet'
-        throw new ApiError(404, 'unknown_article', message)
+        throw apiError('unknown_article', message)
       }
       if (!inScope(token, filter.site, article.opd)) {
-        throw new ApiError(403, 'out_of_scope', `This token may read only opd ${token.opd}`)
+        throw apiError('out_of_scope', `This token may read only opd ${token.opd}`)
       }
       if (filter.opd !== undefined && filter.opd !== article.opd) {
-        throw new ApiError(
-          404,
-          'unknown_article',
+        throw apiError('unknown_article',
           `The article belongs to opd ${article.opd}, not ${filter.opd}`,
         )
       }
@@ -268,10 +266,10 @@ export const statsRoute = factory.createApp()
   .get('/comments', async (c) => {
     const { q, filter, db } = await statsRequest(c, commentsQuery, (q) => {
       if (q.article !== undefined && q.site === undefined && c.var.token.site === null) {
-        throw new ApiError(400, 'invalid_request', 'article needs site')
+        throw apiError('invalid_request', 'article needs site')
       }
       if (q.format === 'csv' && q.status === 'hidden') {
-        throw new ApiError(400, 'invalid_request', 'Comments hidden as spam are not exported')
+        throw apiError('invalid_request', 'Comments hidden as spam are not exported')
       }
     })
     const which = { ...filter, article: q.article, rating: q.rating, status: q.status }

@@ -1,5 +1,5 @@
 import { etag } from 'hono/etag'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import {
   WIDGET_CHUNK,
   WIDGET_CHUNK_NAME,
@@ -51,5 +51,5 @@ export const widgetAssetsRoute = factory.createApp()
       c.header('Cache-Control', 'no-store')
       return c.redirect(`/widget/${WIDGET_COMMENT_NAME}`, 302)
     }
-    throw new ApiError(404, 'not_found', `No widget file ${file}`)
+    throw apiError('not_found', `No widget file ${file}`)
   })

@@ -2,7 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { opds } from '../db/schema'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 
 export const DEFAULT_MAX_OPDS_PER_SITE = 200
 
@@ -39,9 +39,7 @@ export async function ensureOpd(
   if (!existing) {
     const [{ n }] = await db.select({ n: count() }).from(opds).where(eq(opds.siteId, siteId))
     if (n >= cap) {
-      throw new ApiError(
-        422,
-        'too_many_opds',
+      throw apiError('too_many_opds',
         `This site already has ${cap} OPDs; ask an admin to add more`,
       )
     }

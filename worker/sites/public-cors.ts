@@ -1,4 +1,4 @@
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import { siteForOrigin } from './origins'
 import { factory } from '../env'
 
@@ -20,7 +20,7 @@ export const publicCors = factory.createMiddleware(
     }
     const siteId = await siteForOrigin(c.var.db, origin)
     if (siteId === null) {
-      throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} is not registered for any site`)
+      throw apiError('origin_not_allowed', `The origin ${origin} is not registered for any site`)
     }
     c.set('originSite', siteId)
     c.header('Access-Control-Allow-Origin', origin)

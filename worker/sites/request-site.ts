@@ -1,5 +1,5 @@
 import type { Db } from '../db/client'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import { siteExists } from './origins'
 
 /**
@@ -14,8 +14,8 @@ export async function requestSite(
 ): Promise<string> {
   if (originSite !== null) return originSite
   if (named === undefined) {
-    throw new ApiError(400, 'site_required', 'Without an Origin header, name the site with a site field or parameter')
+    throw apiError('site_required', 'Without an Origin header, name the site with a site field or parameter')
   }
-  if (!(await siteExists(db, named))) throw new ApiError(404, 'unknown_site', `No site is called ${named}`)
+  if (!(await siteExists(db, named))) throw apiError('unknown_site', `No site is called ${named}`)
   return named
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { opds, siteOrigins, sites } from '../db/schema'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 
 /** 409 when another site has registered one of these origins (an origin names one site). */
 export async function assertOriginsFree(db: Db, site: string, list: string[]): Promise<void> {
@@ -11,12 +11,12 @@ export async function assertOriginsFree(db: Db, site: string, list: string[]): P
     .from(siteOrigins)
     .where(and(inArray(siteOrigins.origin, list), ne(siteOrigins.siteId, site)))
     .get()
-  if (taken) throw new ApiError(409, 'origin_taken', `${taken.origin} is already registered for site ${taken.site}`)
+  if (taken) throw apiError('origin_taken', `${taken.origin} is already registered for site ${taken.site}`)
 }
 
 async function assertSiteFree(db: Db, id: string): Promise<void> {
   const existing = await db.select({ id: sites.id }).from(sites).where(eq(sites.id, id)).get()
-  if (existing) throw new ApiError(409, 'site_exists', `A site called ${id} already exists`)
+  if (existing) throw apiError('site_exists', `A site called ${id} already exists`)
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { articles, opds, sites } from '../db/schema'
 import { type Counts, RATING_KEYS } from '../domain/rating-scale'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 
 // Every statistics query and its row types. All of them read the counters (articles) and the
 // day roll-ups (article_days, opd_days), never raw responses, so a query costs a few rows per
@@ -130,7 +130,7 @@ export function opdDaySums(db: Db, filter: StatsFilter): Promise<DaySums[]> {
 export async function assertSiteAndOpd(db: Db, site: string | undefined, opd: string | undefined) {
   if (site !== undefined) {
     const found = await db.select({ id: sites.id }).from(sites).where(eq(sites.id, site)).get()
-    if (!found) throw new ApiError(404, 'unknown_site', `No site is called ${site}`)
+    if (!found) throw apiError('unknown_site', `No site is called ${site}`)
   }
   if (site !== undefined && opd !== undefined) {
     const found = await db
@@ -138,7 +138,7 @@ export async function assertSiteAndOpd(db: Db, site: string | undefined, opd: st
       .from(opds)
       .where(and(eq(opds.siteId, site), eq(opds.slug, opd)))
       .get()
-    if (!found) throw new ApiError(404, 'unknown_opd', `Site ${site} has no OPD ${opd}`)
+    if (!found) throw apiError('unknown_opd', `Site ${site} has no OPD ${opd}`)
   }
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 
 /** Validates `input` against `schema`, or throws a 400 that names the first bad field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -10,5 +10,5 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   const message = issue.code === 'invalid_type' && issue.input === undefined
     ? `${field} is required`
     : issue.message
-  throw new ApiError(400, 'invalid_request', field && !message.startsWith(field) ? `${field}: ${message}` : message)
+  throw apiError('invalid_request', field && !message.startsWith(field) ? `${field}: ${message}` : message)
 }
