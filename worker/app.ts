@@ -1,5 +1,5 @@
 import { HTTPException } from 'hono/http-exception'
-import { publicRateLimit, restrictedRateLimit } from './abuse/request-rate-limit'
+import { publicRateLimit, restrictedRateLimit } from './abuse/guards'
 import { loggableError } from './error-log'
 import { ApiError, errorBody } from './errors'
 import { adminRoute } from './routes/admin'

@@ -1,6 +1,6 @@
 import { createFactory } from 'hono/factory'
-import type { TokenScope } from './auth/roles'
-import { type Db, database } from './db/client'
+import type { TokenScope } from './auth/token'
+import { database, type Db } from './db/client'
 
 /** The Worker's bindings, typed once (wrangler.toml declares them). */
 export interface Env {

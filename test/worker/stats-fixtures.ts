@@ -1,6 +1,5 @@
 import { env } from 'cloudflare:workers'
-import type { Role } from '../../worker/auth/roles'
-import { mintToken } from '../../worker/auth/token-secret'
+import { mintToken, type Role } from '../../worker/auth/token'
 import { call, seedSite } from './client'
 
 // Fixtures for the restricted API: tokens made as the admin API makes them, and roll-up

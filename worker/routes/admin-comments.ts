@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { inScope } from '../auth/scope'
+import { inScope } from '../auth/token'
 import { apiError } from '../errors'
 import { commentPlace, setCommentState } from '../storage/comments-list'
 import { jsonBody } from '../validation/json-body'

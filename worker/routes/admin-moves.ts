@@ -1,13 +1,11 @@
 import { z } from 'zod'
-import { adminOnly } from '../auth/admin-only'
+import { adminOnly } from '../auth/bearer-auth'
 import { apiError } from '../errors'
-import { forgetOpd } from '../sites/opds'
+import { forgetOpd } from '../storage/sites'
 import { deleteOpd, mergeOpd, moveArticle } from '../storage/opd-moves'
 import { articleByKey, assertSiteAndOpd } from '../storage/stats'
-import { articleKey, opdSlug, siteId } from '../validation/fields'
-import { jsonBody } from '../validation/json-body'
-import { parseOrThrow } from '../validation/parse'
-import { displayName } from './admin-fields'
+import { articleKey, displayName, opdSlug, siteId } from '../validation/fields'
+import { jsonBody, parseOrThrow } from '../validation/json-body'
 import { factory } from '../env'
 
 const siteParam = z.object({ site: siteId })

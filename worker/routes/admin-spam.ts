@@ -1,12 +1,11 @@
 import { z } from 'zod'
-import { adminOnly } from '../auth/admin-only'
+import { adminOnly } from '../auth/bearer-auth'
 import { apiError } from '../errors'
-import { siteExists } from '../sites/origins'
-import { readSummary } from '../storage/read-summary'
+import { siteExists } from '../storage/sites'
+import { readSummary } from '../storage/articles'
 import { excludeFlagged, flaggedArticles } from '../storage/spam'
 import { articleKey, siteId } from '../validation/fields'
-import { jsonBody } from '../validation/json-body'
-import { parseOrThrow } from '../validation/parse'
+import { jsonBody, parseOrThrow } from '../validation/json-body'
 import { factory } from '../env'
 
 const listQuery = z.strictObject({ site: siteId.optional() })

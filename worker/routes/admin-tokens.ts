@@ -1,14 +1,11 @@
 import { z } from 'zod'
-import { ROLES } from '../auth/roles'
-import { adminOnly } from '../auth/admin-only'
-import { mintToken } from '../auth/token-secret'
+import { mintToken, ROLES } from '../auth/token'
+import { adminOnly } from '../auth/bearer-auth'
 import { apiError } from '../errors'
 import { assertSiteAndOpd } from '../storage/stats'
 import { insertToken, listTokens, revokeToken } from '../storage/tokens'
-import { opdSlug, siteId } from '../validation/fields'
-import { jsonBody } from '../validation/json-body'
-import { parseOrThrow } from '../validation/parse'
-import { displayName } from './admin-fields'
+import { displayName, opdSlug, siteId } from '../validation/fields'
+import { jsonBody, parseOrThrow } from '../validation/json-body'
 import { factory } from '../env'
 
 const newToken = z

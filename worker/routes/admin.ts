@@ -1,4 +1,4 @@
-import { requireToken } from '../auth/bearer'
+import { requireToken } from '../auth/bearer-auth'
 import { adminCommentsRoute } from './admin-comments'
 import { adminMovesRoute } from './admin-moves'
 import { adminSitesRoute } from './admin-sites'

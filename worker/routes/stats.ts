@@ -1,28 +1,18 @@
 import type { Context } from 'hono'
 import { z } from 'zod'
-import { requireToken } from '../auth/bearer'
-import { inScope, scopedFilter } from '../auth/scope'
+import { requireToken } from '../auth/bearer-auth'
+import { inScope, scopedFilter } from '../auth/token'
 import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
-import { FIRST_DAY, LAST_DAY, daySpan, eachDay, isCalendarDay, isDayInRange } from '../domain/calendar-day'
+import { daySpan, eachDay, FIRST_DAY, isCalendarDay, isDayInRange, LAST_DAY } from '../domain/days'
 import { rankingBounds } from '../domain/ikm-interval'
 import { ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
 import { statFigures } from '../domain/stat-figures'
 import { apiError } from '../errors'
 import { COMMENT_STATUSES, listComments } from '../storage/comments-list'
-import { siteDirectory } from '../storage/site-directory'
-import {
-  articleByKey,
-  articleDaySums,
-  articleSums,
-  assertSiteAndOpd,
-  countsOf,
-  type DaySums,
-  opdDaySums,
-  opdSums,
-  siteSums,
-} from '../storage/stats'
+import { siteDirectory } from '../storage/sites'
+import { articleByKey, articleDaySums, articleSums, assertSiteAndOpd, countsOf, type DaySums, opdDaySums, opdSums, siteSums } from '../storage/stats'
 import { articleKey, opdSlug, siteId } from '../validation/fields'
-import { parseOrThrow } from '../validation/parse'
+import { parseOrThrow } from '../validation/json-body'
 import { csvDownload, fileName, respondRows } from './stats-csv'
 import { type AppEnv, factory } from '../env'
 

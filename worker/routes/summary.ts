@@ -1,9 +1,8 @@
 import { z } from 'zod'
-import { publicCors } from '../sites/public-cors'
-import { requestSite } from '../sites/request-site'
-import { readSummary } from '../storage/read-summary'
+import { publicCors, requestSite } from './site-request'
+import { readSummary } from '../storage/articles'
 import { articleKey, opdSlug, reader, siteId } from '../validation/fields'
-import { parseOrThrow } from '../validation/parse'
+import { parseOrThrow } from '../validation/json-body'
 import { factory } from '../env'
 
 const summaryQuery = z.object({

@@ -1,12 +1,10 @@
 import { z } from 'zod'
-import { requestHashes, viewGuard } from '../abuse/address-guards'
-import { tooManyToday } from '../abuse/too-many'
-import { jakartaDay } from '../domain/jakarta-day'
-import { publicCors } from '../sites/public-cors'
+import { requestHashes, tooManyToday, viewGuard } from '../abuse/guards'
+import { jakartaDay } from '../domain/days'
+import { articleRefFor, publicCors, siteOf } from './site-request'
 import { recordView } from '../storage/views'
 import { newArticleKey, opdSlug, reader, siteId, title } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
-import { articleRefFor, siteOf } from './public-fields'
 import { factory } from '../env'
 
 const viewBody = z.object({

@@ -2,17 +2,9 @@ import { sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import type { RatingValue } from '../domain/rating-scale'
-import {
-  type AddressGuard,
-  articleAllowed,
-  attempts,
-  countAttempts,
-  guardKeys,
-  readerAllowed,
-} from './address-guard'
-import { articleExists, articleId, ensureArticle, type ArticleRef } from './article-statements'
+import { type AddressGuard, articleAllowed, attempts, countAttempts, guardKeys, readerAllowed } from './address-guard'
+import { articleExists, articleId, type ArticleRef, type CounterRow, ensureArticle, summaryRowQuery } from './articles'
 import { retiredMarkHash } from './retention'
-import { type CounterRow, summaryRowQuery } from './summary-row'
 
 // The four counters as SQL, each 1 for the rating it counts: `(r = 4)` is 1 or 0 in SQLite.
 const delta = (r: unknown) => sql`

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { jakartaDay } from '../domain/jakarta-day'
+import { jakartaDay } from '../domain/days'
 
 const DAY_MS = 86_400_000
 

@@ -1,7 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
 import { apiError } from '../errors'
-import { parseOrThrow } from './parse'
 
 export const MAX_BODY_BYTES = 4 * 1024
 
@@ -73,4 +72,16 @@ export function jsonBody<S extends z.ZodType>(
     c.set('body', parseOrThrow(schema, raw))
     await next()
   }
+}
+
+/** Validates `input` against `schema`, or throws a 400 that names the first bad field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const field = issue.path.join('.')
+  const message = issue.code === 'invalid_type' && issue.input === undefined
+    ? `${field} is required`
+    : issue.message
+  throw apiError('invalid_request', field && !message.startsWith(field) ? `${field}: ${message}` : message)
 }

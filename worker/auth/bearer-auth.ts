@@ -1,9 +1,7 @@
+import { constantTimeEqual, hashToken, requireAdmin } from './token'
+import { factory } from '../env'
 import { apiError } from '../errors'
 import { liveTokenByHash } from '../storage/tokens'
-import { constantTimeEqual } from './constant-time'
-import type { TokenScope } from './roles'
-import { hashToken } from './token-secret'
-import { factory } from '../env'
 
 // The token's length is checked apart: a bounded repeat of 512 is more than a ReDoS checker
 // can prove linear (test/unit/redos.test.ts).
@@ -36,5 +34,11 @@ export const requireToken = factory.createMiddleware(async (c, next) => {
   }
   const { hash: _stored, ...scope } = row
   c.set('token', scope)
+  await next()
+})
+
+/** 403 for any token but an admin's, before a body is even read. */
+export const adminOnly = factory.createMiddleware(async (c, next) => {
+  requireAdmin(c.var.token)
   await next()
 })
