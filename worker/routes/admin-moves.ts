@@ -3,10 +3,11 @@ import { adminOnly } from '../auth/bearer-auth'
 import { apiError } from '../errors'
 import { forgetOpd } from '../storage/sites'
 import { deleteOpd, mergeOpd, moveArticle } from '../storage/opd-moves'
-import { articleByKey, assertSiteAndOpd } from '../storage/stats'
+import { articleByKey } from '../storage/stats'
 import { articleKey, displayName, opdSlug, siteId } from '../validation/fields'
 import { jsonBody, parseOrThrow } from '../validation/json-body'
 import { factory } from '../env'
+import { requireSiteAndOpd } from './site-request'
 
 const siteParam = z.object({ site: siteId })
 const opdParams = z.object({ site: siteId, opd: opdSlug })
@@ -24,7 +25,7 @@ export const adminMovesRoute = factory.createApp()
   .delete('/:site/opds/:opd', adminOnly, async (c) => {
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
     const db = c.var.db
-    await assertSiteAndOpd(db, site, opd)
+    await requireSiteAndOpd(db, site, opd)
     const { deleted, use } = await deleteOpd(db, site, opd)
     if (use === 'responses') {
       throw apiError('opd_in_use', `OPD ${opd} has answers; merge it into another OPD instead`)
@@ -42,8 +43,8 @@ export const adminMovesRoute = factory.createApp()
     const { into } = c.var.body
     if (into === opd) throw apiError('invalid_request', 'into: an OPD cannot be merged into itself')
     const db = c.var.db
-    await assertSiteAndOpd(db, site, opd)
-    await assertSiteAndOpd(db, site, into)
+    await requireSiteAndOpd(db, site, opd)
+    await requireSiteAndOpd(db, site, into)
     const moved = await mergeOpd(db, site, opd, into)
     if (moved === null) throw apiError('unknown_opd', `Site ${site} no longer has OPD ${opd} or ${into}`)
     forgetOpd(site, opd)
@@ -53,7 +54,7 @@ export const adminMovesRoute = factory.createApp()
     const { site } = parseOrThrow(siteParam, c.req.param())
     const { article, opd, title } = c.var.body
     const db = c.var.db
-    await assertSiteAndOpd(db, site, opd)
+    await requireSiteAndOpd(db, site, opd)
     if ((await articleByKey(db, site, article)) === null) {
       throw apiError('unknown_article', `Site ${site} has no article ${article}`)
     }

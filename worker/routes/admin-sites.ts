@@ -2,12 +2,19 @@ import { z } from 'zod'
 import { adminOnly } from '../auth/bearer-auth'
 import { inScope } from '../auth/token'
 import { apiError } from '../errors'
-import { createSite, forgetOrigins, siteDirectory, updateSite, upsertOpd } from '../storage/sites'
-import { assertSiteAndOpd } from '../storage/stats'
+import {
+  createSite,
+  forgetOrigins,
+  type SiteConflict,
+  siteDirectory,
+  updateSite,
+  upsertOpd,
+} from '../storage/sites'
 import { displayName, opdSlug, origins, siteId } from '../validation/fields'
 import { jsonBody, parseOrThrow } from '../validation/json-body'
 import type { Db } from '../db/client'
 import { factory } from '../env'
+import { requireSiteAndOpd } from './site-request'
 
 const newSite = z.strictObject({ id: siteId, name: displayName('name'), origins: origins.default([]) })
 const siteChange = z
@@ -23,6 +30,13 @@ async function entry(db: Db, id: string) {
   return site
 }
 
+function conflictError(conflict: SiteConflict) {
+  if (conflict.code === 'site_exists') {
+    return apiError('site_exists', `A site called ${conflict.site} already exists`)
+  }
+  return apiError('origin_taken', `${conflict.origin} is already registered for site ${conflict.site}`)
+}
+
 /**
  * Sites, their origins and OPDs (README addition to CONTRACT §5). Changes are the admin's;
  * the embed snippet is for anyone whose token covers the OPD.
@@ -33,7 +47,8 @@ export const adminSitesRoute = factory.createApp()
   })
   .post('/', adminOnly, jsonBody(newSite), async (c) => {
     const db = c.var.db
-    await createSite(db, c.var.body, Date.now())
+    const conflict = await createSite(db, c.var.body, Date.now())
+    if (conflict) throw conflictError(conflict)
     forgetOrigins()
     return c.json(await entry(db, c.var.body.id), 201)
   })
@@ -45,7 +60,8 @@ export const adminSitesRoute = factory.createApp()
     const { site } = parseOrThrow(siteParam, c.req.param())
     const db = c.var.db
     await entry(db, site)
-    await updateSite(db, site, c.var.body)
+    const conflict = await updateSite(db, site, c.var.body)
+    if (conflict) throw conflictError(conflict)
     // This isolate forgets cached origins now; others within the cache's TTL (origins.ts).
     forgetOrigins()
     return c.json(await entry(db, site))
@@ -60,7 +76,7 @@ export const adminSitesRoute = factory.createApp()
   .get('/:site/opds/:opd/embed', async (c) => {
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
     if (!inScope(c.var.token, site, opd)) throw apiError('out_of_scope', 'This token does not cover that OPD')
-    await assertSiteAndOpd(c.var.db, site, opd)
+    await requireSiteAndOpd(c.var.db, site, opd)
     const host = new URL(c.req.url).origin
     const html = `<div data-tanggapan data-opd="${opd}"></div>\n<script src="${host}/widget.js" async></script>`
     return c.json({ site, opd, html })

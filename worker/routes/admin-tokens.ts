@@ -2,11 +2,11 @@ import { z } from 'zod'
 import { mintToken, ROLES } from '../auth/token'
 import { adminOnly } from '../auth/bearer-auth'
 import { apiError } from '../errors'
-import { assertSiteAndOpd } from '../storage/stats'
 import { insertToken, listTokens, revokeToken } from '../storage/tokens'
 import { displayName, opdSlug, siteId } from '../validation/fields'
 import { jsonBody, parseOrThrow } from '../validation/json-body'
 import { factory } from '../env'
+import { requireSiteAndOpd } from './site-request'
 
 const newToken = z
   .strictObject({
@@ -29,7 +29,7 @@ export const adminTokensRoute = factory.createApp()
   .post('/', jsonBody(newToken), async (c) => {
     const body = c.var.body
     const db = c.var.db
-    await assertSiteAndOpd(db, body.site, body.opd)
+    await requireSiteAndOpd(db, body.site, body.opd)
     const minted = await mintToken()
     const record = { id: minted.id, hash: minted.hash, role: body.role, site: body.site ?? null, opd: body.opd ?? null, label: body.label }
     await insertToken(db, record, Date.now())

@@ -5,6 +5,7 @@ import type { Db } from '../db/client'
 import { type Env, factory } from '../env'
 import { apiError } from '../errors'
 import { DEFAULT_MAX_OPDS_PER_SITE, ensureOpd, siteExists, siteForOrigin } from '../storage/sites'
+import { missingSiteOrOpd } from '../storage/stats'
 import type { ArticleRef } from '../storage/articles'
 import { isArticleUrl } from '../validation/fields'
 
@@ -103,6 +104,21 @@ export async function articleRefFor(
     day,
     limit: NEW_OPDS_PER_NETWORK_SITE_DAY,
   }
-  if (!(await ensureOpd(db, siteId, body.opd, cap, guard))) throw tooManyToday(c, nowMs, 'OPDs')
+  const opd = await ensureOpd(db, siteId, body.opd, cap, guard)
+  if (opd === 'at_cap') {
+    throw apiError('too_many_opds', `This site already has ${cap} OPDs; ask an admin to add more`)
+  }
+  if (opd === 'refused') throw tooManyToday(c, nowMs, 'OPDs')
   return { siteId, opd: body.opd, key: body.article, title: body.title }
+}
+
+/** 404 for a named site or OPD that does not exist, so a typo is not read as «no data». */
+export async function requireSiteAndOpd(
+  db: Db,
+  site: string | undefined,
+  opd: string | undefined,
+): Promise<void> {
+  const missing = await missingSiteOrOpd(db, site, opd)
+  if (missing === 'site') throw apiError('unknown_site', `No site is called ${site}`)
+  if (missing === 'opd') throw apiError('unknown_opd', `Site ${site} has no OPD ${opd}`)
 }

@@ -10,11 +10,12 @@ import { statFigures } from '../domain/stat-figures'
 import { apiError } from '../errors'
 import { COMMENT_STATUSES, listComments } from '../storage/comments-list'
 import { siteDirectory } from '../storage/sites'
-import { articleByKey, articleDaySums, articleSums, assertSiteAndOpd, countsOf, type DaySums, opdDaySums, opdSums, siteSums } from '../storage/stats'
+import { articleByKey, articleDaySums, articleSums, countsOf, type DaySums, opdDaySums, opdSums, siteSums } from '../storage/stats'
 import { articleKey, opdSlug, siteId } from '../validation/fields'
 import { parseOrThrow } from '../validation/json-body'
 import { csvDownload, fileName, respondRows } from './stats-csv'
 import { type AppEnv, factory } from '../env'
+import { requireSiteAndOpd } from './site-request'
 
 /** The longest date range one request may ask for: ten years of days. */
 const MAX_RANGE_DAYS = 3660
@@ -96,7 +97,7 @@ async function statsRequest<S extends z.ZodObject & z.ZodType<StatsQuery>>(
   const scope = scopedFilter(c.var.token, { site: q.site, opd: q.opd })
   const db = c.var.db
   // /sites takes no opd: an opd token's own OPD narrows its sums there but is not looked up.
-  await assertSiteAndOpd(db, scope.site, 'opd' in schema.shape ? scope.opd : undefined)
+  await requireSiteAndOpd(db, scope.site, 'opd' in schema.shape ? scope.opd : undefined)
   return { q, filter: { ...scope, from: q.from, to: q.to }, db }
 }
 

@@ -2,7 +2,6 @@ import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { opds, siteOrigins, sites } from '../db/schema'
-import { apiError } from '../errors'
 
 export interface SiteEntry {
   id: string
@@ -32,20 +31,25 @@ export async function siteDirectory(db: Db, only?: string): Promise<SiteEntry[]>
   }))
 }
 
-/** 409 when another site has registered one of these origins (an origin names one site). */
-export async function assertOriginsFree(db: Db, site: string, list: string[]): Promise<void> {
-  if (list.length === 0) return
+/** Why a site could not be made or changed: its id, or one of its origins, is taken. */
+export type SiteConflict =
+  | { code: 'site_exists'; site: string }
+  | { code: 'origin_taken'; origin: string; site: string }
+
+/** Another site that has registered one of these origins (an origin names one site). */
+async function originConflict(db: Db, site: string, list: string[]): Promise<SiteConflict | null> {
+  if (list.length === 0) return null
   const taken = await db
     .select({ origin: siteOrigins.origin, site: siteOrigins.siteId })
     .from(siteOrigins)
     .where(and(inArray(siteOrigins.origin, list), ne(siteOrigins.siteId, site)))
     .get()
-  if (taken) throw apiError('origin_taken', `${taken.origin} is already registered for site ${taken.site}`)
+  return taken ? { code: 'origin_taken', ...taken } : null
 }
 
-async function assertSiteFree(db: Db, id: string): Promise<void> {
+async function siteConflict(db: Db, id: string): Promise<SiteConflict | null> {
   const existing = await db.select({ id: sites.id }).from(sites).where(eq(sites.id, id)).get()
-  if (existing) throw apiError('site_exists', `A site called ${id} already exists`)
+  return existing ? { code: 'site_exists', site: id } : null
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -55,34 +59,46 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * The checks above run before the write, so a concurrent request can win in between; its
- * write then fails on the unique key. The checks are run again to answer that request's
- * 409 like a later one's, instead of a 500.
+ * The checks run before the write, so a concurrent request can win in between; its write
+ * then fails on the unique key. The checks are run again to answer that request with the
+ * same conflict as a later one, instead of a 500.
  */
-async function conflictsAs409(error: unknown, recheck: () => Promise<void>): Promise<never> {
-  if (isUniqueViolation(error)) await recheck()
-  throw error
+async function conflictOf(error: unknown, recheck: () => Promise<SiteConflict | null>): Promise<SiteConflict> {
+  const conflict = isUniqueViolation(error) ? await recheck() : null
+  if (conflict === null) throw error
+  return conflict
 }
 
-export async function createSite(db: Db, site: { id: string; name: string; origins: string[] }, nowMs: number) {
-  const checks = async () => {
-    await assertSiteFree(db, site.id)
-    await assertOriginsFree(db, site.id, site.origins)
-  }
-  await checks()
+/** Registers a site with its origins; the conflict when its id or an origin is taken. */
+export async function createSite(
+  db: Db,
+  site: { id: string; name: string; origins: string[] },
+  nowMs: number,
+): Promise<SiteConflict | null> {
+  const checks = async () =>
+    (await siteConflict(db, site.id)) ?? (await originConflict(db, site.id, site.origins))
+  const conflict = await checks()
+  if (conflict) return conflict
   const siteRow = db.insert(sites).values({ id: site.id, name: site.name, createdAt: nowMs })
   const originRows = site.origins.map((origin) => ({ origin, siteId: site.id }))
   try {
     if (originRows.length === 0) await siteRow
     else await db.batch([siteRow, db.insert(siteOrigins).values(originRows)])
+    return null
   } catch (error) {
-    await conflictsAs409(error, checks)
+    return conflictOf(error, checks)
   }
 }
 
-/** Renames a site and/or replaces its origins, in one transaction. */
-export async function updateSite(db: Db, id: string, change: { name?: string; origins?: string[] }) {
-  if (change.origins !== undefined) await assertOriginsFree(db, id, change.origins)
+/** Renames a site and/or replaces its origins, in one transaction; the conflict if any. */
+export async function updateSite(
+  db: Db,
+  id: string,
+  change: { name?: string; origins?: string[] },
+): Promise<SiteConflict | null> {
+  const checks = () => originConflict(db, id, change.origins ?? [])
+  const conflict = await checks()
+  if (conflict) return conflict
   const statements = []
   if (change.name !== undefined) statements.push(db.update(sites).set({ name: change.name }).where(eq(sites.id, id)))
   if (change.origins !== undefined) {
@@ -91,11 +107,12 @@ export async function updateSite(db: Db, id: string, change: { name?: string; or
       statements.push(db.insert(siteOrigins).values(change.origins.map((origin) => ({ origin, siteId: id }))))
     }
   }
-  if (statements.length === 0) return
+  if (statements.length === 0) return null
   try {
     await db.batch(statements as [(typeof statements)[number], ...typeof statements])
+    return null
   } catch (error) {
-    await conflictsAs409(error, () => assertOriginsFree(db, id, change.origins ?? []))
+    return conflictOf(error, checks)
   }
 }
 
@@ -152,7 +169,8 @@ export interface OpdGuard {
 /**
  * Adds an OPD slug to a site on first use, up to a cap (CONTRACT §5) and, with a guard, up
  * to a few new slugs per network and day, so one address cannot fill the cap with junk.
- * Returns false when the guard refused the slug (nothing added).
+ * Answers `at_cap` when the site has its cap of OPDs and `refused` when the guard refused
+ * the slug (nothing added either way).
  */
 export async function ensureOpd(
   db: Db,
@@ -160,8 +178,8 @@ export async function ensureOpd(
   slug: string,
   cap: number,
   guard: OpdGuard | null,
-): Promise<boolean> {
-  if (known.has(cacheKey(siteId, slug))) return true
+): Promise<'ok' | 'at_cap' | 'refused'> {
+  if (known.has(cacheKey(siteId, slug))) return 'ok'
   const existing = await db
     .select({ slug: opds.slug })
     .from(opds)
@@ -169,20 +187,16 @@ export async function ensureOpd(
     .get()
   if (!existing) {
     const [{ n }] = await db.select({ n: count() }).from(opds).where(eq(opds.siteId, siteId))
-    if (n >= cap) {
-      throw apiError('too_many_opds',
-        `This site already has ${cap} OPDs; ask an admin to add more`,
-      )
-    }
+    if (n >= cap) return 'at_cap'
     if (guard) {
-      if (!(await addWithinBound(db, siteId, slug, guard))) return false
+      if (!(await addWithinBound(db, siteId, slug, guard))) return 'refused'
     } else {
       await db.insert(opds).values({ siteId, slug, createdAt: Date.now() }).onConflictDoNothing()
     }
   }
   if (known.size > 10_000) known.clear()
   known.add(cacheKey(siteId, slug))
-  return true
+  return 'ok'
 }
 
 /**
