@@ -8,6 +8,7 @@ import { type AppEnv, type Env, factory } from '../env'
 import { apiError, ApiError } from '../errors'
 import type { AddressGuard } from '../storage/address-guard'
 import type { ResponseGuard } from '../storage/responses'
+import { hmacHex, randomHex } from '../domain/crypto'
 
 export type Hashes = { address: string; network: string }
 
@@ -64,7 +65,7 @@ const keys = new Map<string, CryptoKey>()
 async function keyOf(db: Db, day: string): Promise<CryptoKey> {
   const cached = keys.get(day)
   if (cached) return cached
-  const fresh = [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, '0')).join('')
+  const fresh = randomHex(32)
   await db.insert(dailySalts).values({ day, salt: fresh }).onConflictDoNothing()
   const row = await db.get<{ salt: string }>(sql`SELECT salt FROM daily_salts WHERE day = ${day}`)
   const key = await crypto.subtle.importKey('raw', encoder.encode(row.salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
@@ -95,9 +96,8 @@ export async function networkHashes(
   return { address: addressMac, network: network === address ? addressMac : await hashWith(key, network) }
 }
 
-async function hashWith(key: CryptoKey, text: string): Promise<string> {
-  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(text))
-  return [...new Uint8Array(mac).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')
+function hashWith(key: CryptoKey, text: string): Promise<string> {
+  return hmacHex(key, text, 16)
 }
 
 /**

@@ -1,4 +1,5 @@
 import { apiError } from '../errors'
+import { randomHex, sha256Hex } from '../domain/crypto'
 
 
 // Bearer tokens: 32 random bytes (256 bits) behind a readable prefix. Only the SHA-256 of
@@ -14,13 +15,8 @@ function base64url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '')
 }
 
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))
-  return hex(new Uint8Array(digest))
+export function hashToken(token: string): Promise<string> {
+  return sha256Hex(token)
 }
 
 export interface MintedToken {
@@ -33,7 +29,7 @@ export interface MintedToken {
 
 export async function mintToken(): Promise<MintedToken> {
   const token = PREFIX + base64url(crypto.getRandomValues(new Uint8Array(32)))
-  const id = 'tok_' + hex(crypto.getRandomValues(new Uint8Array(8)))
+  const id = 'tok_' + randomHex(8)
   return { id, token, hash: await hashToken(token) }
 }
 

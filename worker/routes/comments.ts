@@ -9,6 +9,7 @@ import { recordComment } from '../storage/comments'
 import { articleKey, commentText, opdSlug, reader, siteId } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
 import { factory } from '../env'
+import { sha256Hex } from '../domain/crypto'
 
 const commentBody = z.object({
   site: siteId.optional(),
@@ -20,11 +21,6 @@ const commentBody = z.object({
   hp: z.string().max(200).optional(),
   elapsed_ms: z.number().nonnegative().optional(),
 })
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
 
 /**
  * POST /api/v1/comments — the optional follow-up «Apa yang bisa kami perbaiki?» (README,
@@ -51,7 +47,7 @@ export const commentsRoute = factory.createApp()
       article: body.article,
       reader: body.reader,
       text,
-      campaign: key === null ? null : await sha256(key),
+      campaign: key === null ? null : await sha256Hex(key),
       nowMs: now,
       day: jakartaDay(now),
     })

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { type RatingValue, zeroCounts } from '../domain/rating-scale'
+import { RATINGS, type RatingValue, zeroCounts } from '../domain/rating-scale'
 import { buildSummary, type Summary } from '../domain/summary'
 import { counterColumns, type CounterSums, countsOf } from './stats'
 
@@ -67,3 +67,39 @@ export function summaryFromRow(siteId: string, article: string, row: CounterRow 
     yours: row?.yours ?? null,
   })
 }
+
+// The rating counters are columns named after the rating keys (CONTRACT §1): their SQL is
+// written from RATINGS here, once. Keys and values are constants, never input, which is what
+// makes sql.raw safe.
+const RATING_COUNTERS = RATINGS.map((r) => ({ column: sql.raw(r.key), value: sql.raw(String(r.value)) }))
+
+/** `sangat_puas, puas, cukup_puas, tidak_puas`: the rating counter columns. */
+export const RATING_COLUMNS = sql.raw(RATINGS.map((r) => r.key).join(', '))
+
+/** `r = 4, r = 3, r = 2, r = 1`: the values of RATING_COLUMNS for one answer `r`. */
+export function ratingOnes(r: unknown): SQL {
+  return sql.join(
+    RATING_COUNTERS.map(({ value }) => sql`${r} = ${value}`),
+    sql`, `,
+  )
+}
+
+/** `sangat_puas = sangat_puas + (r = 4), …`: one answer `r` added to (or taken off) the counters. */
+export function moveRating(r: unknown, sign: '+' | '-'): SQL {
+  const op = sql.raw(sign)
+  return sql.join(
+    RATING_COUNTERS.map(({ column, value }) => sql`${column} = ${column} ${op} (${r} = ${value})`),
+    sql`, `,
+  )
+}
+
+/** `coalesce(sum(rating = 4), 0) AS f_sangat_puas, …`: the answers of some responses counted. */
+export const RATING_SUMS = sql.join(
+  RATINGS.map((r) => sql.raw(`coalesce(sum(rating = ${r.value}), 0) AS f_${r.key}`)),
+  sql`, `,
+)
+
+/** `sangat_puas = sangat_puas - f.f_sangat_puas, …`: RATING_SUMS taken off the counters. */
+export const MINUS_RATING_SUMS = sql.raw(
+  RATINGS.map((r) => `${r.key} = ${r.key} - f.f_${r.key}`).join(', '),
+)
