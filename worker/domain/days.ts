@@ -14,7 +14,7 @@ export function secondsUntilNextJakartaDay(epochMs: number): number {
   return Math.ceil((86_400_000 - intoDay) / 1000)
 }
 
-// Statistics speak in Asia/Jakarta calendar days (`YYYY-MM-DD`, as jakarta-day.ts makes them);
+// Statistics speak in Asia/Jakarta calendar days (`YYYY-MM-DD`, as jakartaDay above makes them);
 // arithmetic on them is plain UTC date arithmetic, since a day label has no time zone left.
 
 const DAY_MS = 86_400_000

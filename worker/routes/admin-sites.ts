@@ -62,7 +62,7 @@ export const adminSitesRoute = factory.createApp()
     await entry(db, site)
     const conflict = await updateSite(db, site, c.var.body)
     if (conflict) throw conflictError(conflict)
-    // This isolate forgets cached origins now; others within the cache's TTL (origins.ts).
+    // This isolate forgets cached origins now; others within the cache's TTL (storage/sites.ts).
     forgetOrigins()
     return c.json(await entry(db, site))
   })

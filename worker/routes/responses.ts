@@ -16,7 +16,7 @@ const responseBody = z.object({
   title,
   rating,
   reader,
-  // Signals of scripted answers (worker/abuse/scripted.ts); optional for integrators.
+  // Signals of scripted answers (looksScripted in worker/abuse/limits.ts); optional for integrators.
   hp: z.string().max(200).optional(),
   elapsed_ms: z.number().nonnegative().optional(),
 })
