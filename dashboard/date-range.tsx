@@ -1,4 +1,4 @@
-import { jakartaDay } from '../worker/domain/jakarta-day'
+import { jakartaDay } from '../worker/domain/days'
 import { T } from './i18n'
 import type { Range } from './types'
 

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { ROLES, type Role } from '../worker/auth/roles'
-import { hashToken, mintToken } from '../worker/auth/token-secret'
+import { hashToken, mintToken, type Role, ROLES } from '../worker/auth/token'
 import { opdSlug, siteId } from '../worker/validation/fields'
 import { executeLocalSql, queryLocalSql } from './local-d1'
 

@@ -1,7 +1,5 @@
-import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import type { AppEnv } from './env'
-import { publicRateLimit, restrictedRateLimit } from './abuse/request-rate-limit'
+import { publicRateLimit, restrictedRateLimit } from './abuse/guards'
 import { loggableError } from './error-log'
 import { ApiError, errorBody } from './errors'
 import { adminRoute } from './routes/admin'
@@ -14,10 +12,11 @@ import { demoRoute } from './routes/demo'
 import { publicPublicationsRoute } from './routes/publications'
 import { widgetAssetsRoute } from './routes/widget-assets'
 import { apiHeaders } from './security-headers'
+import { factory } from './env'
 
 /** The whole Worker: routes, the 404 and the one place errors become the contract's shape. */
 export function createApp() {
-  const app = new Hono<AppEnv>()
+  const app = factory.createApp()
 
   app.use('/api/*', apiHeaders)
   app.use('/api/v1/stats/*', restrictedRateLimit)

@@ -1,3 +1,7 @@
+import { createFactory } from 'hono/factory'
+import type { TokenScope } from './auth/token'
+import { database, type Db } from './db/client'
+
 /** The Worker's bindings, typed once (wrangler.toml declares them). */
 export interface Env {
   DB: D1Database
@@ -11,4 +15,25 @@ export interface Env {
   RATE_LIMITS?: string
 }
 
-export type AppEnv = { Bindings: Env }
+/**
+ * What a request carries past the middleware: the one drizzle instance of the request, the
+ * site its Origin resolved to (widget endpoints, `publicCors`) and the bearer token's scope
+ * (restricted endpoints, `requireToken`). Each is set once, by the middleware named.
+ */
+export type AppEnv = {
+  Bindings: Env
+  Variables: { db: Db; originSite: string | null; token: TokenScope }
+}
+
+/**
+ * Every app and middleware of the Worker comes from here. `initApp` gives each request its
+ * drizzle instance; sub-apps run it too, so it keeps the one the root app made.
+ */
+export const factory = createFactory<AppEnv>({
+  initApp: (app) => {
+    app.use(async (c, next) => {
+      if (c.var.db === undefined) c.set('db', database(c.env.DB))
+      await next()
+    })
+  },
+})

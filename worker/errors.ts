@@ -1,19 +1,64 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 /**
+ * Every error code the Worker answers with, and its status: README «Errors» lists the same
+ * codes (test/unit/error-codes.test.ts holds the two together).
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  invalid_json: 400,
+  invalid_request: 400,
+  invalid_range: 400,
+  range_too_long: 400,
+  site_required: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  out_of_scope: 403,
+  origin_not_allowed: 403,
+  not_found: 404,
+  unknown_site: 404,
+  unknown_opd: 404,
+  unknown_article: 404,
+  unknown_comment: 404,
+  unknown_token: 404,
+  unknown_publication: 404,
+  site_exists: 409,
+  origin_taken: 409,
+  opd_in_use: 409,
+  period_not_over: 409,
+  already_published: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_opds: 422,
+  article_not_registered: 422,
+  no_response: 422,
+  rate_limited: 429,
+  internal_error: 500,
+} as const satisfies Record<string, ContentfulStatusCode>
+
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+/**
  * An expected failure: rendered by the app's one `onError` as the contract's error shape
  * `{"error": {"code", "message"}}` (CONTRACT §5).
  */
 export class ApiError extends Error {
+  readonly status: ContentfulStatusCode
+
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message)
+    this.status = ERROR_STATUS[code]
   }
 }
 
-export function errorBody(code: string, message: string) {
+/** The error to throw from a route or middleware; its status comes from the catalogue. */
+export function apiError(code: ErrorCode, message: string): ApiError {
+  return new ApiError(code, message)
+}
+
+export function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } }
 }

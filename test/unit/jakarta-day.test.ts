@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { jakartaDay } from '../../worker/domain/jakarta-day'
+import { jakartaDay } from '../../worker/domain/days'
 
 describe('jakartaDay', () => {
   it('turns the day at 17:00 UTC, midnight in Jakarta', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { networkAddress, siteNetwork } from '../../worker/abuse/network-address'
-import { looksScripted } from '../../worker/abuse/scripted'
-import { secondsUntilNextJakartaDay } from '../../worker/domain/jakarta-day'
+import { looksScripted, networkAddress, siteNetwork } from '../../worker/abuse/limits'
+import { secondsUntilNextJakartaDay } from '../../worker/domain/days'
 
 const from = (ip?: string) => networkAddress(new Headers(ip === undefined ? {} : { 'CF-Connecting-IP': ip }))
 

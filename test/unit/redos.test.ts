@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { campaignKey, onlyLinks } from '../../worker/domain/comment-spam'
 import { redactPersonalData } from '../../worker/domain/redact-personal-data'
-import { commentText } from '../../worker/validation/comment-text'
+import { commentText } from '../../worker/validation/fields'
 import { MAX_BODY_BYTES } from '../../worker/validation/json-body'
 
 // Public text must never cost the Worker more than a few milliseconds, whatever it holds
@@ -95,7 +95,7 @@ const PATTERNS = [
 describe('every regular expression in the Worker is free of ReDoS (recheck)', () => {
   it('finds the patterns that see public input', () => {
     const wheres = PATTERNS.map((p) => p.where).join('\n')
-    for (const file of ['redact-personal-data', 'comment-spam', 'validation/fields', 'network-address', 'auth/bearer', 'json-body']) {
+    for (const file of ['redact-personal-data', 'comment-spam', 'validation/fields', 'abuse/limits', 'auth/bearer', 'json-body']) {
       expect(wheres).toContain(file)
     }
   })

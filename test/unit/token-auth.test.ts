@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { constantTimeEqual } from '../../worker/auth/constant-time'
-import type { TokenScope } from '../../worker/auth/roles'
-import { inScope, scopedFilter } from '../../worker/auth/scope'
-import { hashToken, mintToken } from '../../worker/auth/token-secret'
+import {
+  constantTimeEqual,
+  hashToken,
+  inScope,
+  mintToken,
+  scopedFilter,
+  type TokenScope,
+} from '../../worker/auth/token'
 
 const scope = (role: TokenScope['role'], site: string | null = null, opd: string | null = null): TokenScope => ({
   id: 'tok_1',

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { hashToken } from '../../worker/auth/token-secret'
+import { hashToken } from '../../worker/auth/token'
 import { errorOf } from './client'
 import { get, seedArticle, send, tokenFor } from './stats-fixtures'
 

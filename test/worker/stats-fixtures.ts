@@ -1,7 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { expect } from 'vitest'
-import type { Role } from '../../worker/auth/roles'
-import { mintToken } from '../../worker/auth/token-secret'
+import { mintToken, type Role } from '../../worker/auth/token'
 import { call, errorOf, seedSite, unchanged } from './client'
 
 // Fixtures for the restricted API: tokens made as the admin API makes them, and roll-up

@@ -1,5 +1,3 @@
-import type { Env } from '../env'
-
 /**
  * The documented bounds (README, «Abuse limits»), per Asia/Jakarta day. A reader changing
  * their own answer never counts against them. "Address" is an IPv4 address or an IPv6 /64;
@@ -27,6 +25,58 @@ export const RESTRICTED_REQUESTS_PER_ADDRESS_MINUTE = 300
 export const PUBLIC_REQUESTS_PER_ADDRESS_MINUTE = 600
 
 /** `RATE_LIMITS=off` (CONTRACT §6) lifts the per-address limits, for load tests from one machine. */
-export function rateLimitsOn(env: Env): boolean {
+export function rateLimitsOn(env: { RATE_LIMITS?: string }): boolean {
   return (env.RATE_LIMITS ?? 'on').toLowerCase() !== 'off'
+}
+
+/**
+ * Signals the widget sends that a script posting to the API directly rarely fakes right:
+ * `hp`, a honeypot input hidden from people (any value means a bot filled it), and
+ * `elapsed_ms`, the time from the widget being shown to the answer. Both are optional, so
+ * servers and integrators that send neither are never dropped.
+ */
+export const FASTEST_HUMAN_ANSWER_MS = 600
+
+export function looksScripted(signals: { hp?: string; elapsed_ms?: number }): boolean {
+  if (signals.hp !== undefined && signals.hp !== '') return true
+  return signals.elapsed_ms !== undefined && signals.elapsed_ms < FASTEST_HUMAN_ANSWER_MS
+}
+
+/**
+ * The address a rate limit is keyed by: Cloudflare's `CF-Connecting-IP`. An IPv6 client
+ * usually holds a whole /64, so its first four groups count as one address; otherwise a
+ * script would rotate through its own prefix for free.
+ */
+export function networkAddress(headers: Headers): string {
+  const raw = clientAddress(headers)
+  if (raw === '' || !raw.includes(':')) return raw || 'unknown'
+  return ipv6Prefix(raw, 4)
+}
+
+/**
+ * The network a site-wide bound is keyed by: an IPv4 address as it is (carrier-grade NAT
+ * already puts many subscribers behind it), an IPv6 /48 (what one customer site is
+ * usually given: 65,536 /64s that one script could otherwise rotate through).
+ */
+export function siteNetwork(headers: Headers): string {
+  const raw = clientAddress(headers)
+  if (raw === '' || !raw.includes(':')) return raw || 'unknown'
+  return ipv6Prefix(raw, 3)
+}
+
+function clientAddress(headers: Headers): string {
+  return (headers.get('CF-Connecting-IP') ?? '').trim().toLowerCase()
+}
+
+function ipv6Prefix(address: string, groupCount: 3 | 4): string {
+  const [head, tail = ''] = address.split('::')
+  const left = head === '' ? [] : head.split(':')
+  const right = tail === '' ? [] : tail.split(':')
+  const groups = address.includes('::')
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left
+  return groups
+    .slice(0, groupCount)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':') + `::/${groupCount * 16}`
 }

@@ -1,8 +1,8 @@
-import { FIRST_DAY, LAST_DAY } from './calendar-day'
+import { FIRST_DAY, LAST_DAY } from './days'
 
 // SKM reporting periods (PermenPANRB 14/2017; CONTRACT §8): a year, a semester, a triwulan or
 // a month, as inclusive ranges of Asia/Jakarta day labels. Day labels carry no time zone, so
-// the ranges are plain UTC calendar arithmetic (calendar-day.ts).
+// the ranges are plain UTC calendar arithmetic (days.ts).
 
 export type PeriodKind = 'year' | 'semester' | 'quarter' | 'month'
 

@@ -1,12 +1,9 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AuthVars } from '../auth/bearer'
-import { inScope } from '../auth/scope'
-import { database } from '../db/client'
-import type { Env } from '../env'
-import { ApiError } from '../errors'
+import { inScope } from '../auth/token'
+import { apiError } from '../errors'
 import { commentPlace, setCommentState } from '../storage/comments-list'
 import { jsonBody } from '../validation/json-body'
+import { factory } from '../env'
 
 const idParam = z
   .string()
@@ -22,18 +19,18 @@ const stateBody = z
  * read-only `kominfo` role may not. Unknown and out-of-scope ids both answer 404, so ids
  * reveal nothing of other OPDs.
  */
-export const adminCommentsRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>().patch(
+export const adminCommentsRoute = factory.createApp().patch(
   '/:id',
   jsonBody(stateBody),
   async (c) => {
     const token = c.var.token
-    if (token.role === 'kominfo') throw new ApiError(403, 'forbidden', 'This token may only read')
+    if (token.role === 'kominfo') throw apiError('forbidden', 'This token may only read')
     const parsed = idParam.safeParse(c.req.param('id'))
-    if (!parsed.success) throw new ApiError(400, 'invalid_request', parsed.error.issues[0].message)
-    const db = database(c.env.DB)
+    if (!parsed.success) throw apiError('invalid_request', parsed.error.issues[0].message)
+    const db = c.var.db
     const place = await commentPlace(db, parsed.data)
     if (place === null || !inScope(token, place.site, place.opd)) {
-      throw new ApiError(404, 'unknown_comment', `No comment ${parsed.data}`)
+      throw apiError('unknown_comment', `No comment ${parsed.data}`)
     }
     await setCommentState(db, parsed.data, c.var.body)
     return c.json({ id: parsed.data, ...c.var.body })

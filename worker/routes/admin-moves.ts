@@ -1,17 +1,13 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
-import { adminOnly } from '../auth/admin-only'
-import type { AuthVars } from '../auth/bearer'
-import { database } from '../db/client'
-import type { Env } from '../env'
-import { ApiError } from '../errors'
-import { forgetOpd } from '../sites/opds'
+import { adminOnly } from '../auth/bearer-auth'
+import { apiError } from '../errors'
+import { forgetOpd } from '../storage/sites'
 import { deleteOpd, mergeOpd, moveArticle } from '../storage/opd-moves'
-import { articleByKey, assertSiteAndOpd } from '../storage/stats'
-import { articleKey, opdSlug, siteId } from '../validation/fields'
-import { jsonBody } from '../validation/json-body'
-import { parseOrThrow } from '../validation/parse'
-import { displayName } from './admin-fields'
+import { articleByKey } from '../storage/stats'
+import { articleKey, displayName, opdSlug, siteId } from '../validation/fields'
+import { jsonBody, parseOrThrow } from '../validation/json-body'
+import { factory } from '../env'
+import { requireSiteAndOpd } from './site-request'
 
 const siteParam = z.object({ site: siteId })
 const opdParams = z.object({ site: siteId, opd: opdSlug })
@@ -25,19 +21,19 @@ const articleChange = z
  * slug into another, move an article to another OPD or correct its title. Figures move with
  * them in one batch each (worker/storage/opd-moves.ts).
  */
-export const adminMovesRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>()
+export const adminMovesRoute = factory.createApp()
   .delete('/:site/opds/:opd', adminOnly, async (c) => {
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
-    const db = database(c.env.DB)
-    await assertSiteAndOpd(db, site, opd)
+    const db = c.var.db
+    await requireSiteAndOpd(db, site, opd)
     const { deleted, use } = await deleteOpd(db, site, opd)
     if (use === 'responses') {
-      throw new ApiError(409, 'opd_in_use', `OPD ${opd} has answers; merge it into another OPD instead`)
+      throw apiError('opd_in_use', `OPD ${opd} has answers; merge it into another OPD instead`)
     }
     if (use === 'tokens') {
-      throw new ApiError(409, 'opd_in_use', `Live tokens name OPD ${opd}; revoke them, or merge it into another OPD`)
+      throw apiError('opd_in_use', `Live tokens name OPD ${opd}; revoke them, or merge it into another OPD`)
     }
-    if (!deleted) throw new ApiError(404, 'unknown_opd', `Site ${site} has no OPD ${opd}`)
+    if (!deleted) throw apiError('unknown_opd', `Site ${site} has no OPD ${opd}`)
     // Its next first use (a page still embedding it) adds it again, counted from zero.
     forgetOpd(site, opd)
     return c.body(null, 204)
@@ -45,24 +41,24 @@ export const adminMovesRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>(
   .post('/:site/opds/:opd/merge', adminOnly, jsonBody(mergeBody), async (c) => {
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
     const { into } = c.var.body
-    if (into === opd) throw new ApiError(400, 'invalid_request', 'into: an OPD cannot be merged into itself')
-    const db = database(c.env.DB)
-    await assertSiteAndOpd(db, site, opd)
-    await assertSiteAndOpd(db, site, into)
+    if (into === opd) throw apiError('invalid_request', 'into: an OPD cannot be merged into itself')
+    const db = c.var.db
+    await requireSiteAndOpd(db, site, opd)
+    await requireSiteAndOpd(db, site, into)
     const moved = await mergeOpd(db, site, opd, into)
-    if (moved === null) throw new ApiError(404, 'unknown_opd', `Site ${site} no longer has OPD ${opd} or ${into}`)
+    if (moved === null) throw apiError('unknown_opd', `Site ${site} no longer has OPD ${opd} or ${into}`)
     forgetOpd(site, opd)
     return c.json({ site, from: opd, into, ...moved })
   })
   .patch('/:site/articles', adminOnly, jsonBody(articleChange), async (c) => {
     const { site } = parseOrThrow(siteParam, c.req.param())
     const { article, opd, title } = c.var.body
-    const db = database(c.env.DB)
-    await assertSiteAndOpd(db, site, opd)
+    const db = c.var.db
+    await requireSiteAndOpd(db, site, opd)
     if ((await articleByKey(db, site, article)) === null) {
-      throw new ApiError(404, 'unknown_article', `Site ${site} has no article ${article}`)
+      throw apiError('unknown_article', `Site ${site} has no article ${article}`)
     }
     const row = await moveArticle(db, site, article, { opd, title })
-    if (row === null) throw new ApiError(404, 'unknown_article', `Site ${site} no longer has article ${article} or OPD ${opd}`)
+    if (row === null) throw apiError('unknown_article', `Site ${site} no longer has article ${article} or OPD ${opd}`)
     return c.json({ site, article, opd: row.opd, title: row.title })
   })

@@ -1,19 +1,20 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AuthVars } from '../auth/bearer'
-import { adminOnly } from '../auth/admin-only'
-import { inScope } from '../auth/scope'
-import { database } from '../db/client'
-import type { Env } from '../env'
-import { ApiError } from '../errors'
-import { forgetOrigins } from '../sites/origins'
-import { createSite, updateSite, upsertOpd } from '../storage/admin-sites'
-import { siteDirectory } from '../storage/site-directory'
-import { assertSiteAndOpd } from '../storage/stats'
-import { opdSlug, siteId } from '../validation/fields'
-import { jsonBody } from '../validation/json-body'
-import { parseOrThrow } from '../validation/parse'
-import { displayName, origins } from './admin-fields'
+import { adminOnly } from '../auth/bearer-auth'
+import { inScope } from '../auth/token'
+import { apiError } from '../errors'
+import {
+  createSite,
+  forgetOrigins,
+  type SiteConflict,
+  siteDirectory,
+  updateSite,
+  upsertOpd,
+} from '../storage/sites'
+import { displayName, opdSlug, origins, siteId } from '../validation/fields'
+import { jsonBody, parseOrThrow } from '../validation/json-body'
+import type { Db } from '../db/client'
+import { factory } from '../env'
+import { requireSiteAndOpd } from './site-request'
 
 const newSite = z.strictObject({ id: siteId, name: displayName('name'), origins: origins.default([]) })
 const siteChange = z
@@ -23,50 +24,59 @@ const opdBody = z.strictObject({ name: displayName('name') })
 const siteParam = z.object({ site: siteId })
 const opdParams = z.object({ site: siteId, opd: opdSlug })
 
-async function entry(db: ReturnType<typeof database>, id: string) {
+async function entry(db: Db, id: string) {
   const [site] = await siteDirectory(db, id)
-  if (!site) throw new ApiError(404, 'unknown_site', `No site is called ${id}`)
+  if (!site) throw apiError('unknown_site', `No site is called ${id}`)
   return site
+}
+
+function conflictError(conflict: SiteConflict) {
+  if (conflict.code === 'site_exists') {
+    return apiError('site_exists', `A site called ${conflict.site} already exists`)
+  }
+  return apiError('origin_taken', `${conflict.origin} is already registered for site ${conflict.site}`)
 }
 
 /**
  * Sites, their origins and OPDs (README addition to CONTRACT §5). Changes are the admin's;
  * the embed snippet is for anyone whose token covers the OPD.
  */
-export const adminSitesRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>()
+export const adminSitesRoute = factory.createApp()
   .get('/', adminOnly, async (c) => {
-    return c.json({ sites: await siteDirectory(database(c.env.DB)) })
+    return c.json({ sites: await siteDirectory(c.var.db) })
   })
   .post('/', adminOnly, jsonBody(newSite), async (c) => {
-    const db = database(c.env.DB)
-    await createSite(db, c.var.body, Date.now())
+    const db = c.var.db
+    const conflict = await createSite(db, c.var.body, Date.now())
+    if (conflict) throw conflictError(conflict)
     forgetOrigins()
     return c.json(await entry(db, c.var.body.id), 201)
   })
   .get('/:site', adminOnly, async (c) => {
     const { site } = parseOrThrow(siteParam, c.req.param())
-    return c.json(await entry(database(c.env.DB), site))
+    return c.json(await entry(c.var.db, site))
   })
   .patch('/:site', adminOnly, jsonBody(siteChange), async (c) => {
     const { site } = parseOrThrow(siteParam, c.req.param())
-    const db = database(c.env.DB)
+    const db = c.var.db
     await entry(db, site)
-    await updateSite(db, site, c.var.body)
-    // This isolate forgets cached origins now; others within the cache's TTL (origins.ts).
+    const conflict = await updateSite(db, site, c.var.body)
+    if (conflict) throw conflictError(conflict)
+    // This isolate forgets cached origins now; others within the cache's TTL (storage/sites.ts).
     forgetOrigins()
     return c.json(await entry(db, site))
   })
   .put('/:site/opds/:opd', adminOnly, jsonBody(opdBody), async (c) => {
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
-    const db = database(c.env.DB)
+    const db = c.var.db
     await entry(db, site)
     await upsertOpd(db, site, opd, c.var.body.name, Date.now())
     return c.json({ site, slug: opd, name: c.var.body.name })
   })
   .get('/:site/opds/:opd/embed', async (c) => {
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
-    if (!inScope(c.var.token, site, opd)) throw new ApiError(403, 'out_of_scope', 'This token does not cover that OPD')
-    await assertSiteAndOpd(database(c.env.DB), site, opd)
+    if (!inScope(c.var.token, site, opd)) throw apiError('out_of_scope', 'This token does not cover that OPD')
+    await requireSiteAndOpd(c.var.db, site, opd)
     const host = new URL(c.req.url).origin
     const html = `<div data-tanggapan data-opd="${opd}"></div>\n<script src="${host}/widget.js" async></script>`
     return c.json({ site, opd, html })

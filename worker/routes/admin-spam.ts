@@ -1,16 +1,12 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
-import { adminOnly } from '../auth/admin-only'
-import type { AuthVars } from '../auth/bearer'
-import { database } from '../db/client'
-import type { Env } from '../env'
-import { ApiError } from '../errors'
-import { siteExists } from '../sites/origins'
-import { readSummary } from '../storage/read-summary'
+import { adminOnly } from '../auth/bearer-auth'
+import { apiError } from '../errors'
+import { siteExists } from '../storage/sites'
+import { readSummary } from '../storage/articles'
 import { excludeFlagged, flaggedArticles } from '../storage/spam'
 import { articleKey, siteId } from '../validation/fields'
-import { jsonBody } from '../validation/json-body'
-import { parseOrThrow } from '../validation/parse'
+import { jsonBody, parseOrThrow } from '../validation/json-body'
+import { factory } from '../env'
 
 const listQuery = z.strictObject({ site: siteId.optional() })
 const excludeBody = z.strictObject({ site: siteId, article: articleKey })
@@ -19,16 +15,16 @@ const excludeBody = z.strictObject({ site: siteId, article: articleKey })
  * Responses flagged by the abuse limits (worker/abuse/limits.ts) and the admin's action
  * that excludes them from every figure (README addition to CONTRACT §5).
  */
-export const adminSpamRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>()
+export const adminSpamRoute = factory.createApp()
   .use(adminOnly)
   .get('/', async (c) => {
     const { site } = parseOrThrow(listQuery, c.req.query())
-    return c.json({ rows: await flaggedArticles(database(c.env.DB), site ?? null) })
+    return c.json({ rows: await flaggedArticles(c.var.db, site ?? null) })
   })
   .post('/exclude', jsonBody(excludeBody), async (c) => {
     const { site, article } = c.var.body
-    const db = database(c.env.DB)
-    if (!(await siteExists(db, site))) throw new ApiError(404, 'unknown_site', `No site is called ${site}`)
+    const db = c.var.db
+    if (!(await siteExists(db, site))) throw apiError('unknown_site', `No site is called ${site}`)
     const excluded = await excludeFlagged(db, site, article)
     return c.json({ excluded, summary: await readSummary(db, site, article, null) })
   })

@@ -1,18 +1,12 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AuthVars } from '../auth/bearer'
-import { ROLES } from '../auth/roles'
-import { adminOnly } from '../auth/admin-only'
-import { mintToken } from '../auth/token-secret'
-import { database } from '../db/client'
-import type { Env } from '../env'
-import { ApiError } from '../errors'
-import { assertSiteAndOpd } from '../storage/stats'
+import { mintToken, ROLES } from '../auth/token'
+import { adminOnly } from '../auth/bearer-auth'
+import { apiError } from '../errors'
 import { insertToken, listTokens, revokeToken } from '../storage/tokens'
-import { opdSlug, siteId } from '../validation/fields'
-import { jsonBody } from '../validation/json-body'
-import { parseOrThrow } from '../validation/parse'
-import { displayName } from './admin-fields'
+import { displayName, opdSlug, siteId } from '../validation/fields'
+import { jsonBody, parseOrThrow } from '../validation/json-body'
+import { factory } from '../env'
+import { requireSiteAndOpd } from './site-request'
 
 const newToken = z
   .strictObject({
@@ -29,13 +23,13 @@ const newToken = z
 const tokenId = z.object({ id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'not a token id') })
 
 /** Tokens, for admins: made here (shown once), listed without secrets, revoked by id. */
-export const adminTokensRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>()
+export const adminTokensRoute = factory.createApp()
   .use(adminOnly)
-  .get('/', async (c) => c.json({ tokens: await listTokens(database(c.env.DB)) }))
+  .get('/', async (c) => c.json({ tokens: await listTokens(c.var.db) }))
   .post('/', jsonBody(newToken), async (c) => {
     const body = c.var.body
-    const db = database(c.env.DB)
-    await assertSiteAndOpd(db, body.site, body.opd)
+    const db = c.var.db
+    await requireSiteAndOpd(db, body.site, body.opd)
     const minted = await mintToken()
     const record = { id: minted.id, hash: minted.hash, role: body.role, site: body.site ?? null, opd: body.opd ?? null, label: body.label }
     await insertToken(db, record, Date.now())
@@ -44,8 +38,8 @@ export const adminTokensRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>
   })
   .delete('/:id', async (c) => {
     const { id } = parseOrThrow(tokenId, c.req.param())
-    if (!(await revokeToken(database(c.env.DB), id, Date.now()))) {
-      throw new ApiError(404, 'unknown_token', `No token has the id ${id}`)
+    if (!(await revokeToken(c.var.db, id, Date.now()))) {
+      throw apiError('unknown_token', `No token has the id ${id}`)
     }
     return c.body(null, 204)
   })

@@ -1,15 +1,14 @@
-import { Hono } from 'hono'
-import { type AuthVars, requireToken } from '../auth/bearer'
-import type { Env } from '../env'
+import { requireToken } from '../auth/bearer-auth'
 import { adminCommentsRoute } from './admin-comments'
 import { adminMovesRoute } from './admin-moves'
 import { adminPublicationsRoute } from './publications'
 import { adminSitesRoute } from './admin-sites'
 import { adminSpamRoute } from './admin-spam'
 import { adminTokensRoute } from './admin-tokens'
+import { factory } from '../env'
 
 /** Management (README addition to CONTRACT §5): sites, origins, OPDs, tokens, spam and comments. */
-export const adminRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>()
+export const adminRoute = factory.createApp()
   .use(requireToken)
   .route('/sites', adminSitesRoute)
   .route('/sites', adminMovesRoute)

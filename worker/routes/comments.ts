@@ -1,18 +1,15 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
-import { looksScripted } from '../abuse/scripted'
-import { database } from '../db/client'
+import { looksScripted } from '../abuse/limits'
 import { campaignKey, onlyLinks, typedTooFast } from '../domain/comment-spam'
-import { jakartaDay } from '../domain/jakarta-day'
+import { jakartaDay } from '../domain/days'
 import { redactPersonalData } from '../domain/redact-personal-data'
-import type { Env } from '../env'
-import { ApiError } from '../errors'
-import { publicCors, type PublicVars } from '../sites/public-cors'
+import { apiError } from '../errors'
+import { publicCors, siteOf } from './site-request'
 import { recordComment } from '../storage/comments'
-import { articleKey, opdSlug, reader, siteId } from '../validation/fields'
-import { commentText } from '../validation/comment-text'
+import { articleKey, commentText, opdSlug, reader, siteId } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
-import { siteOf } from './public-fields'
+import { factory } from '../env'
+import { sha256Hex } from '../domain/crypto'
 
 const commentBody = z.object({
   site: siteId.optional(),
@@ -25,17 +22,12 @@ const commentBody = z.object({
   elapsed_ms: z.number().nonnegative().optional(),
 })
 
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
-
 /**
  * POST /api/v1/comments — the optional follow-up «Apa yang bisa kami perbaiki?» (README,
  * «Comments / Komentar»). 204 when stored and 204 when dropped as spam, so a spammer learns
  * nothing; personal data is removed before anything is stored.
  */
-export const commentsRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>()
+export const commentsRoute = factory.createApp()
   .use(publicCors)
   .post('/', jsonBody(commentBody), async (c) => {
     const body = c.var.body
@@ -43,7 +35,7 @@ export const commentsRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>(
     // holds. The campaign mark is of the text as stored, so numbers or addresses varied from
     // reader to reader neither hide a campaign nor leave a hash of personal data.
     const text = redactPersonalData(body.text)
-    const db = database(c.env.DB)
+    const db = c.var.db
     const siteId = await siteOf(db, c.var.originSite, { ...body, title: null })
     if (looksScripted(body) || typedTooFast(body.text, body.elapsed_ms) || onlyLinks(body.text)) {
       return c.body(null, 204)
@@ -55,12 +47,12 @@ export const commentsRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>(
       article: body.article,
       reader: body.reader,
       text,
-      campaign: key === null ? null : await sha256(key),
+      campaign: key === null ? null : await sha256Hex(key),
       nowMs: now,
       day: jakartaDay(now),
     })
     if (outcome === 'no_response') {
-      throw new ApiError(422, 'no_response', 'A comment needs this reader’s answer on this article first')
+      throw apiError('no_response', 'A comment needs this reader’s answer on this article first')
     }
     return c.body(null, 204)
   })

@@ -1,15 +1,14 @@
-import { Hono } from 'hono'
 import { strictCsp } from '../dashboard-csp'
-import type { AppEnv } from '../env'
 import { demoArticlePage } from '../pages/demo-article'
 import { DEMO_CSS, DEMO_FAVICON } from '../pages/demo-style'
+import { factory } from '../env'
 
 // The demo news page (CONTRACT §6) under the strict CSP a careful webmaster would set: no
 // inline script or style anywhere, and the widget still works.
 
 const CSP = strictCsp()
 
-export const demoRoute = new Hono<AppEnv>()
+export const demoRoute = factory.createApp()
   .get('/', async (c) => {
     c.header('Content-Security-Policy', CSP)
     c.header('Cache-Control', 'no-cache')

@@ -1,18 +1,14 @@
-import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { z } from 'zod'
-import type { AuthVars } from '../auth/bearer'
-import { database } from '../db/client'
-import { jakartaDay } from '../domain/jakarta-day'
+import { jakartaDay } from '../domain/days'
 import { isOver } from '../domain/periods'
-import type { Env } from '../env'
-import { ApiError } from '../errors'
+import { factory } from '../env'
+import { apiError } from '../errors'
 import { isPublished, listPublications, publicationText, publish } from '../storage/publications'
-import { assertSiteAndOpd } from '../storage/stats'
 import { opdSlug, siteId } from '../validation/fields'
-import { jsonBody } from '../validation/json-body'
-import { parseOrThrow } from '../validation/parse'
+import { jsonBody, parseOrThrow } from '../validation/json-body'
 import { periodField } from '../validation/period'
+import { requireSiteAndOpd } from './site-request'
 
 // Publications (CONTRACT §8; README, «Publications / Publikasi»): publishing is restricted,
 // reading is public.
@@ -28,10 +24,10 @@ const publishBody = z.strictObject({
  * own site (or its own OPD, named explicitly: a write never narrows a scope silently), and
  * `kominfo` reads only. The role is checked before the body is read.
  */
-export const adminPublicationsRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>()
+export const adminPublicationsRoute = factory.createApp()
   .use(async (c, next) => {
     if (c.var.token.role === 'kominfo') {
-      throw new ApiError(403, 'forbidden', 'A kominfo token reads publications but may not publish')
+      throw apiError('forbidden', 'A kominfo token reads publications but may not publish')
     }
     await next()
   })
@@ -40,24 +36,24 @@ export const adminPublicationsRoute = new Hono<{ Bindings: Env; Variables: AuthV
     const token = c.var.token
     if (token.role === 'opd') {
       if (token.site !== null && token.site !== site) {
-        throw new ApiError(403, 'out_of_scope', `This token may publish only site ${token.site}`)
+        throw apiError('out_of_scope', `This token may publish only site ${token.site}`)
       }
       if (token.opd !== null && token.opd !== opd) {
-        throw new ApiError(403, 'out_of_scope', `This token may publish only opd ${token.opd}`)
+        throw apiError('out_of_scope', `This token may publish only opd ${token.opd}`)
       }
     }
-    const db = database(c.env.DB)
-    await assertSiteAndOpd(db, site, opd ?? undefined)
+    const db = c.var.db
+    await requireSiteAndOpd(db, site, opd ?? undefined)
     const now = new Date()
     const today = jakartaDay(now.getTime())
     if (!isOver(period, today)) {
       const message = `Period ${period.id} runs to ${period.to}; publish it from the day after`
-      throw new ApiError(409, 'period_not_over', message)
+      throw apiError('period_not_over', message)
     }
     const scope = { site, opd, period }
     const taken = () => {
       const what = opd === null ? `site ${site}` : `opd ${opd} of site ${site}`
-      return new ApiError(409, 'already_published', `${period.id} of ${what} is already published`)
+      return apiError('already_published', `${period.id} of ${what} is already published`)
     }
     if (await isPublished(db, scope)) throw taken()
     const outcome = await publish(db, scope, now)
@@ -72,22 +68,22 @@ const publicationId = z.string().regex(/^pub_[0-9a-f]{16}$/)
  * `GET /api/v1/public/publications?site=` and `…/:id`: no token, readable from any page
  * (CORS `*`). A publication never changes, so its text may be cached for good.
  */
-export const publicPublicationsRoute = new Hono<{ Bindings: Env }>()
+export const publicPublicationsRoute = factory.createApp()
   .use(cors({ origin: '*', allowMethods: ['GET'] }))
   .get('/', async (c) => {
     const { site } = parseOrThrow(listQuery, c.req.query())
-    const db = database(c.env.DB)
-    await assertSiteAndOpd(db, site, undefined)
+    const db = c.var.db
+    await requireSiteAndOpd(db, site, undefined)
     c.header('Cache-Control', 'public, max-age=60')
     return c.json({ site, rows: await listPublications(db, site) })
   })
   .get('/:id', async (c) => {
     const id = c.req.param('id')
     const text = publicationId.safeParse(id).success
-      ? await publicationText(database(c.env.DB), id)
+      ? await publicationText(c.var.db, id)
       : null
     if (text === null) {
-      throw new ApiError(404, 'unknown_publication', `No publication has the id ${id}`)
+      throw apiError('unknown_publication', `No publication has the id ${id}`)
     }
     return c.body(text, 200, {
       'Content-Type': 'application/json; charset=UTF-8',

@@ -1,17 +1,13 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
-import { requestHashes, responseGuard } from '../abuse/address-guards'
-import { looksScripted } from '../abuse/scripted'
-import { tooManyToday } from '../abuse/too-many'
-import { database } from '../db/client'
-import { jakartaDay } from '../domain/jakarta-day'
-import type { Env } from '../env'
-import { publicCors, type PublicVars } from '../sites/public-cors'
-import { readSummary, summaryFromRow } from '../storage/read-summary'
+import { requestHashes, responseGuard, tooManyToday } from '../abuse/guards'
+import { looksScripted } from '../abuse/limits'
+import { jakartaDay } from '../domain/days'
+import { articleRefFor, publicCors, siteOf } from './site-request'
+import { readSummary, summaryFromRow } from '../storage/articles'
 import { recordResponse } from '../storage/responses'
 import { newArticleKey, opdSlug, rating, reader, siteId, title } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
-import { articleRefFor, siteOf } from './public-fields'
+import { factory } from '../env'
 
 const responseBody = z.object({
   site: siteId.optional(),
@@ -20,16 +16,16 @@ const responseBody = z.object({
   title,
   rating,
   reader,
-  // Signals of scripted answers (worker/abuse/scripted.ts); optional for integrators.
+  // Signals of scripted answers (looksScripted in worker/abuse/limits.ts); optional for integrators.
   hp: z.string().max(200).optional(),
   elapsed_ms: z.number().nonnegative().optional(),
 })
 
-export const responsesRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>()
+export const responsesRoute = factory.createApp()
   .use(publicCors)
   .post('/', jsonBody(responseBody), async (c) => {
     const body = c.var.body
-    const db = database(c.env.DB)
+    const db = c.var.db
     const siteId = await siteOf(db, c.var.originSite, body)
     if (looksScripted(body)) {
       // Dropped silently: the script sees what a person would, and nothing is stored.

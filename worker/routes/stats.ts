@@ -1,35 +1,23 @@
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
 import { z } from 'zod'
-import { type AuthVars, requireToken } from '../auth/bearer'
-import { inScope, scopedFilter } from '../auth/scope'
-import { database } from '../db/client'
+import { requireToken } from '../auth/bearer-auth'
+import { inScope, scopedFilter } from '../auth/token'
 import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
-import { FIRST_DAY, LAST_DAY, daySpan, eachDay, isCalendarDay, isDayInRange } from '../domain/calendar-day'
+import { daySpan, eachDay, FIRST_DAY, isCalendarDay, isDayInRange, LAST_DAY } from '../domain/days'
 import { rankingBounds } from '../domain/ikm-interval'
 import type { Period } from '../domain/periods'
 import { ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
 import { statFigures } from '../domain/stat-figures'
-import type { Env } from '../env'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import { COMMENT_STATUSES, listComments } from '../storage/comments-list'
-import { siteDirectory } from '../storage/site-directory'
-import {
-  articleByKey,
-  articleDaySums,
-  articleSums,
-  assertSiteAndOpd,
-  countsOf,
-  type DaySums,
-  opdDaySums,
-  opdSums,
-  siteSums,
-} from '../storage/stats'
+import { siteDirectory } from '../storage/sites'
+import { articleByKey, articleDaySums, articleSums, countsOf, type DaySums, opdDaySums, opdSums, siteSums } from '../storage/stats'
 import { articleKey, opdSlug, siteId } from '../validation/fields'
-import { parseOrThrow } from '../validation/parse'
+import { parseOrThrow } from '../validation/json-body'
 import { periodField } from '../validation/period'
 import { csvDownload, fileName, respondRows } from './stats-csv'
-
-type StatsEnv = { Bindings: Env; Variables: AuthVars }
+import { type AppEnv, factory } from '../env'
+import { requireSiteAndOpd } from './site-request'
 
 /** The longest date range one request may ask for: ten years of days. */
 const MAX_RANGE_DAYS = 3660
@@ -88,9 +76,9 @@ const commentsQuery = z.strictObject({
 /** from ≤ to, and not more than MAX_RANGE_DAYS days (a timeseries fills every one of them). */
 function checkRange(from: string | undefined, to: string | undefined): void {
   if (from === undefined || to === undefined) return
-  if (from > to) throw new ApiError(400, 'invalid_range', `from (${from}) is after to (${to})`)
+  if (from > to) throw apiError('invalid_range', `from (${from}) is after to (${to})`)
   if (daySpan(from, to) > MAX_RANGE_DAYS) {
-    throw new ApiError(400, 'range_too_long', `Ask for at most ${MAX_RANGE_DAYS} days at once`)
+    throw apiError('range_too_long', `Ask for at most ${MAX_RANGE_DAYS} days at once`)
   }
 }
 
@@ -100,7 +88,7 @@ type StatsQuery = { site?: string; opd?: string; from?: string; to?: string; per
 function withPeriod<Q extends StatsQuery>(q: Q): Q {
   if (q.period === undefined) return q
   if (q.from !== undefined || q.to !== undefined) {
-    throw new ApiError(400, 'invalid_request', 'Give either period or from/to, not both')
+    throw apiError('invalid_request', 'Give either period or from/to, not both')
   }
   return { ...q, from: q.period.from, to: q.period.to }
 }
@@ -112,7 +100,7 @@ function withPeriod<Q extends StatsQuery>(q: Q): Q {
  * exist is 404, not «no data».
  */
 async function statsRequest<S extends z.ZodObject & z.ZodType<StatsQuery>>(
-  c: Context<StatsEnv>,
+  c: Context<AppEnv>,
   schema: S,
   check?: (q: z.output<S>) => void,
 ) {
@@ -120,9 +108,9 @@ async function statsRequest<S extends z.ZodObject & z.ZodType<StatsQuery>>(
   checkRange(q.from, q.to)
   check?.(q)
   const scope = scopedFilter(c.var.token, { site: q.site, opd: q.opd })
-  const db = database(c.env.DB)
+  const db = c.var.db
   // /sites takes no opd: an opd token's own OPD narrows its sums there but is not looked up.
-  await assertSiteAndOpd(db, scope.site, 'opd' in schema.shape ? scope.opd : undefined)
+  await requireSiteAndOpd(db, scope.site, 'opd' in schema.shape ? scope.opd : undefined)
   return { q, filter: { ...scope, from: q.from, to: q.to }, db }
 }
 
@@ -147,7 +135,7 @@ const COMMENT_COLUMNS = [
 ] as const
 
 /** The restricted statistics (CONTRACT §5): every route needs a bearer token. */
-export const statsRoute = new Hono<StatsEnv>()
+export const statsRoute = factory.createApp()
   .use(requireToken)
 
   /**
@@ -156,7 +144,7 @@ export const statsRoute = new Hono<StatsEnv>()
    */
   .get('/scope', async (c) => {
     const token = c.var.token
-    const directory = await siteDirectory(database(c.env.DB), token.site ?? undefined)
+    const directory = await siteDirectory(c.var.db, token.site ?? undefined)
     const sites = directory.map((s) => ({
       id: s.id,
       name: s.name,
@@ -236,20 +224,18 @@ export const statsRoute = new Hono<StatsEnv>()
     if (q.article !== undefined) {
       if (filter.site === undefined) {
         const message = 'Name the site of the article with the site parameter'
-        throw new ApiError(400, 'site_required', message)
+        throw apiError('site_required', message)
       }
       const article = await articleByKey(db, filter.site, q.article)
       if (article === null) {
         const message = 'No response or view has reached this article yet'
-        throw new ApiError(404, 'unknown_article', message)
+        throw apiError('unknown_article', message)
       }
       if (!inScope(token, filter.site, article.opd)) {
-        throw new ApiError(403, 'out_of_scope', `This token may read only opd ${token.opd}`)
+        throw apiError('out_of_scope', `This token may read only opd ${token.opd}`)
       }
       if (filter.opd !== undefined && filter.opd !== article.opd) {
-        throw new ApiError(
-          404,
-          'unknown_article',
+        throw apiError('unknown_article',
           `The article belongs to opd ${article.opd}, not ${filter.opd}`,
         )
       }
@@ -288,10 +274,10 @@ export const statsRoute = new Hono<StatsEnv>()
   .get('/comments', async (c) => {
     const { q, filter, db } = await statsRequest(c, commentsQuery, (q) => {
       if (q.article !== undefined && q.site === undefined && c.var.token.site === null) {
-        throw new ApiError(400, 'invalid_request', 'article needs site')
+        throw apiError('invalid_request', 'article needs site')
       }
       if (q.format === 'csv' && q.status === 'hidden') {
-        throw new ApiError(400, 'invalid_request', 'Comments hidden as spam are not exported')
+        throw apiError('invalid_request', 'Comments hidden as spam are not exported')
       }
     })
     const which = { ...filter, article: q.article, rating: q.rating, status: q.status }

@@ -1,12 +1,9 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
-import { database } from '../db/client'
-import type { Env } from '../env'
-import { publicCors, type PublicVars } from '../sites/public-cors'
-import { requestSite } from '../sites/request-site'
-import { readSummary } from '../storage/read-summary'
+import { publicCors, requestSite } from './site-request'
+import { readSummary } from '../storage/articles'
 import { articleKey, opdSlug, reader, siteId } from '../validation/fields'
-import { parseOrThrow } from '../validation/parse'
+import { parseOrThrow } from '../validation/json-body'
+import { factory } from '../env'
 
 const summaryQuery = z.object({
   site: siteId.optional(),
@@ -15,11 +12,11 @@ const summaryQuery = z.object({
   reader: reader.optional(),
 })
 
-export const summaryRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>()
+export const summaryRoute = factory.createApp()
   .use(publicCors)
   .get('/', async (c) => {
     const query = parseOrThrow(summaryQuery, c.req.query())
-    const db = database(c.env.DB)
+    const db = c.var.db
     const siteId = await requestSite(db, c.var.originSite, query.site)
     // Widgets poll this; a short shared cache would serve one reader's `yours` to another.
     c.header('Cache-Control', 'no-store')

@@ -1,15 +1,11 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
-import { requestHashes, viewGuard } from '../abuse/address-guards'
-import { tooManyToday } from '../abuse/too-many'
-import { database } from '../db/client'
-import { jakartaDay } from '../domain/jakarta-day'
-import type { Env } from '../env'
-import { publicCors, type PublicVars } from '../sites/public-cors'
+import { requestHashes, tooManyToday, viewGuard } from '../abuse/guards'
+import { jakartaDay } from '../domain/days'
+import { articleRefFor, publicCors, siteOf } from './site-request'
 import { recordView } from '../storage/views'
 import { newArticleKey, opdSlug, reader, siteId, title } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
-import { articleRefFor, siteOf } from './public-fields'
+import { factory } from '../env'
 
 const viewBody = z.object({
   site: siteId.optional(),
@@ -19,11 +15,11 @@ const viewBody = z.object({
   reader,
 })
 
-export const viewsRoute = new Hono<{ Bindings: Env; Variables: PublicVars }>()
+export const viewsRoute = factory.createApp()
   .use(publicCors)
   .post('/', jsonBody(viewBody), async (c) => {
     const body = c.var.body
-    const db = database(c.env.DB)
+    const db = c.var.db
     const siteId = await siteOf(db, c.var.originSite, body)
     const now = Date.now()
     const day = jakartaDay(now)

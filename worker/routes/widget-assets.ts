@@ -1,7 +1,5 @@
-import { Hono } from 'hono'
 import { etag } from 'hono/etag'
-import type { AppEnv } from '../env'
-import { ApiError } from '../errors'
+import { apiError } from '../errors'
 import {
   WIDGET_CHUNK,
   WIDGET_CHUNK_NAME,
@@ -9,6 +7,7 @@ import {
   WIDGET_COMMENT_NAME,
   WIDGET_LOADER,
 } from '../generated/widget-assets'
+import { factory } from '../env'
 
 // The widget's two files (built by scripts/build-widget.ts). `/widget.js` is what pages embed
 // by a fixed URL, so it is cached briefly and revalidated by ETag; the chunk's name carries
@@ -26,7 +25,7 @@ const IMMUTABLE_MODULE = {
   'X-Content-Type-Options': 'nosniff',
 }
 
-export const widgetAssetsRoute = new Hono<AppEnv>()
+export const widgetAssetsRoute = factory.createApp()
   .get('/widget.js', etag(), (c) =>
     c.body(WIDGET_LOADER, 200, {
       'Content-Type': JS,
@@ -52,5 +51,5 @@ export const widgetAssetsRoute = new Hono<AppEnv>()
       c.header('Cache-Control', 'no-store')
       return c.redirect(`/widget/${WIDGET_COMMENT_NAME}`, 302)
     }
-    throw new ApiError(404, 'not_found', `No widget file ${file}`)
+    throw apiError('not_found', `No widget file ${file}`)
   })

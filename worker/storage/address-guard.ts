@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
+import { sha256Hex } from '../domain/crypto'
 
 /** Per-address and per-network bounds on new readers and new article keys (worker/abuse/limits.ts). */
 export interface AddressGuard {
@@ -32,13 +33,7 @@ export async function guardKeys(
   siteId: string,
   articleKey: string,
 ): Promise<GuardKeys> {
-  const digest = await crypto.subtle.digest(
-    'SHA-256',
-    new TextEncoder().encode(`${siteId}\u0000${articleKey}`),
-  )
-  const hex = [...new Uint8Array(digest).slice(0, 12)]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
+  const hex = await sha256Hex(`${siteId}\u0000${articleKey}`, 12)
   return {
     article: `${guard.kind}:${guard.addressHash}:${hex}`,
     site: `${guard.kind}s:${guard.networkHash}:${siteId}`,

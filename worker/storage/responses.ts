@@ -2,25 +2,22 @@ import { sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import type { RatingValue } from '../domain/rating-scale'
+import { type AddressGuard, articleAllowed, attempts, countAttempts, guardKeys, readerAllowed } from './address-guard'
 import {
-  type AddressGuard,
-  articleAllowed,
-  attempts,
-  countAttempts,
-  guardKeys,
-  readerAllowed,
-} from './address-guard'
-import { articleExists, articleId, ensureArticle, type ArticleRef } from './article-statements'
+  articleExists,
+  articleId,
+  type ArticleRef,
+  type CounterRow,
+  ensureArticle,
+  moveRating,
+  RATING_COLUMNS,
+  ratingOnes,
+  summaryRowQuery,
+} from './articles'
 import { retiredMarkHash } from './retention'
-import { type CounterRow, summaryRowQuery } from './summary-row'
 
-// The four counters as SQL, each 1 for the rating it counts: `(r = 4)` is 1 or 0 in SQLite.
-const delta = (r: unknown) => sql`
-  sangat_puas = sangat_puas + (${r} = 4), puas = puas + (${r} = 3),
-  cukup_puas = cukup_puas + (${r} = 2), tidak_puas = tidak_puas + (${r} = 1)`
-const undo = (r: unknown) => sql`
-  sangat_puas = sangat_puas - (${r} = 4), puas = puas - (${r} = 3),
-  cukup_puas = cukup_puas - (${r} = 2), tidak_puas = tidak_puas - (${r} = 1)`
+const delta = (r: unknown) => moveRating(r, '+')
+const undo = (r: unknown) => moveRating(r, '-')
 
 export interface ResponseGuard extends AddressGuard {
   /** Past this many attempts on the article, a new reader's response is stored flagged. */
@@ -98,12 +95,12 @@ export async function recordResponse(
     sql`DELETE ${retired}`,
     sql`UPDATE articles SET ${delta(rating)}
       WHERE id = ${id} AND NOT EXISTS (${unchanged}) AND ${allowed}`,
-    sql`INSERT INTO article_days (article_id, day, sangat_puas, puas, cukup_puas, tidak_puas)
-      SELECT ${id}, ${day}, ${rating} = 4, ${rating} = 3, ${rating} = 2, ${rating} = 1
+    sql`INSERT INTO article_days (article_id, day, ${RATING_COLUMNS})
+      SELECT ${id}, ${day}, ${ratingOnes(rating)}
       WHERE NOT EXISTS (${unchanged}) AND ${allowed}
       ON CONFLICT (article_id, day) DO UPDATE SET ${delta(rating)}`,
-    sql`INSERT INTO opd_days (site_id, opd, day, sangat_puas, puas, cukup_puas, tidak_puas)
-      SELECT ${ref.siteId}, ${opd}, ${day}, ${rating} = 4, ${rating} = 3, ${rating} = 2, ${rating} = 1
+    sql`INSERT INTO opd_days (site_id, opd, day, ${RATING_COLUMNS})
+      SELECT ${ref.siteId}, ${opd}, ${day}, ${ratingOnes(rating)}
       WHERE NOT EXISTS (${unchanged}) AND ${allowed}
       ON CONFLICT (site_id, opd, day) DO UPDATE SET ${delta(rating)}`,
     sql`INSERT INTO responses (article_id, reader, rating, day, answered_at, flagged)

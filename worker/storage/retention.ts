@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { jakartaDay } from '../domain/jakarta-day'
+import { jakartaDay } from '../domain/days'
+import { sha256Hex } from '../domain/crypto'
 
 const DAY_MS = 86_400_000
 
@@ -48,9 +49,7 @@ export async function retiredMarkHash(
   key: string,
   reader: string,
 ): Promise<string> {
-  const text = new TextEncoder().encode(JSON.stringify([siteId, key, reader]))
-  const digest = await crypto.subtle.digest('SHA-256', text)
-  return [...new Uint8Array(digest, 0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return sha256Hex(JSON.stringify([siteId, key, reader]), 16)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
+import { MINUS_RATING_SUMS, RATING_SUMS } from './articles'
 
 export interface FlaggedArticle {
   site: string
@@ -19,10 +20,8 @@ export function flaggedArticles(db: Db, siteId: string | null) {
     GROUP BY a.id ORDER BY flagged DESC, a.id LIMIT 200`)
 }
 
-const counts = sql`coalesce(sum(rating = 4), 0) AS s4, coalesce(sum(rating = 3), 0) AS s3,
-  coalesce(sum(rating = 2), 0) AS s2, coalesce(sum(rating = 1), 0) AS s1`
-const minus = sql`sangat_puas = sangat_puas - f.s4, puas = puas - f.s3,
-  cukup_puas = cukup_puas - f.s2, tidak_puas = tidak_puas - f.s1`
+const counts = RATING_SUMS
+const minus = MINUS_RATING_SUMS
 
 /**
  * Excludes an article's flagged responses as spam, in one batch: they leave the article's

@@ -2,7 +2,6 @@ import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { articles, opds, sites } from '../db/schema'
 import { type Counts, RATING_KEYS } from '../domain/rating-scale'
-import { ApiError } from '../errors'
 
 // Every statistics query and its row types. All of them read the counters (articles) and the
 // day roll-ups (article_days, opd_days), never raw responses, so a query costs a few rows per
@@ -126,20 +125,22 @@ export function opdDaySums(db: Db, filter: StatsFilter): Promise<DaySums[]> {
     GROUP BY d.day ORDER BY d.day`)
 }
 
-/** 404 for a named site or OPD that does not exist, so a typo is not read as «no data». */
-export async function assertSiteAndOpd(db: Db, site: string | undefined, opd: string | undefined) {
-  if (site !== undefined) {
-    const found = await db.select({ id: sites.id }).from(sites).where(eq(sites.id, site)).get()
-    if (!found) throw new ApiError(404, 'unknown_site', `No site is called ${site}`)
-  }
-  if (site !== undefined && opd !== undefined) {
-    const found = await db
-      .select({ slug: opds.slug })
-      .from(opds)
-      .where(and(eq(opds.siteId, site), eq(opds.slug, opd)))
-      .get()
-    if (!found) throw new ApiError(404, 'unknown_opd', `Site ${site} has no OPD ${opd}`)
-  }
+/** Which of a named site and OPD does not exist (the site first), or null when both do. */
+export async function missingSiteOrOpd(
+  db: Db,
+  site: string | undefined,
+  opd: string | undefined,
+): Promise<'site' | 'opd' | null> {
+  if (site === undefined) return null
+  const found = await db.select({ id: sites.id }).from(sites).where(eq(sites.id, site)).get()
+  if (!found) return 'site'
+  if (opd === undefined) return null
+  const slug = await db
+    .select({ slug: opds.slug })
+    .from(opds)
+    .where(and(eq(opds.siteId, site), eq(opds.slug, opd)))
+    .get()
+  return slug ? null : 'opd'
 }
 
 export async function articleByKey(db: Db, site: string, key: string) {

@@ -1,7 +1,7 @@
-import { desc, eq, isNull, and } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { tokens } from '../db/schema'
-import type { Role, TokenScope } from '../auth/roles'
+import type { Role, TokenScope } from '../auth/token'
 
 export interface NewToken {
   id: string

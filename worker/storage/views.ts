@@ -1,14 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import {
-  type AddressGuard,
-  articleAllowed,
-  countAttempts,
-  guardKeys,
-  readerAllowed,
-} from './address-guard'
-import { articleExists, articleId, ensureArticle, type ArticleRef } from './article-statements'
+import { type AddressGuard, articleAllowed, countAttempts, guardKeys, readerAllowed } from './address-guard'
+import { articleExists, articleId, type ArticleRef, ensureArticle } from './articles'
 
 /**
  * Counts a view at most once per reader, article and Asia/Jakarta day, in one batch: the

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_COMMENT_CHARS } from '../domain/limits'
 
 // The public fields shared by the widget's endpoints (CONTRACT §4–5), with their limits.
 
@@ -65,3 +66,40 @@ export const siteId = z
   .string()
   .max(64, 'site is at most 64 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'site must be a slug such as "kudus"')
+
+// Line breaks and tabs are how people write; other control characters never are.
+const CONTROL_CHARS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+
+export const commentText = z
+  .string({ error: 'text must be a string' })
+  .trim()
+  .min(1, 'text must not be empty')
+  .refine((s) => [...s].length <= MAX_COMMENT_CHARS, `text is at most ${MAX_COMMENT_CHARS} characters`)
+  .refine((s) => !CONTROL_CHARS_BUT_LINES.test(s), 'text must not contain control characters')
+
+// Fields of the admin API's bodies.
+
+export const displayName = (what: string, max = 200) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} is at most ${max} characters`)
+    .refine((s) => !CONTROL_CHARS.test(s), `${what} must not contain control characters`)
+
+/** An origin exactly as a browser sends it: scheme, host and port only, no path or slash. */
+export const origin = z.string().refine((s) => {
+  try {
+    const url = new URL(s)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === s
+  } catch {
+    return false
+  }
+}, 'each origin must be written like https://diskominfo.kuduskab.go.id (no path, no trailing slash)')
+
+export const MAX_ORIGINS_PER_SITE = 20
+
+export const origins = z
+  .array(origin, { error: 'origins must be a list of origins' })
+  .max(MAX_ORIGINS_PER_SITE, `a site has at most ${MAX_ORIGINS_PER_SITE} origins`)
+  .refine((list) => new Set(list).size === list.length, 'origins must not repeat')

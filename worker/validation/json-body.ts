@@ -1,7 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
-import { ApiError } from '../errors'
-import { parseOrThrow } from './parse'
+import { apiError } from '../errors'
 
 export const MAX_BODY_BYTES = 4 * 1024
 
@@ -11,7 +10,7 @@ const JSON_TYPES = /^(application\/json|text\/plain)\s*(;|$)/i
 async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('Content-Type') ?? ''
   if (!JSON_TYPES.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json or text/plain')
+    throw apiError('unsupported_media_type', 'Send the body as application/json or text/plain')
   }
   const declared = Number(c.req.header('Content-Length') ?? 0)
   if (declared > MAX_BODY_BYTES) throw tooLarge()
@@ -20,12 +19,12 @@ async function readJson(c: Context): Promise<unknown> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new ApiError(400, 'invalid_json', 'The body is not valid UTF-8')
+    throw apiError('invalid_json', 'The body is not valid UTF-8')
   }
   try {
     return JSON.parse(text)
   } catch {
-    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON')
+    throw apiError('invalid_json', 'The body is not valid JSON')
   }
 }
 
@@ -58,7 +57,7 @@ async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number
 }
 
 function tooLarge() {
-  return new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes`)
+  return apiError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes`)
 }
 
 /** Reads, size-checks and validates a JSON body; the handler gets it typed as `c.var.body`. */
@@ -68,9 +67,21 @@ export function jsonBody<S extends z.ZodType>(
   return async (c, next) => {
     const raw = await readJson(c)
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      throw new ApiError(400, 'invalid_request', 'The body must be a JSON object')
+      throw apiError('invalid_request', 'The body must be a JSON object')
     }
     c.set('body', parseOrThrow(schema, raw))
     await next()
   }
+}
+
+/** Validates `input` against `schema`, or throws a 400 that names the first bad field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const field = issue.path.join('.')
+  const message = issue.code === 'invalid_type' && issue.input === undefined
+    ? `${field} is required`
+    : issue.message
+  throw apiError('invalid_request', field && !message.startsWith(field) ? `${field}: ${message}` : message)
 }

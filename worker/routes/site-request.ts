@@ -1,0 +1,124 @@
+import type { Context } from 'hono'
+import { type Hashes, tooManyToday } from '../abuse/guards'
+import { NEW_OPDS_PER_NETWORK_SITE_DAY } from '../abuse/limits'
+import type { Db } from '../db/client'
+import { type Env, factory } from '../env'
+import { apiError } from '../errors'
+import { DEFAULT_MAX_OPDS_PER_SITE, ensureOpd, siteExists, siteForOrigin } from '../storage/sites'
+import { missingSiteOrOpd } from '../storage/stats'
+import type { ArticleRef } from '../storage/articles'
+import { isArticleUrl } from '../validation/fields'
+
+/**
+ * CORS for the widget's endpoints: only origins that a site has registered are answered,
+ * and the site they belong to is the one the request speaks for (CONTRACT §5). Runs before
+ * any body is read, so a refused origin changes nothing.
+ */
+export const publicCors = factory.createMiddleware(
+  async (c, next) => {
+    // Browsers send no Origin on a same-origin GET (the Worker's own /demo page asking for a
+    // summary) but do send Sec-Fetch-Site: then the request's own origin is the page's.
+    const origin =
+      c.req.header('Origin') ??
+      (c.req.header('Sec-Fetch-Site') === 'same-origin' ? new URL(c.req.url).origin : undefined)
+    if (origin === undefined) {
+      c.set('originSite', null)
+      return next()
+    }
+    const siteId = await siteForOrigin(c.var.db, origin)
+    if (siteId === null) {
+      throw apiError('origin_not_allowed', `The origin ${origin} is not registered for any site`)
+    }
+    c.set('originSite', siteId)
+    c.header('Access-Control-Allow-Origin', origin)
+    c.header('Vary', 'Origin')
+    if (c.req.method === 'OPTIONS') {
+      c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS')
+      c.header('Access-Control-Allow-Headers', 'Content-Type')
+      c.header('Access-Control-Max-Age', '86400')
+      return c.body(null, 204)
+    }
+    await next()
+  },
+)
+
+/**
+ * The site a public request speaks for: its Origin's site; without an Origin (a server or
+ * a script), the site it names. An Origin always wins, so a page cannot speak for a site
+ * it is not registered with.
+ */
+export async function requestSite(
+  db: Db,
+  originSite: string | null,
+  named: string | undefined,
+): Promise<string> {
+  if (originSite !== null) return originSite
+  if (named === undefined) {
+    throw apiError('site_required', 'Without an Origin header, name the site with a site field or parameter')
+  }
+  if (!(await siteExists(db, named))) throw apiError('unknown_site', `No site is called ${named}`)
+  return named
+}
+
+export interface PublicArticleBody {
+  site?: string
+  opd: string
+  article: string
+  title: string | null
+}
+
+/** The site a validated public body speaks for (its Origin's, or the one it names). */
+export function siteOf(
+  db: Db,
+  originSite: string | null,
+  body: PublicArticleBody,
+): Promise<string> {
+  return requestSite(db, originSite, body.site)
+}
+
+/**
+ * The article a public body speaks of. A URL key must be of an origin the site registered
+ * (else anyone could make up articles under any name); an opaque `data-article` id is the
+ * site's own. Its OPD is added to the site on first use, within the per-network bound.
+ */
+export async function articleRefFor(
+  c: Context,
+  db: Db,
+  siteId: string,
+  body: PublicArticleBody,
+  hashes: Hashes | null,
+  nowMs: number,
+  day: string,
+): Promise<ArticleRef> {
+  if (
+    isArticleUrl(body.article) &&
+    (await siteForOrigin(db, new URL(body.article).origin)) !== siteId
+  ) {
+    throw apiError('article_not_registered',
+      `The article's origin ${new URL(body.article).origin} is not registered for this site`,
+    )
+  }
+  const cap = Number((c.env as Env).MAX_OPDS_PER_SITE ?? DEFAULT_MAX_OPDS_PER_SITE)
+  const guard = hashes && {
+    key: `o:${hashes.network}:${siteId}`,
+    day,
+    limit: NEW_OPDS_PER_NETWORK_SITE_DAY,
+  }
+  const opd = await ensureOpd(db, siteId, body.opd, cap, guard)
+  if (opd === 'at_cap') {
+    throw apiError('too_many_opds', `This site already has ${cap} OPDs; ask an admin to add more`)
+  }
+  if (opd === 'refused') throw tooManyToday(c, nowMs, 'OPDs')
+  return { siteId, opd: body.opd, key: body.article, title: body.title }
+}
+
+/** 404 for a named site or OPD that does not exist, so a typo is not read as «no data». */
+export async function requireSiteAndOpd(
+  db: Db,
+  site: string | undefined,
+  opd: string | undefined,
+): Promise<void> {
+  const missing = await missingSiteOrOpd(db, site, opd)
+  if (missing === 'site') throw apiError('unknown_site', `No site is called ${site}`)
+  if (missing === 'opd') throw apiError('unknown_opd', `Site ${site} has no OPD ${opd}`)
+}
