@@ -1,4 +1,7 @@
+import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { database } from '../../worker/db/client'
+import { createSite } from '../../worker/storage/sites'
 import { wholeDatabase } from './client'
 import { send, tokenFor } from './stats-fixtures'
 
@@ -54,4 +57,15 @@ describe('admin races', () => {
     expect(mine).toHaveLength(2)
   })
 
+  // Through HTTP the pool may run the requests one after another, so the race is forced here:
+  // ten registrations called at once in one isolate all pass their check before any writes.
+  it('ten registrations at once in one isolate: one made, nine site_exists, none thrown', async () => {
+    const db = database(env.DB)
+    const site = { id: 'race-storage', name: 'Race', origins: ['https://race-storage.go.id'] }
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => createSite(db, site, Date.now())))
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([])
+    const conflicts = outcomes.map((o) => (o.status === 'fulfilled' ? o.value?.code ?? 'made' : 'thrown'))
+    expect(conflicts.filter((c) => c === 'made')).toHaveLength(1)
+    expect(conflicts.filter((c) => c === 'site_exists')).toHaveLength(9)
+  })
 })

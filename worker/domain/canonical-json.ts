@@ -24,8 +24,16 @@ export function canonicalJson(value: Json): string {
   return JSON.stringify(value)
 }
 
-/** Lower-case hex SHA-256 of the UTF-8 of a text. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
+/** Cuts a text into parts of at most `size` UTF-16 units, never between the halves of a surrogate pair. */
+export function splitText(text: string, size: number): string[] {
+  const parts: string[] = []
+  let at = 0
+  while (at < text.length) {
+    let end = Math.min(at + size, text.length)
+    const last = text.charCodeAt(end - 1)
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--
+    parts.push(text.slice(at, end))
+    at = end
+  }
+  return parts.length ? parts : ['']
 }

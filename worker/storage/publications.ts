@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { publicationParts, publications } from '../db/schema'
-import { canonicalJson, type Json, sha256Hex } from '../domain/canonical-json'
+import { canonicalJson, type Json, splitText } from '../domain/canonical-json'
+import { sha256Hex } from '../domain/crypto'
 import { rankingBounds } from '../domain/ikm-interval'
 import { monthsOf, type Period } from '../domain/periods'
 import { statFigures } from '../domain/stat-figures'
@@ -157,7 +158,7 @@ export async function publish(db: Db, scope: PublicationScope, now: Date): Promi
     publishedAt,
     sha256,
   })
-  const parts = splitText(text).map((part, i) =>
+  const parts = splitText(text, PART_CHARS).map((part, i) =>
     db.insert(publicationParts).values({ publicationId: id, part: i, text: part }),
   )
   try {
@@ -167,20 +168,6 @@ export async function publish(db: Db, scope: PublicationScope, now: Date): Promi
     throw error
   }
   return { ok: true, text }
-}
-
-/** Cuts a text into parts of at most PART_CHARS, never between the halves of a surrogate pair. */
-export function splitText(text: string, size = PART_CHARS): string[] {
-  const parts: string[] = []
-  let at = 0
-  while (at < text.length) {
-    let end = Math.min(at + size, text.length)
-    const last = text.charCodeAt(end - 1)
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--
-    parts.push(text.slice(at, end))
-    at = end
-  }
-  return parts.length ? parts : ['']
 }
 
 /** The stored text of a publication exactly as it was frozen, or null for an unknown id. */
