@@ -13,12 +13,26 @@ import { assertSiteAndOpd } from '../storage/stats'
 import { opdSlug, siteId } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
 import { parseOrThrow } from '../validation/parse'
+import { regionCode } from '../validation/region-fields'
 import { displayName, origins } from './admin-fields'
 
-const newSite = z.strictObject({ id: siteId, name: displayName('name'), origins: origins.default([]) })
+const newSite = z.strictObject({
+  id: siteId,
+  name: displayName('name'),
+  origins: origins.default([]),
+  region: regionCode.nullable().default(null),
+})
+// `region: null` takes a site's region away again.
 const siteChange = z
-  .strictObject({ name: displayName('name').optional(), origins: origins.optional() })
-  .refine((b) => b.name !== undefined || b.origins !== undefined, 'give a name or origins to change')
+  .strictObject({
+    name: displayName('name').optional(),
+    origins: origins.optional(),
+    region: regionCode.nullable().optional(),
+  })
+  .refine(
+    (b) => b.name !== undefined || b.origins !== undefined || b.region !== undefined,
+    'give a name, origins or region to change',
+  )
 const opdBody = z.strictObject({ name: displayName('name') })
 const siteParam = z.object({ site: siteId })
 const opdParams = z.object({ site: siteId, opd: opdSlug })

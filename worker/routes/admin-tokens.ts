@@ -10,6 +10,7 @@ import { ApiError } from '../errors'
 import { assertSiteAndOpd } from '../storage/stats'
 import { insertToken, listTokens, revokeToken } from '../storage/tokens'
 import { opdSlug, siteId } from '../validation/fields'
+import { provinceCode } from '../validation/region-fields'
 import { jsonBody } from '../validation/json-body'
 import { parseOrThrow } from '../validation/parse'
 import { displayName } from './admin-fields'
@@ -19,12 +20,16 @@ const newToken = z
     role: z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}` }),
     site: siteId.optional(),
     opd: opdSlug.optional(),
+    region: provinceCode('region').optional(),
     label: displayName('label'),
   })
   .refine((b) => b.role === 'opd' || (b.site === undefined && b.opd === undefined), {
     message: 'only an opd token takes a site or opd',
   })
   .refine((b) => b.role !== 'opd' || b.site !== undefined, { message: 'an opd token needs a site' })
+  .refine((b) => (b.role === 'provinsi') === (b.region !== undefined), {
+    message: 'a provinsi token needs a region (a province code), and only a provinsi token takes one',
+  })
 
 const tokenId = z.object({ id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'not a token id') })
 
@@ -37,7 +42,7 @@ export const adminTokensRoute = new Hono<{ Bindings: Env; Variables: AuthVars }>
     const db = database(c.env.DB)
     await assertSiteAndOpd(db, body.site, body.opd)
     const minted = await mintToken()
-    const record = { id: minted.id, hash: minted.hash, role: body.role, site: body.site ?? null, opd: body.opd ?? null, label: body.label }
+    const record = { id: minted.id, hash: minted.hash, role: body.role, site: body.site ?? null, opd: body.opd ?? null, region: body.region ?? null, label: body.label }
     await insertToken(db, record, Date.now())
     const { hash: _hash, ...shown } = record
     return c.json({ ...shown, token: minted.token }, 201)

@@ -6,11 +6,14 @@ import { database } from '../db/client'
 import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
 import { FIRST_DAY, LAST_DAY, daySpan, eachDay, isCalendarDay, isDayInRange } from '../domain/calendar-day'
 import { rankingBounds } from '../domain/ikm-interval'
+import { regionTable } from '../domain/region-table'
+import { isWithin, PROVINCES, regenciesOf, regionColumns, regionOf } from '../domain/regions'
 import { ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
 import { statFigures } from '../domain/stat-figures'
 import type { Env } from '../env'
 import { ApiError } from '../errors'
 import { COMMENT_STATUSES, listComments } from '../storage/comments-list'
+import { assertSiteInRegion, regionSums } from '../storage/region-stats'
 import { siteDirectory } from '../storage/site-directory'
 import {
   articleByKey,
@@ -25,6 +28,7 @@ import {
 } from '../storage/stats'
 import { articleKey, opdSlug, siteId } from '../validation/fields'
 import { parseOrThrow } from '../validation/parse'
+import { provinceCode, regionCode } from '../validation/region-fields'
 import { csvDownload, fileName, respondRows } from './stats-csv'
 
 type StatsEnv = { Bindings: Env; Variables: AuthVars }
@@ -60,7 +64,7 @@ const rowLimit = (max: number, fallback: number) =>
     .default(fallback)
 
 const opdsQuery = z.strictObject(statsFields)
-const sitesQuery = opdsQuery.omit({ opd: true })
+const sitesQuery = opdsQuery.omit({ opd: true }).extend({ region: regionCode.optional() })
 const articlesQuery = z.strictObject({
   ...statsFields,
   sort: z
@@ -82,6 +86,15 @@ const commentsQuery = z.strictObject({
   limit: rowLimit(MAX_COMMENT_LIMIT, 500),
 })
 
+const REGION_LEVELS = ['province', 'regency'] as const
+const regionsQuery = z.strictObject({
+  level: z.enum(REGION_LEVELS, { error: 'level must be province or regency' }).optional(),
+  province: provinceCode('province').optional(),
+  from: statsFields.from,
+  to: statsFields.to,
+  format: statsFields.format,
+})
+
 /** from ≤ to, and not more than MAX_RANGE_DAYS days (a timeseries fills every one of them). */
 function checkRange(from: string | undefined, to: string | undefined): void {
   if (from === undefined || to === undefined) return
@@ -91,7 +104,7 @@ function checkRange(from: string | undefined, to: string | undefined): void {
   }
 }
 
-type StatsQuery = { site?: string; opd?: string; from?: string; to?: string }
+type StatsQuery = { site?: string; opd?: string; region?: string; from?: string; to?: string }
 
 /**
  * How every statistics request begins, in this order: the query is valid (400), its range
@@ -106,11 +119,17 @@ async function statsRequest<S extends z.ZodObject & z.ZodType<StatsQuery>>(
   const q = parseOrThrow(schema, c.req.query())
   checkRange(q.from, q.to)
   check?.(q)
-  const scope = scopedFilter(c.var.token, { site: q.site, opd: q.opd })
+  const token = c.var.token
+  const scope = scopedFilter(token, { site: q.site, opd: q.opd, region: q.region })
   const db = database(c.env.DB)
   // /sites takes no opd: an opd token's own OPD narrows its sums there but is not looked up.
   await assertSiteAndOpd(db, scope.site, 'opd' in schema.shape ? scope.opd : undefined)
-  return { q, filter: { ...scope, from: q.from, to: q.to }, db }
+  // A provinsi token's region narrows every sum; a site it names must lie in its province too.
+  const siteRegion =
+    token.role === 'provinsi' && scope.site !== undefined
+      ? await assertSiteInRegion(db, scope.site, token.region)
+      : undefined
+  return { q, filter: { ...scope, from: q.from, to: q.to }, db, siteRegion }
 }
 
 /** The range as asked for, echoed beside the rows. */
@@ -139,10 +158,15 @@ export const statsRoute = new Hono<StatsEnv>()
    */
   .get('/scope', async (c) => {
     const token = c.var.token
-    const directory = await siteDirectory(database(c.env.DB), token.site ?? undefined)
+    const directory = (await siteDirectory(database(c.env.DB), token.site ?? undefined)).filter(
+      (s) => token.role !== 'provinsi' || (token.region !== null && isWithin(s.region, token.region)),
+    )
     const sites = directory.map((s) => ({
       id: s.id,
       name: s.name,
+      region: s.region,
+      region_name: s.region_name,
+      province: s.province,
       ...(token.role === 'admin' ? { origins: s.origins } : {}),
       opds: token.opd === null ? s.opds : s.opds.filter((o) => o.slug === token.opd),
     }))
@@ -155,10 +179,54 @@ export const statsRoute = new Hono<StatsEnv>()
     const rows = (await siteSums(db, filter)).map((r) => ({
       site: r.site,
       name: r.name,
+      ...regionColumns(r.region),
       ...statFigures(countsOf(r), r.views),
     }))
     const name = fileName('sites', { ...filter, opd: undefined })
-    return respondRows(c, q.format, { name, keys: ['site', 'name'], rows }, asked(q))
+    const keys: ['site', 'name', 'region', 'region_name', 'province'] = ['site', 'name', 'region', 'region_name', 'province']
+    return respondRows(c, q.format, { name, keys, rows }, { ...asked(q), region: filter.region ?? null })
+  })
+
+  /**
+   * The national view (one row per province) or a provincial one (one row per kabupaten/kota,
+   * and the province itself when sites are registered to it), CONTRACT §7. Every region of
+   * the level is listed, in code order; rank_low/rank_high bound the IKM as for articles, so
+   * a pemda with a handful of answers cannot top a ranking. A provinsi token reads its own
+   * province only; an opd token reads no region.
+   */
+  .get('/regions', async (c) => {
+    const { q, filter, db } = await statsRequest(c, regionsQuery, (q) => {
+      if (q.level === 'province' && q.province !== undefined) {
+        throw new ApiError(400, 'invalid_request', 'province goes with level=regency, not level=province')
+      }
+    })
+    const token = c.var.token
+    if (token.role === 'opd') throw new ApiError(403, 'out_of_scope', 'An opd token reads its own site, not regions')
+    if (token.role === 'provinsi' && q.province !== undefined && q.province !== token.region) {
+      throw new ApiError(403, 'out_of_scope', `This token may read only province ${token.region}`)
+    }
+    const own = token.role === 'provinsi' ? (token.region ?? undefined) : undefined
+    const province = q.province ?? own
+    const level = q.level ?? (province !== undefined ? 'regency' : 'province')
+    if (level === 'regency' && province === undefined) {
+      throw new ApiError(400, 'invalid_request', 'level=regency needs province, e.g. province=35')
+    }
+    const sums = await regionSums(db, { ...filter, region: level === 'regency' ? province : filter.region })
+    const areas =
+      level === 'province'
+        ? PROVINCES.filter((p) => own === undefined || p.code === own)
+        : [
+            ...(sums.some((s) => s.region === province) ? [regionOf(province!)!] : []),
+            ...regenciesOf(province!),
+          ]
+    const rows = regionTable(level, areas, sums)
+    const name = ['regions', level === 'regency' ? province : undefined, q.from, q.to].filter(Boolean).join('-')
+    return respondRows(
+      c,
+      q.format,
+      { name, keys: ['region', 'name', 'sites', 'rank_low', 'rank_high'], rows },
+      { level, province: level === 'regency' ? province : null, ...asked(q) },
+    )
   })
 
   /** One row per OPD in scope, with its display name. */
@@ -213,7 +281,7 @@ export const statsRoute = new Hono<StatsEnv>()
    * without answers as zeros, so a chart needs no gap filling.
    */
   .get('/timeseries', async (c) => {
-    const { q, filter, db } = await statsRequest(c, timeseriesQuery)
+    const { q, filter, db, siteRegion } = await statsRequest(c, timeseriesQuery)
     const token = c.var.token
     let sums: DaySums[]
     if (q.article !== undefined) {
@@ -226,7 +294,7 @@ export const statsRoute = new Hono<StatsEnv>()
         const message = 'No response or view has reached this article yet'
         throw new ApiError(404, 'unknown_article', message)
       }
-      if (!inScope(token, filter.site, article.opd)) {
+      if (!inScope(token, filter.site, article.opd, siteRegion)) {
         throw new ApiError(403, 'out_of_scope', `This token may read only opd ${token.opd}`)
       }
       if (filter.opd !== undefined && filter.opd !== article.opd) {

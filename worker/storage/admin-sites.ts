@@ -35,13 +35,17 @@ async function conflictsAs409(error: unknown, recheck: () => Promise<void>): Pro
   throw error
 }
 
-export async function createSite(db: Db, site: { id: string; name: string; origins: string[] }, nowMs: number) {
+export async function createSite(
+  db: Db,
+  site: { id: string; name: string; origins: string[]; region: string | null },
+  nowMs: number,
+) {
   const checks = async () => {
     await assertSiteFree(db, site.id)
     await assertOriginsFree(db, site.id, site.origins)
   }
   await checks()
-  const siteRow = db.insert(sites).values({ id: site.id, name: site.name, createdAt: nowMs })
+  const siteRow = db.insert(sites).values({ id: site.id, name: site.name, createdAt: nowMs, region: site.region })
   const originRows = site.origins.map((origin) => ({ origin, siteId: site.id }))
   try {
     if (originRows.length === 0) await siteRow
@@ -51,11 +55,17 @@ export async function createSite(db: Db, site: { id: string; name: string; origi
   }
 }
 
-/** Renames a site and/or replaces its origins, in one transaction. */
-export async function updateSite(db: Db, id: string, change: { name?: string; origins?: string[] }) {
+/** Renames a site, sets its region and/or replaces its origins, in one transaction. */
+export async function updateSite(
+  db: Db,
+  id: string,
+  change: { name?: string; origins?: string[]; region?: string | null },
+) {
   if (change.origins !== undefined) await assertOriginsFree(db, id, change.origins)
   const statements = []
-  if (change.name !== undefined) statements.push(db.update(sites).set({ name: change.name }).where(eq(sites.id, id)))
+  if (change.name !== undefined || change.region !== undefined) {
+    statements.push(db.update(sites).set({ name: change.name, region: change.region }).where(eq(sites.id, id)))
+  }
   if (change.origins !== undefined) {
     statements.push(db.delete(siteOrigins).where(eq(siteOrigins.siteId, id)))
     if (change.origins.length > 0) {

@@ -1,10 +1,14 @@
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { opds, siteOrigins, sites } from '../db/schema'
+import { regionColumns } from '../domain/regions'
 
 export interface SiteEntry {
   id: string
   name: string
+  region: string | null
+  region_name: string | null
+  province: string | null
   origins: string[]
   opds: { slug: string; name: string | null }[]
 }
@@ -25,6 +29,7 @@ export async function siteDirectory(db: Db, only?: string): Promise<SiteEntry[]>
   return siteRows.map((s) => ({
     id: s.id,
     name: s.name,
+    ...regionColumns(s.region),
     origins: originRows.filter((o) => o.siteId === s.id).map((o) => o.origin),
     opds: opdRows.filter((o) => o.siteId === s.id).map((o) => ({ slug: o.slug, name: o.name })),
   }))
