@@ -4,6 +4,7 @@ import { postJson, wholeDatabase } from './client'
 import { get, send, tokenFor } from './stats-fixtures'
 
 // Sites, origins and OPDs through the admin API, and the embed snippet.
+const NO_REGION = { region: null, region_name: null, province: null }
 let admin: string
 beforeAll(async () => {
   admin = (await tokenFor('admin')).token
@@ -18,7 +19,7 @@ describe('sites', () => {
     expect((await answerFrom(origin)).status).toBe(403)
     const res = await send('POST', '/api/v1/admin/sites', admin, { id: 'sragen', name: 'Kabupaten Sragen', origins: [origin] })
     expect(res.status).toBe(201)
-    expect(await res.json()).toEqual({ id: 'sragen', name: 'Kabupaten Sragen', origins: [origin], opds: [] })
+    expect(await res.json()).toEqual({ id: 'sragen', name: 'Kabupaten Sragen', ...NO_REGION, origins: [origin], opds: [] })
     // The origin cache of this isolate was cleared: the refusal above is not remembered.
     expect((await answerFrom(origin)).status).toBe(200)
   })
@@ -70,7 +71,7 @@ describe('OPDs', () => {
     const res = await send('PUT', '/api/v1/admin/sites/sukoharjo/opds/dinkes', admin, { name: 'Dinas Kesehatan' })
     expect(await res.json()).toEqual({ site: 'sukoharjo', slug: 'dinkes', name: 'Dinas Kesehatan' })
     const site = await (await get('/api/v1/admin/sites/sukoharjo', admin)).json()
-    expect(site).toEqual({ id: 'sukoharjo', name: 'Sukoharjo', origins: [], opds: [{ slug: 'dinkes', name: 'Dinas Kesehatan' }] })
+    expect(site).toEqual({ id: 'sukoharjo', name: 'Sukoharjo', ...NO_REGION, origins: [], opds: [{ slug: 'dinkes', name: 'Dinas Kesehatan' }] })
     const listed = await (await get('/api/v1/admin/sites', admin)).json<{ sites: { id: string }[] }>()
     expect(listed.sites.map((s) => s.id)).toContain('sukoharjo')
     const stats = await (await get('/api/v1/stats/opds?site=sukoharjo', admin)).json<{ rows: { name: string }[] }>()

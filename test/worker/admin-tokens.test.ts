@@ -14,7 +14,7 @@ describe('tokens', () => {
     const res = await send('POST', '/api/v1/admin/tokens', admin, { role: 'opd', site: 'tokens-site', opd: 'bkd', label: 'BKD Kabupaten' })
     expect(res.status).toBe(201)
     const made = await res.json<{ id: string; token: string }>()
-    expect(made).toEqual({ id: expect.stringMatching(/^tok_[0-9a-f]{16}$/), token: expect.stringMatching(/^tgp_[\w-]{43}$/), role: 'opd', site: 'tokens-site', opd: 'bkd', label: 'BKD Kabupaten' })
+    expect(made).toEqual({ id: expect.stringMatching(/^tok_[0-9a-f]{16}$/), token: expect.stringMatching(/^tgp_[\w-]{43}$/), role: 'opd', site: 'tokens-site', opd: 'bkd', region: null, label: 'BKD Kabupaten' })
     const stored = await env.DB.prepare('SELECT * FROM tokens WHERE id = ?').bind(made.id).first()
     expect(stored).toMatchObject({ hash: await hashToken(made.token), role: 'opd', site_id: 'tokens-site', opd: 'bkd', revoked_at: null })
     expect(JSON.stringify(stored)).not.toContain(made.token)
@@ -22,7 +22,7 @@ describe('tokens', () => {
 
     const listed = await (await get('/api/v1/admin/tokens', admin)).json<{ tokens: Record<string, unknown>[] }>()
     const entry = listed.tokens.find((t) => t.id === made.id)
-    expect(entry).toEqual({ id: made.id, role: 'opd', site: 'tokens-site', opd: 'bkd', label: 'BKD Kabupaten', created_at: expect.any(Number), revoked_at: null })
+    expect(entry).toEqual({ id: made.id, role: 'opd', site: 'tokens-site', opd: 'bkd', region: null, label: 'BKD Kabupaten', created_at: expect.any(Number), revoked_at: null })
     expect(JSON.stringify(listed)).not.toMatch(/tgp_|hash/)
   })
 
