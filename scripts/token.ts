@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ROLES, type Role } from '../worker/auth/roles'
 import { hashToken, mintToken } from '../worker/auth/token-secret'
-import { isProvince } from '../worker/domain/regions'
+import { ensureRegions } from './build-regions'
 import { opdSlug, siteId } from '../worker/validation/fields'
 import { executeLocalSql, queryLocalSql } from './local-d1'
 
@@ -39,6 +39,9 @@ export async function tokenSql(request: TokenRequest, nowMs = Date.now()) {
   }
   if (request.role === 'provinsi' && request.region === undefined) throw new Error('a provinsi token needs --region (a province code such as 35)')
   if (request.role !== 'provinsi' && request.region !== undefined) throw new Error('only a provinsi token takes --region')
+  // The region list is generated (scripts/build-regions.ts): built here if this runs first.
+  ensureRegions()
+  const { isProvince } = await import('../worker/domain/regions')
   if (request.region !== undefined && !isProvince(request.region)) throw new Error(`--region ${request.region} is not a province code on the Kemendagri list`)
   const minted = request.fixed
     ? { ...request.fixed, hash: await hashToken(request.fixed.token) }
