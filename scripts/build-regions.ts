@@ -25,7 +25,7 @@ function csvRows(file: string, columns: string[]): string[][] {
   })
 }
 
-export function regionsModule(): string {
+function regionsModule(): string {
   const provinces = csvRows(sources[0], ['code', 'name'])
   const regencies = csvRows(sources[1], ['code', 'province_code', 'name'])
   for (const [code, province] of regencies) {

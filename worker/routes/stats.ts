@@ -183,8 +183,9 @@ export const statsRoute = new Hono<StatsEnv>()
       ...statFigures(countsOf(r), r.views),
     }))
     const name = fileName('sites', { ...filter, opd: undefined })
-    const keys: ['site', 'name', 'region', 'region_name', 'province'] = ['site', 'name', 'region', 'region_name', 'province']
-    return respondRows(c, q.format, { name, keys, rows }, { ...asked(q), region: filter.region ?? null })
+    const keys = ['site', 'name', 'region', 'region_name', 'province'] as const
+    const extra = { ...asked(q), region: filter.region ?? null }
+    return respondRows(c, q.format, { name, keys: [...keys], rows }, extra)
   })
 
   /**
@@ -201,7 +202,9 @@ export const statsRoute = new Hono<StatsEnv>()
       }
     })
     const token = c.var.token
-    if (token.role === 'opd') throw new ApiError(403, 'out_of_scope', 'An opd token reads its own site, not regions')
+    if (token.role === 'opd') {
+      throw new ApiError(403, 'out_of_scope', 'An opd token reads its own site, not regions')
+    }
     if (token.role === 'provinsi' && q.province !== undefined && q.province !== token.region) {
       throw new ApiError(403, 'out_of_scope', `This token may read only province ${token.region}`)
     }
@@ -220,7 +223,9 @@ export const statsRoute = new Hono<StatsEnv>()
             ...regenciesOf(province!),
           ]
     const rows = regionTable(level, areas, sums)
-    const name = ['regions', level === 'regency' ? province : undefined, q.from, q.to].filter(Boolean).join('-')
+    const name = ['regions', level === 'regency' ? province : undefined, q.from, q.to]
+      .filter(Boolean)
+      .join('-')
     return respondRows(
       c,
       q.format,
