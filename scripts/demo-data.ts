@@ -111,9 +111,12 @@ export function demoSeedSql(origins: string[]): string {
     if (region === null) throw new Error(`demo site ${id}: ${code} is not a Kemendagri code`)
     const name = `Pemerintah ${region.province === code ? `Provinsi ${region.name}` : region.name}`
     const site = { id, name, region: code, opds: [{ slug, name: opdName }], origins: [] }
-    const articles = OTHER_ARTICLES.map(
-      ([a, title], k): (typeof ARTICLES)[number] => [slug, a, title, weights, responses + k * 3, (responses + k * 3) * 9],
-    )
+    // Readers per answer differ from pemda to pemda, so response rates do too.
+    const viewsPerAnswer = 5 + (i % 4) * 3
+    const articles = OTHER_ARTICLES.map(([a, title], k): (typeof ARTICLES)[number] => {
+      const answers = responses + k * 3
+      return [slug, a, title, weights, answers, answers * viewsPerAnswer]
+    })
     lines.push(...siteSql(site, articles, prng(20261123 + i), (a) => `https://${id}.go.id/berita/${a}`))
   })
   return lines.join('\n') + '\n'
