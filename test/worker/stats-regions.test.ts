@@ -143,6 +143,7 @@ describe('a provinsi token', () => {
     expect((await get('/api/v1/admin/sites', jatim)).status).toBe(403)
     expect((await get('/api/v1/admin/tokens', jatim)).status).toBe(403)
     expect((await send('PATCH', '/api/v1/admin/comments/1', jatim, { handled: true })).status).toBe(403)
+    expect((await get('/api/v1/admin/sites/rg-bojonegoro/opds/dinkes/embed', jatim)).status).toBe(403)
   })
 })
 
@@ -163,6 +164,13 @@ describe('GET /stats/sites?region=', () => {
     expect(await errorOf(await get('/api/v1/stats/sites?region=33', jatim))).toEqual(outOfScope)
     expect(await errorOf(await get('/api/v1/stats/sites?region=33.74', jatim))).toEqual(outOfScope)
     expect(await wholeDatabase()).toEqual(before)
+  })
+
+  it('narrows an opd token too: its own site only when it lies in the region asked for', async () => {
+    const inside = (await (await get('/api/v1/stats/sites?region=35.22', opd)).json<{ rows: { site: string }[] }>()).rows
+    expect(inside.map((r) => r.site)).toEqual(['rg-bojonegoro'])
+    const outside = (await (await get('/api/v1/stats/sites?region=33', opd)).json<{ rows: object[] }>()).rows
+    expect(outside).toEqual([])
   })
 
   it('is not open to an opd token on /stats/regions', async () => {

@@ -19,7 +19,7 @@ export function scopedFilter(scope: TokenScope, requested: ScopeFilter): ScopeFi
   if (scope.role !== 'opd') return requested
   const site = narrow('site', scope.site, requested.site)
   const opd = narrow('opd', scope.opd, requested.opd)
-  return { site, opd }
+  return { region: requested.region, site, opd }
 }
 
 function narrow(what: 'site' | 'opd', own: string | null, asked: string | undefined) {
