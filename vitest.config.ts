@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { ensureDashboard } from './scripts/build-dashboard'
+import { ensureRegions } from './scripts/build-regions'
 import { ensureWidget } from './scripts/build-widget'
 
 // Three layers, run together by `npm test`:
@@ -10,9 +11,10 @@ import { ensureWidget } from './scripts/build-widget'
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
 process.env.WRANGLER_SEND_METRICS = 'false'
 
-// The Worker embeds the built widget (worker/generated/) and serves the dashboard's files, so
+// The Worker embeds the region list and the built widget (worker/generated/) and serves the dashboard's files, so
 // even a bare `npx vitest run` on a fresh clone builds them first. After `npm run build` (as
 // in `npm test`) they are current and nothing is built again; the size tests read the files.
+ensureRegions()
 await ensureWidget()
 await ensureDashboard()
 

@@ -1,8 +1,12 @@
-// The demo site that `npm start` seeds: a kabupaten with three OPDs, news articles with
-// realistic titles, and responses spread over the last weeks. Deterministic (seeded PRNG,
-// fixed reader ids), so a second start finds every row already there and adds nothing.
+import { regionOf } from '../worker/domain/regions'
 
-export const DEMO_SITE = { id: 'demo', name: 'Pemerintah Kabupaten Contoh' }
+// The demo site that `npm start` seeds: a kabupaten with three OPDs, news articles with
+// realistic titles, and responses spread over the last weeks; beside it a dozen pemda in
+// three provinces, so the national and provincial views (CONTRACT §7) have something to
+// compare. Deterministic (seeded PRNG, fixed reader ids), so a second start finds every row
+// already there and adds nothing.
+
+export const DEMO_SITE = { id: 'demo', name: 'Pemerintah Kabupaten Contoh', region: '35.22' }
 
 export const DEMO_OPDS = [
   { slug: 'diskominfo', name: 'Dinas Komunikasi dan Informatika' },
@@ -21,6 +25,34 @@ const ARTICLES: [string, string, string, number[], number, number][] = [
   ['bappeda', 'rpjmd-perubahan-uji-publik', 'Uji Publik Rancangan Perubahan RPJMD Dibuka hingga Akhir Bulan', [2, 3, 4, 3], 19, 233],
   ['rsud', 'antrean-online-poli-rawat-jalan', 'RSUD Terapkan Antrean Online untuk Poli Rawat Jalan', [7, 4, 2, 1], 58, 760],
   ['rsud', 'jam-besuk-pasien-diperpanjang', 'Jam Besuk Pasien Rawat Inap Diperpanjang Mulai Desember', [2, 2, 3, 5], 31, 344],
+]
+
+/**
+ * The other demo pemda: [site id, Kemendagri code, OPD slug and name, IKM leaning (weights of
+ * sangat_puas/puas/cukup_puas/tidak_puas), responses per article]. Ids sort after `demo`, the
+ * site the dashboard opens first; their OPDs are not the demo site's, whose figures the
+ * browser tests read. Some have only a handful of answers, to show «sampel belum memadai»
+ * and the ranking bounds at work.
+ */
+const OTHER_SITES: [string, string, [string, string], number[], number][] = [
+  ['prov-jatim', '35', ['dinkes', 'Dinas Kesehatan'], [6, 4, 1, 1], 40],
+  ['kota-surabaya', '35.78', ['dispendukcapil', 'Dinas Kependudukan dan Pencatatan Sipil'], [8, 4, 1, 0], 60],
+  ['kab-malang', '35.07', ['dinkes', 'Dinas Kesehatan'], [3, 4, 3, 2], 35],
+  ['kab-lamongan', '35.24', ['dpmptsp', 'Dinas Penanaman Modal dan PTSP'], [5, 0, 0, 0], 3],
+  ['kota-semarang', '33.74', ['dispendukcapil', 'Dinas Kependudukan dan Pencatatan Sipil'], [7, 5, 2, 1], 50],
+  ['kota-surakarta', '33.72', ['dinkes', 'Dinas Kesehatan'], [5, 5, 2, 2], 30],
+  ['kab-kudus', '33.19', ['dpmptsp', 'Dinas Penanaman Modal dan PTSP'], [2, 3, 4, 3], 25],
+  ['kab-banyumas', '33.02', ['dinkes', 'Dinas Kesehatan'], [1, 1, 1, 3], 4],
+  ['kota-bengkulu', '17.71', ['dispendukcapil', 'Dinas Kependudukan dan Pencatatan Sipil'], [4, 5, 3, 2], 30],
+  ['kab-rejang-lebong', '17.02', ['dinkes', 'Dinas Kesehatan'], [2, 4, 4, 3], 20],
+  ['kab-kepahiang', '17.08', ['dpmptsp', 'Dinas Penanaman Modal dan PTSP'], [1, 2, 4, 4], 15],
+  ['kab-lebong', '17.07', ['dinkes', 'Dinas Kesehatan'], [3, 1, 0, 0], 2],
+]
+
+/** Two news items per OPD of the other pemda: [slug, title]. */
+const OTHER_ARTICLES: [string, string][] = [
+  ['layanan-daring-diperluas', 'Layanan Daring Diperluas ke Seluruh Kecamatan'],
+  ['jam-layanan-akhir-pekan', 'Kantor Pelayanan Kini Buka pada Akhir Pekan'],
 ]
 
 /** What readers of a kabupaten's news might write under «Apa yang bisa kami perbaiki?». */
@@ -69,24 +101,61 @@ export function demoArticleKey(slug: string) {
  * INSERT OR IGNORE: on a second start nothing changes, so counts cannot drift.
  */
 export function demoSeedSql(origins: string[]): string {
-  const random = prng(20261122)
+  const lines: string[] = []
+  const demo = { ...DEMO_SITE, opds: DEMO_OPDS, origins: [...origins, 'https://contohkab.go.id'] }
+  lines.push(...siteSql(demo, ARTICLES, prng(20261122), (slug) => demoArticleKey(slug)))
+  // A site seeded before regions existed gets its region too; one an admin changed keeps hers.
+  lines.push(`UPDATE sites SET region = ${q(DEMO_SITE.region)} WHERE id = ${q(DEMO_SITE.id)} AND region IS NULL;`)
+  OTHER_SITES.forEach(([id, code, [slug, opdName], weights, responses], i) => {
+    const region = regionOf(code)
+    if (region === null) throw new Error(`demo site ${id}: ${code} is not a Kemendagri code`)
+    const name = `Pemerintah ${region.province === code ? `Provinsi ${region.name}` : region.name}`
+    const site = { id, name, region: code, opds: [{ slug, name: opdName }], origins: [] }
+    // Readers per answer differ from pemda to pemda, so response rates do too.
+    const viewsPerAnswer = 5 + (i % 4) * 3
+    const articles = OTHER_ARTICLES.map(([a, title], k): (typeof ARTICLES)[number] => {
+      const answers = responses + k * 3
+      return [slug, a, title, weights, answers, answers * viewsPerAnswer]
+    })
+    lines.push(...siteSql(site, articles, prng(20261123 + i), (a) => `https://${id}.go.id/berita/${a}`))
+  })
+  return lines.join('\n') + '\n'
+}
+
+interface SeedSite {
+  id: string
+  name: string
+  region: string
+  opds: { slug: string; name: string }[]
+  origins: string[]
+}
+
+/** One site's rows: its OPDs, articles with their responses, comments and day roll-ups. */
+function siteSql(
+  site: SeedSite,
+  articles: typeof ARTICLES,
+  random: () => number,
+  articleUrl: (slug: string) => string,
+): string[] {
   const lines: string[] = []
   const created = Date.parse('2026-10-01T02:00:00Z')
-  lines.push(`INSERT OR IGNORE INTO sites (id, name, created_at) VALUES (${q(DEMO_SITE.id)}, ${q(DEMO_SITE.name)}, ${created});`)
-  for (const origin of [...origins, 'https://contohkab.go.id']) {
-    lines.push(`INSERT OR IGNORE INTO site_origins (origin, site_id) VALUES (${q(origin)}, ${q(DEMO_SITE.id)});`)
+  lines.push(
+    `INSERT OR IGNORE INTO sites (id, name, created_at, region) VALUES (${q(site.id)}, ${q(site.name)}, ${created}, ${q(site.region)});`,
+  )
+  for (const origin of site.origins) {
+    lines.push(`INSERT OR IGNORE INTO site_origins (origin, site_id) VALUES (${q(origin)}, ${q(site.id)});`)
   }
-  for (const opd of DEMO_OPDS) {
+  for (const opd of site.opds) {
     lines.push(
-      `INSERT OR IGNORE INTO opds (site_id, slug, name, created_at) VALUES (${q(DEMO_SITE.id)}, ${q(opd.slug)}, ${q(opd.name)}, ${created});`,
+      `INSERT OR IGNORE INTO opds (site_id, slug, name, created_at) VALUES (${q(site.id)}, ${q(opd.slug)}, ${q(opd.name)}, ${created});`,
     )
   }
   // A fixed anchor rather than the clock, so the rows are the same on every start.
   const anchor = Date.parse('2026-11-20T05:00:00Z')
   // The OPD roll-up of the same days (the Worker keeps it beside article_days).
   const opdDays = new Map<string, number[]>()
-  ARTICLES.forEach(([opd, slug, title, weights, responses, views], index) => {
-    const key = demoArticleKey(slug)
+  articles.forEach(([opd, slug, title, weights, responses, views], index) => {
+    const key = articleUrl(slug)
     const firstSeen = anchor - (28 - index) * 86_400_000
     const counts = [0, 0, 0, 0]
     const days = new Map<string, number[]>()
@@ -122,9 +191,9 @@ export function demoSeedSql(origins: string[]): string {
       d[4] = share
       viewsLeft -= share
     })
-    const articleId = `(SELECT id FROM articles WHERE site_id = ${q(DEMO_SITE.id)} AND key = ${q(key)})`
+    const articleId = `(SELECT id FROM articles WHERE site_id = ${q(site.id)} AND key = ${q(key)})`
     lines.push(
-      `INSERT OR IGNORE INTO articles (site_id, opd, key, title, first_seen_at, sangat_puas, puas, cukup_puas, tidak_puas, views) VALUES (${q(DEMO_SITE.id)}, ${q(opd)}, ${q(key)}, ${q(title)}, ${firstSeen}, ${counts.join(', ')}, ${views});`,
+      `INSERT OR IGNORE INTO articles (site_id, opd, key, title, first_seen_at, sangat_puas, puas, cukup_puas, tidak_puas, views) VALUES (${q(site.id)}, ${q(opd)}, ${q(key)}, ${q(title)}, ${firstSeen}, ${counts.join(', ')}, ${views});`,
     )
     for (const [day, d] of days) {
       const sum = opdDays.get(`${opd}|${day}`) ?? [0, 0, 0, 0, 0]
@@ -146,8 +215,8 @@ export function demoSeedSql(origins: string[]): string {
   for (const [opdDay, d] of opdDays) {
     const [opd, day] = opdDay.split('|')
     lines.push(
-      `INSERT OR IGNORE INTO opd_days (site_id, opd, day, sangat_puas, puas, cukup_puas, tidak_puas, views) VALUES (${q(DEMO_SITE.id)}, ${q(opd)}, ${q(day)}, ${d.join(', ')});`,
+      `INSERT OR IGNORE INTO opd_days (site_id, opd, day, sangat_puas, puas, cukup_puas, tidak_puas, views) VALUES (${q(site.id)}, ${q(opd)}, ${q(day)}, ${d.join(', ')});`,
     )
   }
-  return lines.join('\n') + '\n'
+  return lines
 }

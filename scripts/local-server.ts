@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { ensureRegions } from './build-regions'
 import { ensureWidget } from './build-widget'
 import { demoSeedSql } from './demo-data'
 import { applyLocalMigrations, executeLocalSql, offlineEnv } from './local-d1'
@@ -53,7 +54,8 @@ export async function prepareLocalDatabase(port: number, persistTo?: string, adm
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const { port, persistTo, vars = {}, stdio = 'pipe', config } = options
   const readyPath = options.readyPath ?? '/api/v1/summary?site=demo&article=ready'
-  // The Worker embeds the built widget: every caller serves the current one (built if stale).
+  // The Worker embeds the built widget and the region list: every caller serves the current ones.
+  ensureRegions()
   await ensureWidget()
   // Another Worker (the benchmark's baseline) prepares its own database and has no admin token.
   let adminToken = ''

@@ -2,10 +2,12 @@ import { execFileSync } from 'node:child_process'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { hashToken, mintToken, type Role, ROLES } from '../worker/auth/token'
+import { ensureRegions } from './build-regions'
 import { opdSlug, siteId } from '../worker/validation/fields'
 import { executeLocalSql, queryLocalSql } from './local-d1'
 
 // `npm run token -- create --role kominfo [--site demo] [--opd diskominfo] [--label …] [--remote]`
+// `npm run token -- create --role provinsi --region 35` (a Kemendagri province code)
 // `npm run token -- revoke <id> [--remote]`, `npm run token -- list [--remote]`
 // Local D1 by default (what npm start serves); --remote goes through wrangler to the real D1.
 
@@ -16,6 +18,8 @@ export interface TokenRequest {
   role: Role
   site?: string
   opd?: string
+  /** A `provinsi` token's province code. */
+  region?: string
   label: string
   /** A fixed id and token (npm start's local admin); otherwise both are random. */
   fixed?: { id: string; token: string }
@@ -32,11 +36,17 @@ export async function tokenSql(request: TokenRequest, nowMs = Date.now()) {
     const checked = value === undefined ? null : schema.safeParse(value)
     if (checked && !checked.success) throw new Error(checked.error.issues[0].message)
   }
+  if (request.role === 'provinsi' && request.region === undefined) throw new Error('a provinsi token needs --region (a province code such as 35)')
+  if (request.role !== 'provinsi' && request.region !== undefined) throw new Error('only a provinsi token takes --region')
+  // The region list is generated (scripts/build-regions.ts): built here if this runs first.
+  ensureRegions()
+  const { isProvince } = await import('../worker/domain/regions')
+  if (request.region !== undefined && !isProvince(request.region)) throw new Error(`--region ${request.region} is not a province code on the Kemendagri list`)
   const minted = request.fixed
     ? { ...request.fixed, hash: await hashToken(request.fixed.token) }
     : await mintToken()
-  const sql = `INSERT INTO tokens (id, hash, role, site_id, opd, label, created_at) VALUES (${q(minted.id)}, ${q(minted.hash)}, ${q(request.role)}, ${q(request.site ?? null)}, ${q(request.opd ?? null)}, ${q(request.label)}, ${nowMs})
-ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, role = excluded.role, site_id = excluded.site_id, opd = excluded.opd, label = excluded.label, created_at = excluded.created_at, revoked_at = NULL;\n`
+  const sql = `INSERT INTO tokens (id, hash, role, site_id, opd, region, label, created_at) VALUES (${q(minted.id)}, ${q(minted.hash)}, ${q(request.role)}, ${q(request.site ?? null)}, ${q(request.opd ?? null)}, ${q(request.region ?? null)}, ${q(request.label)}, ${nowMs})
+ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, role = excluded.role, site_id = excluded.site_id, opd = excluded.opd, region = excluded.region, label = excluded.label, created_at = excluded.created_at, revoked_at = NULL;\n`
   return { id: minted.id, token: minted.token, sql }
 }
 
@@ -56,6 +66,7 @@ async function main() {
       role: { type: 'string' },
       site: { type: 'string' },
       opd: { type: 'string' },
+      region: { type: 'string' },
       label: { type: 'string' },
       remote: { type: 'boolean', default: false },
       'persist-to': { type: 'string' },
@@ -66,17 +77,17 @@ async function main() {
   if (command === 'create') {
     const role = values.role as Role
     if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`)
-    const label = values.label ?? `${role}${values.site ? ` ${values.site}` : ''}${values.opd ? `/${values.opd}` : ''} (CLI)`
-    const made = await tokenSql({ role, site: values.site, opd: values.opd, label })
+    const label = values.label ?? `${role}${values.site ? ` ${values.site}` : ''}${values.opd ? `/${values.opd}` : ''}${values.region ? ` ${values.region}` : ''} (CLI)`
+    const made = await tokenSql({ role, site: values.site, opd: values.opd, region: values.region, label })
     runSql(made.sql, values.remote, persistTo)
     console.log(`Token ${made.id} (${role}) — shown only now, keep it safe / hanya ditampilkan sekali:\n\n  ${made.token}\n`)
   } else if (command === 'revoke' && id) {
     runSql(`UPDATE tokens SET revoked_at = ${Date.now()} WHERE id = ${q(id)} AND revoked_at IS NULL;`, values.remote, persistTo)
     console.log(`Token ${id} revoked (if it existed and was live).`)
   } else if (command === 'list' && !values.remote) {
-    console.table(queryLocalSql('SELECT id, role, site_id, opd, label, created_at, revoked_at FROM tokens ORDER BY created_at', persistTo))
+    console.table(queryLocalSql('SELECT id, role, site_id, opd, region, label, created_at, revoked_at FROM tokens ORDER BY created_at', persistTo))
   } else {
-    console.error('usage: npm run token -- create --role admin|kominfo|opd [--site S] [--opd O] [--label L] [--remote]\n' +
+    console.error('usage: npm run token -- create --role admin|kominfo|opd|provinsi [--site S] [--opd O] [--region 35] [--label L] [--remote]\n' +
       '       npm run token -- revoke <id> [--remote]\n       npm run token -- list')
     process.exit(2)
   }

@@ -13,6 +13,7 @@ const scope = (role: TokenScope['role'], site: string | null = null, opd: string
   role,
   site,
   opd,
+  region: null,
   label: 't',
 })
 

@@ -4,6 +4,7 @@ import { answer, errorOf, postJson } from './client'
 import { expectRefusals, get, send, tokenFor } from './stats-fixtures'
 
 // Sites, origins and OPDs through the admin API, and the embed snippet.
+const NO_REGION = { region: null, region_name: null, province: null }
 let admin: string
 beforeAll(async () => {
   admin = (await tokenFor('admin')).token
@@ -22,6 +23,7 @@ describe('sites', () => {
     expect(await res.json()).toEqual({
       id: 'sragen',
       name: 'Kabupaten Sragen',
+      ...NO_REGION,
       origins: [origin],
       opds: [],
     })
@@ -113,6 +115,7 @@ describe('OPDs', () => {
     expect(site).toEqual({
       id: 'sukoharjo',
       name: 'Sukoharjo',
+      ...NO_REGION,
       origins: [],
       opds: [{ slug: 'dinkes', name: 'Dinas Kesehatan' }],
     })

@@ -28,6 +28,7 @@ describe('tokens', () => {
       role: 'opd',
       site: 'tokens-site',
       opd: 'bkd',
+      region: null,
       label: 'BKD Kabupaten',
     })
     const stored = await env.DB.prepare('SELECT * FROM tokens WHERE id = ?').bind(made.id).first()
@@ -50,6 +51,7 @@ describe('tokens', () => {
       role: 'opd',
       site: 'tokens-site',
       opd: 'bkd',
+      region: null,
       label: 'BKD Kabupaten',
       created_at: expect.any(Number),
       revoked_at: null,

@@ -18,6 +18,7 @@ const DAY = 86_400_000
 
 let admin: string
 let kominfo: string
+let provinsi: string
 let dinkes: string
 const readers: string[] = []
 
@@ -93,6 +94,7 @@ beforeAll(async () => {
   await seedSite(SITE, [ORIGIN])
   admin = (await tokenFor('admin')).token
   kominfo = (await tokenFor('kominfo')).token
+  provinsi = (await tokenFor('provinsi', null, null, '33')).token
   dinkes = (await tokenFor('opd', SITE, 'dinkes')).token
   await seedArticle(
     SITE,
@@ -371,6 +373,8 @@ describe('bad publish requests: a clear 4xx, and nothing changed', () => {
       'out_of_scope',
     ],
     ['a kominfo token', () => ({ site: SITE, period: '2024' }), () => kominfo, 403, 'forbidden'],
+    // A provinsi token reads its province's figures; publishing is the pemda's own act.
+    ['a provinsi token', () => ({ site: SITE, period: '2024' }), () => provinsi, 403, 'forbidden'],
   ])('%s', async (_name, body, token, status, code) => {
     const before = await wholeDatabase()
     const res = await publish(body(), token())

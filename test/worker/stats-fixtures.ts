@@ -6,12 +6,12 @@ import { call, errorOf, seedSite, unchanged } from './client'
 // Fixtures for the restricted API: tokens made as the admin API makes them, and roll-up
 // rows written straight into D1 (a day in the past cannot be posted through the public API).
 
-export async function tokenFor(role: Role, site: string | null = null, opd: string | null = null) {
+export async function tokenFor(role: Role, site: string | null = null, opd: string | null = null, region: string | null = null) {
   const minted = await mintToken()
   await env.DB.prepare(
-    'INSERT INTO tokens (id, hash, role, site_id, opd, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO tokens (id, hash, role, site_id, opd, region, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   )
-    .bind(minted.id, minted.hash, role, site, opd, `test ${role}`, Date.now())
+    .bind(minted.id, minted.hash, role, site, opd, region, `test ${role}`, Date.now())
     .run()
   return minted
 }

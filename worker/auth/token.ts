@@ -1,3 +1,4 @@
+import { isWithin } from '../domain/regions'
 import { apiError } from '../errors'
 import { randomHex, sha256Hex } from '../domain/crypto'
 
@@ -33,33 +34,40 @@ export async function mintToken(): Promise<MintedToken> {
   return { id, token, hash: await hashToken(token) }
 }
 
-export const ROLES = ['admin', 'kominfo', 'opd'] as const
+export const ROLES = ['admin', 'kominfo', 'opd', 'provinsi'] as const
 export type Role = (typeof ROLES)[number]
 
-/** Who a bearer token speaks for. `site`/`opd` are set only for an `opd` token. */
+/**
+ * Who a bearer token speaks for. `site`/`opd` are set only for an `opd` token, `region` (a
+ * province code) only for a `provinsi` token.
+ */
 export interface TokenScope {
   id: string
   role: Role
   site: string | null
   opd: string | null
+  region: string | null
   label: string
 }
 
 export interface ScopeFilter {
   site?: string
   opd?: string
+  /** A region code: only sites in that province or kabupaten/kota. */
+  region?: string
 }
 
 /**
- * The site/OPD filter a statistics request may use. `admin` and `kominfo` read everything.
+ * The site/OPD/region filter a statistics request may use. `admin` and `kominfo` read everything.
  * An `opd` token reads its own site (and OPD, if it names one): an unnamed site or OPD
  * narrows to its own, another one is 403 `out_of_scope`.
  */
 export function scopedFilter(scope: TokenScope, requested: ScopeFilter): ScopeFilter {
+  if (scope.role === 'provinsi') return { ...requested, region: provinceNarrow(scope, requested.region) }
   if (scope.role !== 'opd') return requested
   const site = narrow('site', scope.site, requested.site)
   const opd = narrow('opd', scope.opd, requested.opd)
-  return { site, opd }
+  return { region: requested.region, site, opd }
 }
 
 function narrow(what: 'site' | 'opd', own: string | null, asked: string | undefined) {
@@ -70,8 +78,25 @@ function narrow(what: 'site' | 'opd', own: string | null, asked: string | undefi
   return own
 }
 
-/** Whether a token may see one OPD of one site (e.g. an article it is asked about). */
-export function inScope(scope: TokenScope, site: string, opd: string): boolean {
+/**
+ * A `provinsi` token reads its province or one kabupaten/kota in it: an unnamed region
+ * narrows to the province, another province's is 403 `out_of_scope`. A token without a
+ * region (which the API never makes) reads nothing rather than everything.
+ */
+function provinceNarrow(scope: TokenScope, asked: string | undefined): string {
+  const own = scope.region
+  if (own === null) throw apiError('out_of_scope', 'This provinsi token names no province')
+  if (asked === undefined) return own
+  if (!isWithin(asked, own)) throw apiError('out_of_scope', `This token may read only province ${own}`)
+  return asked
+}
+
+/**
+ * Whether a token may see one OPD of one site (e.g. an article it is asked about). A
+ * `provinsi` token needs the site's region to decide; without it the answer is no.
+ */
+export function inScope(scope: TokenScope, site: string, opd: string, siteRegion?: string | null): boolean {
+  if (scope.role === 'provinsi') return scope.region !== null && isWithin(siteRegion ?? null, scope.region)
   if (scope.role !== 'opd') return true
   return (scope.site === null || scope.site === site) && (scope.opd === null || scope.opd === opd)
 }

@@ -6,11 +6,17 @@ import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex 
 // (`npm run db:generate`), and a test fails when the two disagree.
 
 /** A pemda domain (e.g. `kudus`), the unit whose origins may embed the widget. */
-export const sites = sqliteTable('sites', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  createdAt: integer('created_at').notNull(),
-})
+export const sites = sqliteTable(
+  'sites',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** The pemda's Kemendagri code (`35`, `35.22`; worker/domain/regions.ts); null until set. */
+    region: text('region'),
+  },
+  (t) => [index('sites_region').on(t.region)],
+)
 
 /** Registered origins (`https://diskominfo.kuduskab.go.id`); CORS and site resolution. */
 export const siteOrigins = sqliteTable(
@@ -138,16 +144,18 @@ export const opdDays = sqliteTable(
 
 /**
  * Bearer tokens of the restricted API. Only the SHA-256 of the secret is stored; the token
- * itself is shown once, when it is made. `site`/`opd` narrow an `opd` token's scope.
+ * itself is shown once, when it is made. `site`/`opd` narrow an `opd` token's scope,
+ * `region` (a province code) a `provinsi` token's.
  */
 export const tokens = sqliteTable(
   'tokens',
   {
     id: text('id').primaryKey(),
     hash: text('hash').notNull(),
-    role: text('role', { enum: ['admin', 'kominfo', 'opd'] }).notNull(),
+    role: text('role', { enum: ['admin', 'kominfo', 'opd', 'provinsi'] }).notNull(),
     siteId: text('site_id').references(() => sites.id, { onDelete: 'cascade' }),
     opd: text('opd'),
+    region: text('region'),
     label: text('label').notNull(),
     createdAt: integer('created_at').notNull(),
     revokedAt: integer('revoked_at'),

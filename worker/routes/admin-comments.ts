@@ -16,7 +16,7 @@ const stateBody = z
 /**
  * PATCH /api/v1/admin/comments/:id — mark a comment handled, or hide it as spam (README,
  * «Comments / Komentar»). Admins may for any comment, `opd` tokens for their own; the
- * read-only `kominfo` role may not. Unknown and out-of-scope ids both answer 404, so ids
+ * read-only `kominfo` and `provinsi` roles may not. Unknown and out-of-scope ids both answer 404, so ids
  * reveal nothing of other OPDs.
  */
 export const adminCommentsRoute = factory.createApp().patch(
@@ -24,7 +24,9 @@ export const adminCommentsRoute = factory.createApp().patch(
   jsonBody(stateBody),
   async (c) => {
     const token = c.var.token
-    if (token.role === 'kominfo') throw apiError('forbidden', 'This token may only read')
+    if (token.role === 'kominfo' || token.role === 'provinsi') {
+      throw apiError('forbidden', 'This token may only read')
+    }
     const parsed = idParam.safeParse(c.req.param('id'))
     if (!parsed.success) throw apiError('invalid_request', parsed.error.issues[0].message)
     const db = c.var.db

@@ -12,14 +12,28 @@ import {
 } from '../storage/sites'
 import { displayName, opdSlug, origins, siteId } from '../validation/fields'
 import { jsonBody, parseOrThrow } from '../validation/json-body'
+import { regionCode } from '../validation/region-fields'
 import type { Db } from '../db/client'
 import { factory } from '../env'
 import { requireSiteAndOpd } from './site-request'
 
-const newSite = z.strictObject({ id: siteId, name: displayName('name'), origins: origins.default([]) })
+const newSite = z.strictObject({
+  id: siteId,
+  name: displayName('name'),
+  origins: origins.default([]),
+  region: regionCode.nullable().default(null),
+})
+// `region: null` takes a site's region away again.
 const siteChange = z
-  .strictObject({ name: displayName('name').optional(), origins: origins.optional() })
-  .refine((b) => b.name !== undefined || b.origins !== undefined, 'give a name or origins to change')
+  .strictObject({
+    name: displayName('name').optional(),
+    origins: origins.optional(),
+    region: regionCode.nullable().optional(),
+  })
+  .refine(
+    (b) => b.name !== undefined || b.origins !== undefined || b.region !== undefined,
+    'give a name, origins or region to change',
+  )
 const opdBody = z.strictObject({ name: displayName('name') })
 const siteParam = z.object({ site: siteId })
 const opdParams = z.object({ site: siteId, opd: opdSlug })

@@ -5,6 +5,7 @@ import { apiError } from '../errors'
 import { insertToken, listTokens, revokeToken } from '../storage/tokens'
 import { displayName, opdSlug, siteId } from '../validation/fields'
 import { jsonBody, parseOrThrow } from '../validation/json-body'
+import { provinceCode } from '../validation/region-fields'
 import { factory } from '../env'
 import { requireSiteAndOpd } from './site-request'
 
@@ -13,12 +14,16 @@ const newToken = z
     role: z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}` }),
     site: siteId.optional(),
     opd: opdSlug.optional(),
+    region: provinceCode('region').optional(),
     label: displayName('label'),
   })
   .refine((b) => b.role === 'opd' || (b.site === undefined && b.opd === undefined), {
     message: 'only an opd token takes a site or opd',
   })
   .refine((b) => b.role !== 'opd' || b.site !== undefined, { message: 'an opd token needs a site' })
+  .refine((b) => (b.role === 'provinsi') === (b.region !== undefined), {
+    message: 'a provinsi token needs a region (a province code), and only a provinsi token takes one',
+  })
 
 const tokenId = z.object({ id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'not a token id') })
 
@@ -31,7 +36,15 @@ export const adminTokensRoute = factory.createApp()
     const db = c.var.db
     await requireSiteAndOpd(db, body.site, body.opd)
     const minted = await mintToken()
-    const record = { id: minted.id, hash: minted.hash, role: body.role, site: body.site ?? null, opd: body.opd ?? null, label: body.label }
+    const record = {
+      id: minted.id,
+      hash: minted.hash,
+      role: body.role,
+      site: body.site ?? null,
+      opd: body.opd ?? null,
+      region: body.region ?? null,
+      label: body.label,
+    }
     await insertToken(db, record, Date.now())
     const { hash: _hash, ...shown } = record
     return c.json({ ...shown, token: minted.token }, 201)

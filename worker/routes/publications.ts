@@ -22,12 +22,13 @@ const publishBody = z.strictObject({
 /**
  * `POST /api/v1/admin/publications`: an admin publishes any scope, an `opd` token only its
  * own site (or its own OPD, named explicitly: a write never narrows a scope silently), and
- * `kominfo` reads only. The role is checked before the body is read.
+ * `kominfo` and `provinsi` read only. The role is checked before the body is read.
  */
 export const adminPublicationsRoute = factory.createApp()
   .use(async (c, next) => {
-    if (c.var.token.role === 'kominfo') {
-      throw apiError('forbidden', 'A kominfo token reads publications but may not publish')
+    const role = c.var.token.role
+    if (role === 'kominfo' || role === 'provinsi') {
+      throw apiError('forbidden', `A ${role} token reads publications but may not publish`)
     }
     await next()
   })

@@ -6,15 +6,19 @@ import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
 import { daySpan, eachDay, FIRST_DAY, isCalendarDay, isDayInRange, LAST_DAY } from '../domain/days'
 import { rankingBounds } from '../domain/ikm-interval'
 import type { Period } from '../domain/periods'
+import { regionTable } from '../domain/region-table'
+import { isWithin, PROVINCES, regenciesOf, regionColumns, regionOf } from '../domain/regions'
 import { ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
 import { statFigures } from '../domain/stat-figures'
 import { apiError } from '../errors'
 import { COMMENT_STATUSES, listComments } from '../storage/comments-list'
+import { regionSums, siteRegion } from '../storage/region-stats'
 import { siteDirectory } from '../storage/sites'
 import { articleByKey, articleDaySums, articleSums, countsOf, type DaySums, opdDaySums, opdSums, siteSums } from '../storage/stats'
 import { articleKey, opdSlug, siteId } from '../validation/fields'
 import { parseOrThrow } from '../validation/json-body'
 import { periodField } from '../validation/period'
+import { provinceCode, regionCode } from '../validation/region-fields'
 import { csvDownload, fileName, respondRows } from './stats-csv'
 import { type AppEnv, factory } from '../env'
 import { requireSiteAndOpd } from './site-request'
@@ -51,7 +55,7 @@ const rowLimit = (max: number, fallback: number) =>
     .default(fallback)
 
 const opdsQuery = z.strictObject(statsFields)
-const sitesQuery = opdsQuery.omit({ opd: true })
+const sitesQuery = opdsQuery.omit({ opd: true }).extend({ region: regionCode.optional() })
 const articlesQuery = z.strictObject({
   ...statsFields,
   sort: z
@@ -73,6 +77,15 @@ const commentsQuery = z.strictObject({
   limit: rowLimit(MAX_COMMENT_LIMIT, 500),
 })
 
+const REGION_LEVELS = ['province', 'regency'] as const
+const regionsQuery = z.strictObject({
+  level: z.enum(REGION_LEVELS, { error: 'level must be province or regency' }).optional(),
+  province: provinceCode('province').optional(),
+  from: statsFields.from,
+  to: statsFields.to,
+  format: statsFields.format,
+})
+
 /** from ≤ to, and not more than MAX_RANGE_DAYS days (a timeseries fills every one of them). */
 function checkRange(from: string | undefined, to: string | undefined): void {
   if (from === undefined || to === undefined) return
@@ -82,7 +95,14 @@ function checkRange(from: string | undefined, to: string | undefined): void {
   }
 }
 
-type StatsQuery = { site?: string; opd?: string; from?: string; to?: string; period?: Period }
+type StatsQuery = {
+  site?: string
+  opd?: string
+  region?: string
+  from?: string
+  to?: string
+  period?: Period
+}
 
 /** A `period` stands for its from/to (CONTRACT §8); with either of them it is ambiguous. */
 function withPeriod<Q extends StatsQuery>(q: Q): Q {
@@ -107,11 +127,20 @@ async function statsRequest<S extends z.ZodObject & z.ZodType<StatsQuery>>(
   const q = withPeriod(parseOrThrow(schema, c.req.query()))
   checkRange(q.from, q.to)
   check?.(q)
-  const scope = scopedFilter(c.var.token, { site: q.site, opd: q.opd })
+  const token = c.var.token
+  const scope = scopedFilter(token, { site: q.site, opd: q.opd, region: q.region })
   const db = c.var.db
   // /sites takes no opd: an opd token's own OPD narrows its sums there but is not looked up.
   await requireSiteAndOpd(db, scope.site, 'opd' in schema.shape ? scope.opd : undefined)
-  return { q, filter: { ...scope, from: q.from, to: q.to }, db }
+  // A provinsi token's region narrows every sum; a site it names must lie in its province too.
+  let siteRegionCode: string | null | undefined
+  if (token.role === 'provinsi' && scope.site !== undefined) {
+    siteRegionCode = await siteRegion(db, scope.site)
+    if (token.region === null || !isWithin(siteRegionCode, token.region)) {
+      throw apiError('out_of_scope', `This token may read only sites of region ${token.region}`)
+    }
+  }
+  return { q, filter: { ...scope, from: q.from, to: q.to }, db, siteRegion: siteRegionCode }
 }
 
 /** The range as asked for, echoed beside the rows. */
@@ -144,10 +173,15 @@ export const statsRoute = factory.createApp()
    */
   .get('/scope', async (c) => {
     const token = c.var.token
-    const directory = await siteDirectory(c.var.db, token.site ?? undefined)
+    const directory = (await siteDirectory(c.var.db, token.site ?? undefined)).filter(
+      (s) => token.role !== 'provinsi' || (token.region !== null && isWithin(s.region, token.region)),
+    )
     const sites = directory.map((s) => ({
       id: s.id,
       name: s.name,
+      region: s.region,
+      region_name: s.region_name,
+      province: s.province,
       ...(token.role === 'admin' ? { origins: s.origins } : {}),
       opds: token.opd === null ? s.opds : s.opds.filter((o) => o.slug === token.opd),
     }))
@@ -160,10 +194,59 @@ export const statsRoute = factory.createApp()
     const rows = (await siteSums(db, filter)).map((r) => ({
       site: r.site,
       name: r.name,
+      ...regionColumns(r.region),
       ...statFigures(countsOf(r), r.views),
     }))
     const name = fileName('sites', { ...filter, opd: undefined })
-    return respondRows(c, q.format, { name, keys: ['site', 'name'], rows }, asked(q))
+    const keys = ['site', 'name', 'region', 'region_name', 'province'] as const
+    const extra = { ...asked(q), region: filter.region ?? null }
+    return respondRows(c, q.format, { name, keys: [...keys], rows }, extra)
+  })
+
+  /**
+   * The national view (one row per province) or a provincial one (one row per kabupaten/kota,
+   * and the province itself when sites are registered to it), CONTRACT §7. Every region of
+   * the level is listed, in code order; rank_low/rank_high bound the IKM as for articles, so
+   * a pemda with a handful of answers cannot top a ranking. A provinsi token reads its own
+   * province only; an opd token reads no region.
+   */
+  .get('/regions', async (c) => {
+    const { q, filter, db } = await statsRequest(c, regionsQuery, (q) => {
+      if (q.level === 'province' && q.province !== undefined) {
+        throw apiError('invalid_request', 'province goes with level=regency, not level=province')
+      }
+    })
+    const token = c.var.token
+    if (token.role === 'opd') {
+      throw apiError('out_of_scope', 'An opd token reads its own site, not regions')
+    }
+    if (token.role === 'provinsi' && q.province !== undefined && q.province !== token.region) {
+      throw apiError('out_of_scope', `This token may read only province ${token.region}`)
+    }
+    const own = token.role === 'provinsi' ? (token.region ?? undefined) : undefined
+    const province = q.province ?? own
+    const level = q.level ?? (province !== undefined ? 'regency' : 'province')
+    if (level === 'regency' && province === undefined) {
+      throw apiError('invalid_request', 'level=regency needs province, e.g. province=35')
+    }
+    const sums = await regionSums(db, { ...filter, region: level === 'regency' ? province : filter.region })
+    const areas =
+      level === 'province'
+        ? PROVINCES.filter((p) => own === undefined || p.code === own)
+        : [
+            ...(sums.some((s) => s.region === province) ? [regionOf(province!)!] : []),
+            ...regenciesOf(province!),
+          ]
+    const rows = regionTable(level, areas, sums)
+    const name = ['regions', level === 'regency' ? province : undefined, q.from, q.to]
+      .filter(Boolean)
+      .join('-')
+    return respondRows(
+      c,
+      q.format,
+      { name, keys: ['region', 'name', 'sites', 'rank_low', 'rank_high'], rows },
+      { level, province: level === 'regency' ? province : null, ...asked(q) },
+    )
   })
 
   /** One row per OPD in scope, with its display name. */
@@ -218,7 +301,7 @@ export const statsRoute = factory.createApp()
    * without answers as zeros, so a chart needs no gap filling.
    */
   .get('/timeseries', async (c) => {
-    const { q, filter, db } = await statsRequest(c, timeseriesQuery)
+    const { q, filter, db, siteRegion } = await statsRequest(c, timeseriesQuery)
     const token = c.var.token
     let sums: DaySums[]
     if (q.article !== undefined) {
@@ -231,7 +314,7 @@ export const statsRoute = factory.createApp()
         const message = 'No response or view has reached this article yet'
         throw apiError('unknown_article', message)
       }
-      if (!inScope(token, filter.site, article.opd)) {
+      if (!inScope(token, filter.site, article.opd, siteRegion)) {
         throw apiError('out_of_scope', `This token may read only opd ${token.opd}`)
       }
       if (filter.opd !== undefined && filter.opd !== article.opd) {

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { equalities } from './stats'
+import { equalities, siteInRegion } from './stats'
 
 export const COMMENT_STATUSES = ['visible', 'open', 'handled', 'hidden'] as const
 export type CommentStatus = (typeof COMMENT_STATUSES)[number]
@@ -8,6 +8,7 @@ export type CommentStatus = (typeof COMMENT_STATUSES)[number]
 export interface CommentFilter {
   site?: string
   opd?: string
+  region?: string
   article?: string
   rating?: number
   from?: string
@@ -60,6 +61,7 @@ export function listComments(db: Db, f: CommentFilter, limit: number) {
         [sql`a.opd`, f.opd],
         [sql`a.key`, f.article],
       ])}
+      AND ${siteInRegion(sql`a.site_id`, f.region)}
       AND (${f.rating ?? null} IS NULL OR r.rating = ${f.rating ?? null})
     ORDER BY c.created_at / ${HOUR} DESC, c.id DESC LIMIT ${limit}`)
 }

@@ -5,6 +5,7 @@ import { canonicalJson, type Json, splitText } from '../domain/canonical-json'
 import { sha256Hex } from '../domain/crypto'
 import { rankingBounds } from '../domain/ikm-interval'
 import { monthsOf, type Period } from '../domain/periods'
+import { regionColumns } from '../domain/regions'
 import { statFigures } from '../domain/stat-figures'
 import { articleSums, countsOf, opdSums, type StatsFilter, siteSums } from './stats'
 
@@ -61,6 +62,7 @@ export async function scopeFigures(db: Db, scope: PublicationScope) {
     total: sites.map((r) => ({
       site: r.site,
       name: r.name,
+      ...regionColumns(r.region),
       ...statFigures(countsOf(r), r.views),
     }))[0],
     opds: opds.map((r) => ({

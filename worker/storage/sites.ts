@@ -2,10 +2,14 @@ import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { opds, siteOrigins, sites } from '../db/schema'
+import { regionColumns } from '../domain/regions'
 
 export interface SiteEntry {
   id: string
   name: string
+  region: string | null
+  region_name: string | null
+  province: string | null
   origins: string[]
   opds: { slug: string; name: string | null }[]
 }
@@ -26,6 +30,7 @@ export async function siteDirectory(db: Db, only?: string): Promise<SiteEntry[]>
   return siteRows.map((s) => ({
     id: s.id,
     name: s.name,
+    ...regionColumns(s.region),
     origins: originRows.filter((o) => o.siteId === s.id).map((o) => o.origin),
     opds: opdRows.filter((o) => o.siteId === s.id).map((o) => ({ slug: o.slug, name: o.name })),
   }))
@@ -72,14 +77,14 @@ async function conflictOf(error: unknown, recheck: () => Promise<SiteConflict | 
 /** Registers a site with its origins; the conflict when its id or an origin is taken. */
 export async function createSite(
   db: Db,
-  site: { id: string; name: string; origins: string[] },
+  site: { id: string; name: string; origins: string[]; region: string | null },
   nowMs: number,
 ): Promise<SiteConflict | null> {
   const checks = async () =>
     (await siteConflict(db, site.id)) ?? (await originConflict(db, site.id, site.origins))
   const conflict = await checks()
   if (conflict) return conflict
-  const siteRow = db.insert(sites).values({ id: site.id, name: site.name, createdAt: nowMs })
+  const siteRow = db.insert(sites).values({ id: site.id, name: site.name, createdAt: nowMs, region: site.region })
   const originRows = site.origins.map((origin) => ({ origin, siteId: site.id }))
   try {
     if (originRows.length === 0) await siteRow
@@ -90,17 +95,19 @@ export async function createSite(
   }
 }
 
-/** Renames a site and/or replaces its origins, in one transaction; the conflict if any. */
+/** Renames a site, sets its region and/or replaces its origins, in one transaction; the conflict if any. */
 export async function updateSite(
   db: Db,
   id: string,
-  change: { name?: string; origins?: string[] },
+  change: { name?: string; origins?: string[]; region?: string | null },
 ): Promise<SiteConflict | null> {
   const checks = () => originConflict(db, id, change.origins ?? [])
   const conflict = await checks()
   if (conflict) return conflict
   const statements = []
-  if (change.name !== undefined) statements.push(db.update(sites).set({ name: change.name }).where(eq(sites.id, id)))
+  if (change.name !== undefined || change.region !== undefined) {
+    statements.push(db.update(sites).set({ name: change.name, region: change.region }).where(eq(sites.id, id)))
+  }
   if (change.origins !== undefined) {
     statements.push(db.delete(siteOrigins).where(eq(siteOrigins.siteId, id)))
     if (change.origins.length > 0) {

@@ -7,16 +7,18 @@ import { type Counts, RATING_KEYS } from '../domain/rating-scale'
 // day roll-ups (article_days, opd_days), never raw responses, so a query costs a few rows per
 // day and OPD whatever the traffic.
 
-/** Which rows a statistics query reads: optional site/OPD and inclusive Jakarta days. */
+/** Which rows a statistics query reads: optional site/OPD/region and inclusive Jakarta days. */
 export interface StatsFilter {
   site?: string
   opd?: string
+  /** Only sites whose region is this one or lies in it (a province's kabupaten/kota). */
+  region?: string
   from?: string
   to?: string
 }
 
 export type CounterSums = Counts & { views: number }
-export type SiteSums = CounterSums & { site: string; name: string }
+export type SiteSums = CounterSums & { site: string; name: string; region: string | null }
 export type OpdSums = CounterSums & { site: string; opd: string; name: string | null }
 export type ArticleSums = CounterSums & {
   site: string
@@ -42,7 +44,7 @@ function activity(alias: string): SQL {
 }
 
 /** `coalesce(sum(d.sangat_puas), 0) AS sangat_puas, …`: a roll-up's counters summed. */
-const SUMS = sql.raw(COUNTERS.map((k) => `coalesce(sum(d.${k}), 0) AS ${k}`).join(', '))
+export const SUMS = sql.raw(COUNTERS.map((k) => `coalesce(sum(d.${k}), 0) AS ${k}`).join(', '))
 
 /** The four rating counts of a counters row (without its views or other columns). */
 export function countsOf(row: Counts): Counts {
@@ -55,7 +57,7 @@ export function countsOf(row: Counts): Counts {
 }
 
 /** `d.day` within the range; day labels compare as text, so BETWEEN is exact. */
-function dayRange(filter: StatsFilter): SQL {
+export function dayRange(filter: StatsFilter): SQL {
   return sql`d.day BETWEEN ${filter.from ?? '0000-01-01'} AND ${filter.to ?? '9999-12-31'}`
 }
 
@@ -65,13 +67,22 @@ export function equalities(pairs: [SQL, string | undefined][]): SQL {
   return parts.length ? and(...parts)! : sql`1`
 }
 
+/**
+ * `column` names a site in the region or inside it; `1` without a region. Codes are from the
+ * official list (validated), so `35.%` can only match kabupaten/kota of province 35.
+ */
+export function siteInRegion(column: SQL, region: string | undefined): SQL {
+  if (region === undefined) return sql`1`
+  return sql`${column} IN (SELECT id FROM sites WHERE region = ${region} OR region LIKE ${`${region}.%`})`
+}
+
 /** Per site, from the OPD-day roll-up (an OPD filter narrows the sums to that OPD). */
 export function siteSums(db: Db, filter: StatsFilter): Promise<SiteSums[]> {
   return db.all<SiteSums>(sql`
-    SELECT s.id AS site, s.name AS name, ${SUMS}
+    SELECT s.id AS site, s.name AS name, s.region AS region, ${SUMS}
     FROM sites s LEFT JOIN opd_days d ON d.site_id = s.id AND ${dayRange(filter)}
       AND ${equalities([[sql`d.opd`, filter.opd]])}
-    WHERE ${equalities([[sql`s.id`, filter.site]])}
+    WHERE ${equalities([[sql`s.id`, filter.site]])} AND ${siteInRegion(sql`s.id`, filter.region)}
     GROUP BY s.id ORDER BY s.id`)
 }
 
@@ -85,6 +96,7 @@ export function opdSums(db: Db, filter: StatsFilter): Promise<OpdSums[]> {
     FROM opds o LEFT JOIN opd_days d
       ON d.site_id = o.site_id AND d.opd = o.slug AND ${dayRange(filter)}
     WHERE ${equalities([[sql`o.site_id`, filter.site], [sql`o.slug`, filter.opd]])}
+      AND ${siteInRegion(sql`o.site_id`, filter.region)}
     GROUP BY o.site_id, o.slug ORDER BY o.site_id, o.slug`)
 }
 
@@ -93,7 +105,10 @@ export function opdSums(db: Db, filter: StatsFilter): Promise<OpdSums[]> {
  * live counters (one row each), with one from its day roll-up.
  */
 export function articleSums(db: Db, filter: StatsFilter): Promise<ArticleSums[]> {
-  const where = equalities([[sql`a.site_id`, filter.site], [sql`a.opd`, filter.opd]])
+  const where = and(
+    equalities([[sql`a.site_id`, filter.site], [sql`a.opd`, filter.opd]]),
+    siteInRegion(sql`a.site_id`, filter.region),
+  )!
   if (filter.from === undefined && filter.to === undefined) {
     return db.all<ArticleSums>(sql`
       SELECT a.site_id AS site, a.opd, a.key AS article, a.title, ${counterColumns('a')}
@@ -121,7 +136,7 @@ export function opdDaySums(db: Db, filter: StatsFilter): Promise<DaySums[]> {
   return db.all<DaySums>(sql`
     SELECT d.day, ${SUMS} FROM opd_days d
     WHERE ${equalities([[sql`d.site_id`, filter.site], [sql`d.opd`, filter.opd]])}
-      AND ${dayRange(filter)}
+      AND ${siteInRegion(sql`d.site_id`, filter.region)} AND ${dayRange(filter)}
     GROUP BY d.day ORDER BY d.day`)
 }
 

@@ -9,6 +9,7 @@ export interface NewToken {
   role: Role
   site: string | null
   opd: string | null
+  region: string | null
   label: string
 }
 
@@ -21,6 +22,7 @@ export async function liveTokenByHash(db: Db, hash: string): Promise<(TokenScope
       role: tokens.role,
       site: tokens.siteId,
       opd: tokens.opd,
+      region: tokens.region,
       label: tokens.label,
     })
     .from(tokens)
@@ -36,6 +38,7 @@ export async function insertToken(db: Db, token: NewToken, nowMs: number): Promi
     role: token.role,
     siteId: token.site,
     opd: token.opd,
+    region: token.region,
     label: token.label,
     createdAt: nowMs,
   })
@@ -48,6 +51,7 @@ export async function listTokens(db: Db) {
       role: tokens.role,
       site: tokens.siteId,
       opd: tokens.opd,
+      region: tokens.region,
       label: tokens.label,
       created_at: tokens.createdAt,
       revoked_at: tokens.revokedAt,

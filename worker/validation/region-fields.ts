@@ -1,0 +1,12 @@
+import { z } from 'zod'
+import { isProvince, isRegion } from '../domain/regions'
+
+// Region codes in requests (CONTRACT §7): only codes on the official list pass, so an unknown
+// one is 400 invalid_request before anything is read or written.
+
+export const regionCode = z
+  .string()
+  .refine(isRegion, 'region must be a Kemendagri code such as "35" (Jawa Timur) or "35.22" (Kabupaten Bojonegoro)')
+
+export const provinceCode = (field: string) =>
+  z.string().refine(isProvince, `${field} must be the two-digit Kemendagri code of a province, such as "35"`)
