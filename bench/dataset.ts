@@ -13,9 +13,17 @@ export interface Loaded extends Consistency {
  * A local D1 with migrations, the demo data and a synthetic shape, checked for the counter
  * invariant before anything is measured on it.
  */
-export async function loadDataset(port: number, persistTo: string, shape: Shape, today: string): Promise<Loaded> {
+export async function loadDataset(
+  port: number,
+  persistTo: string,
+  shape: Shape,
+  today: string,
+): Promise<Loaded> {
   await prepareLocalDatabase(port, persistTo)
-  const names = queryLocalSql<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`, persistTo)
+  const names = queryLocalSql<{ name: string }>(
+    `SELECT name FROM sqlite_master WHERE type = 'table'`,
+    persistTo,
+  )
   const tables = new Set(names.map((row) => row.name))
   const started = performance.now()
   executeLocalSql(syntheticSql(shape, today, tables), persistTo)

@@ -50,7 +50,13 @@ export async function runLoad(phase: LoadPhase): Promise<Measured> {
       {
         setupRequest: (request) => {
           const next = phase.next()
-          return { ...request, method: next.method, path: next.path, headers: next.headers, body: next.body }
+          return {
+            ...request,
+            method: next.method,
+            path: next.path,
+            headers: next.headers,
+            body: next.body,
+          }
         },
       },
     ],
@@ -63,7 +69,11 @@ export async function runLoad(phase: LoadPhase): Promise<Measured> {
       if (latencies.length + failures === phase.maxRequests) instance.stop()
     })
   })
-  return { latencies, failures: failures + result.errors + result.timeouts, seconds: result.duration }
+  return {
+    latencies,
+    failures: failures + result.errors + result.timeouts,
+    seconds: result.duration,
+  }
 }
 
 export function pool(rounds: Measured[]): Measured {

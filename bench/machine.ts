@@ -17,7 +17,9 @@ export interface Machine {
 }
 
 function versionOf(pkg: string, from: NodeRequire): string {
-  return (JSON.parse(readFileSync(from.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version
+  return (
+    JSON.parse(readFileSync(from.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }
+  ).version
 }
 
 export function describeMachine(): Machine {

@@ -64,19 +64,40 @@ function target(
 function targets(f: Figures): Target[] {
   const { loader, whole } = f.widget
   return [
-    target('Vote path throughput ÷ bare-insert baseline', '≥ 0.90×',
-      f.vote.tanggapan.throughput / f.vote.baseline.throughput, ratio, (n) => n >= 0.9),
-    target('Summary p50 at 1M ÷ at 1k responses', '≤ 1.20×',
-      f.summary.million.p50 / f.summary.thousand.p50, ratio, (n) => n <= 1.2),
+    target(
+      'Vote path throughput ÷ bare-insert baseline',
+      '≥ 0.90×',
+      f.vote.tanggapan.throughput / f.vote.baseline.throughput,
+      ratio,
+      (n) => n >= 0.9,
+    ),
+    target(
+      'Summary p50 at 1M ÷ at 1k responses',
+      '≤ 1.20×',
+      f.summary.million.p50 / f.summary.thousand.p50,
+      ratio,
+      (n) => n <= 1.2,
+    ),
     ...f.stats.flatMap(({ name, p50Target, result }) =>
       p50Target === undefined
         ? []
         : [
-            target(`${capitalised(shortName(name))} p50 at 1M responses`, `≤ ${p50Target} ms`,
-              result && result.p50, ms, (n) => n <= p50Target),
+            target(
+              `${capitalised(shortName(name))} p50 at 1M responses`,
+              `≤ ${p50Target} ms`,
+              result?.p50 ?? null,
+              ms,
+              (n) => n <= p50Target,
+            ),
           ],
     ),
-    target('widget.js (loader), gzip', `≤ ${kb(BUDGET.loader)}`, loader.gzip, kb, (n) => n <= BUDGET.loader),
+    target(
+      'widget.js (loader), gzip',
+      `≤ ${kb(BUDGET.loader)}`,
+      loader.gzip,
+      kb,
+      (n) => n <= BUDGET.loader,
+    ),
     target('Whole widget, gzip', `≤ ${kb(BUDGET.total)}`, whole.gzip, kb, (n) => n <= BUDGET.total),
   ]
 }
@@ -101,7 +122,8 @@ function bytesRows(f: Figures): [string, Bytes][] {
   ]
 }
 
-const pad = (cells: string[], widths: number[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ')
+const pad = (cells: string[], widths: number[]) =>
+  cells.map((c, i) => c.padEnd(widths[i])).join('  ')
 
 function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
@@ -116,12 +138,24 @@ function mdTable(header: string[], rows: string[][]): string {
 }
 
 const loadCells = ([name, r]: Row) =>
-  r ? [name, rps(r.throughput), ms(r.p50), ms(r.p99), count(r.requests)] : [name, NOT_BUILT, '', '', '']
-const bytesCells = ([name, b]: [string, Bytes]) => [name, count(b.raw), count(b.gzip), count(b.brotli)]
+  r
+    ? [name, rps(r.throughput), ms(r.p50), ms(r.p99), count(r.requests)]
+    : [name, NOT_BUILT, '', '', '']
+const bytesCells = ([name, b]: [string, Bytes]) => [
+  name,
+  count(b.raw),
+  count(b.gzip),
+  count(b.brotli),
+]
 const LOAD_HEADER = ['endpoint', 'throughput', 'p50', 'p99', 'requests']
 const BYTES_HEADER = ['file', 'raw B', 'gzip -9 B', 'brotli B']
 const TARGET_HEADER = ['target', 'wanted', 'measured', 'met']
-const targetCells = (t: Target) => [t.what, t.target, t.measured, t.ok === null ? '—' : t.ok ? 'yes' : 'no']
+const targetCells = (t: Target) => [
+  t.what,
+  t.target,
+  t.measured,
+  t.ok === null ? '—' : t.ok ? 'yes' : 'no',
+]
 
 export function renderTable(f: Figures): string {
   const m = f.machine
@@ -138,12 +172,19 @@ export function renderTable(f: Figures): string {
 }
 
 const dataRow = ({ shape: s, ...d }: Loaded) =>
-  line([`${count(responsesOf(s))} synthetic`, String(s.sites), count(s.sites * s.opdsPerSite),
-    count(d.articles), count(d.responses), `${d.loadSeconds.toFixed(1)} s`])
+  line([
+    `${count(responsesOf(s))} synthetic`,
+    String(s.sites),
+    count(s.sites * s.opdsPerSite),
+    count(d.articles),
+    count(d.responses),
+    `${d.loadSeconds.toFixed(1)} s`,
+  ])
 
 const BUSY = ' — the machine was busy with other work: absolute figures are noisy, ratios fairer'
 const PROBED = 'The bench probes for them and measures them as soon as they exist.'
-const FINDINGS = '[bench/FINDINGS.md](bench/FINDINGS.md) says where the time goes, what was tried ' +
+const FINDINGS =
+  '[bench/FINDINGS.md](bench/FINDINGS.md) says where the time goes, what was tried ' +
   'and what is left to try.'
 const OPD_DAYS_CHECKED = ', and that every OPD day equals the sum of its articles\u2019 days'
 
@@ -151,7 +192,9 @@ export function renderMarkdown(f: Figures): string {
   const m = f.machine
   const { thousand, million } = f.data
   const busy = m.loadBefore > m.cores / 2
-  const missed = targets(f).filter((t) => t.ok === false).map((t) => t.what)
+  const missed = targets(f)
+    .filter((t) => t.ok === false)
+    .map((t) => t.what)
   const notBuilt = f.stats.filter((s) => !s.result).map((s) => s.name)
   return `# Benchmarks
 
@@ -168,7 +211,10 @@ The whole run took ${f.seconds.toFixed(0)} s.
 
 ## Targets (issue 6)
 
-${mdTable(TARGET_HEADER, targets(f).map((t) => [...targetCells(t).slice(0, 3), met(t.ok)]))}
+${mdTable(
+  TARGET_HEADER,
+  targets(f).map((t) => [...targetCells(t).slice(0, 3), met(t.ok)]),
+)}
 ${notBuilt.length ? `\nNot measured, because not on this branch yet: ${notBuilt.join('; ')}. ${PROBED}\n` : ''}
 ${missed.length ? `Missed here: ${missed.join('; ')}. ${FINDINGS}\n` : ''}
 How this grows past one machine on Cloudflare: [docs/SCALING.md](docs/SCALING.md).

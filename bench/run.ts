@@ -24,7 +24,9 @@ const machine = describeMachine()
 const today = jakartaDay(Date.now())
 const from = jakartaDay(Date.now() - (MILLION.days - 1) * 86_400_000)
 const log = (message: string) =>
-  console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`)
+  console.error(
+    `[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`,
+  )
 
 const root = mkdtempSync(join(tmpdir(), 'tanggapan-bench-'))
 const servers: LocalServer[] = []
@@ -100,10 +102,17 @@ try {
   )
 
   const stats: Figures['stats'] = []
-  for (const { name, p50Target, next } of statsPhases(MILLION, large.server.adminToken, from, today)) {
+  for (const { name, p50Target, next } of statsPhases(
+    MILLION,
+    large.server.adminToken,
+    from,
+    today,
+  )) {
     const built = await probe(large.server.url, next())
     log(built ? name : `${name}: not built yet, skipped`)
-    const measured = built ? await alone(phase(large.server.url, next, SETTINGS.readConnections)) : null
+    const measured = built
+      ? await alone(phase(large.server.url, next, SETTINGS.readConnections))
+      : null
     stats.push({ name, p50Target, result: measured && summarise(name, measured) })
   }
 
@@ -117,7 +126,10 @@ try {
     machine,
     data: { thousand: small.loaded, million: large.loaded },
     vote: { tanggapan: summarise('vote path', votes), baseline: summarise('baseline', bare) },
-    summary: { thousand: summarise('summary at 1k', summary1k), million: summarise('summary at 1M', summary1m) },
+    summary: {
+      thousand: summarise('summary at 1k', summary1k),
+      million: summarise('summary at 1M', summary1m),
+    },
     stats,
     widget,
     seconds: 0,

@@ -14,15 +14,29 @@ export interface Shape {
   days: number
 }
 
-export const THOUSAND: Shape = { sites: 1, opdsPerSite: 5, articlesPerOpd: 20, responsesPerArticle: 10, days: 30 }
-export const MILLION: Shape = { sites: 20, opdsPerSite: 25, articlesPerOpd: 40, responsesPerArticle: 50, days: 30 }
+export const THOUSAND: Shape = {
+  sites: 1,
+  opdsPerSite: 5,
+  articlesPerOpd: 20,
+  responsesPerArticle: 10,
+  days: 30,
+}
+export const MILLION: Shape = {
+  sites: 20,
+  opdsPerSite: 25,
+  articlesPerOpd: 40,
+  responsesPerArticle: 50,
+  days: 30,
+}
 
-export const responsesOf = (s: Shape) => s.sites * s.opdsPerSite * s.articlesPerOpd * s.responsesPerArticle
+export const responsesOf = (s: Shape) =>
+  s.sites * s.opdsPerSite * s.articlesPerOpd * s.responsesPerArticle
 
 export const siteId = (n: number) => `bench-${String(n).padStart(3, '0')}`
 export const originOf = (site: string) => `https://${site}.go.id`
 export const opdSlug = (n: number) => `opd-${n}`
-export const articleKey = (site: string, opd: string, n: number) => `${originOf(site)}/berita/${opd}/${n}`
+export const articleKey = (site: string, opd: string, n: number) =>
+  `${originOf(site)}/berita/${opd}/${n}`
 
 const series = (name: string, to: number) =>
   `${name}(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM ${name} WHERE n < ${to})`
@@ -42,19 +56,33 @@ export function syntheticSql(shape: Shape, today: string, tables: ReadonlySet<st
     `INSERT INTO opds (site_id, slug, name, created_at) WITH RECURSIVE ${series('o', shape.opdsPerSite)}
       SELECT s.id, 'opd-' || o.n, 'Dinas Uji ' || o.n, ${created} FROM sites s, o WHERE s.id LIKE 'bench-%';`,
   ]
-  for (let n = 1; n <= shape.sites; n++) lines.push(...siteChunk(shape, siteId(n), today, created, tables))
+  for (let n = 1; n <= shape.sites; n++)
+    lines.push(...siteChunk(shape, siteId(n), today, created, tables))
   return lines.join('\n') + '\n'
 }
 
 // Rating value → its counter column (CONTRACT §1).
-const COLUMNS: [number, string][] = [[4, 'sangat_puas'], [3, 'puas'], [2, 'cukup_puas'], [1, 'tidak_puas']]
+const COLUMNS: [number, string][] = [
+  [4, 'sangat_puas'],
+  [3, 'puas'],
+  [2, 'cukup_puas'],
+  [1, 'tidak_puas'],
+]
 const ratingSums = COLUMNS.map(([v]) => `sum(rating = ${v})`)
 const ratingCounts = ratingSums.map((sum, i) => `${sum} AS c${COLUMNS[i][0]}`).join(', ')
 /** The day rows' counters summed, named c4…c1 and v, for a table alias `t`. */
-const daySums = (t: string) => `${COLUMNS.map(([v, column]) => `sum(${t}.${column}) AS c${v}`).join(', ')}, sum(${t}.views) AS v`
-const sumsOf = (t: string) => `${COLUMNS.map(([, column]) => `sum(${t}.${column})`).join(', ')}, sum(${t}.views)`
+const daySums = (t: string) =>
+  `${COLUMNS.map(([v, column]) => `sum(${t}.${column}) AS c${v}`).join(', ')}, sum(${t}.views) AS v`
+const sumsOf = (t: string) =>
+  `${COLUMNS.map(([, column]) => `sum(${t}.${column})`).join(', ')}, sum(${t}.views)`
 
-function siteChunk(shape: Shape, site: string, today: string, created: number, tables: ReadonlySet<string>): string[] {
+function siteChunk(
+  shape: Shape,
+  site: string,
+  today: string,
+  created: number,
+  tables: ReadonlySet<string>,
+): string[] {
   // Deterministic spreads from the article id and the response number: ratings leaning to
   // satisfied (45/30/13/12 %), days over the window, instants within each Jakarta day.
   const rating = `CASE WHEN h < 450 THEN 4 WHEN h < 750 THEN 3 WHEN h < 880 THEN 2 ELSE 1 END`

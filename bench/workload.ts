@@ -22,7 +22,12 @@ export function voteRequest(shape: Shape): LoadRequest {
     method: 'POST',
     path: '/api/v1/responses',
     headers: { origin: originOf(article.site), 'content-type': 'text/plain;charset=UTF-8' },
-    body: JSON.stringify({ opd: article.opd, article: article.key, rating: rating(), reader: randomUUID() }),
+    body: JSON.stringify({
+      opd: article.opd,
+      article: article.key,
+      rating: rating(),
+      reader: randomUUID(),
+    }),
   }
 }
 
@@ -34,5 +39,9 @@ export function baselineRequest(shape: Shape): LoadRequest {
 export function summaryRequest(shape: Shape): LoadRequest {
   const article = randomArticle(shape)
   const query = new URLSearchParams({ article: article.key, reader: randomUUID() })
-  return { method: 'GET', path: `/api/v1/summary?${query}`, headers: { origin: originOf(article.site) } }
+  return {
+    method: 'GET',
+    path: `/api/v1/summary?${query}`,
+    headers: { origin: originOf(article.site) },
+  }
 }

@@ -18,14 +18,27 @@ export class ApiFailure extends Error {
   }
 }
 
-async function request(method: string, path: string, body?: unknown, token = session.token()): Promise<Response> {
+async function request(
+  method: string,
+  path: string,
+  body?: unknown,
+  token = session.token(),
+): Promise<Response> {
   const headers: Record<string, string> = {}
   if (token) headers.Authorization = `Bearer ${token}`
   if (body !== undefined) headers['Content-Type'] = 'application/json'
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   if (!res.ok) {
     const err = await res.json().catch(() => null)
-    throw new ApiFailure(res.status, err?.error?.code ?? 'error', err?.error?.message ?? res.statusText)
+    throw new ApiFailure(
+      res.status,
+      err?.error?.code ?? 'error',
+      err?.error?.message ?? res.statusText,
+    )
   }
   return res
 }
@@ -43,8 +56,12 @@ export async function sendJson<T>(method: string, path: string, body?: unknown):
 export async function download(path: string, format: 'csv' | 'json'): Promise<void> {
   const res = await request('GET', `${path}${path.includes('?') ? '&' : '?'}format=${format}`)
   const named = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1]
-  const name = format === 'csv' ? (named ?? 'tanggapan.csv') : `${path.split('?')[0].split('/').pop()}.json`
-  const blob = format === 'csv' ? await res.blob() : new Blob([JSON.stringify(await res.json(), null, 2)], { type: 'application/json' })
+  const name =
+    format === 'csv' ? (named ?? 'tanggapan.csv') : `${path.split('?')[0].split('/').pop()}.json`
+  const blob =
+    format === 'csv'
+      ? await res.blob()
+      : new Blob([JSON.stringify(await res.json(), null, 2)], { type: 'application/json' })
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url

@@ -20,7 +20,9 @@ export function App() {
   // A token kept from earlier in this tab is checked again: it may have been revoked.
   useEffect(() => {
     if (!checking) return
-    getJson<Scope>('/api/v1/stats/scope').then(setScope, () => session.signOut()).finally(() => setChecking(false))
+    getJson<Scope>('/api/v1/stats/scope')
+      .then(setScope, () => session.signOut())
+      .finally(() => setChecking(false))
   }, [])
 
   // Tables follow the range only once it makes sense (from ≤ to).
@@ -41,9 +43,17 @@ export function App() {
           <a href="#/">Tanggapan</a> <span class="en">dasbor / dashboard</span>
         </h1>
         <nav>
-          {scope.token.role === 'admin' && <a href="#/kelola"><T id="Kelola" en="Manage" /></a>}
-          <span class="who" title={scope.token.label}>{who}</span>
-          <button type="button" onClick={signOut}><T id="Keluar" en="Sign out" /></button>
+          {scope.token.role === 'admin' && (
+            <a href="#/kelola">
+              <T id="Kelola" en="Manage" />
+            </a>
+          )}
+          <span class="who" title={scope.token.label}>
+            {who}
+          </span>
+          <button type="button" onClick={signOut}>
+            <T id="Keluar" en="Sign out" />
+          </button>
         </nav>
       </header>
       <main>
@@ -54,7 +64,14 @@ export function App() {
           </>
         )}
         {route.page === 'overview' && <Overview range={shownRange} />}
-        {route.page === 'opd' && <OpdPage key={`${route.site}/${route.opd}`} site={route.site} opd={route.opd} range={shownRange} />}
+        {route.page === 'opd' && (
+          <OpdPage
+            key={`${route.site}/${route.opd}`}
+            site={route.site}
+            opd={route.opd}
+            range={shownRange}
+          />
+        )}
         {route.page === 'manage' && <Manage />}
       </main>
     </>

@@ -13,21 +13,46 @@ const PRESETS = [
 
 /** From/to in Jakarta days (both included), with presets; from after to is refused here. */
 export function DateRange({ range, onChange }: { range: Range; onChange: (r: Range) => void }) {
-  const set = (field: 'from' | 'to', value: string) => onChange({ ...range, [field]: value || undefined })
+  const set = (field: 'from' | 'to', value: string) =>
+    onChange({ ...range, [field]: value || undefined })
   const invalid = range.from && range.to && range.from > range.to
   return (
-    <form class="range" onSubmit={(e) => e.preventDefault()} aria-label="Rentang tanggal / date range">
+    <form
+      class="range"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label="Rentang tanggal / date range"
+    >
       <label>
-        <span><T id="Dari" en="From" /></span>
-        <input type="date" name="from" value={range.from ?? ''} max={range.to} onChange={(e) => set('from', e.currentTarget.value)} />
+        <span>
+          <T id="Dari" en="From" />
+        </span>
+        <input
+          type="date"
+          name="from"
+          value={range.from ?? ''}
+          max={range.to}
+          onChange={(e) => set('from', e.currentTarget.value)}
+        />
       </label>
       <label>
-        <span><T id="Sampai" en="To" /></span>
-        <input type="date" name="to" value={range.to ?? ''} min={range.from} onChange={(e) => set('to', e.currentTarget.value)} />
+        <span>
+          <T id="Sampai" en="To" />
+        </span>
+        <input
+          type="date"
+          name="to"
+          value={range.to ?? ''}
+          min={range.from}
+          onChange={(e) => set('to', e.currentTarget.value)}
+        />
       </label>
       <div class="presets">
         {PRESETS.map((p) => (
-          <button type="button" key={p.days} onClick={() => onChange({ from: dayFromToday(1 - p.days), to: dayFromToday() })}>
+          <button
+            type="button"
+            key={p.days}
+            onClick={() => onChange({ from: dayFromToday(1 - p.days), to: dayFromToday() })}
+          >
             <T id={p.id} en={p.en} />
           </button>
         ))}
@@ -37,7 +62,10 @@ export function DateRange({ range, onChange }: { range: Range; onChange: (r: Ran
       </div>
       {invalid && (
         <p class="error" role="alert">
-          <T id="Tanggal awal harus sebelum tanggal akhir." en="The start must not be after the end." />
+          <T
+            id="Tanggal awal harus sebelum tanggal akhir."
+            en="The start must not be after the end."
+          />
         </p>
       )}
     </form>

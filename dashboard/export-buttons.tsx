@@ -5,9 +5,14 @@ import { T } from './i18n'
 /** CSV and JSON downloads of exactly what the table beside them shows. */
 export function ExportButtons({ path, label }: { path: string; label: string }) {
   const [error, setError] = useState<string | null>(null)
-  const save = (format: 'csv' | 'json') => () => download(path, format).then(() => setError(null), (e: Error) => setError(e.message))
+  const save = (format: 'csv' | 'json') => () =>
+    download(path, format).then(
+      () => setError(null),
+      (e: Error) => setError(e.message),
+    )
   return (
-    <span class="export" aria-label={label}>
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring a border and legend to two buttons
+    <span class="export" role="group" aria-label={label}>
       <button type="button" data-export="csv" onClick={save('csv')}>
         <T id="Unduh CSV" en="CSV" />
       </button>

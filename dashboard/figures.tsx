@@ -41,16 +41,18 @@ export function IndicativeNote() {
         <T id="IKM = indeks kepuasan indikatif" en="an indicative satisfaction index" />
       </summary>
       <p>
-        Satu pertanyaan («Bagaimana Tanggapan Anda?») yang dijawab oleh pembaca yang memilih sendiri untuk
-        menjawab — bukan Survei Kepuasan Masyarakat resmi dengan sembilan unsur (PermenPANRB 14/2017). IKM = 25 ×
-        rata-rata jawaban (1–4); mutu A ≥ 88,31, B ≥ 76,61, C ≥ 65,00, D di bawahnya. Angka kecil di sampingnya adalah
-        selang kepercayaan 95 %. «Sampel belum memadai» berarti jumlah tanggapan masih di bawah sampel Krejcie–Morgan
-        untuk jumlah pembaca (dilihat).
+        Satu pertanyaan («Bagaimana Tanggapan Anda?») yang dijawab oleh pembaca yang memilih sendiri
+        untuk menjawab — bukan Survei Kepuasan Masyarakat resmi dengan sembilan unsur (PermenPANRB
+        14/2017). IKM = 25 × rata-rata jawaban (1–4); mutu A ≥ 88,31, B ≥ 76,61, C ≥ 65,00, D di
+        bawahnya. Angka kecil di sampingnya adalah selang kepercayaan 95 %. «Sampel belum memadai»
+        berarti jumlah tanggapan masih di bawah sampel Krejcie–Morgan untuk jumlah pembaca
+        (dilihat).
       </p>
       <p lang="en" class="en-block">
-        One question answered by self-selected readers — not the official nine-element public satisfaction survey.
-        IKM = 25 × the mean answer (1–4), graded A–D as in PermenPANRB 14/2017; the small figures are its 95 % confidence
-        interval. «Sample not yet adequate» means fewer responses than the Krejcie–Morgan sample for the number of views.
+        One question answered by self-selected readers — not the official nine-element public
+        satisfaction survey. IKM = 25 × the mean answer (1–4), graded A–D as in PermenPANRB 14/2017;
+        the small figures are its 95 % confidence interval. «Sample not yet adequate» means fewer
+        responses than the Krejcie–Morgan sample for the number of views.
       </p>
     </details>
   )

@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'preact/hooks'
 
-export type Route = { page: 'overview' } | { page: 'opd'; site: string; opd: string } | { page: 'manage' }
+export type Route =
+  | { page: 'overview' }
+  | { page: 'opd'; site: string; opd: string }
+  | { page: 'manage' }
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent)
-  if (parts[0] === 'opd' && parts[1] && parts[2]) return { page: 'opd', site: parts[1], opd: parts[2] }
+  if (parts[0] === 'opd' && parts[1] && parts[2])
+    return { page: 'opd', site: parts[1], opd: parts[2] }
   if (parts[0] === 'kelola') return { page: 'manage' }
   return { page: 'overview' }
 }

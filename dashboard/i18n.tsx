@@ -43,7 +43,10 @@ export const STATUS_LABELS: Record<CommentStatus, Label> = {
 }
 
 const number = new Intl.NumberFormat('id-ID')
-const decimal = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+const decimal = new Intl.NumberFormat('id-ID', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+})
 const percent = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 })
 
 export const fmt = {

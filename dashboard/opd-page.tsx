@@ -24,17 +24,51 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
 
   return (
     <>
-      <p><a href="#/">← <T id="Ringkasan" en="Overview" /></a></p>
+      <p>
+        <a href="#/">
+          ← <T id="Ringkasan" en="Overview" />
+        </a>
+      </p>
       <h2 class="opd-title">
-        {row?.name ?? opd} <code>{site}/{opd}</code>
+        {row?.name ?? opd}{' '}
+        <code>
+          {site}/{opd}
+        </code>
       </h2>
       {row ? (
         <dl class="cards">
-          <div data-figure="ikm"><dt><T id="IKM indikatif" en="Indicative IKM" /></dt><dd><IkmCell f={row} /> <SampleFlag f={row} /></dd></div>
-          <div data-figure="total"><dt><T id="Tanggapan" en="Responses" /></dt><dd>{fmt.n(row.total)}</dd></div>
-          <div data-figure="views"><dt><T id="Dilihat" en="Views" /></dt><dd>{fmt.n(row.views)}</dd></div>
-          <div data-figure="response-rate"><dt><T id="Tingkat tanggapan" en="Response rate" /></dt><dd>{fmt.rate(row.response_rate)}</dd></div>
-          <div data-figure="required-sample"><dt><T id="Sampel diperlukan" en="Sample needed" /></dt><dd>{row.required_sample === null ? '—' : fmt.n(row.required_sample)}</dd></div>
+          <div data-figure="ikm">
+            <dt>
+              <T id="IKM indikatif" en="Indicative IKM" />
+            </dt>
+            <dd>
+              <IkmCell f={row} /> <SampleFlag f={row} />
+            </dd>
+          </div>
+          <div data-figure="total">
+            <dt>
+              <T id="Tanggapan" en="Responses" />
+            </dt>
+            <dd>{fmt.n(row.total)}</dd>
+          </div>
+          <div data-figure="views">
+            <dt>
+              <T id="Dilihat" en="Views" />
+            </dt>
+            <dd>{fmt.n(row.views)}</dd>
+          </div>
+          <div data-figure="response-rate">
+            <dt>
+              <T id="Tingkat tanggapan" en="Response rate" />
+            </dt>
+            <dd>{fmt.rate(row.response_rate)}</dd>
+          </div>
+          <div data-figure="required-sample">
+            <dt>
+              <T id="Sampel diperlukan" en="Sample needed" />
+            </dt>
+            <dd>{row.required_sample === null ? '—' : fmt.n(row.required_sample)}</dd>
+          </div>
         </dl>
       ) : (
         <Status loaded={summary} />
@@ -42,7 +76,9 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
 
       <section>
         <header class="section-head">
-          <h3><T id="Tren harian" en="Daily trend" /></h3>
+          <h3>
+            <T id="Tren harian" en="Daily trend" />
+          </h3>
           <ExportButtons path={`/api/v1/stats/timeseries${query(scope)}`} label="timeseries" />
         </header>
         {days.state === 'ready' ? <TrendChart rows={days.data.rows} /> : <Status loaded={days} />}
@@ -51,11 +87,21 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
 
       <section>
         <header class="section-head">
-          <h3><T id="Berita" en="Articles" /></h3>
+          <h3>
+            <T id="Berita" en="Articles" />
+          </h3>
           <label class="sort">
             <T id="Urutkan" en="Sort" />
-            <select name="sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as ArticleSort)}>
-              {ARTICLE_SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s].id} / {SORT_LABELS[s].en}</option>)}
+            <select
+              name="sort"
+              value={sort}
+              onChange={(e) => setSort(e.currentTarget.value as ArticleSort)}
+            >
+              {ARTICLE_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {SORT_LABELS[s].id} / {SORT_LABELS[s].en}
+                </option>
+              ))}
             </select>
           </label>
           <ExportButtons path={articlesPath} label="articles" />
@@ -71,7 +117,14 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
                 cell: (r) => (
                   <span class="title-cell">
                     <span class="article-title">{r.title ?? r.article}</span>
-                    <a class="article-key" href={safeHref(r.article)} target="_blank" rel="noopener noreferrer">{r.article}</a>
+                    <a
+                      class="article-key"
+                      href={safeHref(r.article)}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                    >
+                      {r.article}
+                    </a>
                   </span>
                 ),
               },
@@ -89,7 +142,12 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
         </p>
       </section>
 
-      <CommentsPanel site={site} opd={opd} range={range} articles={articles.state === 'ready' ? articles.data.rows : []} />
+      <CommentsPanel
+        site={site}
+        opd={opd}
+        range={range}
+        articles={articles.state === 'ready' ? articles.data.rows : []}
+      />
     </>
   )
 }

@@ -15,7 +15,9 @@ export function Overview({ range }: { range: Range }) {
     <>
       <section>
         <header class="section-head">
-          <h2><T id="Situs" en="Sites" /></h2>
+          <h2>
+            <T id="Situs" en="Sites" />
+          </h2>
           <ExportButtons path={`/api/v1/stats/sites${q}`} label="sites" />
         </header>
         {sites.state === 'ready' ? (
@@ -23,7 +25,17 @@ export function Overview({ range }: { range: Range }) {
             rows={sites.data.rows}
             rowKey={(r) => r.site}
             empty={<T id="Belum ada situs." en="No sites yet." />}
-            columns={[{ head: <T id="Situs" en="Site" />, cell: (r) => <><strong>{r.name}</strong> <code>{r.site}</code></> }, ...figureColumns<SiteRow>()]}
+            columns={[
+              {
+                head: <T id="Situs" en="Site" />,
+                cell: (r) => (
+                  <>
+                    <strong>{r.name}</strong> <code>{r.site}</code>
+                  </>
+                ),
+              },
+              ...figureColumns<SiteRow>(),
+            ]}
           />
         ) : (
           <Status loaded={sites} />
@@ -31,7 +43,9 @@ export function Overview({ range }: { range: Range }) {
       </section>
       <section>
         <header class="section-head">
-          <h2><T id="OPD" en="Agencies (OPD)" /></h2>
+          <h2>
+            <T id="OPD" en="Agencies (OPD)" />
+          </h2>
           <ExportButtons path={`/api/v1/stats/opds${q}`} label="opds" />
         </header>
         {opds.state === 'ready' ? (
@@ -40,7 +54,14 @@ export function Overview({ range }: { range: Range }) {
             rowKey={(r) => `${r.site}/${r.opd}`}
             empty={<T id="Belum ada OPD." en="No OPDs yet." />}
             columns={[
-              { head: 'OPD', cell: (r) => <a class="opd-link" href={opdHref(r.site, r.opd)}>{r.name ?? r.opd}</a> },
+              {
+                head: 'OPD',
+                cell: (r) => (
+                  <a class="opd-link" href={opdHref(r.site, r.opd)}>
+                    {r.name ?? r.opd}
+                  </a>
+                ),
+              },
               { head: <T id="Situs" en="Site" />, cell: (r) => <code>{r.site}</code> },
               ...figureColumns<OpdRow>(),
             ]}
@@ -54,6 +75,15 @@ export function Overview({ range }: { range: Range }) {
 }
 
 export function Status({ loaded }: { loaded: { state: string; message?: string } }) {
-  if (loaded.state === 'error') return <p class="error" role="alert">{loaded.message}</p>
-  return <p class="muted"><T id="Memuat…" en="Loading…" /></p>
+  if (loaded.state === 'error')
+    return (
+      <p class="error" role="alert">
+        {loaded.message}
+      </p>
+    )
+  return (
+    <p class="muted">
+      <T id="Memuat…" en="Loading…" />
+    </p>
+  )
 }

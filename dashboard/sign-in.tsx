@@ -15,7 +15,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string, scope: Scop
       const scope = await getJson<Scope>('/api/v1/stats/scope', token.trim())
       onSignedIn(token.trim(), scope)
     } catch (err) {
-      setError(err instanceof ApiFailure && err.status === 401 ? 'Token tidak dikenal atau sudah dicabut. / Unknown or revoked token.' : String((err as Error).message))
+      setError(
+        err instanceof ApiFailure && err.status === 401
+          ? 'Token tidak dikenal atau sudah dicabut. / Unknown or revoked token.'
+          : String((err as Error).message),
+      )
     } finally {
       setBusy(false)
     }
@@ -26,12 +30,22 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string, scope: Scop
         Tanggapan <span class="en">dasbor / dashboard</span>
       </h1>
       <p>
-        <T id="Masuk dengan token dari admin Kominfo." en="Sign in with a token from your Kominfo admin." />
+        <T
+          id="Masuk dengan token dari admin Kominfo."
+          en="Sign in with a token from your Kominfo admin."
+        />
       </p>
       <form onSubmit={submit}>
         <label>
           Token
-          <input name="token" type="password" autoComplete="off" required value={token} onInput={(e) => setToken(e.currentTarget.value)} />
+          <input
+            name="token"
+            type="password"
+            autoComplete="off"
+            required
+            value={token}
+            onInput={(e) => setToken(e.currentTarget.value)}
+          />
         </label>
         <button type="submit" disabled={busy}>
           <T id="Masuk" en="Sign in" />
@@ -43,7 +57,10 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string, scope: Scop
         </p>
       )}
       <p class="muted small">
-        <T id="Token hanya disimpan di tab ini (sessionStorage)." en="The token is kept in this tab only (sessionStorage)." />
+        <T
+          id="Token hanya disimpan di tab ini (sessionStorage)."
+          en="The token is kept in this tab only (sessionStorage)."
+        />
       </p>
     </main>
   )

@@ -5,11 +5,27 @@ import type { Counts } from './types'
 /** The four answers as one horizontal bar, best first, each part as wide as its share. */
 export function StackedBar({ counts, percentages }: { counts: Counts; percentages: Counts }) {
   const total = totalOf(counts)
-  if (total === 0) return <svg class="stack empty" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="Belum ada tanggapan / no responses yet"><rect width="100" height="10" /></svg>
+  if (total === 0)
+    return (
+      <svg
+        class="stack empty"
+        viewBox="0 0 100 10"
+        preserveAspectRatio="none"
+        role="img"
+        aria-label="Belum ada tanggapan / no responses yet"
+      >
+        <rect width="100" height="10" />
+      </svg>
+    )
   let x = 0
   return (
-    <svg class="stack" viewBox="0 0 100 10" preserveAspectRatio="none" role="img"
-      aria-label={RATINGS.map((r) => `${r.id} ${percentages[r.key]}%`).join(', ')}>
+    <svg
+      class="stack"
+      viewBox="0 0 100 10"
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={RATINGS.map((r) => `${r.id} ${percentages[r.key]}%`).join(', ')}
+    >
       {RATINGS.map((r) => {
         const width = (counts[r.key] / total) * 100
         const part = (

@@ -4,13 +4,19 @@ import type { RatingKey } from '../worker/domain/rating-scale'
 import type { StatFigures } from '../worker/domain/stat-figures'
 import type { CommentRow as StoredComment } from '../worker/storage/comments-list'
 
-export type { Grade } from '../worker/domain/ikm'
 export type { Counts, RatingKey } from '../worker/domain/rating-scale'
 export type Figures = StatFigures
 
 export type SiteRow = Figures & { site: string; name: string }
 export type OpdRow = Figures & { site: string; opd: string; name: string | null }
-export type ArticleRow = Figures & { site: string; opd: string; article: string; title: string | null; rank_low: number; rank_high: number }
+export type ArticleRow = Figures & {
+  site: string
+  opd: string
+  article: string
+  title: string | null
+  rank_low: number
+  rank_high: number
+}
 export type DayRow = Figures & { day: string }
 /** A row of /stats/comments: the stored comment, its flags as booleans, its rating's key. */
 export type CommentRow = Omit<StoredComment, 'handled' | 'hidden'> & {
@@ -20,8 +26,19 @@ export type CommentRow = Omit<StoredComment, 'handled' | 'hidden'> & {
 }
 
 export interface Scope {
-  token: { id: string; role: 'admin' | 'kominfo' | 'opd'; site: string | null; opd: string | null; label: string }
-  sites: { id: string; name: string; origins?: string[]; opds: { slug: string; name: string | null }[] }[]
+  token: {
+    id: string
+    role: 'admin' | 'kominfo' | 'opd'
+    site: string | null
+    opd: string | null
+    label: string
+  }
+  sites: {
+    id: string
+    name: string
+    origins?: string[]
+    opds: { slug: string; name: string | null }[]
+  }[]
 }
 
 export interface Range {

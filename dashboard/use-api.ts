@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks'
 import { getJson } from './api'
 
-export type Loaded<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: T }
+export type Loaded<T> =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; data: T }
 
 /**
  * GETs a path whenever it (or `version`, bumped after a change) changes; a late answer for

@@ -60,7 +60,12 @@ export async function buildDashboard(): Promise<DashboardStamp> {
 function dashboardIsCurrent(stamp = readDashboardStamp()): boolean {
   if (!stamp) return false
   const builtAt = statSync(STAMP).mtimeMs
-  const files = [...stamp.inputs, ...COPIED, 'scripts/build-dashboard.ts', 'worker/dashboard-csp.ts']
+  const files = [
+    ...stamp.inputs,
+    ...COPIED,
+    'scripts/build-dashboard.ts',
+    'worker/dashboard-csp.ts',
+  ]
   return files.every((f) => existsSync(f) && statSync(f).mtimeMs <= builtAt)
 }
 

@@ -52,13 +52,21 @@ const cssAsText: Plugin = {
   name: 'css-as-text',
   setup(b) {
     b.onLoad({ filter: /\.css$/ }, async (args) => {
-      const { code } = await transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true })
+      const { code } = await transform(readFileSync(args.path, 'utf8'), {
+        loader: 'css',
+        minify: true,
+      })
       return { contents: code.trim(), loader: 'text' }
     })
   },
 }
 
-async function bundle(entry: string, format: 'esm' | 'iife', define: Record<string, string> = {}, external: string[] = []) {
+async function bundle(
+  entry: string,
+  format: 'esm' | 'iife',
+  define: Record<string, string> = {},
+  external: string[] = [],
+) {
   const result = await build({
     entryPoints: [join(root, entry)],
     bundle: true,
@@ -79,7 +87,10 @@ async function bundle(entry: string, format: 'esm' | 'iife', define: Record<stri
 }
 
 export async function buildWidget(): Promise<WidgetBuild> {
-  const { code: comment, inputs: commentInputs } = await bundle('widget/comment/comment-box.ts', 'esm')
+  const { code: comment, inputs: commentInputs } = await bundle(
+    'widget/comment/comment-box.ts',
+    'esm',
+  )
   // 8 hex digits are plenty to bust a cache, and each one costs the answer path a byte.
   const commentName = `comment-${contentHash(comment).slice(0, 8)}.js`
   // Imported relative to the chunk itself, so it comes from wherever the chunk came from.
@@ -99,7 +110,8 @@ export async function buildWidget(): Promise<WidgetBuild> {
     total: { raw: 0, gzip: 0, brotli: 0 },
     comment: compressedSize(comment),
   }
-  for (const k of ['raw', 'gzip', 'brotli'] as const) sizes.total[k] = sizes.loader[k] + sizes.chunk[k]
+  for (const k of ['raw', 'gzip', 'brotli'] as const)
+    sizes.total[k] = sizes.loader[k] + sizes.chunk[k]
   const inputs = [...new Set([...loaderInputs, ...chunkInputs, ...commentInputs])].sort()
   return { loader, chunkName, chunk, commentName, comment, sizes, inputs }
 }
@@ -149,7 +161,12 @@ export function readWidget(): WidgetBuild {
   const stamp = readStamp()
   if (!stamp) throw new Error('The widget is not built: run `npm run build:widget`')
   const file = (name: string) => readFileSync(join(dist, name), 'utf8')
-  return { ...stamp, loader: file('widget.js'), chunk: file(stamp.chunkName), comment: file(stamp.commentName) }
+  return {
+    ...stamp,
+    loader: file('widget.js'),
+    chunk: file(stamp.chunkName),
+    comment: file(stamp.commentName),
+  }
 }
 
 /** «+12 B gzip», «−3 B gzip» or «±0 B gzip»: how much a build grew since the one before. */
@@ -193,7 +210,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const w = await buildWidget()
   writeWidget(w)
   for (const [name, s] of Object.entries(w.sizes) as [keyof WidgetSizes, Compressed][]) {
-    const budget = name === 'loader' || name === 'total' ? `  (budget ${kb(BUDGET[name])} gzip)` : ''
+    const budget =
+      name === 'loader' || name === 'total' ? `  (budget ${kb(BUDGET[name])} gzip)` : ''
     const note = name === 'comment' ? '  (loaded only when the comment box is shown)' : budget
     const change = sizeChange(before?.[name].gzip, s.gzip).padStart(12)
     console.log(

@@ -18,13 +18,62 @@ const ARTICLE_BASE = 'https://contohkab.go.id/berita'
 
 /** [opd, slug, title, weights of sangat_puas/puas/cukup_puas/tidak_puas, responses, views] */
 const ARTICLES: [string, string, string, number[], number, number][] = [
-  ['diskominfo', 'wifi-gratis-di-50-taman-kota', 'Diskominfo Pasang Wi-Fi Gratis di 50 Taman Kota', [12, 1, 1, 2], 16, 284],
-  ['diskominfo', 'aplikasi-lapor-bupati-versi-baru', 'Aplikasi «Lapor Bupati» Versi Baru Kini Bisa Lacak Aduan', [6, 5, 2, 1], 42, 510],
-  ['diskominfo', 'pelatihan-literasi-digital-umkm', 'Pelatihan Literasi Digital untuk 300 Pelaku UMKM', [5, 4, 1, 0], 23, 198],
-  ['bappeda', 'musrenbang-kecamatan-2027', 'Musrenbang Kecamatan 2027 Tampung 1.240 Usulan Warga', [3, 5, 3, 2], 37, 402],
-  ['bappeda', 'rpjmd-perubahan-uji-publik', 'Uji Publik Rancangan Perubahan RPJMD Dibuka hingga Akhir Bulan', [2, 3, 4, 3], 19, 233],
-  ['rsud', 'antrean-online-poli-rawat-jalan', 'RSUD Terapkan Antrean Online untuk Poli Rawat Jalan', [7, 4, 2, 1], 58, 760],
-  ['rsud', 'jam-besuk-pasien-diperpanjang', 'Jam Besuk Pasien Rawat Inap Diperpanjang Mulai Desember', [2, 2, 3, 5], 31, 344],
+  [
+    'diskominfo',
+    'wifi-gratis-di-50-taman-kota',
+    'Diskominfo Pasang Wi-Fi Gratis di 50 Taman Kota',
+    [12, 1, 1, 2],
+    16,
+    284,
+  ],
+  [
+    'diskominfo',
+    'aplikasi-lapor-bupati-versi-baru',
+    'Aplikasi «Lapor Bupati» Versi Baru Kini Bisa Lacak Aduan',
+    [6, 5, 2, 1],
+    42,
+    510,
+  ],
+  [
+    'diskominfo',
+    'pelatihan-literasi-digital-umkm',
+    'Pelatihan Literasi Digital untuk 300 Pelaku UMKM',
+    [5, 4, 1, 0],
+    23,
+    198,
+  ],
+  [
+    'bappeda',
+    'musrenbang-kecamatan-2027',
+    'Musrenbang Kecamatan 2027 Tampung 1.240 Usulan Warga',
+    [3, 5, 3, 2],
+    37,
+    402,
+  ],
+  [
+    'bappeda',
+    'rpjmd-perubahan-uji-publik',
+    'Uji Publik Rancangan Perubahan RPJMD Dibuka hingga Akhir Bulan',
+    [2, 3, 4, 3],
+    19,
+    233,
+  ],
+  [
+    'rsud',
+    'antrean-online-poli-rawat-jalan',
+    'RSUD Terapkan Antrean Online untuk Poli Rawat Jalan',
+    [7, 4, 2, 1],
+    58,
+    760,
+  ],
+  [
+    'rsud',
+    'jam-besuk-pasien-diperpanjang',
+    'Jam Besuk Pasien Rawat Inap Diperpanjang Mulai Desember',
+    [2, 2, 3, 5],
+    31,
+    344,
+  ],
 ]
 
 /**
@@ -36,14 +85,32 @@ const ARTICLES: [string, string, string, number[], number, number][] = [
  */
 const OTHER_SITES: [string, string, [string, string], number[], number][] = [
   ['prov-jatim', '35', ['dinkes', 'Dinas Kesehatan'], [6, 4, 1, 1], 40],
-  ['kota-surabaya', '35.78', ['dispendukcapil', 'Dinas Kependudukan dan Pencatatan Sipil'], [8, 4, 1, 0], 60],
+  [
+    'kota-surabaya',
+    '35.78',
+    ['dispendukcapil', 'Dinas Kependudukan dan Pencatatan Sipil'],
+    [8, 4, 1, 0],
+    60,
+  ],
   ['kab-malang', '35.07', ['dinkes', 'Dinas Kesehatan'], [3, 4, 3, 2], 35],
   ['kab-lamongan', '35.24', ['dpmptsp', 'Dinas Penanaman Modal dan PTSP'], [5, 0, 0, 0], 3],
-  ['kota-semarang', '33.74', ['dispendukcapil', 'Dinas Kependudukan dan Pencatatan Sipil'], [7, 5, 2, 1], 50],
+  [
+    'kota-semarang',
+    '33.74',
+    ['dispendukcapil', 'Dinas Kependudukan dan Pencatatan Sipil'],
+    [7, 5, 2, 1],
+    50,
+  ],
   ['kota-surakarta', '33.72', ['dinkes', 'Dinas Kesehatan'], [5, 5, 2, 2], 30],
   ['kab-kudus', '33.19', ['dpmptsp', 'Dinas Penanaman Modal dan PTSP'], [2, 3, 4, 3], 25],
   ['kab-banyumas', '33.02', ['dinkes', 'Dinas Kesehatan'], [1, 1, 1, 3], 4],
-  ['kota-bengkulu', '17.71', ['dispendukcapil', 'Dinas Kependudukan dan Pencatatan Sipil'], [4, 5, 3, 2], 30],
+  [
+    'kota-bengkulu',
+    '17.71',
+    ['dispendukcapil', 'Dinas Kependudukan dan Pencatatan Sipil'],
+    [4, 5, 3, 2],
+    30,
+  ],
   ['kab-rejang-lebong', '17.02', ['dinkes', 'Dinas Kesehatan'], [2, 4, 4, 3], 20],
   ['kab-kepahiang', '17.08', ['dpmptsp', 'Dinas Penanaman Modal dan PTSP'], [1, 2, 4, 4], 15],
   ['kab-lebong', '17.07', ['dinkes', 'Dinas Kesehatan'], [3, 1, 0, 0], 2],
@@ -84,7 +151,8 @@ function uuidFrom(random: () => number): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
 }
 
-const q = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`)
+const q = (v: string | number | null) =>
+  v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`
 
 function jakartaDay(ms: number) {
   return new Date(ms + 7 * 3600_000).toISOString().slice(0, 10)
@@ -105,7 +173,9 @@ export function demoSeedSql(origins: string[]): string {
   const demo = { ...DEMO_SITE, opds: DEMO_OPDS, origins: [...origins, 'https://contohkab.go.id'] }
   lines.push(...siteSql(demo, ARTICLES, prng(20261122), (slug) => demoArticleKey(slug)))
   // A site seeded before regions existed gets its region too; one an admin changed keeps hers.
-  lines.push(`UPDATE sites SET region = ${q(DEMO_SITE.region)} WHERE id = ${q(DEMO_SITE.id)} AND region IS NULL;`)
+  lines.push(
+    `UPDATE sites SET region = ${q(DEMO_SITE.region)} WHERE id = ${q(DEMO_SITE.id)} AND region IS NULL;`,
+  )
   OTHER_SITES.forEach(([id, code, [slug, opdName], weights, responses], i) => {
     const region = regionOf(code)
     if (region === null) throw new Error(`demo site ${id}: ${code} is not a Kemendagri code`)
@@ -117,7 +187,9 @@ export function demoSeedSql(origins: string[]): string {
       const answers = responses + k * 3
       return [slug, a, title, weights, answers, answers * viewsPerAnswer]
     })
-    lines.push(...siteSql(site, articles, prng(20261123 + i), (a) => `https://${id}.go.id/berita/${a}`))
+    lines.push(
+      ...siteSql(site, articles, prng(20261123 + i), (a) => `https://${id}.go.id/berita/${a}`),
+    )
   })
   return lines.join('\n') + '\n'
 }
@@ -143,7 +215,9 @@ function siteSql(
     `INSERT OR IGNORE INTO sites (id, name, created_at, region) VALUES (${q(site.id)}, ${q(site.name)}, ${created}, ${q(site.region)});`,
   )
   for (const origin of site.origins) {
-    lines.push(`INSERT OR IGNORE INTO site_origins (origin, site_id) VALUES (${q(origin)}, ${q(site.id)});`)
+    lines.push(
+      `INSERT OR IGNORE INTO site_origins (origin, site_id) VALUES (${q(origin)}, ${q(site.id)});`,
+    )
   }
   for (const opd of site.opds) {
     lines.push(
@@ -187,7 +261,10 @@ function siteSql(
     dayList.forEach((day, i) => {
       const d = days.get(day)!
       const answered = d[0] + d[1] + d[2] + d[3]
-      const share = i === dayList.length - 1 ? viewsLeft : Math.min(viewsLeft, answered + Math.floor(random() * 20))
+      const share =
+        i === dayList.length - 1
+          ? viewsLeft
+          : Math.min(viewsLeft, answered + Math.floor(random() * 20))
       d[4] = share
       viewsLeft -= share
     })
@@ -197,7 +274,9 @@ function siteSql(
     )
     for (const [day, d] of days) {
       const sum = opdDays.get(`${opd}|${day}`) ?? [0, 0, 0, 0, 0]
-      d.forEach((n, i) => (sum[i] += n))
+      d.forEach((n, i) => {
+        sum[i] += n
+      })
       opdDays.set(`${opd}|${day}`, sum)
       lines.push(
         `INSERT OR IGNORE INTO article_days (article_id, day, sangat_puas, puas, cukup_puas, tidak_puas, views) VALUES (${articleId}, ${q(day)}, ${d.join(', ')});`,

@@ -10,7 +10,11 @@ import { join } from 'node:path'
 const DATABASE = 'tanggapan'
 
 // No call to Cloudflare's network: metrics off, and miniflare's `cf` object from its fallback.
-export const offlineEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
+export const offlineEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+}
 
 function wrangler(args: string[]): string {
   return execFileSync('npx', ['wrangler', ...args], {
@@ -39,6 +43,14 @@ export function queryLocalSql<Row>(sql: string, persistTo?: string): Row[] {
 
 /** Rows of each of several `;`-separated queries, in one wrangler run. */
 export function queryLocalSqlEach<Row>(sql: string, persistTo?: string): Row[][] {
-  const out = wrangler(['d1', 'execute', DATABASE, '--local', '--json', `--command=${sql}`, ...persistArgs(persistTo)])
+  const out = wrangler([
+    'd1',
+    'execute',
+    DATABASE,
+    '--local',
+    '--json',
+    `--command=${sql}`,
+    ...persistArgs(persistTo),
+  ])
   return (JSON.parse(out) as { results: Row[] }[]).map((r) => r.results)
 }

@@ -40,14 +40,24 @@ export interface LocalServer {
 }
 
 /** Migrations, demo data and the local admin token (stored as its hash, as `npm run token` does). */
-export async function prepareLocalDatabase(port: number, persistTo?: string, adminToken?: string): Promise<string> {
+export async function prepareLocalDatabase(
+  port: number,
+  persistTo?: string,
+  adminToken?: string,
+): Promise<string> {
   applyLocalMigrations(persistTo)
   const admin = await tokenSql({
     role: 'admin',
     label: 'npm start (local admin)',
-    fixed: { id: 'local-admin', token: adminToken ?? `tgp_local_${crypto.randomUUID().replace(/-/g, '')}` },
+    fixed: {
+      id: 'local-admin',
+      token: adminToken ?? `tgp_local_${crypto.randomUUID().replace(/-/g, '')}`,
+    },
   })
-  executeLocalSql(demoSeedSql([`http://localhost:${port}`, `http://127.0.0.1:${port}`]) + admin.sql, persistTo)
+  executeLocalSql(
+    demoSeedSql([`http://localhost:${port}`, `http://127.0.0.1:${port}`]) + admin.sql,
+    persistTo,
+  )
   return admin.token
 }
 
@@ -61,13 +71,25 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   let adminToken = ''
   if (options.prepare) await options.prepare(persistTo)
   else adminToken = await prepareLocalDatabase(port, persistTo, options.adminToken)
-  const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false']
+  const args = [
+    'wrangler',
+    'dev',
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+    '--show-interactive-dev-session=false',
+  ]
   if (config) args.push('--config', config)
   if (options.inspectorPort) args.push('--inspector-port', String(options.inspectorPort))
   if (persistTo) args.push('--persist-to', persistTo)
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`)
   // Its own process group, so that stopping it ends wrangler and workerd too, whoever stops us.
-  const child = spawn('npx', args, { stdio: ['ignore', stdio, stdio], env: offlineEnv, detached: true })
+  const child = spawn('npx', args, {
+    stdio: ['ignore', stdio, stdio],
+    env: offlineEnv,
+    detached: true,
+  })
   let output = ''
   child.stdout?.on('data', (d) => (output += d))
   child.stderr?.on('data', (d) => (output += d))

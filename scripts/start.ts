@@ -7,7 +7,12 @@ const port = Number(process.env.PORT ?? 8787)
 console.log('Tanggapan: preparing the local D1 (migrations, demo data) …')
 // CONTRACT §6: abuse limits are on by default; RATE_LIMITS=off lifts them for load tests.
 const vars = process.env.RATE_LIMITS ? { RATE_LIMITS: process.env.RATE_LIMITS } : undefined
-const server = await startLocalServer({ port, stdio: 'inherit', vars, adminToken: process.env.ADMIN_TOKEN || undefined })
+const server = await startLocalServer({
+  port,
+  stdio: 'inherit',
+  vars,
+  adminToken: process.env.ADMIN_TOKEN || undefined,
+})
 console.log(`
 Tanggapan is running on http://localhost:${port}
   Demo page   http://localhost:${port}/demo  (a news article with the widget at its end)

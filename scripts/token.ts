@@ -12,7 +12,8 @@ import { executeLocalSql, queryLocalSql } from './local-d1'
 // Local D1 by default (what npm start serves); --remote goes through wrangler to the real D1.
 
 const DATABASE = 'tanggapan'
-const q = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`)
+const q = (v: string | number | null) =>
+  v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`
 
 export interface TokenRequest {
   role: Role
@@ -30,18 +31,26 @@ export interface TokenRequest {
  * `npm start` swaps its local admin token instead of piling up old ones.
  */
 export async function tokenSql(request: TokenRequest, nowMs = Date.now()) {
-  if (request.role === 'opd' && request.site === undefined) throw new Error('an opd token needs --site')
-  if (request.role !== 'opd' && (request.site ?? request.opd) !== undefined) throw new Error('only an opd token takes --site or --opd')
-  for (const [schema, value] of [[siteId, request.site], [opdSlug, request.opd]] as const) {
+  if (request.role === 'opd' && request.site === undefined)
+    throw new Error('an opd token needs --site')
+  if (request.role !== 'opd' && (request.site ?? request.opd) !== undefined)
+    throw new Error('only an opd token takes --site or --opd')
+  for (const [schema, value] of [
+    [siteId, request.site],
+    [opdSlug, request.opd],
+  ] as const) {
     const checked = value === undefined ? null : schema.safeParse(value)
     if (checked && !checked.success) throw new Error(checked.error.issues[0].message)
   }
-  if (request.role === 'provinsi' && request.region === undefined) throw new Error('a provinsi token needs --region (a province code such as 35)')
-  if (request.role !== 'provinsi' && request.region !== undefined) throw new Error('only a provinsi token takes --region')
+  if (request.role === 'provinsi' && request.region === undefined)
+    throw new Error('a provinsi token needs --region (a province code such as 35)')
+  if (request.role !== 'provinsi' && request.region !== undefined)
+    throw new Error('only a provinsi token takes --region')
   // The region list is generated (scripts/build-regions.ts): built here if this runs first.
   ensureRegions()
   const { isProvince } = await import('../worker/domain/regions')
-  if (request.region !== undefined && !isProvince(request.region)) throw new Error(`--region ${request.region} is not a province code on the Kemendagri list`)
+  if (request.region !== undefined && !isProvince(request.region))
+    throw new Error(`--region ${request.region} is not a province code on the Kemendagri list`)
   const minted = request.fixed
     ? { ...request.fixed, hash: await hashToken(request.fixed.token) }
     : await mintToken()
@@ -77,18 +86,39 @@ async function main() {
   if (command === 'create') {
     const role = values.role as Role
     if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`)
-    const label = values.label ?? `${role}${values.site ? ` ${values.site}` : ''}${values.opd ? `/${values.opd}` : ''}${values.region ? ` ${values.region}` : ''} (CLI)`
-    const made = await tokenSql({ role, site: values.site, opd: values.opd, region: values.region, label })
+    const label =
+      values.label ??
+      `${role}${values.site ? ` ${values.site}` : ''}${values.opd ? `/${values.opd}` : ''}${values.region ? ` ${values.region}` : ''} (CLI)`
+    const made = await tokenSql({
+      role,
+      site: values.site,
+      opd: values.opd,
+      region: values.region,
+      label,
+    })
     runSql(made.sql, values.remote, persistTo)
-    console.log(`Token ${made.id} (${role}) — shown only now, keep it safe / hanya ditampilkan sekali:\n\n  ${made.token}\n`)
+    console.log(
+      `Token ${made.id} (${role}) — shown only now, keep it safe / hanya ditampilkan sekali:\n\n  ${made.token}\n`,
+    )
   } else if (command === 'revoke' && id) {
-    runSql(`UPDATE tokens SET revoked_at = ${Date.now()} WHERE id = ${q(id)} AND revoked_at IS NULL;`, values.remote, persistTo)
+    runSql(
+      `UPDATE tokens SET revoked_at = ${Date.now()} WHERE id = ${q(id)} AND revoked_at IS NULL;`,
+      values.remote,
+      persistTo,
+    )
     console.log(`Token ${id} revoked (if it existed and was live).`)
   } else if (command === 'list' && !values.remote) {
-    console.table(queryLocalSql('SELECT id, role, site_id, opd, region, label, created_at, revoked_at FROM tokens ORDER BY created_at', persistTo))
+    console.table(
+      queryLocalSql(
+        'SELECT id, role, site_id, opd, region, label, created_at, revoked_at FROM tokens ORDER BY created_at',
+        persistTo,
+      ),
+    )
   } else {
-    console.error('usage: npm run token -- create --role admin|kominfo|opd|provinsi [--site S] [--opd O] [--region 35] [--label L] [--remote]\n' +
-      '       npm run token -- revoke <id> [--remote]\n       npm run token -- list')
+    console.error(
+      'usage: npm run token -- create --role admin|kominfo|opd|provinsi [--site S] [--opd O] [--region 35] [--label L] [--remote]\n' +
+        '       npm run token -- revoke <id> [--remote]\n       npm run token -- list',
+    )
     process.exit(2)
   }
 }

@@ -7,7 +7,6 @@ const root = new URL('..', import.meta.url).pathname
 const migrations = await readD1Migrations(`${root}/migrations`)
 
 export default defineProject({
-
   plugins: [
     cloudflareTest({
       wrangler: { configPath: `${root}/wrangler.toml` },

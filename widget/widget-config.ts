@@ -26,7 +26,8 @@ export function readConfig(data: DOMStringMap, page: PageInfo): WidgetConfig | n
       data.article?.trim() ||
       page.querySelector('link[rel=canonical]')?.href ||
       page.location.origin + page.location.pathname,
-    title: data.title?.trim() || page.querySelector('meta[property="og:title"]')?.content || page.title,
+    title:
+      data.title?.trim() || page.querySelector('meta[property="og:title"]')?.content || page.title,
     lang: data.lang === 'en' ? 'en' : 'id',
     resultsAfter: data.results === 'after',
   }

@@ -22,7 +22,12 @@ export function createApp() {
   app.use('/api/v1/stats/*', restrictedRateLimit)
   app.use('/api/v1/admin/*', restrictedRateLimit)
   app.use('/api/v1/public/*', publicRateLimit)
-  for (const path of ['/api/v1/responses', '/api/v1/summary', '/api/v1/views', '/api/v1/comments']) {
+  for (const path of [
+    '/api/v1/responses',
+    '/api/v1/summary',
+    '/api/v1/views',
+    '/api/v1/comments',
+  ]) {
     app.use(path, publicRateLimit)
   }
 
@@ -36,7 +41,9 @@ export function createApp() {
   app.route('/', widgetAssetsRoute)
   app.route('/demo', demoRoute)
 
-  app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.method} ${c.req.path}`), 404))
+  app.notFound((c) =>
+    c.json(errorBody('not_found', `Nothing at ${c.req.method} ${c.req.path}`), 404),
+  )
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status)

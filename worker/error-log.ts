@@ -16,8 +16,9 @@ export function loggableError(err: unknown): string {
   const message = withoutParams(err.message)
   // The stack opens with `name: message`; keep only its frames, which hold no data.
   const frames = (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line))
-  const cause = err.cause instanceof Error
-    ? `\ncaused by ${err.cause.name}: ${withoutParams(err.cause.message)}`
-    : ''
+  const cause =
+    err.cause instanceof Error
+      ? `\ncaused by ${err.cause.name}: ${withoutParams(err.cause.message)}`
+      : ''
   return [`${err.name}: ${message}`, ...frames].join('\n') + cause
 }

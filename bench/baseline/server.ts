@@ -16,7 +16,18 @@ export function startBaseline(port: number, persistTo: string): Promise<LocalSer
     prepare: (folder) => {
       execFileSync(
         'npx',
-        ['wrangler', 'd1', 'migrations', 'apply', 'baseline', '--local', '--config', CONFIG, '--persist-to', folder!],
+        [
+          'wrangler',
+          'd1',
+          'migrations',
+          'apply',
+          'baseline',
+          '--local',
+          '--config',
+          CONFIG,
+          '--persist-to',
+          folder!,
+        ],
         { env: offlineEnv, stdio: ['ignore', 'pipe', 'pipe'] },
       )
     },

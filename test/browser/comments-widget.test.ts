@@ -1,7 +1,15 @@
 import { describe, expect, inject, it } from 'vitest'
 import { pageErrors, screenshot } from './chromium'
 import { signedIn } from './dashboard-helpers'
-import { container, hostPage, part, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
+import {
+  container,
+  hostPage,
+  part,
+  probeArticle,
+  probeSession,
+  waitForResults,
+  widget,
+} from './widget-probe'
 
 // The optional comment (issue 7), end to end: a reader on a third-party page answers Tidak
 // Puas, the comment box (its own lazily loaded chunk) appears, the comment goes out with an
@@ -9,14 +17,18 @@ import { container, hostPage, part, probeArticle, probeSession, waitForResults, 
 // and the markup as plain text.
 
 const api = inject('baseUrl')
-const TEXT = 'Alamat kantor salah, balas ke budi.santoso@contoh.id <script>alert(1)</script> terima kasih'
+const TEXT =
+  'Alamat kantor salah, balas ke budi.santoso@contoh.id <script>alert(1)</script> terima kasih'
 const STORED = 'Alamat kantor salah, balas ke [dihapus] <script>alert(1)</script> terima kasih'
 const session = probeSession()
 
 describe('a reader’s comment', () => {
   it('is offered after Tidak Puas, loaded only then, sent, and shown escaped without personal data', async () => {
     const article = probeArticle('komentar')
-    const url = session.probe.serve('/komentar', hostPage(api, `<h1>Berita</h1>${container({ article, opd: 'rsud' })}`))
+    const url = session.probe.serve(
+      '/komentar',
+      hostPage(api, `<h1>Berita</h1>${container({ article, opd: 'rsud' })}`),
+    )
     const context = await session.browser.newContext()
     const page = await context.newPage()
     const errors = pageErrors(page)
@@ -26,7 +38,10 @@ describe('a reader’s comment', () => {
       void d.dismiss()
     })
     const scripts: string[] = []
-    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname))
+    page.on(
+      'request',
+      (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname),
+    )
     await page.goto(url)
     const w = widget(page)
     await waitForResults(w)
@@ -78,11 +93,17 @@ describe('a reader’s comment', () => {
 
   it('after a good answer offers a link, and loads the box only when it is opened', async () => {
     const article = probeArticle('komentar-tautan')
-    const url = session.probe.serve('/komentar-tautan', hostPage(api, container({ article, opd: 'rsud' })))
+    const url = session.probe.serve(
+      '/komentar-tautan',
+      hostPage(api, container({ article, opd: 'rsud' })),
+    )
     const context = await session.browser.newContext()
     const page = await context.newPage()
     const scripts: string[] = []
-    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname))
+    page.on(
+      'request',
+      (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname),
+    )
     await page.goto(url)
     const w = widget(page)
     await waitForResults(w)
@@ -98,7 +119,13 @@ describe('a reader’s comment', () => {
     const box = w.getByRole('textbox', { name: 'Apa yang bisa kami perbaiki?' })
     await box.waitFor()
     // The box takes the focus the reader asked for, and the link gives way to it.
-    expect(await box.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true)
+    expect(
+      await box.evaluate(
+        (el) =>
+          el.getRootNode() instanceof ShadowRoot &&
+          (el.getRootNode() as ShadowRoot).activeElement === el,
+      ),
+    ).toBe(true)
     expect(await link.isVisible()).toBe(false)
     await box.fill('x'.repeat(501))
     expect(await part(w, 'commentCounter').textContent()).toContain('501/500')

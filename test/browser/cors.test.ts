@@ -15,7 +15,12 @@ describe('the API from a browser', () => {
       const res = await fetch(`${api}/api/v1/responses`, {
         method: 'POST',
         headers: { 'Content-Type': 'text/plain' },
-        body: JSON.stringify({ opd: 'diskominfo', article: `https://contohkab.go.id/berita/cors-${crypto.randomUUID()}`, rating: 3, reader: crypto.randomUUID() }),
+        body: JSON.stringify({
+          opd: 'diskominfo',
+          article: `https://contohkab.go.id/berita/cors-${crypto.randomUUID()}`,
+          rating: 3,
+          reader: crypto.randomUUID(),
+        }),
       })
       return { status: res.status, body: await res.json() }
     }, inject('baseUrl'))

@@ -24,7 +24,9 @@ describe('the dashboard under its CSP', () => {
     await page.exposeFunction('reportViolation', (v: string) => violations.push(v))
     await page.addInitScript(() =>
       document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+        (window as unknown as { reportViolation(v: string): void }).reportViolation(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
       ),
     )
     await page.goto(inject('baseUrl') + '/dashboard')

@@ -23,7 +23,10 @@ export async function submitToken(page: Page, token: string): Promise<void> {
  * given) and showing its OPDs. Close it with `page.context().close()`.
  */
 export async function signedIn(browser: Browser, token = inject('adminToken')): Promise<SignedIn> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  })
   const page = await context.newPage()
   const errors = pageErrors(page)
   await page.goto(`${baseUrl()}/dashboard`)

@@ -10,11 +10,16 @@ describe('managing sites in the dashboard', () => {
     await page.click('a[href="#/kelola"]')
     await page.fill('input[name=site-id]', 'grobogan')
     await page.fill('input[name=site-name]', 'Kabupaten Grobogan')
-    await page.fill('textarea[name=site-origins]', 'https://grobogan.go.id\nhttps://dinkes.grobogan.go.id')
+    await page.fill(
+      'textarea[name=site-origins]',
+      'https://grobogan.go.id\nhttps://dinkes.grobogan.go.id',
+    )
     await page.click('form.panel button[type=submit]')
     const card = page.locator('.site-card[data-site=grobogan]')
     await card.waitFor()
-    expect(await card.locator('textarea[name=origins]').inputValue()).toBe('https://dinkes.grobogan.go.id\nhttps://grobogan.go.id')
+    expect(await card.locator('textarea[name=origins]').inputValue()).toBe(
+      'https://dinkes.grobogan.go.id\nhttps://grobogan.go.id',
+    )
 
     await card.locator('input[name=opd-slug]').fill('dinkes')
     await card.locator('input[name=opd-name]').fill('Dinas Kesehatan')
@@ -32,7 +37,8 @@ describe('managing sites in the dashboard', () => {
       await card.locator('form.inline button[type=submit]').click()
       await card.locator('td code', { hasText: junk }).waitFor()
     }
-    const row = (slug: string) => card.locator('tr', { has: page.locator('code', { hasText: new RegExp(`^${slug}$`) }) })
+    const row = (slug: string) =>
+      card.locator('tr', { has: page.locator('code', { hasText: new RegExp(`^${slug}$`) }) })
     const slugs = () => card.locator('td code').allTextContents()
     await row('dinks').locator('select[name=merge-into]').selectOption('dinkes')
     await row('dinks').locator('button', { hasText: 'Gabungkan' }).click()
@@ -47,14 +53,19 @@ describe('managing sites in the dashboard', () => {
     await page.click('button:has-text("Buat token")')
     const token = await page.locator('.made code').textContent()
     expect(token).toMatch(/^tgp_/)
-    await page.locator('tr', { hasText: 'Dinkes Grobogan' }).locator('td', { hasText: 'grobogan/dinkes' }).waitFor()
+    await page
+      .locator('tr', { hasText: 'Dinkes Grobogan' })
+      .locator('td', { hasText: 'grobogan/dinkes' })
+      .waitFor()
     await screenshot(page, 'dashboard-manage')
     expect(errors).toEqual([])
     await page.context().close()
 
     // The new token reads its own OPD and nothing else.
     const { page: ownPage } = await session.signIn(token!)
-    expect(await ownPage.$$eval('.opd-link', (l) => l.map((a) => a.textContent))).toEqual(['Dinas Kesehatan'])
+    expect(await ownPage.$$eval('.opd-link', (l) => l.map((a) => a.textContent))).toEqual([
+      'Dinas Kesehatan',
+    ])
     expect(await ownPage.locator('a[href="#/kelola"]').count()).toBe(0)
     await screenshot(ownPage, 'dashboard-opd-token-overview')
     await ownPage.context().close()

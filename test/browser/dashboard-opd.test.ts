@@ -9,12 +9,26 @@ const session = dashboardSession()
 
 beforeAll(async () => {
   // Titles come from pages; one with markup and one a spreadsheet would run.
-  await answer({ opd: 'rsud', article: 'https://contohkab.go.id/berita/judul-berbahaya', title: XSS_TITLE, rating: 1 })
-  await answer({ opd: 'rsud', article: 'https://contohkab.go.id/berita/judul-rumus', title: FORMULA_TITLE, rating: 2 })
+  await answer({
+    opd: 'rsud',
+    article: 'https://contohkab.go.id/berita/judul-berbahaya',
+    title: XSS_TITLE,
+    rating: 1,
+  })
+  await answer({
+    opd: 'rsud',
+    article: 'https://contohkab.go.id/berita/judul-rumus',
+    title: FORMULA_TITLE,
+    rating: 2,
+  })
 })
 
 const statsOf = async (path: string) =>
-  (await fetch(`${baseUrl()}${path}`, { headers: { Authorization: `Bearer ${inject('adminToken')}` } })).json()
+  (
+    await fetch(`${baseUrl()}${path}`, {
+      headers: { Authorization: `Bearer ${inject('adminToken')}` },
+    })
+  ).json()
 
 describe('an OPD page', () => {
   it('opens from the overview with its articles, stacked answers and a daily chart', async () => {
@@ -24,7 +38,9 @@ describe('an OPD page', () => {
     expect(page.url()).toMatch(/#\/opd\/demo\/diskominfo$/)
     expect(await page.textContent('.opd-title')).toContain('Dinas Komunikasi dan Informatika')
     const titles = await page.$$eval('.article-title', (els) => els.map((e) => e.textContent))
-    expect(titles).toEqual(expect.arrayContaining(['Diskominfo Pasang Wi-Fi Gratis di 50 Taman Kota']))
+    expect(titles).toEqual(
+      expect.arrayContaining(['Diskominfo Pasang Wi-Fi Gratis di 50 Taman Kota']),
+    )
     // Every article row has its four-answer bar, and the chart has columns for the days.
     expect(await page.locator('tbody svg.stack').count()).toBe(titles.length)
     expect(await page.locator('.trend svg .day').count()).toBeGreaterThan(7)
@@ -44,7 +60,9 @@ describe('an OPD page', () => {
     await page.fill('input[name=to]', '2026-11-16')
     await expect.poll(() => page.locator('.trend svg .day').count()).toBe(7)
     expect(allDays).toBeGreaterThan(7)
-    const api = await statsOf('/api/v1/stats/opds?site=demo&opd=bappeda&from=2026-11-10&to=2026-11-16')
+    const api = await statsOf(
+      '/api/v1/stats/opds?site=demo&opd=bappeda&from=2026-11-10&to=2026-11-16',
+    )
     const responses = page.locator('[data-figure=total] dd')
     await expect.poll(() => responses.textContent()).toBe(String(api.rows[0].total))
     await screenshot(page, 'dashboard-opd-range')
@@ -77,14 +95,20 @@ describe('an OPD page', () => {
     await page.goto(`${baseUrl()}/dashboard#/opd/demo/rsud`)
     await page.waitForSelector('.article-title')
     const section = page.locator('section', { has: page.locator('h3', { hasText: 'Berita' }) })
-    const [download] = await Promise.all([page.waitForEvent('download'), section.locator('button[data-export=csv]').click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      section.locator('button[data-export=csv]').click(),
+    ])
     expect(download.suggestedFilename()).toBe('tanggapan-articles-demo-rsud.csv')
     const text = readFileSync((await download.path())!, 'utf8')
     expect(text.startsWith('site,opd,article,title,rank_low,rank_high,total,')).toBe(true)
     expect(text).toContain(`,"'=HYPERLINK(""http://evil.example"",""klik"")",`)
     expect(text).toContain(`,${XSS_TITLE},`)
     expect(text).toContain('RSUD Terapkan Antrean Online untuk Poli Rawat Jalan')
-    const [json] = await Promise.all([page.waitForEvent('download'), section.locator('button[data-export=json]').click()])
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      section.locator('button[data-export=json]').click(),
+    ])
     expect(JSON.parse(readFileSync((await json.path())!, 'utf8')).rows.length).toBeGreaterThan(2)
     await page.context().close()
   })

@@ -1,6 +1,13 @@
 import { describe, expect, inject, it } from 'vitest'
 import { queryLocalSql, queryLocalSqlEach } from '../../scripts/local-d1'
-import { container, hostPage, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
+import {
+  container,
+  hostPage,
+  probeArticle,
+  probeSession,
+  waitForResults,
+  widget,
+} from './widget-probe'
 
 // After a real browser has viewed and answered through the widget on the real local
 // runtime, read every table: no IP address and no user agent may be anywhere.
@@ -11,9 +18,13 @@ describe('privacy, after browsing', () => {
     const page = await session.browser.newPage()
     const userAgent = await page.evaluate(() => navigator.userAgent)
     const article = probeArticle('privasi')
-    await page.goto(session.probe.serve('/privasi', hostPage(inject('baseUrl'), container({ article }))))
+    await page.goto(
+      session.probe.serve('/privasi', hostPage(inject('baseUrl'), container({ article }))),
+    )
     await waitForResults(widget(page))
-    await widget(page).getByRole('radio', { name: /Cukup Puas/ }).click()
+    await widget(page)
+      .getByRole('radio', { name: /Cukup Puas/ })
+      .click()
     await expect.poll(() => widget(page).locator('[aria-checked="true"]').count()).toBe(1)
     await page.close()
 

@@ -1,7 +1,17 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { pageErrors, screenshot } from './chromium'
-import { container, hostPage, part, percentagesOf, probeArticle, probeSession, sum, waitForResults, widget } from './widget-probe'
+import {
+  container,
+  hostPage,
+  part,
+  percentagesOf,
+  probeArticle,
+  probeSession,
+  sum,
+  waitForResults,
+  widget,
+} from './widget-probe'
 
 // A reader answering: by click and by keyboard, changing the answer, a reload, a failing API
 // and a lost connection. Each test has its own article, so counts start at zero.
@@ -10,7 +20,10 @@ const api = inject('baseUrl')
 const session = probeSession()
 
 async function openArticle(context: BrowserContext, name: string, article = probeArticle(name)) {
-  const url = session.probe.serve(`/${name}`, hostPage(api, `<h1>Berita</h1><p><a href="#atas">Ke atas</a></p>${container({ article })}`))
+  const url = session.probe.serve(
+    `/${name}`,
+    hostPage(api, `<h1>Berita</h1><p><a href="#atas">Ke atas</a></p>${container({ article })}`),
+  )
   const page = await context.newPage()
   const errors = pageErrors(page)
   await page.goto(url)
@@ -51,12 +64,14 @@ describe('answering', () => {
     await expect.poll(() => radio(page, /^Tidak Puas/).getAttribute('aria-checked')).toBe('true')
     expect(await radio(page, /^Puas/).getAttribute('aria-checked')).toBe('false')
     expect(await percentagesOf(w)).toEqual([0, 0, 0, 100])
-    await expect.poll(async () => (await serverSummary(article, reader!)).counts).toEqual({
-      sangat_puas: 0,
-      puas: 0,
-      cukup_puas: 0,
-      tidak_puas: 1,
-    })
+    await expect
+      .poll(async () => (await serverSummary(article, reader!)).counts)
+      .toEqual({
+        sangat_puas: 0,
+        puas: 0,
+        cukup_puas: 0,
+        tidak_puas: 1,
+      })
     expect(errors).toEqual([])
     await context.close()
   })
@@ -69,7 +84,13 @@ describe('answering', () => {
       await fetch(`${api}/api/v1/responses`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ site: 'demo', opd: 'diskominfo', article, rating, reader: crypto.randomUUID() }),
+        body: JSON.stringify({
+          site: 'demo',
+          opd: 'diskominfo',
+          article,
+          rating,
+          reader: crypto.randomUUID(),
+        }),
       })
     }
     const { page } = await openArticle(context, 'banyak', article)
@@ -87,13 +108,16 @@ describe('answering', () => {
     await page.locator('a[href="#atas"]').focus()
     await page.keyboard.press('Tab')
     // The group is one Tab stop: the first answer while none is chosen.
-    const focused = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent)
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent)
     expect(await focused()).toMatch(/Sangat Puas/)
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('ArrowDown')
     expect(await focused()).toMatch(/Cukup Puas/)
     // Visible focus: an outline on the focused answer.
-    const outline = await part(widget(page), 'answer').nth(2).evaluate((el) => getComputedStyle(el).outlineStyle)
+    const outline = await part(widget(page), 'answer')
+      .nth(2)
+      .evaluate((el) => getComputedStyle(el).outlineStyle)
     expect(outline).toBe('solid')
     await page.keyboard.press('Space')
     await expect.poll(() => radio(page, /^Cukup Puas/).getAttribute('aria-checked')).toBe('true')
@@ -101,12 +125,11 @@ describe('answering', () => {
     await page.keyboard.press('Enter')
     await expect.poll(() => radio(page, /^Puas/).getAttribute('aria-checked')).toBe('true')
     // Roving tabindex: only the chosen answer takes the Tab stop.
-    expect(await widget(page).locator('[role=radio]').evaluateAll((els) => els.map((e) => e.getAttribute('tabindex')))).toEqual([
-      '-1',
-      '0',
-      '-1',
-      '-1',
-    ])
+    expect(
+      await widget(page)
+        .locator('[role=radio]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('tabindex'))),
+    ).toEqual(['-1', '0', '-1', '-1'])
     await context.close()
   })
 
@@ -121,17 +144,27 @@ describe('answering', () => {
     await expect.poll(() => percentagesOf(widget(page))).toEqual([100, 0, 0, 0])
 
     await page.route('**/api/v1/responses', (route) =>
-      route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"x","message":"x"}}' }),
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: '{"error":{"code":"x","message":"x"}}',
+      }),
     )
     await radio(page, /^Tidak Puas/).click()
-    await expect.poll(() => part(widget(page), 'message').textContent()).toBe('Gagal terkirim. Silakan coba lagi.')
+    await expect
+      .poll(() => part(widget(page), 'message').textContent())
+      .toBe('Gagal terkirim. Silakan coba lagi.')
     expect(await percentagesOf(widget(page))).toEqual([100, 0, 0, 0])
     expect(await radio(page, /^Sangat Puas/).getAttribute('aria-checked')).toBe('true')
-    expect(await part(widget(page), 'spoken').textContent()).toBe('Gagal terkirim. Silakan coba lagi.')
+    expect(await part(widget(page), 'spoken').textContent()).toBe(
+      'Gagal terkirim. Silakan coba lagi.',
+    )
 
     await page.unroute('**/api/v1/responses')
     await radio(page, /^Tidak Puas/).click()
-    await expect.poll(() => part(widget(page), 'message').textContent()).toBe('Terima kasih atas tanggapan Anda!')
+    await expect
+      .poll(() => part(widget(page), 'message').textContent())
+      .toBe('Terima kasih atas tanggapan Anda!')
     expect(await percentagesOf(widget(page))).toEqual([0, 0, 0, 100])
     await context.close()
   })
@@ -141,12 +174,16 @@ describe('answering', () => {
     const { page, article } = await openArticle(context, 'luring')
     await context.setOffline(true)
     await radio(page, /^Puas/).click()
-    await expect.poll(() => part(widget(page), 'message').textContent()).toBe('Offline: dikirim saat tersambung.')
+    await expect
+      .poll(() => part(widget(page), 'message').textContent())
+      .toBe('Offline: dikirim saat tersambung.')
     expect(await radio(page, /^Puas/).getAttribute('aria-checked')).toBe('true')
     expect((await serverSummary(article)).total).toBe(0)
 
     await context.setOffline(false)
-    await expect.poll(() => part(widget(page), 'message').textContent()).toBe('Terima kasih atas tanggapan Anda!')
+    await expect
+      .poll(() => part(widget(page), 'message').textContent())
+      .toBe('Terima kasih atas tanggapan Anda!')
     expect((await serverSummary(article)).counts.puas).toBe(1)
     await context.close()
   })

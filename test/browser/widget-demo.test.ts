@@ -4,19 +4,33 @@ import type { BrowserContextOptions, Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { RESERVED_HEIGHT } from '../../widget/reserved-height'
 import { pageErrors, screenshot, SCREENSHOT_DIR } from './chromium'
-import { container, hostPage, part, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
+import {
+  container,
+  hostPage,
+  part,
+  probeArticle,
+  probeSession,
+  waitForResults,
+  widget,
+} from './widget-probe'
 
 // The /demo article as a reader meets it, and what a careful webmaster checks: nothing loads
 // before the end of the article nears, no layout shift, no console errors, no accessibility
 // violations, and a box that looks right in light, dark, on a 320 px phone and at 200 % zoom.
 
 const api = inject('baseUrl')
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
 const session = probeSession()
 
 /** The demo page, with its views kept out of the seeded demo figures other tests read. */
 async function openDemo(options: BrowserContextOptions = {}) {
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options })
+  const context = await session.browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    ...options,
+  })
   await context.route('**/api/v1/views', (route) => route.fulfill({ status: 204 }))
   const page = await context.newPage()
   const errors = pageErrors(page)
@@ -33,12 +47,16 @@ const watchLayoutShift = (page: Page) =>
     const w = window as unknown as { layoutShift: number }
     w.layoutShift = 0
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+      for (const e of list.getEntries() as unknown as {
+        value: number
+        hadRecentInput: boolean
+      }[]) {
         if (!e.hadRecentInput) w.layoutShift += e.value
       }
     }).observe({ type: 'layout-shift', buffered: true })
   })
-const layoutShift = (page: Page) => page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)
+const layoutShift = (page: Page) =>
+  page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)
 
 /** Waits for bars to finish moving, so screenshots show the final state. */
 const settle = (page: Page) => page.waitForTimeout(600)
@@ -51,9 +69,18 @@ async function widgetShot(page: Page, name: string) {
 async function axeViolations(page: Page) {
   await page.addScriptTag({ content: axeSource })
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }>
+        }
+      }
+    ).axe
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      },
     })
     return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
   })
@@ -65,7 +92,9 @@ describe('the /demo article', () => {
     await page.waitForLoadState('networkidle')
     expect(requests).toContain('/widget.js')
     expect(requests.filter((p) => p.startsWith('/widget/') || p.startsWith('/api/'))).toEqual([])
-    expect(await widget(page).evaluate((el) => el.getBoundingClientRect().height)).toBe(RESERVED_HEIGHT)
+    expect(await widget(page).evaluate((el) => el.getBoundingClientRect().height)).toBe(
+      RESERVED_HEIGHT,
+    )
 
     await widget(page).scrollIntoViewIfNeeded()
     await waitForResults(widget(page))
@@ -96,15 +125,23 @@ describe('the /demo article', () => {
       ['widget-mobile-320', { width: 320, height: 640 }, 2],
       ['widget-zoom-200', { width: 640, height: 400 }, 2],
     ] as const) {
-      const { page, errors, close } = await openDemo({ viewport, deviceScaleFactor, isMobile: name.includes('mobile') })
+      const { page, errors, close } = await openDemo({
+        viewport,
+        deviceScaleFactor,
+        isMobile: name.includes('mobile'),
+      })
       await widget(page).scrollIntoViewIfNeeded()
       await waitForResults(widget(page))
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      )
       const w = widget(page)
       const cut = await part(w, 'question')
         .or(part(w, 'answerLabel'))
         .or(part(w, 'counts'))
-        .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent))
+        .evaluateAll((els) =>
+          els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent),
+        )
       expect(cut).toEqual([])
       const box = await part(widget(page), 'answer').nth(0).boundingBox()
       expect(box!.height).toBeGreaterThanOrEqual(44) // a comfortable touch target
@@ -119,7 +156,11 @@ describe('the /demo article', () => {
     const { page, close } = await openDemo({ reducedMotion: 'reduce' })
     await widget(page).scrollIntoViewIfNeeded()
     await waitForResults(widget(page))
-    expect(await part(widget(page), 'answerBarFill').first().evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s')
+    expect(
+      await part(widget(page), 'answerBarFill')
+        .first()
+        .evaluate((el) => getComputedStyle(el).transitionDuration),
+    ).toBe('0s')
     await close()
   })
 })
@@ -144,7 +185,9 @@ describe('a widget in the first screen of a page', () => {
     expect(await page.locator('#below').boundingBox()).toEqual(before)
     expect(await layoutShift(page)).toBe(shiftBefore)
 
-    await widget(page).getByRole('radio', { name: /Sangat Puas/ }).click()
+    await widget(page)
+      .getByRole('radio', { name: /Sangat Puas/ })
+      .click()
     await part(widget(page), 'message').filter({ hasText: 'Terima kasih' }).waitFor()
     expect(await page.locator('#below').boundingBox()).toEqual(before)
     expect(await axeViolations(page)).toEqual([])
@@ -177,7 +220,14 @@ describe('the «Dilihat» count', () => {
     await page.waitForTimeout(300)
     expect(views).toHaveLength(1)
     await expect
-      .poll(async () => (await (await fetch(`${api}/api/v1/summary?${new URLSearchParams({ site: 'demo', article })}`)).json()).views)
+      .poll(
+        async () =>
+          (
+            await (
+              await fetch(`${api}/api/v1/summary?${new URLSearchParams({ site: 'demo', article })}`)
+            ).json()
+          ).views,
+      )
       .toBe(1)
     await context.close()
   })

@@ -2,7 +2,16 @@ import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { RESERVED_HEIGHT } from '../../widget/reserved-height'
 import { pageErrors, screenshot } from './chromium'
-import { container, hostPage, part, percentagesOf, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
+import {
+  container,
+  hostPage,
+  part,
+  percentagesOf,
+  probeArticle,
+  probeSession,
+  waitForResults,
+  widget,
+} from './widget-probe'
 
 // The widget on other people's pages: several at once, added late, hostile CSS, a strict CSP,
 // English, results after answering, and an API that is down.
@@ -20,25 +29,33 @@ async function open(name: string, html: string, headers?: Record<string, string>
 
 /** Nothing in the shadow DOM that a CSP without 'unsafe-inline' would refuse. */
 async function inlineStyles(page: Page) {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll('[data-tanggapan]')).flatMap((host) =>
-      Array.from(host.shadowRoot!.querySelectorAll('style, [style]')),
-    ).length,
+  return page.evaluate(
+    () =>
+      Array.from(document.querySelectorAll('[data-tanggapan]')).flatMap((host) =>
+        Array.from(host.shadowRoot!.querySelectorAll('style, [style]')),
+      ).length,
   )
 }
 
 describe('the widget on a host page', () => {
   it('mounts two widgets for two articles, each with its own answers', async () => {
     const [a, b] = [probeArticle('dua-a'), probeArticle('dua-b')]
-    const { page, errors, close } = await open('dua', hostPage(api, container({ article: a }) + '<p>Di antara</p>' + container({ article: b })))
+    const { page, errors, close } = await open(
+      'dua',
+      hostPage(api, container({ article: a }) + '<p>Di antara</p>' + container({ article: b })),
+    )
     await waitForResults(widget(page, 0))
     await waitForResults(widget(page, 1))
-    await widget(page, 1).getByRole('radio', { name: /Tidak Puas/ }).click()
+    await widget(page, 1)
+      .getByRole('radio', { name: /Tidak Puas/ })
+      .click()
     await expect.poll(() => percentagesOf(widget(page, 1))).toEqual([0, 0, 0, 100])
     expect(await percentagesOf(widget(page, 0))).toEqual([0, 0, 0, 0])
     expect(await part(widget(page, 0), 'counts').textContent()).toMatch(/^0 tanggapan/)
     // Ids inside one shadow root do not clash with the other's.
-    expect(await widget(page, 0).getByRole('radiogroup', { name: 'Bagaimana Tanggapan Anda?' }).count()).toBe(1)
+    expect(
+      await widget(page, 0).getByRole('radiogroup', { name: 'Bagaimana Tanggapan Anda?' }).count(),
+    ).toBe(1)
     await page.waitForTimeout(600) // the bars' transition, for the screenshot
     await screenshot(page, 'widget-two-widgets')
     expect(errors).toEqual([])
@@ -47,7 +64,10 @@ describe('the widget on a host page', () => {
 
   it('mounts a container a single-page site adds later', async () => {
     const article = probeArticle('nanti')
-    const { page, errors, close } = await open('nanti', hostPage(api, '<div id="app">Memuat…</div>'))
+    const { page, errors, close } = await open(
+      'nanti',
+      hostPage(api, '<div id="app">Memuat…</div>'),
+    )
     await page.waitForFunction(() => document.querySelector('script[src$="widget.js"]'))
     await page.waitForTimeout(300)
     await page.evaluate((html) => {
@@ -62,7 +82,10 @@ describe('the widget on a host page', () => {
   it('looks and works the same under hostile global CSS', async () => {
     const hostile = `<style>* { all: unset } button { display: none } p, span { font-size: 4px !important; color: red }
       div { line-height: 0 } [role=radio] { visibility: hidden }</style>`
-    const { page, errors, close } = await open('galak', hostPage(api, container({ article: probeArticle('galak') }), hostile))
+    const { page, errors, close } = await open(
+      'galak',
+      hostPage(api, container({ article: probeArticle('galak') }), hostile),
+    )
     await waitForResults(widget(page))
     const w = widget(page)
     const box = await w.boundingBox()
@@ -81,18 +104,26 @@ describe('the widget on a host page', () => {
 
   it('works under a strict CSP without unsafe-inline, and uses no inline style', async () => {
     const csp = `default-src 'self'; script-src ${api}; connect-src ${api}; style-src 'self'; img-src 'self'`
-    const { page, errors, close } = await open('csp', hostPage(api, container({ article: probeArticle('csp') })), {
-      'Content-Security-Policy': csp,
-    })
+    const { page, errors, close } = await open(
+      'csp',
+      hostPage(api, container({ article: probeArticle('csp') })),
+      {
+        'Content-Security-Policy': csp,
+      },
+    )
     const violations: string[] = []
     await page.exposeFunction('reportViolation', (v: string) => violations.push(v))
     await page.evaluate(() =>
       document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+        (window as unknown as { reportViolation(v: string): void }).reportViolation(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
       ),
     )
     await waitForResults(widget(page))
-    await widget(page).getByRole('radio', { name: /Sangat Puas/ }).click()
+    await widget(page)
+      .getByRole('radio', { name: /Sangat Puas/ })
+      .click()
     await expect.poll(() => percentagesOf(widget(page))).toEqual([100, 0, 0, 0])
     expect(await inlineStyles(page)).toBe(0)
     expect(violations).toEqual([])
@@ -101,11 +132,19 @@ describe('the widget on a host page', () => {
   })
 
   it('speaks English with data-lang="en"', async () => {
-    const { page, close } = await open('en', hostPage(api, container({ article: probeArticle('en'), lang: 'en' })))
+    const { page, close } = await open(
+      'en',
+      hostPage(api, container({ article: probeArticle('en'), lang: 'en' })),
+    )
     await waitForResults(widget(page))
     const w = widget(page)
     expect(await part(w, 'question').textContent()).toBe('What is your response?')
-    expect(await part(w, 'answerLabel').allTextContents()).toEqual(['Very satisfied', 'Satisfied', 'Fairly satisfied', 'Not satisfied'])
+    expect(await part(w, 'answerLabel').allTextContents()).toEqual([
+      'Very satisfied',
+      'Satisfied',
+      'Fairly satisfied',
+      'Not satisfied',
+    ])
     await w.getByRole('radio', { name: /^\W*Satisfied/ }).click()
     await expect.poll(() => part(w, 'counts').textContent()).toMatch(/^1 response · \d+ views?$/)
     expect(await part(w, 'message').textContent()).toBe('Thank you for your response!')
@@ -118,9 +157,18 @@ describe('the widget on a host page', () => {
     await fetch(`${api}/api/v1/responses`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ site: 'demo', opd: 'diskominfo', article, rating: 1, reader: crypto.randomUUID() }),
+      body: JSON.stringify({
+        site: 'demo',
+        opd: 'diskominfo',
+        article,
+        rating: 1,
+        reader: crypto.randomUUID(),
+      }),
     })
-    const { page, close } = await open('setelah', hostPage(api, container({ article, results: 'after' })))
+    const { page, close } = await open(
+      'setelah',
+      hostPage(api, container({ article, results: 'after' })),
+    )
     const w = widget(page)
     await part(w, 'message').filter({ hasText: 'Hasil tampil setelah Anda menjawab.' }).waitFor()
     expect(await part(w, 'answerPercent').allTextContents()).toEqual(['', '', '', ''])
@@ -144,8 +192,12 @@ describe('the widget on a host page', () => {
     const w = widget(page)
     await part(w, 'message').filter({ hasText: 'Hasil belum dapat dimuat.' }).waitFor()
     await w.getByRole('radio', { name: /Sangat Puas/ }).click()
-    await expect.poll(() => part(w, 'message').textContent()).toBe('Gagal terkirim. Silakan coba lagi.')
-    expect(await w.getByRole('radio', { name: /Sangat Puas/ }).getAttribute('aria-checked')).toBe('false')
+    await expect
+      .poll(() => part(w, 'message').textContent())
+      .toBe('Gagal terkirim. Silakan coba lagi.')
+    expect(await w.getByRole('radio', { name: /Sangat Puas/ }).getAttribute('aria-checked')).toBe(
+      'false',
+    )
     await page.click('#host')
     expect(await page.textContent('#count')).toBe('1')
     expect(uncaught).toEqual([])

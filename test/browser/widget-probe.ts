@@ -24,12 +24,19 @@ export async function startProbe(persistTo: string): Promise<Probe> {
     if (path === '/favicon.ico') return void res.writeHead(204).end()
     const page = pages.get(path)
     if (!page) return void res.writeHead(404).end()
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...page.headers })
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...page.headers,
+    })
     res.end(page.html)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  executeLocalSql(`INSERT OR IGNORE INTO site_origins (origin, site_id) VALUES ('${origin}', 'demo');`, persistTo)
+  executeLocalSql(
+    `INSERT OR IGNORE INTO site_origins (origin, site_id) VALUES ('${origin}', 'demo');`,
+    persistTo,
+  )
   return {
     origin,
     serve(path, html, headers = {}) {
@@ -68,7 +75,11 @@ export interface WidgetSpec {
 }
 
 export function container(w: WidgetSpec): string {
-  const attrs = [`data-opd="${w.opd ?? 'diskominfo'}"`, `data-article="${w.article}"`, 'data-title="Berita uji"']
+  const attrs = [
+    `data-opd="${w.opd ?? 'diskominfo'}"`,
+    `data-article="${w.article}"`,
+    'data-title="Berita uji"',
+  ]
   if (w.lang) attrs.push(`data-lang="${w.lang}"`)
   if (w.results) attrs.push(`data-results="${w.results}"`)
   return `<div data-tanggapan ${attrs.join(' ')}></div>`

@@ -15,7 +15,8 @@ const rows = [
   row('sepi', [0, 0, 0, 0], 700),
   row('satu-puas', [1, 0, 0, 0], 5),
 ]
-const order = (sort: Parameters<typeof rankArticles>[1]) => rankArticles(rows, sort).map((r) => r.article)
+const order = (sort: Parameters<typeof rankArticles>[1]) =>
+  rankArticles(rows, sort).map((r) => r.article)
 
 describe('rankArticles', () => {
   it('lowest: a handful of angry answers does not top a well-attested low score', () => {

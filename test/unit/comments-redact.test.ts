@@ -33,7 +33,10 @@ const REMOVED: [string, string][] = [
   ['form: http://example.com/daftar?email=a%40b.id&hp=0812 tolong', 'form: [dihapus] tolong'],
   ['www.lapor.go.id/aduan?id=123456 sudah', '[dihapus] sudah'],
   ['buka lapor.go.id/tiket?kode=AB12', 'buka [dihapus]'],
-  ['Saya Budi (0812-1111-2222, budi@mail.id), NIK 3319012304850002', 'Saya Budi ([dihapus], [dihapus]), NIK [dihapus]'],
+  [
+    'Saya Budi (0812-1111-2222, budi@mail.id), NIK 3319012304850002',
+    'Saya Budi ([dihapus], [dihapus]), NIK [dihapus]',
+  ],
   // A number beside a phone number or NIK must not hide it.
   ['hubungi 0812 3456 7890 24 jam', 'hubungi [dihapus] 24 jam'],
   ['Jl. Merdeka 17 0812-3456-7890', 'Jl. Merdeka 17 [dihapus]'],

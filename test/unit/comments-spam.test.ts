@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { campaignKey, onlyLinks, SAME_TEXT_MIN_LENGTH, typedTooFast } from '../../worker/domain/comment-spam'
+import {
+  campaignKey,
+  onlyLinks,
+  SAME_TEXT_MIN_LENGTH,
+  typedTooFast,
+} from '../../worker/domain/comment-spam'
 
 describe('comment spam signals', () => {
   it.each([

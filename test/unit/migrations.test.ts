@@ -21,7 +21,9 @@ describe('migrations', () => {
   })
 
   it('are exactly the files the journal lists, so wrangler applies what drizzle-kit made', () => {
-    const files = readdirSync('migrations').filter((f) => f.endsWith('.sql')).sort()
+    const files = readdirSync('migrations')
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
     expect(files).toEqual(journal.entries.map((e) => `${e.tag}.sql`))
   })
 })

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { looksScripted, networkAddress, siteNetwork } from '../../worker/abuse/limits'
 import { secondsUntilNextJakartaDay } from '../../worker/domain/days'
 
-const from = (ip?: string) => networkAddress(new Headers(ip === undefined ? {} : { 'CF-Connecting-IP': ip }))
+const from = (ip?: string) =>
+  networkAddress(new Headers(ip === undefined ? {} : { 'CF-Connecting-IP': ip }))
 
 describe('networkAddress', () => {
   it('keeps an IPv4 address whole', () => {

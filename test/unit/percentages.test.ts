@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { percentages } from '../../worker/domain/percentages'
 import type { Counts } from '../../worker/domain/rating-scale'
 
-const counts = (sangat_puas: number, puas: number, cukup_puas: number, tidak_puas: number): Counts => ({
+const counts = (
+  sangat_puas: number,
+  puas: number,
+  cukup_puas: number,
+  tidak_puas: number,
+): Counts => ({
   sangat_puas,
   puas,
   cukup_puas,

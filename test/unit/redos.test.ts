@@ -68,15 +68,28 @@ function workerPatterns(): { where: string; source: string; flags: string }[] {
     .filter((f) => f.endsWith('.ts') && !f.startsWith('generated'))
     .map((f) => join('worker', f))
   for (const file of files) {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(file, 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+    )
     const visit = (node: ts.Node) => {
       if (ts.isRegularExpressionLiteral(node)) {
         const literal = node.text
         const end = literal.lastIndexOf('/')
         const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1
-        found.push({ where: `${file}:${line}`, source: literal.slice(1, end), flags: literal.slice(end + 1) })
+        found.push({
+          where: `${file}:${line}`,
+          source: literal.slice(1, end),
+          flags: literal.slice(end + 1),
+        })
       }
-      if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
+      if (
+        ts.isNewExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === 'RegExp'
+      ) {
         throw new Error(`${file}: a RegExp built at run time cannot be audited here; use a literal`)
       }
       ts.forEachChild(node, visit)
@@ -89,22 +102,36 @@ function workerPatterns(): { where: string; source: string; flags: string }[] {
 const PATTERNS = [
   ...workerPatterns(),
   // zod's own pattern for the public `reader` field.
-  { where: 'zod uuid (validation/fields.ts reader)', ...(({ source, flags }) => ({ source, flags }))(z.regexes.uuid()) },
+  {
+    where: 'zod uuid (validation/fields.ts reader)',
+    ...(({ source, flags }) => ({ source, flags }))(z.regexes.uuid()),
+  },
 ]
 
 describe('every regular expression in the Worker is free of ReDoS (recheck)', () => {
   it('finds the patterns that see public input', () => {
     const wheres = PATTERNS.map((p) => p.where).join('\n')
-    for (const file of ['redact-personal-data', 'comment-spam', 'validation/fields', 'abuse/limits', 'auth/bearer', 'json-body']) {
+    for (const file of [
+      'redact-personal-data',
+      'comment-spam',
+      'validation/fields',
+      'abuse/limits',
+      'auth/bearer',
+      'json-body',
+    ]) {
       expect(wheres).toContain(file)
     }
   })
 
-  it.each(PATTERNS.map((p) => [p.where, p] as const))('%s', async (_, { source, flags }) => {
-    // The pure-JavaScript backend: no Java or native binary needed on these machines.
-    process.env.RECHECK_BACKEND = 'pure'
-    const { check } = await import('recheck')
-    const result = await check(source, flags, { timeout: 20_000 })
-    expect({ source, flags, status: result.status }).toEqual({ source, flags, status: 'safe' })
-  }, 30_000)
+  it.each(PATTERNS.map((p) => [p.where, p] as const))(
+    '%s',
+    async (_, { source, flags }) => {
+      // The pure-JavaScript backend: no Java or native binary needed on these machines.
+      process.env.RECHECK_BACKEND = 'pure'
+      const { check } = await import('recheck')
+      const result = await check(source, flags, { timeout: 20_000 })
+      expect({ source, flags, status: result.status }).toEqual({ source, flags, status: 'safe' })
+    },
+    30_000,
+  )
 })

@@ -3,7 +3,12 @@ import { ikm } from '../../worker/domain/ikm'
 import { regionTable, type RegionSums } from '../../worker/domain/region-table'
 import { PROVINCES, regenciesOf, regionOf } from '../../worker/domain/regions'
 
-const sums = (region: string, sites: number, c: [number, number, number, number], views = 0): RegionSums => ({
+const sums = (
+  region: string,
+  sites: number,
+  c: [number, number, number, number],
+  views = 0,
+): RegionSums => ({
   region,
   sites,
   sangat_puas: c[0],
@@ -32,8 +37,16 @@ describe('regionTable', () => {
     const areas = [regionOf('35')!, ...regenciesOf('35')]
     const rows = regionTable('regency', areas, [sums('35.22', 1, [3, 0, 0, 0])])
     expect(rows.map((r) => r.region)).toEqual(areas.map((a) => a.code))
-    expect(rows.find((r) => r.region === '35.22')).toMatchObject({ name: 'Kabupaten Bojonegoro', total: 3 })
-    expect(rows.find((r) => r.region === '35.01')).toMatchObject({ sites: 0, total: 0, ikm: null, sample_adequate: false })
+    expect(rows.find((r) => r.region === '35.22')).toMatchObject({
+      name: 'Kabupaten Bojonegoro',
+      total: 3,
+    })
+    expect(rows.find((r) => r.region === '35.01')).toMatchObject({
+      sites: 0,
+      total: 0,
+      ikm: null,
+      sample_adequate: false,
+    })
   })
 
   it('ranks by bounds that five perfect answers cannot push above many good ones', () => {

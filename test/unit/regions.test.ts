@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { isProvince, isRegion, isWithin, PROVINCES, regenciesOf, regionOf } from '../../worker/domain/regions'
+import {
+  isProvince,
+  isRegion,
+  isWithin,
+  PROVINCES,
+  regenciesOf,
+  regionOf,
+} from '../../worker/domain/regions'
 
 describe('the Kemendagri region list', () => {
   it('has the 38 provinces and 514 kabupaten/kota of idn-area-data', () => {
@@ -9,7 +16,11 @@ describe('the Kemendagri region list', () => {
 
   it('names a province and a kabupaten by code', () => {
     expect(regionOf('35')).toEqual({ code: '35', name: 'Jawa Timur', province: '35' })
-    expect(regionOf('35.22')).toEqual({ code: '35.22', name: 'Kabupaten Bojonegoro', province: '35' })
+    expect(regionOf('35.22')).toEqual({
+      code: '35.22',
+      name: 'Kabupaten Bojonegoro',
+      province: '35',
+    })
     expect(regionOf('35.78')?.name).toBe('Kota Surabaya')
   })
 

@@ -8,7 +8,11 @@ import {
   type TokenScope,
 } from '../../worker/auth/token'
 
-const scope = (role: TokenScope['role'], site: string | null = null, opd: string | null = null): TokenScope => ({
+const scope = (
+  role: TokenScope['role'],
+  site: string | null = null,
+  opd: string | null = null,
+): TokenScope => ({
   id: 'tok_1',
   role,
   site,
@@ -25,7 +29,9 @@ describe('tokens', () => {
     expect(a.token).not.toBe(b.token)
     expect(a.hash).toBe(await hashToken(a.token))
     // SHA-256 of "abc" (FIPS 180-2 example)
-    expect(await hashToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
+    expect(await hashToken('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    )
   })
 
   it('compare equal only when equal', () => {
@@ -44,13 +50,23 @@ describe('scopedFilter', () => {
 
   it('narrows an opd token to its own site and OPD', () => {
     expect(scopedFilter(scope('opd', 'kudus'), {})).toEqual({ site: 'kudus', opd: undefined })
-    expect(scopedFilter(scope('opd', 'kudus'), { opd: 'dinkes' })).toEqual({ site: 'kudus', opd: 'dinkes' })
-    expect(scopedFilter(scope('opd', 'kudus', 'dinkes'), { site: 'kudus' })).toEqual({ site: 'kudus', opd: 'dinkes' })
+    expect(scopedFilter(scope('opd', 'kudus'), { opd: 'dinkes' })).toEqual({
+      site: 'kudus',
+      opd: 'dinkes',
+    })
+    expect(scopedFilter(scope('opd', 'kudus', 'dinkes'), { site: 'kudus' })).toEqual({
+      site: 'kudus',
+      opd: 'dinkes',
+    })
   })
 
   it('refuses another site or OPD with 403 out_of_scope', () => {
-    expect(() => scopedFilter(scope('opd', 'kudus'), { site: 'pati' })).toThrow(expect.objectContaining({ status: 403, code: 'out_of_scope' }))
-    expect(() => scopedFilter(scope('opd', 'kudus', 'dinkes'), { opd: 'dishub' })).toThrow(expect.objectContaining({ status: 403 }))
+    expect(() => scopedFilter(scope('opd', 'kudus'), { site: 'pati' })).toThrow(
+      expect.objectContaining({ status: 403, code: 'out_of_scope' }),
+    )
+    expect(() => scopedFilter(scope('opd', 'kudus', 'dinkes'), { opd: 'dishub' })).toThrow(
+      expect.objectContaining({ status: 403 }),
+    )
   })
 
   it('inScope answers for one OPD', () => {

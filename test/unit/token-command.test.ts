@@ -11,8 +11,14 @@ describe('npm run token', () => {
 
   it('refuses a provinsi token without a province code, and a region on another role', async () => {
     await expect(tokenSql({ role: 'provinsi', label: 'x' })).rejects.toThrow(/needs --region/)
-    await expect(tokenSql({ role: 'provinsi', region: '35.22', label: 'x' })).rejects.toThrow(/not a province/)
-    await expect(tokenSql({ role: 'provinsi', region: '99', label: 'x' })).rejects.toThrow(/not a province/)
-    await expect(tokenSql({ role: 'kominfo', region: '35', label: 'x' })).rejects.toThrow(/only a provinsi/)
+    await expect(tokenSql({ role: 'provinsi', region: '35.22', label: 'x' })).rejects.toThrow(
+      /not a province/,
+    )
+    await expect(tokenSql({ role: 'provinsi', region: '99', label: 'x' })).rejects.toThrow(
+      /not a province/,
+    )
+    await expect(tokenSql({ role: 'kominfo', region: '35', label: 'x' })).rejects.toThrow(
+      /only a provinsi/,
+    )
   })
 })

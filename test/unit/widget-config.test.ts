@@ -18,7 +18,13 @@ function page(parts: { canonical?: string; ogTitle?: string; title?: string } = 
 
 describe('readConfig', () => {
   it('takes every attribute the webmaster wrote', () => {
-    const data = { opd: 'rsud-sosodoro', article: ' https://x.go.id/a ', title: 'Judul', lang: 'en', results: 'after' }
+    const data = {
+      opd: 'rsud-sosodoro',
+      article: ' https://x.go.id/a ',
+      title: 'Judul',
+      lang: 'en',
+      results: 'after',
+    }
     expect(readConfig(data, page({ canonical: 'https://x.go.id/c', ogTitle: 'OG' }))).toEqual({
       opd: 'rsud-sosodoro',
       article: 'https://x.go.id/a',
@@ -29,8 +35,12 @@ describe('readConfig', () => {
   })
 
   it('falls back to the canonical link and og:title, then to the address and document title', () => {
-    expect(readConfig({ opd: 'diskominfo' }, page({ canonical: 'https://kudus.go.id/berita/kanonik', ogTitle: 'Judul OG' })))
-      .toMatchObject({ article: 'https://kudus.go.id/berita/kanonik', title: 'Judul OG' })
+    expect(
+      readConfig(
+        { opd: 'diskominfo' },
+        page({ canonical: 'https://kudus.go.id/berita/kanonik', ogTitle: 'Judul OG' }),
+      ),
+    ).toMatchObject({ article: 'https://kudus.go.id/berita/kanonik', title: 'Judul OG' })
     expect(readConfig({ opd: 'diskominfo' }, page())).toMatchObject({
       article: 'https://kudus.go.id/berita/123',
       title: 'Judul Dokumen',
@@ -38,7 +48,9 @@ describe('readConfig', () => {
   })
 
   it('is Indonesian with results shown unless told otherwise', () => {
-    expect(readConfig({ opd: 'diskominfo', lang: 'fr', results: 'sometimes' }, page())).toMatchObject({
+    expect(
+      readConfig({ opd: 'diskominfo', lang: 'fr', results: 'sometimes' }, page()),
+    ).toMatchObject({
       lang: 'id',
       resultsAfter: false,
     })

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { AnswerBody } from '../../widget/app/api-client'
-import { enqueue, flushQueue, type OfflineQueue, type QueuedAnswer } from '../../widget/app/offline-queue'
+import {
+  enqueue,
+  flushQueue,
+  type OfflineQueue,
+  type QueuedAnswer,
+} from '../../widget/app/offline-queue'
 import type { WidgetSummary } from '../../widget/app/widget-summary'
 
 const API = 'https://tanggapan.test/api/v1/'
@@ -12,7 +17,11 @@ const summary = (total: number): WidgetSummary => ({
   yours: 4,
 })
 
-function answer(article: string, rating: number, outcomes: (WidgetSummary | null)[] = []): QueuedAnswer {
+function answer(
+  article: string,
+  rating: number,
+  outcomes: (WidgetSummary | null)[] = [],
+): QueuedAnswer {
   const body: AnswerBody = { opd: 'diskominfo', article, title: '', rating, reader: 'r' }
   return { api: API, body, done: (s) => outcomes.push(s) }
 }
@@ -23,7 +32,9 @@ describe('the offline queue', () => {
     enqueue(queue, answer('a', 4))
     enqueue(queue, answer('b', 1))
     enqueue(queue, answer('a', 2))
-    expect(Object.fromEntries([...queue.values()].map((q) => [q.body.article, q.body.rating]))).toEqual({
+    expect(
+      Object.fromEntries([...queue.values()].map((q) => [q.body.article, q.body.rating])),
+    ).toEqual({
       a: 2,
       b: 1,
     })

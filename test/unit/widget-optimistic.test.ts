@@ -11,7 +11,10 @@ function summaryOf(counts: Counts, yours: RatingValue | null = null): WidgetSumm
 
 describe('the optimistic update', () => {
   it('counts a first answer at once, with the API’s percentages (CONTRACT §2 example)', () => {
-    const after = withAnswer(summaryOf({ sangat_puas: 11, puas: 1, cukup_puas: 1, tidak_puas: 2 }), 4)
+    const after = withAnswer(
+      summaryOf({ sangat_puas: 11, puas: 1, cukup_puas: 1, tidak_puas: 2 }),
+      4,
+    )
     expect(after).toEqual({
       counts: { sangat_puas: 12, puas: 1, cukup_puas: 1, tidak_puas: 2 },
       percentages: { sangat_puas: 75, puas: 6, cukup_puas: 6, tidak_puas: 13 },
@@ -22,7 +25,10 @@ describe('the optimistic update', () => {
   })
 
   it('moves a changed answer instead of counting the reader twice', () => {
-    const after = withAnswer(summaryOf({ sangat_puas: 12, puas: 1, cukup_puas: 1, tidak_puas: 2 }, 4), 1)
+    const after = withAnswer(
+      summaryOf({ sangat_puas: 12, puas: 1, cukup_puas: 1, tidak_puas: 2 }, 4),
+      1,
+    )
     expect(after.counts).toEqual({ sangat_puas: 11, puas: 1, cukup_puas: 1, tidak_puas: 3 })
     expect(after.total).toBe(16)
     expect(after.yours).toBe(1)
@@ -39,13 +45,21 @@ describe('the optimistic update', () => {
     const count = fc.nat({ max: 5000 })
     const rating = fc.constantFrom<RatingValue>(1, 2, 3, 4)
     fc.assert(
-      fc.property(count, count, count, count, fc.option(rating, { nil: null }), rating, (a, b, c, d, yours, next) => {
-        const counts = { sangat_puas: a + 1, puas: b + 1, cukup_puas: c + 1, tidak_puas: d + 1 }
-        const after = withAnswer(summaryOf(counts, yours), next)
-        const sum = Object.values(after.percentages).reduce((x, y) => x + y, 0)
-        expect(sum).toBe(100)
-        expect(after.total).toBe(totalOf(counts) + (yours === null ? 1 : 0))
-      }),
+      fc.property(
+        count,
+        count,
+        count,
+        count,
+        fc.option(rating, { nil: null }),
+        rating,
+        (a, b, c, d, yours, next) => {
+          const counts = { sangat_puas: a + 1, puas: b + 1, cukup_puas: c + 1, tidak_puas: d + 1 }
+          const after = withAnswer(summaryOf(counts, yours), next)
+          const sum = Object.values(after.percentages).reduce((x, y) => x + y, 0)
+          expect(sum).toBe(100)
+          expect(after.total).toBe(totalOf(counts) + (yours === null ? 1 : 0))
+        },
+      ),
     )
   })
 })

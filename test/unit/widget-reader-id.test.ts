@@ -3,7 +3,9 @@ import { READER_KEY, randomUuid, readerId, type ReaderStore } from '../../widget
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
-function mapStore(initial: Record<string, string> = {}): ReaderStore & { map: Map<string, string> } {
+function mapStore(
+  initial: Record<string, string> = {},
+): ReaderStore & { map: Map<string, string> } {
   const map = new Map(Object.entries(initial))
   return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) }
 }

@@ -10,6 +10,7 @@ describe('roving focus in the answers', () => {
   })
 
   it('leaves every other key (Tab, Enter, Space) to the browser', () => {
-    for (const key of ['Tab', 'Enter', ' ', 'Home', 'a']) expect(movedFocus(key, 1, 4)).toBeUndefined()
+    for (const key of ['Tab', 'Enter', ' ', 'Home', 'a'])
+      expect(movedFocus(key, 1, 4)).toBeUndefined()
   })
 })

@@ -25,6 +25,7 @@ describe('the built widget', () => {
 
   // (Inline styles are checked where they would matter: in the browser, under a strict CSP.)
   it('runs no code from strings, which a strict CSP refuses', () => {
-    for (const code of [build.loader, build.chunk]) expect(/\beval\(|new Function\(/.test(code)).toBe(false)
+    for (const code of [build.loader, build.chunk])
+      expect(/\beval\(|new Function\(/.test(code)).toBe(false)
   })
 })

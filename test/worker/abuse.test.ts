@@ -1,6 +1,10 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { FLAG_RESPONSES_AFTER, NEW_RESPONSES_PER_ADDRESS_ARTICLE_DAY as BOUND, NEW_VIEWS_PER_ADDRESS_ARTICLE_DAY as VIEW_BOUND } from '../../worker/abuse/limits'
+import {
+  FLAG_RESPONSES_AFTER,
+  NEW_RESPONSES_PER_ADDRESS_ARTICLE_DAY as BOUND,
+  NEW_VIEWS_PER_ADDRESS_ARTICLE_DAY as VIEW_BOUND,
+} from '../../worker/abuse/limits'
 import { createApp } from '../../worker/app'
 import type { Summary } from '../../worker/domain/summary'
 import {

@@ -26,7 +26,8 @@ function request(method: string, path: string, body?: BodyInit | null, send: Sen
   if (send.address) headers.set('CF-Connecting-IP', send.address)
   if (!headers.has('CF-Connecting-IP')) headers.set('CF-Connecting-IP', someAddress())
   if (send.origin) headers.set('Origin', send.origin)
-  if (body !== undefined && body !== null) headers.set('Content-Type', send.contentType ?? 'application/json')
+  if (body !== undefined && body !== null)
+    headers.set('Content-Type', send.contentType ?? 'application/json')
   return new Request(BASE + path, { method, headers, body })
 }
 
@@ -40,7 +41,12 @@ export function call(method: string, path: string, body?: BodyInit | null, send:
  * take seconds, 2,000 take minutes), while the app itself answers in constant time.
  */
 const app = createApp()
-export function callInProcess(method: string, path: string, body?: BodyInit | null, send: Send = {}) {
+export function callInProcess(
+  method: string,
+  path: string,
+  body?: BodyInit | null,
+  send: Send = {},
+) {
   return app.fetch(request(method, path, body, send), env)
 }
 
@@ -71,8 +77,16 @@ const widgetFields = (origin: string, fields: Fields) => ({
 })
 
 /** A reader's answer from a page of `origin`, as the widget sends it: POST /api/v1/responses. */
-export function answer(origin: string, fields: Fields & { rating?: unknown } = {}, send: Send = {}) {
-  return postJson('/api/v1/responses', { rating: 4, ...widgetFields(origin, fields) }, { origin, ...send })
+export function answer(
+  origin: string,
+  fields: Fields & { rating?: unknown } = {},
+  send: Send = {},
+) {
+  return postJson(
+    '/api/v1/responses',
+    { rating: 4, ...widgetFields(origin, fields) },
+    { origin, ...send },
+  )
 }
 
 /** A reader's view of a page of `origin`: POST /api/v1/views. */
@@ -94,7 +108,9 @@ export async function errorOf(res: Response) {
   expect(res.status).toBeGreaterThanOrEqual(400)
   expect(res.headers.get('Content-Type')).toMatch(/^application\/json/)
   const body = await res.json<{ error: { code: string; message: string } }>()
-  expect(body).toEqual({ error: { code: expect.stringMatching(/^[a-z]+(_[a-z]+)*$/), message: expect.any(String) } })
+  expect(body).toEqual({
+    error: { code: expect.stringMatching(/^[a-z]+(_[a-z]+)*$/), message: expect.any(String) },
+  })
   expect(body.error.message.length).toBeGreaterThan(5)
   return { status: res.status, code: body.error.code, message: body.error.message }
 }
@@ -119,8 +135,17 @@ export function summaryOf(site: string, article: string, reader?: string) {
 /** Registers a site with its origins directly in D1 (admin routes come later). */
 export async function seedSite(id: string, origins: string[]) {
   await env.DB.batch([
-    env.DB.prepare('INSERT OR IGNORE INTO sites (id, name, created_at) VALUES (?, ?, ?)').bind(id, `Pemda ${id}`, Date.now()),
-    ...origins.map((o) => env.DB.prepare('INSERT OR IGNORE INTO site_origins (origin, site_id) VALUES (?, ?)').bind(o, id)),
+    env.DB.prepare('INSERT OR IGNORE INTO sites (id, name, created_at) VALUES (?, ?, ?)').bind(
+      id,
+      `Pemda ${id}`,
+      Date.now(),
+    ),
+    ...origins.map((o) =>
+      env.DB.prepare('INSERT OR IGNORE INTO site_origins (origin, site_id) VALUES (?, ?)').bind(
+        o,
+        id,
+      ),
+    ),
   ])
 }
 
@@ -129,13 +154,18 @@ export async function seedSite(id: string, origins: string[]) {
  * limits' own bookkeeping (a request counted against its address's budget) is left out:
  * it is no figure and no data anyone reads.
  */
-export async function wholeDatabase({ bookkeeping = false } = {}): Promise<Record<string, unknown[]>> {
+export async function wholeDatabase({
+  bookkeeping = false,
+} = {}): Promise<Record<string, unknown[]>> {
   const { results: all } = await env.DB.prepare(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations' ORDER BY name",
   ).all<{ name: string }>()
-  const tables = bookkeeping ? all : all.filter(({ name }) => name !== 'rate_counters' && name !== 'daily_salts')
+  const tables = bookkeeping
+    ? all
+    : all.filter(({ name }) => name !== 'rate_counters' && name !== 'daily_salts')
   const dump: Record<string, unknown[]> = {}
-  for (const { name } of tables) dump[name] = (await env.DB.prepare(`SELECT * FROM "${name}"`).all()).results
+  for (const { name } of tables)
+    dump[name] = (await env.DB.prepare(`SELECT * FROM "${name}"`).all()).results
   return dump
 }
 

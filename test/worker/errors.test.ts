@@ -13,7 +13,9 @@ describe('unexpected failures', () => {
     const res = await app.request('/boom', {}, env)
     expect(res.status).toBe(500)
     const text = await res.text()
-    expect(JSON.parse(text)).toEqual({ error: { code: 'internal_error', message: expect.any(String) } })
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'internal_error', message: expect.any(String) },
+    })
     expect(text).not.toContain('secret_internal_table')
   })
 })
@@ -23,7 +25,9 @@ describe('the log of an unexpected failure', () => {
     const app = createApp()
     app.get('/boom', async () => {
       // A real drizzle query failure whose parameter is a salt-like secret.
-      await database(env.DB).run(sql`SELECT salt FROM no_such_table WHERE salt = ${'salt-3f9a2c-rahasia'}`)
+      await database(env.DB).run(
+        sql`SELECT salt FROM no_such_table WHERE salt = ${'salt-3f9a2c-rahasia'}`,
+      )
       return new Response('unreachable')
     })
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})

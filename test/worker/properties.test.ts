@@ -22,7 +22,11 @@ const junk = fc.oneof(
   fc.constantFrom('', ' ', '\u0000', '__proto__', 'x'.repeat(3000), "'; DROP TABLE responses; --"),
 )
 /** A field that is mostly right, sometimes wrong, sometimes missing. */
-const field = <T>(good: fc.Arbitrary<T>) => fc.option(fc.oneof({ arbitrary: good, weight: 3 }, { arbitrary: junk, weight: 1 }), { nil: undefined, freq: 8 })
+const field = <T>(good: fc.Arbitrary<T>) =>
+  fc.option(fc.oneof({ arbitrary: good, weight: 3 }, { arbitrary: junk, weight: 1 }), {
+    nil: undefined,
+    freq: 8,
+  })
 
 const body = fc.record(
   {
@@ -43,7 +47,14 @@ const rawBody = fc.oneof(
   { arbitrary: fc.string({ maxLength: 200 }), weight: 1 },
   { arbitrary: body.map((b) => JSON.stringify(b).slice(0, -3)), weight: 1 },
 )
-const contentType = fc.constantFrom('application/json', 'text/plain;charset=UTF-8', 'text/plain', 'application/x-www-form-urlencoded', 'text/html', '')
+const contentType = fc.constantFrom(
+  'application/json',
+  'text/plain;charset=UTF-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'text/html',
+  '',
+)
 const origin = fc.constantFrom(ORIGIN, ORIGIN, ORIGIN, 'https://evil.example', 'null', undefined)
 
 async function totals() {
@@ -71,18 +82,27 @@ describe('generated requests', { timeout: 120_000 }, () => {
     // Requests run one at a time, so the totals after one request are the ones before the next.
     let last = await totals()
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('/api/v1/responses', '/api/v1/views'), rawBody, contentType, origin, async (path, text, type, from) => {
-        const res = await call('POST', path, text, { origin: from, contentType: type || undefined })
-        expect(res.status).toBeLessThan(500)
-        // Always read the answer: unread bodies hold the runtime's connections open.
-        const answer = await res.text()
-        const now = await totals()
-        if (res.status >= 400) {
-          expect(typeof JSON.parse(answer).error.code).toBe('string')
-          expect(now).toEqual(last)
-        }
-        last = now
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('/api/v1/responses', '/api/v1/views'),
+        rawBody,
+        contentType,
+        origin,
+        async (path, text, type, from) => {
+          const res = await call('POST', path, text, {
+            origin: from,
+            contentType: type || undefined,
+          })
+          expect(res.status).toBeLessThan(500)
+          // Always read the answer: unread bodies hold the runtime's connections open.
+          const answer = await res.text()
+          const now = await totals()
+          if (res.status >= 400) {
+            expect(typeof JSON.parse(answer).error.code).toBe('string')
+            expect(now).toEqual(last)
+          }
+          last = now
+        },
+      ),
       { numRuns: 1000 },
     )
     expect(await invariantHolds()).toBe(true)
@@ -90,11 +110,16 @@ describe('generated requests', { timeout: 120_000 }, () => {
 
   it('to GET /api/v1/summary never 5xx and never change anything', async () => {
     const param = fc.oneof(fc.string(), fc.constantFrom(...ARTICLES, SITE, crypto.randomUUID()))
-    const query = fc.dictionary(fc.constantFrom('article', 'site', 'reader', 'opd', 'x', 'article[]'), param)
+    const query = fc.dictionary(
+      fc.constantFrom('article', 'site', 'reader', 'opd', 'x', 'article[]'),
+      param,
+    )
     const before = await totals()
     await fc.assert(
       fc.asyncProperty(query, origin, async (q, from) => {
-        const res = await call('GET', `/api/v1/summary?${new URLSearchParams(q)}`, null, { origin: from })
+        const res = await call('GET', `/api/v1/summary?${new URLSearchParams(q)}`, null, {
+          origin: from,
+        })
         expect(res.status).toBeLessThan(500)
         await res.arrayBuffer()
       }),
@@ -105,9 +130,22 @@ describe('generated requests', { timeout: 120_000 }, () => {
 
   // Content-Length is left to the platform: a wrong one is the HTTP layer's to refuse.
   it('with generated headers never 5xx', async () => {
-    const headerName = fc.constantFrom('Content-Type', 'Origin', 'CF-Connecting-IP', 'X-Forwarded-For', 'User-Agent', 'Accept', 'X-Custom')
+    const headerName = fc.constantFrom(
+      'Content-Type',
+      'Origin',
+      'CF-Connecting-IP',
+      'X-Forwarded-For',
+      'User-Agent',
+      'Accept',
+      'X-Custom',
+    )
     const headerValue = fc.string({ maxLength: 60 }).filter((v) => /^[\x20-\x7e]*$/.test(v))
-    const good = JSON.stringify({ opd: 'rsud-sragen', article: ARTICLES[0], rating: 3, reader: crypto.randomUUID() })
+    const good = JSON.stringify({
+      opd: 'rsud-sragen',
+      article: ARTICLES[0],
+      rating: 3,
+      reader: crypto.randomUUID(),
+    })
     await fc.assert(
       fc.asyncProperty(fc.dictionary(headerName, headerValue, { maxKeys: 4 }), async (headers) => {
         const res = await call('POST', '/api/v1/responses', good, { origin: ORIGIN, headers })

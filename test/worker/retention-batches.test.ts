@@ -16,7 +16,9 @@ const one = (query: string) => env.DB.prepare(query).first<Record<string, number
 
 beforeAll(async () => {
   await env.DB.batch([
-    env.DB.prepare(`INSERT INTO sites (id, name, created_at) VALUES ('${SITE}', 'Pemda massal', 0)`),
+    env.DB.prepare(
+      `INSERT INTO sites (id, name, created_at) VALUES ('${SITE}', 'Pemda massal', 0)`,
+    ),
     env.DB.prepare(
       `INSERT INTO articles (site_id, opd, key, first_seen_at)
        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50)
@@ -73,42 +75,68 @@ const marksAndRetired = () =>
        (SELECT coalesce(sum(sangat_puas + puas + cukup_puas + tidak_puas), 0) FROM retired_responses) AS retired`,
   )
 const daySums = () =>
-  one('SELECT sum(sangat_puas) AS s4, sum(puas) AS s3, sum(cukup_puas) AS s2, sum(tidak_puas) AS s1 FROM article_days')
+  one(
+    'SELECT sum(sangat_puas) AS s4, sum(puas) AS s3, sum(cukup_puas) AS s2, sum(tidak_puas) AS s1 FROM article_days',
+  )
 
 describe('the retention job on 100,000 responses', () => {
   it('stops at its bound half way with consistent data, salts gone first', async () => {
-    oldSpam = (await one(`SELECT count(*) AS n FROM responses WHERE answered_at < ${cutoff} AND spam = 1`))!.n
+    oldSpam = (await one(
+      `SELECT count(*) AS n FROM responses WHERE answered_at < ${cutoff} AND spam = 1`,
+    ))!.n
     // 1 batch of salts, 3 of view marks, 1 each of three empty tables, then 3 of responses.
     const report = await applyRetention(database(env.DB), now, { maxBatches: 10 })
     expect(report).toEqual({
-      salts: 1, viewMarks: 12_000, rateCounters: 0, commentTextMarks: 0, comments: 0, responses: 15_000,
-      batches: 10, complete: false,
+      salts: 1,
+      viewMarks: 12_000,
+      rateCounters: 0,
+      commentTextMarks: 0,
+      comments: 0,
+      responses: 15_000,
+      batches: 10,
+      complete: false,
     })
     expect(await drifted()).toEqual({ n: 0 })
     const { marks, retired } = (await marksAndRetired())!
     expect(marks).toBe(retired)
-    expect(await one(`SELECT count(*) AS n FROM daily_salts WHERE day < '2021-01-01'`)).toEqual({ n: 0 })
+    expect(await one(`SELECT count(*) AS n FROM daily_salts WHERE day < '2021-01-01'`)).toEqual({
+      n: 0,
+    })
   }, 120_000)
 
   it('continues in the next run until every row past retention is gone, one log line', async () => {
     const daysBefore = await daySums()
     const logged = vi.spyOn(console, 'log').mockImplementation(() => {})
     try {
-      await worker.scheduled(createScheduledController({ scheduledTime: now, cron: '30 17 * * *' }), env)
+      await worker.scheduled(
+        createScheduledController({ scheduledTime: now, cron: '30 17 * * *' }),
+        env,
+      )
       expect(logged).toHaveBeenCalledTimes(1)
       const [label, line] = logged.mock.calls[0] as [string, string]
       expect(label).toBe('retention')
       expect(JSON.parse(line)).toEqual({
-        salts: 0, viewMarks: 0, rateCounters: 0, commentTextMarks: 0, comments: 0, responses: 45_000,
-        batches: 15, complete: true, ms: expect.any(Number),
+        salts: 0,
+        viewMarks: 0,
+        rateCounters: 0,
+        commentTextMarks: 0,
+        comments: 0,
+        responses: 45_000,
+        batches: 15,
+        complete: true,
+        ms: expect.any(Number),
       })
       expect(line).not.toMatch(/[0-9a-f]{8}-0000-4000/)
     } finally {
       logged.mockRestore()
     }
-    expect(await one(`SELECT count(*) AS n FROM responses WHERE answered_at < ${cutoff}`)).toEqual({ n: 0 })
+    expect(await one(`SELECT count(*) AS n FROM responses WHERE answered_at < ${cutoff}`)).toEqual({
+      n: 0,
+    })
     expect(await one('SELECT count(*) AS n FROM responses')).toEqual({ n: 40_000 })
-    expect(await one(`SELECT count(*) AS n FROM view_marks WHERE day < '2021-01-01'`)).toEqual({ n: 0 })
+    expect(await one(`SELECT count(*) AS n FROM view_marks WHERE day < '2021-01-01'`)).toEqual({
+      n: 0,
+    })
     expect(await drifted()).toEqual({ n: 0 })
     // Every response past retention became a mark and a retired rating, spam none.
     expect(await marksAndRetired()).toEqual({ marks: 60_000 - oldSpam, retired: 60_000 - oldSpam })

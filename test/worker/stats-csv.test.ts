@@ -18,7 +18,9 @@ const TITLES = [
 beforeAll(async () => {
   token = (await tokenFor('kominfo')).token
   for (const [i, title] of TITLES.entries()) {
-    await seedArticle(SITE, 'diskominfo', `https://csv.go.id/berita/${i}`, title, { '2026-08-01': [i + 1, 0, 0, 0, 50] })
+    await seedArticle(SITE, 'diskominfo', `https://csv.go.id/berita/${i}`, title, {
+      '2026-08-01': [i + 1, 0, 0, 0, 50],
+    })
   }
 })
 
@@ -36,7 +38,8 @@ function parseCsv(text: string): string[][] {
       else cell += ch
     } else if (ch === '"') quoted = true
     else if (ch === ',') row.push(cell), (cell = '')
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++
+    else if (ch === '\r' && text[i + 1] === '\n')
+      row.push(cell), rows.push(row), (row = []), (cell = ''), i++
     else cell += ch
   }
   return rows
@@ -47,18 +50,38 @@ describe('format=csv', () => {
     const res = await get(`/api/v1/stats/articles?site=${SITE}&sort=responses&format=csv`, token)
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8; header=present')
-    expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="tanggapan-articles-csv.csv"')
+    expect(res.headers.get('Content-Disposition')).toBe(
+      'attachment; filename="tanggapan-articles-csv.csv"',
+    )
     const text = await res.text()
     expect(text.endsWith('\r\n')).toBe(true)
-    expect(text.replace(/"[^"]*"/g, '').split('\n').every((line, i, all) => i === all.length - 1 || line.endsWith('\r'))).toBe(true)
+    expect(
+      text
+        .replace(/"[^"]*"/g, '')
+        .split('\n')
+        .every((line, i, all) => i === all.length - 1 || line.endsWith('\r')),
+    ).toBe(true)
     const rows = parseCsv(text)
-    expect(rows[0].slice(0, 8)).toEqual(['site', 'opd', 'article', 'title', 'rank_low', 'rank_high', 'total', 'sangat_puas'])
+    expect(rows[0].slice(0, 8)).toEqual([
+      'site',
+      'opd',
+      'article',
+      'title',
+      'rank_low',
+      'rank_high',
+      'total',
+      'sangat_puas',
+    ])
     expect(rows).toHaveLength(1 + TITLES.length)
     expect(new Set(rows.map((r) => r.length)).size).toBe(1)
   })
 
   it('neutralises formulas and quotes what needs quoting', async () => {
-    const rows = parseCsv(await (await get(`/api/v1/stats/articles?site=${SITE}&sort=responses&format=csv`, token)).text())
+    const rows = parseCsv(
+      await (
+        await get(`/api/v1/stats/articles?site=${SITE}&sort=responses&format=csv`, token)
+      ).text(),
+    )
     const title = rows[0].indexOf('title')
     // sort=responses: the last title (most responses) comes first.
     expect(rows.slice(1).map((r) => r[title])).toEqual([
@@ -73,15 +96,23 @@ describe('format=csv', () => {
   })
 
   it('writes the raw cells exactly as RFC 4180 asks', async () => {
-    const text = await (await get(`/api/v1/stats/articles?site=${SITE}&sort=responses&limit=2&format=csv`, token)).text()
+    const text = await (
+      await get(`/api/v1/stats/articles?site=${SITE}&sort=responses&limit=2&format=csv`, token)
+    ).text()
     expect(text).toContain(',"Koma, ""kutip"" dan «guillemet» — Lapor",')
     expect(text).toContain(',"Baris\r\nbaru",')
   })
 
   it('exports the figures of each endpoint with the same numbers as JSON', async () => {
     for (const endpoint of ['sites', 'opds', 'timeseries']) {
-      const json = (await (await get(`/api/v1/stats/${endpoint}?site=${SITE}`, token)).json<{ rows: Record<string, unknown>[] }>()).rows
-      const csv = parseCsv(await (await get(`/api/v1/stats/${endpoint}?site=${SITE}&format=csv`, token)).text())
+      const json = (
+        await (
+          await get(`/api/v1/stats/${endpoint}?site=${SITE}`, token)
+        ).json<{ rows: Record<string, unknown>[] }>()
+      ).rows
+      const csv = parseCsv(
+        await (await get(`/api/v1/stats/${endpoint}?site=${SITE}&format=csv`, token)).text(),
+      )
       expect(csv).toHaveLength(json.length + 1)
       const col = (name: string) => csv[0].indexOf(name)
       expect(csv[1][col('total')]).toBe(String(json[0].total))

@@ -6,7 +6,12 @@ import { call, errorOf, seedSite, unchanged } from './client'
 // Fixtures for the restricted API: tokens made as the admin API makes them, and roll-up
 // rows written straight into D1 (a day in the past cannot be posted through the public API).
 
-export async function tokenFor(role: Role, site: string | null = null, opd: string | null = null, region: string | null = null) {
+export async function tokenFor(
+  role: Role,
+  site: string | null = null,
+  opd: string | null = null,
+  region: string | null = null,
+) {
   const minted = await mintToken()
   await env.DB.prepare(
     'INSERT INTO tokens (id, hash, role, site_id, opd, region, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -70,7 +75,11 @@ export async function seedArticle(
 ) {
   await seedSite(site, [])
   const totals = [0, 0, 0, 0, 0]
-  for (const d of Object.values(days)) d.forEach((n, i) => (totals[i] += n))
+  for (const d of Object.values(days)) {
+    d.forEach((n, i) => {
+      totals[i] += n
+    })
+  }
   const id = `(SELECT id FROM articles WHERE site_id = ? AND key = ?)`
   await env.DB.batch([
     env.DB.prepare(

@@ -20,7 +20,9 @@ let opd: string
 
 beforeAll(async () => {
   for (const [site, region, opdSlug, day] of SITES) {
-    await seedArticle(site, opdSlug, `https://${site}.go.id/berita/1`, `Berita ${site}`, { '2026-10-05': day })
+    await seedArticle(site, opdSlug, `https://${site}.go.id/berita/1`, `Berita ${site}`, {
+      '2026-10-05': day,
+    })
     await env.DB.prepare('UPDATE sites SET region = ? WHERE id = ?').bind(region, site).run()
   }
   kominfo = (await tokenFor('kominfo')).token
@@ -29,15 +31,30 @@ beforeAll(async () => {
   opd = (await tokenFor('opd', 'rg-bojonegoro')).token
 })
 
-type Row = { region: string; name: string; sites: number; total: number; ikm: number | null; rank_low: number; rank_high: number; sample_adequate: boolean }
+type Row = {
+  region: string
+  name: string
+  sites: number
+  total: number
+  ikm: number | null
+  rank_low: number
+  rank_high: number
+  sample_adequate: boolean
+}
 const rowsOf = async (path: string, token: string) => {
   const res = await get(path, token)
   expect(res.status, await res.clone().text()).toBe(200)
   return (await res.json<{ rows: Row[] }>()).rows
 }
 const errorOf = async (res: Response) => ({ status: res.status, body: await res.json() })
-const outOfScope = { status: 403, body: { error: { code: 'out_of_scope', message: expect.any(String) } } }
-const invalid = { status: 400, body: { error: { code: 'invalid_request', message: expect.any(String) } } }
+const outOfScope = {
+  status: 403,
+  body: { error: { code: 'out_of_scope', message: expect.any(String) } },
+}
+const invalid = {
+  status: 400,
+  body: { error: { code: 'invalid_request', message: expect.any(String) } },
+}
 
 describe('GET /stats/regions, national', () => {
   it('lists all 38 provinces, summing every site of a province and its kabupaten/kota', async () => {
@@ -46,8 +63,18 @@ describe('GET /stats/regions, national', () => {
     const jatimRow = rows.find((r) => r.region === '35')!
     // 4 + 20 + 2 + 2 answers from four sites: the province's own and three in its kabupaten/kota.
     expect(jatimRow).toMatchObject({ name: 'Jawa Timur', sites: 4, total: 28 })
-    expect(rows.find((r) => r.region === '33')).toMatchObject({ name: 'Jawa Tengah', sites: 1, total: 4 })
-    expect(rows.find((r) => r.region === '11')).toMatchObject({ name: 'Aceh', sites: 0, total: 0, ikm: null, sample_adequate: false })
+    expect(rows.find((r) => r.region === '33')).toMatchObject({
+      name: 'Jawa Tengah',
+      sites: 1,
+      total: 4,
+    })
+    expect(rows.find((r) => r.region === '11')).toMatchObject({
+      name: 'Aceh',
+      sites: 0,
+      total: 0,
+      ikm: null,
+      sample_adequate: false,
+    })
   })
 
   it('gives every row ranking bounds that a handful of answers cannot top', async () => {
@@ -79,8 +106,16 @@ describe('GET /stats/regions, one province', () => {
   it('lists every kabupaten/kota, and the province itself when a site is registered to it', async () => {
     const rows = await rowsOf('/api/v1/stats/regions?level=regency&province=35', kominfo)
     expect(rows.map((r) => r.region)).toEqual(['35', ...regenciesOf('35').map((r) => r.code)])
-    expect(rows.find((r) => r.region === '35.22')).toMatchObject({ name: 'Kabupaten Bojonegoro', sites: 2, total: 22 })
-    expect(rows.find((r) => r.region === '35.78')).toMatchObject({ name: 'Kota Surabaya', sites: 1, total: 2 })
+    expect(rows.find((r) => r.region === '35.22')).toMatchObject({
+      name: 'Kabupaten Bojonegoro',
+      sites: 2,
+      total: 22,
+    })
+    expect(rows.find((r) => r.region === '35.78')).toMatchObject({
+      name: 'Kota Surabaya',
+      sites: 1,
+      total: 2,
+    })
     expect(rows.find((r) => r.region === '35.01')).toMatchObject({ sites: 0, total: 0 })
     // Province= alone means the provincial view; a province without its own site has no such row.
     const jateng = await rowsOf('/api/v1/stats/regions?province=33', kominfo)
@@ -88,8 +123,18 @@ describe('GET /stats/regions, one province', () => {
   })
 
   it('refuses a bad level, an unknown or non-province code and a level without its province, 400', async () => {
-    for (const query of ['level=kabupaten', 'level=regency', 'province=99', 'province=35.22', 'level=province&province=35', 'period=2026', 'from=2026-13-01']) {
-      expect(await errorOf(await get(`/api/v1/stats/regions?${query}`, kominfo)), query).toEqual(invalid)
+    for (const query of [
+      'level=kabupaten',
+      'level=regency',
+      'province=99',
+      'province=35.22',
+      'level=province&province=35',
+      'period=2026',
+      'from=2026-13-01',
+    ]) {
+      expect(await errorOf(await get(`/api/v1/stats/regions?${query}`, kominfo)), query).toEqual(
+        invalid,
+      )
     }
   })
 })
@@ -105,56 +150,121 @@ describe('a provinsi token', () => {
 
   it('may not ask for another province’s regions, 403', async () => {
     expect(await errorOf(await get('/api/v1/stats/regions?province=33', jatim))).toEqual(outOfScope)
-    expect(await errorOf(await get('/api/v1/stats/regions?level=regency&province=35', jateng))).toEqual(outOfScope)
+    expect(
+      await errorOf(await get('/api/v1/stats/regions?level=regency&province=35', jateng)),
+    ).toEqual(outOfScope)
   })
 
-  it.each(['sites', 'opds', 'articles', 'timeseries', 'comments'])('cannot name a site of another province on /stats/%s', async (endpoint) => {
-    const res = await get(`/api/v1/stats/${endpoint}?site=rg-semarang`, jatim)
-    expect(await errorOf(res)).toEqual(outOfScope)
-  })
+  it.each(['sites', 'opds', 'articles', 'timeseries', 'comments'])(
+    'cannot name a site of another province on /stats/%s',
+    async (endpoint) => {
+      const res = await get(`/api/v1/stats/${endpoint}?site=rg-semarang`, jatim)
+      expect(await errorOf(res)).toEqual(outOfScope)
+    },
+  )
 
-  it.each(['sites', 'opds', 'articles', 'timeseries', 'comments'])('reads a site of its province on /stats/%s', async (endpoint) => {
-    expect((await get(`/api/v1/stats/${endpoint}?site=rg-bojonegoro`, jatim)).status).toBe(200)
-  })
+  it.each(['sites', 'opds', 'articles', 'timeseries', 'comments'])(
+    'reads a site of its province on /stats/%s',
+    async (endpoint) => {
+      expect((await get(`/api/v1/stats/${endpoint}?site=rg-bojonegoro`, jatim)).status).toBe(200)
+    },
+  )
 
   it('sees only the sites of its province when it names none', async () => {
-    const sites = (await (await get('/api/v1/stats/sites', jatim)).json<{ rows: { site: string; region: string; province: string }[] }>()).rows
-    expect(sites.map((s) => s.site)).toEqual(['rg-bojonegoro', 'rg-bojonegoro2', 'rg-jatim', 'rg-surabaya'])
+    const sites = (
+      await (
+        await get('/api/v1/stats/sites', jatim)
+      ).json<{ rows: { site: string; region: string; province: string }[] }>()
+    ).rows
+    expect(sites.map((s) => s.site)).toEqual([
+      'rg-bojonegoro',
+      'rg-bojonegoro2',
+      'rg-jatim',
+      'rg-surabaya',
+    ])
     expect(sites.every((s) => s.province === '35')).toBe(true)
-    const opds = (await (await get('/api/v1/stats/opds', jatim)).json<{ rows: { site: string }[] }>()).rows
-    expect(new Set(opds.map((o) => o.site))).toEqual(new Set(['rg-bojonegoro', 'rg-bojonegoro2', 'rg-jatim', 'rg-surabaya']))
-    const articles = (await (await get('/api/v1/stats/articles', jatim)).json<{ rows: { site: string }[] }>()).rows
-    expect(articles.map((a) => a.site).sort()).toEqual(['rg-bojonegoro', 'rg-bojonegoro2', 'rg-jatim', 'rg-surabaya'])
-    const days = (await (await get('/api/v1/stats/timeseries', jatim)).json<{ rows: { day: string; total: number }[] }>()).rows
+    const opds = (
+      await (await get('/api/v1/stats/opds', jatim)).json<{ rows: { site: string }[] }>()
+    ).rows
+    expect(new Set(opds.map((o) => o.site))).toEqual(
+      new Set(['rg-bojonegoro', 'rg-bojonegoro2', 'rg-jatim', 'rg-surabaya']),
+    )
+    const articles = (
+      await (await get('/api/v1/stats/articles', jatim)).json<{ rows: { site: string }[] }>()
+    ).rows
+    expect(articles.map((a) => a.site).sort()).toEqual([
+      'rg-bojonegoro',
+      'rg-bojonegoro2',
+      'rg-jatim',
+      'rg-surabaya',
+    ])
+    const days = (
+      await (
+        await get('/api/v1/stats/timeseries', jatim)
+      ).json<{ rows: { day: string; total: number }[] }>()
+    ).rows
     expect(days).toMatchObject([{ day: '2026-10-05', total: 28 }])
-    const scope = (await (await get('/api/v1/stats/scope', jatim)).json<{ token: object; sites: { id: string }[] }>())
+    const scope = await (await get('/api/v1/stats/scope', jatim)).json<{
+      token: object
+      sites: { id: string }[]
+    }>()
     expect(scope.token).toMatchObject({ role: 'provinsi', region: '35' })
-    expect(scope.sites.map((s) => s.id)).toEqual(['rg-bojonegoro', 'rg-bojonegoro2', 'rg-jatim', 'rg-surabaya'])
+    expect(scope.sites.map((s) => s.id)).toEqual([
+      'rg-bojonegoro',
+      'rg-bojonegoro2',
+      'rg-jatim',
+      'rg-surabaya',
+    ])
   })
 
   it('reads the timeseries of an article of its province, not of another', async () => {
-    const mine = await get(`/api/v1/stats/timeseries?site=rg-surabaya&article=${encodeURIComponent('https://rg-surabaya.go.id/berita/1')}`, jatim)
+    const mine = await get(
+      `/api/v1/stats/timeseries?site=rg-surabaya&article=${encodeURIComponent('https://rg-surabaya.go.id/berita/1')}`,
+      jatim,
+    )
     expect(mine.status).toBe(200)
-    const theirs = await get(`/api/v1/stats/timeseries?site=rg-surabaya&article=${encodeURIComponent('https://rg-surabaya.go.id/berita/1')}`, jateng)
+    const theirs = await get(
+      `/api/v1/stats/timeseries?site=rg-surabaya&article=${encodeURIComponent('https://rg-surabaya.go.id/berita/1')}`,
+      jateng,
+    )
     expect(await errorOf(theirs)).toEqual(outOfScope)
   })
 
   it('may not manage anything, nor mark comments', async () => {
     expect((await get('/api/v1/admin/sites', jatim)).status).toBe(403)
     expect((await get('/api/v1/admin/tokens', jatim)).status).toBe(403)
-    expect((await send('PATCH', '/api/v1/admin/comments/1', jatim, { handled: true })).status).toBe(403)
-    expect((await get('/api/v1/admin/sites/rg-bojonegoro/opds/dinkes/embed', jatim)).status).toBe(403)
+    expect((await send('PATCH', '/api/v1/admin/comments/1', jatim, { handled: true })).status).toBe(
+      403,
+    )
+    expect((await get('/api/v1/admin/sites/rg-bojonegoro/opds/dinkes/embed', jatim)).status).toBe(
+      403,
+    )
   })
 })
 
 describe('GET /stats/sites?region=', () => {
   it('narrows to a province or one kabupaten/kota, and shows each site’s region', async () => {
-    const rows = (await (await get('/api/v1/stats/sites?region=35.22', kominfo)).json<{ rows: object[] }>()).rows
+    const rows = (
+      await (await get('/api/v1/stats/sites?region=35.22', kominfo)).json<{ rows: object[] }>()
+    ).rows
     expect(rows).toEqual([
-      expect.objectContaining({ site: 'rg-bojonegoro', region: '35.22', region_name: 'Kabupaten Bojonegoro', province: '35', total: 20 }),
-      expect.objectContaining({ site: 'rg-bojonegoro2', region: '35.22', province: '35', total: 2 }),
+      expect.objectContaining({
+        site: 'rg-bojonegoro',
+        region: '35.22',
+        region_name: 'Kabupaten Bojonegoro',
+        province: '35',
+        total: 20,
+      }),
+      expect.objectContaining({
+        site: 'rg-bojonegoro2',
+        region: '35.22',
+        province: '35',
+        total: 2,
+      }),
     ])
-    const jatimRows = (await (await get('/api/v1/stats/sites?region=35', jatim)).json<{ rows: object[] }>()).rows
+    const jatimRows = (
+      await (await get('/api/v1/stats/sites?region=35', jatim)).json<{ rows: object[] }>()
+    ).rows
     expect(jatimRows).toHaveLength(4)
   })
 
@@ -167,9 +277,15 @@ describe('GET /stats/sites?region=', () => {
   })
 
   it('narrows an opd token too: its own site only when it lies in the region asked for', async () => {
-    const inside = (await (await get('/api/v1/stats/sites?region=35.22', opd)).json<{ rows: { site: string }[] }>()).rows
+    const inside = (
+      await (
+        await get('/api/v1/stats/sites?region=35.22', opd)
+      ).json<{ rows: { site: string }[] }>()
+    ).rows
     expect(inside.map((r) => r.site)).toEqual(['rg-bojonegoro'])
-    const outside = (await (await get('/api/v1/stats/sites?region=33', opd)).json<{ rows: object[] }>()).rows
+    const outside = (
+      await (await get('/api/v1/stats/sites?region=33', opd)).json<{ rows: object[] }>()
+    ).rows
     expect(outside).toEqual([])
   })
 

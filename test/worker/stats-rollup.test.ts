@@ -25,26 +25,49 @@ describe('the OPD-day roll-up', () => {
     }
     // Per article so far: ratings 1,2,3,4,1,2. Then changed answers (1 → 4, 2 → 1), a repeated
     // answer, and a request that names another OPD for an existing article.
-    await post('/api/v1/responses', { opd: 'satpolpp', article: articles[0], reader: readers[0], rating: 4 })
-    await post('/api/v1/responses', { opd: 'satpolpp', article: articles[0], reader: readers[0], rating: 4 })
-    await post('/api/v1/responses', { opd: 'dishub', article: articles[1], reader: readers[1], rating: 1 })
+    await post('/api/v1/responses', {
+      opd: 'satpolpp',
+      article: articles[0],
+      reader: readers[0],
+      rating: 4,
+    })
+    await post('/api/v1/responses', {
+      opd: 'satpolpp',
+      article: articles[0],
+      reader: readers[0],
+      rating: 4,
+    })
+    await post('/api/v1/responses', {
+      opd: 'dishub',
+      article: articles[1],
+      reader: readers[1],
+      rating: 1,
+    })
 
     const byOpd = await env.DB.prepare(
       `SELECT opd, sum(sangat_puas) s, sum(puas) p, sum(cukup_puas) c, sum(tidak_puas) t, sum(views) v
        FROM opd_days WHERE site_id = ? GROUP BY opd`,
-    ).bind(SITE).all()
+    )
+      .bind(SITE)
+      .all()
     const byArticleDays = await env.DB.prepare(
       `SELECT a.opd, sum(d.sangat_puas) s, sum(d.puas) p, sum(d.cukup_puas) c, sum(d.tidak_puas) t, sum(d.views) v
        FROM article_days d JOIN articles a ON a.id = d.article_id WHERE a.site_id = ? GROUP BY a.opd`,
-    ).bind(SITE).all()
+    )
+      .bind(SITE)
+      .all()
     expect(byOpd.results).toEqual(byArticleDays.results)
     expect(byOpd.results).toEqual([{ opd: 'satpolpp', s: 3, p: 2, c: 3, t: 4, v: 12 }])
 
     const token = (await tokenFor('kominfo')).token
-    const { rows } = await (await get(`/api/v1/stats/opds?site=${SITE}`, token)).json<{ rows: { opd: string; total: number }[] }>()
+    const { rows } = await (await get(`/api/v1/stats/opds?site=${SITE}`, token)).json<{
+      rows: { opd: string; total: number }[]
+    }>()
     const stored = await env.DB.prepare(
       'SELECT count(*) n FROM responses r JOIN articles a ON a.id = r.article_id WHERE a.site_id = ?',
-    ).bind(SITE).first<{ n: number }>()
+    )
+      .bind(SITE)
+      .first<{ n: number }>()
     expect(rows.find((r) => r.opd === 'satpolpp')?.total).toBe(stored?.n)
   })
 })

@@ -3,7 +3,13 @@ import { get, seedArticle, tokenFor } from './stats-fixtures'
 
 const SITE = 'series'
 let token: string
-type Day = { day: string; total: number; views: number; ikm: number | null; counts: Record<string, number> }
+type Day = {
+  day: string
+  total: number
+  views: number
+  ikm: number | null
+  counts: Record<string, number>
+}
 
 beforeAll(async () => {
   token = (await tokenFor('admin')).token
@@ -11,12 +17,20 @@ beforeAll(async () => {
     '2026-06-01': [1, 1, 0, 0, 10],
     '2026-06-04': [0, 0, 2, 0, 6],
   })
-  await seedArticle(SITE, 'bpbd', 'https://series.go.id/gempa', 'Gempa', { '2026-06-04': [2, 0, 0, 0, 4] })
-  await seedArticle(SITE, 'dinkes', 'https://series.go.id/vaksin', 'Vaksin', { '2026-06-02': [0, 0, 0, 1, 3] })
+  await seedArticle(SITE, 'bpbd', 'https://series.go.id/gempa', 'Gempa', {
+    '2026-06-04': [2, 0, 0, 0, 4],
+  })
+  await seedArticle(SITE, 'dinkes', 'https://series.go.id/vaksin', 'Vaksin', {
+    '2026-06-02': [0, 0, 0, 1, 3],
+  })
 })
 
 const series = async (query: string) =>
-  (await (await get(`/api/v1/stats/timeseries?site=${SITE}${query}`, token)).json<{ rows: Day[] }>()).rows
+  (
+    await (
+      await get(`/api/v1/stats/timeseries?site=${SITE}${query}`, token)
+    ).json<{ rows: Day[] }>()
+  ).rows
 
 describe('GET /api/v1/stats/timeseries', () => {
   it('has a row for every day, days without answers as zeros', async () => {
@@ -62,11 +76,16 @@ describe('dates outside the calendar range', () => {
     const res = await get(`/api/v1/stats/timeseries?site=${SITE}&${query}`, token)
     expect(res.status).toBe(400)
     expect(await res.json()).toEqual({
-      error: { code: 'invalid_request', message: `${field} must be a day from 2000-01-01 to 2100-12-31` },
+      error: {
+        code: 'invalid_request',
+        message: `${field} must be a day from 2000-01-01 to 2100-12-31`,
+      },
     })
   })
 
   it('takes the last day of the range', async () => {
-    expect(await series('&from=2100-12-31&to=2100-12-31')).toEqual([expect.objectContaining({ day: '2100-12-31', total: 0 })])
+    expect(await series('&from=2100-12-31&to=2100-12-31')).toEqual([
+      expect.objectContaining({ day: '2100-12-31', total: 0 }),
+    ])
   })
 })

@@ -10,5 +10,11 @@ export function withAnswer(summary: WidgetSummary, rating: RatingValue): WidgetS
   const counts = { ...summary.counts }
   if (summary.yours) counts[ratingKey(summary.yours)]-- // ratings are 1–4: only null is falsy
   counts[ratingKey(rating)]++
-  return { ...summary, counts, percentages: percentages(counts), total: totalOf(counts), yours: rating }
+  return {
+    ...summary,
+    counts,
+    percentages: percentages(counts),
+    total: totalOf(counts),
+    yours: rating,
+  }
 }

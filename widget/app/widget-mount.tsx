@@ -1,6 +1,7 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 // (Preact's h is already in the bundle for render; the automatic runtime would add its own.)
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX runtime above compiles to h()
 import { h, render } from 'preact'
 import { RATINGS, type RatingValue } from '../../worker/domain/rating-scale'
 import type { WidgetConfig } from '../widget-config'
@@ -26,7 +27,9 @@ const reader = readerId(() => localStorage)
 const queue: OfflineQueue = new Map()
 let baseSheet: CSSStyleSheet | undefined
 
-addEventListener('online', () => flushQueue(queue, (item) => apiRequest(item.api + 'responses', item.body)))
+addEventListener('online', () =>
+  flushQueue(queue, (item) => apiRequest(item.api + 'responses', item.body)),
+)
 
 function sheet(text: string): CSSStyleSheet {
   const s = new CSSStyleSheet()
@@ -34,7 +37,12 @@ function sheet(text: string): CSSStyleSheet {
   return s
 }
 
-export function mount(host: HTMLElement, root: ShadowRoot, config: WidgetConfig, api: string): void {
+export function mount(
+  host: HTMLElement,
+  root: ShadowRoot,
+  config: WidgetConfig,
+  api: string,
+): void {
   const { opd, article, title, lang } = config
   const t = MESSAGES[lang]
   const format = (n: number) => n.toLocaleString(lang)
@@ -80,7 +88,9 @@ export function mount(host: HTMLElement, root: ShadowRoot, config: WidgetConfig,
     bars.replaceSync(results ? results.map((p, i) => `.o${i} .f{width:${p}%}`).join('') : '')
     render(
       <div class={results ? 't' : 't h'} lang={lang}>
-        <p class="q" id="q">{t.question}</p>
+        <p class="q" id="q">
+          {t.question}
+        </p>
         <div class="g" role="radiogroup" aria-labelledby="q" onKeyDown={onKeyDown}>
           {RATINGS.map((r, i) => (
             <button
@@ -95,10 +105,14 @@ export function mount(host: HTMLElement, root: ShadowRoot, config: WidgetConfig,
                 draw()
               }}
             >
-              <span class="e" aria-hidden="true">{EMOJI[i]}</span>
+              <span class="e" aria-hidden="true">
+                {EMOJI[i]}
+              </span>
               <span class="l">{r[lang]}</span>
               <span class="p">{results && results[i] + '%'}</span>
-              <span class="b"><span class="f" /></span>
+              <span class="b">
+                <span class="f" />
+              </span>
             </button>
           ))}
         </div>
@@ -106,9 +120,15 @@ export function mount(host: HTMLElement, root: ShadowRoot, config: WidgetConfig,
         <p class="m" aria-hidden="true">
           {status || (shown && !results && t.resultsAfter)}
         </p>
-        <p class="v" role="status">{spoken}</p>
+        <p class="v" role="status">
+          {spoken}
+        </p>
         {/* In the last line of the reserved height: the page below does not move. */}
-        {shown?.yours && <button class="k" onClick={comment}>{t.feedback}</button>}
+        {shown?.yours && (
+          <button class="k" onClick={comment}>
+            {t.feedback}
+          </button>
+        )}
       </div>,
       root,
     )
@@ -132,7 +152,10 @@ export function mount(host: HTMLElement, root: ShadowRoot, config: WidgetConfig,
     focus = indexOf(rating)
     if (shown) shown = withAnswer(shown, rating)
     // Said at once, with the results (the optimistic state is the reader's answer).
-    draw(t.thanks, shown ? RATINGS.map((r) => ` ${r[lang]} ${shown!.percentages[r.key]}%`).join() : ' ')
+    draw(
+      t.thanks,
+      shown ? RATINGS.map((r) => ` ${r[lang]} ${shown!.percentages[r.key]}%`).join() : ' ',
+    )
     if (rating < 3) comment()
     if (!navigator.onLine) return wait()
     try {

@@ -28,7 +28,13 @@ function put(parent: Node, ...children: Node[]) {
  * Shows the box once per widget (a second call keeps the one there). It takes the focus only
  * when the reader opened it (`focus`), not when it appears after an answer.
  */
-export default function open(root: ShadowRoot, target: CommentTarget, api: string, reader: string, focus?: unknown): void {
+export default function open(
+  root: ShadowRoot,
+  target: CommentTarget,
+  api: string,
+  reader: string,
+  focus?: unknown,
+): void {
   const { opd, article, lang } = target
   const existing = root.querySelector<HTMLElement>('.c')
   if (existing) return
@@ -43,7 +49,12 @@ export default function open(root: ShadowRoot, target: CommentTarget, api: strin
   const hint = el('small', { id: id + 'h', textContent: t.optional })
   const text = el<HTMLTextAreaElement>('textarea', { id, name: 'text', rows: 3 })
   text.setAttribute('aria-describedby', hint.id + ' ' + id + 'n')
-  const trap = el<HTMLInputElement>('input', { name: 'website', tabIndex: -1, autocomplete: 'off', className: 'hp' })
+  const trap = el<HTMLInputElement>('input', {
+    name: 'website',
+    tabIndex: -1,
+    autocomplete: 'off',
+    className: 'hp',
+  })
   trap.setAttribute('aria-hidden', 'true')
   const count = el('span', { id: id + 'n', className: 'cc' })
   const send = el<HTMLButtonElement>('button', { type: 'submit', textContent: t.send })
@@ -59,7 +70,8 @@ export default function open(root: ShadowRoot, target: CommentTarget, api: strin
   const length = () => [...text.value.trim()].length
   const update = () => {
     const n = length()
-    count.textContent = `${n}/${MAX_COMMENT_CHARS}` + (n > MAX_COMMENT_CHARS ? ' · ' + t.tooLong : '')
+    count.textContent =
+      `${n}/${MAX_COMMENT_CHARS}` + (n > MAX_COMMENT_CHARS ? ' · ' + t.tooLong : '')
     count.toggleAttribute('data-over', n > MAX_COMMENT_CHARS)
     send.disabled = n === 0 || n > MAX_COMMENT_CHARS
   }
@@ -72,7 +84,14 @@ export default function open(root: ShadowRoot, target: CommentTarget, api: strin
     if (send.disabled) return
     send.disabled = true
     status.textContent = t.sending
-    const body = { opd, article, reader, text: text.value, hp: trap.value, elapsed_ms: Date.now() - openedAt }
+    const body = {
+      opd,
+      article,
+      reader,
+      text: text.value,
+      hp: trap.value,
+      elapsed_ms: Date.now() - openedAt,
+    }
     try {
       await apiRequest(api + 'comments', body)
       const thanks = el('p', { className: 'c', textContent: t.thanks })

@@ -12,7 +12,8 @@ export const COMMENT_MESSAGES = {
   },
   en: {
     question: 'What could we improve?',
-    optional: 'Optional. Do not write personal data; phone numbers, e-mails and ID numbers are removed.',
+    optional:
+      'Optional. Do not write personal data; phone numbers, e-mails and ID numbers are removed.',
     send: 'Send',
     sending: 'Sending…',
     thanks: 'Thank you, we have received your feedback.',

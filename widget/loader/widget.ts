@@ -17,7 +17,9 @@ function start(doc: Document, src: string) {
   const reserve = new CSSStyleSheet()
   // !important: an outer `* { all: unset }` would otherwise beat :host and drop the
   // reservation. The widget keeps this sheet, and its box takes the height from it.
-  reserve.replaceSync(':host{display:block!important;min-height:' + RESERVED_HEIGHT + 'px!important}')
+  reserve.replaceSync(
+    ':host{display:block!important;min-height:' + RESERVED_HEIGHT + 'px!important}',
+  )
   const seen = new WeakSet<Element>()
   let chunk: Promise<Chunk> | null = null
 

@@ -1,11 +1,25 @@
 import { sql } from 'drizzle-orm'
 import type { Context, MiddlewareHandler } from 'hono'
-import { FLAG_NEW_ARTICLES_AFTER, FLAG_RESPONSES_AFTER, FLAG_SITE_RESPONSES_AFTER, networkAddress, NEW_ARTICLES_PER_NETWORK_SITE_DAY, NEW_RESPONSES_PER_ADDRESS_ARTICLE_DAY, NEW_RESPONSES_PER_NETWORK_SITE_DAY, NEW_VIEWS_PER_ADDRESS_ARTICLE_DAY, NEW_VIEWS_PER_NETWORK_SITE_DAY, PUBLIC_REQUESTS_PER_ADDRESS_MINUTE, rateLimitsOn, RESTRICTED_REQUESTS_PER_ADDRESS_MINUTE, siteNetwork } from './limits'
+import {
+  FLAG_NEW_ARTICLES_AFTER,
+  FLAG_RESPONSES_AFTER,
+  FLAG_SITE_RESPONSES_AFTER,
+  networkAddress,
+  NEW_ARTICLES_PER_NETWORK_SITE_DAY,
+  NEW_RESPONSES_PER_ADDRESS_ARTICLE_DAY,
+  NEW_RESPONSES_PER_NETWORK_SITE_DAY,
+  NEW_VIEWS_PER_ADDRESS_ARTICLE_DAY,
+  NEW_VIEWS_PER_NETWORK_SITE_DAY,
+  PUBLIC_REQUESTS_PER_ADDRESS_MINUTE,
+  rateLimitsOn,
+  RESTRICTED_REQUESTS_PER_ADDRESS_MINUTE,
+  siteNetwork,
+} from './limits'
 import type { Db } from '../db/client'
 import { dailySalts } from '../db/schema'
 import { secondsUntilNextJakartaDay } from '../domain/days'
 import { type AppEnv, type Env, factory } from '../env'
-import { apiError, ApiError } from '../errors'
+import { apiError, type ApiError } from '../errors'
 import type { AddressGuard } from '../storage/address-guard'
 import type { ResponseGuard } from '../storage/responses'
 import { hmacHex, randomHex } from '../domain/crypto'
@@ -68,23 +82,24 @@ async function keyOf(db: Db, day: string): Promise<CryptoKey> {
   const fresh = randomHex(32)
   await db.insert(dailySalts).values({ day, salt: fresh }).onConflictDoNothing()
   const row = await db.get<{ salt: string }>(sql`SELECT salt FROM daily_salts WHERE day = ${day}`)
-  const key = await crypto.subtle.importKey('raw', encoder.encode(row.salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  const key = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(row.salt),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  )
   if (keys.size > 4) keys.clear()
   keys.set(day, key)
   return key
 }
 
 /**
- * A keyed hash (HMAC-SHA-256 with the day's salt) of the request's network address: stable
- * for one day, unlinkable to the address once the salt is gone. The address itself is
- * never stored.
+ * Keyed hashes (HMAC-SHA-256 with the day's salt) of the request's network address and of its
+ * site-wide network (an IPv6 /48): stable for one day, unlinkable to the address once the salt
+ * is gone. The address itself is never stored.
  */
-export async function addressHash(db: Db, headers: Headers, day: string): Promise<string> {
-  return hashWith(await keyOf(db, day), networkAddress(headers))
-}
-
-/** The same keyed hash of the address and of its site-wide network (an IPv6 /48). */
-export async function networkHashes(
+async function networkHashes(
   db: Db,
   headers: Headers,
   day: string,
@@ -93,7 +108,10 @@ export async function networkHashes(
   const address = networkAddress(headers)
   const network = siteNetwork(headers)
   const addressMac = await hashWith(key, address)
-  return { address: addressMac, network: network === address ? addressMac : await hashWith(key, network) }
+  return {
+    address: addressMac,
+    network: network === address ? addressMac : await hashWith(key, network),
+  }
 }
 
 function hashWith(key: CryptoKey, text: string): Promise<string> {
@@ -116,7 +134,8 @@ function perMinute(
     const { success } = await binding(c.env).limit({ key: networkAddress(c.req.raw.headers) })
     if (!success) {
       c.header('Retry-After', String(60 - new Date().getUTCSeconds()))
-      throw apiError('rate_limited',
+      throw apiError(
+        'rate_limited',
         `More than ${limit} requests a minute from your network ${what}; slow down`,
       )
     }
@@ -141,5 +160,8 @@ export const restrictedRateLimit = perMinute(
 /** 429 past a per-day bound, with `Retry-After` pointing at the next Asia/Jakarta midnight. */
 export function tooManyToday(c: Context, nowMs: number, what: string): ApiError {
   c.header('Retry-After', String(secondsUntilNextJakartaDay(nowMs)))
-  return apiError('rate_limited', `Too many new ${what} from your network today; try again tomorrow`)
+  return apiError(
+    'rate_limited',
+    `Too many new ${what} from your network today; try again tomorrow`,
+  )
 }

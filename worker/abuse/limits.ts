@@ -75,8 +75,10 @@ function ipv6Prefix(address: string, groupCount: 3 | 4): string {
   const groups = address.includes('::')
     ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
     : left
-  return groups
-    .slice(0, groupCount)
-    .map((g) => g.replace(/^0+(?=.)/, ''))
-    .join(':') + `::/${groupCount * 16}`
+  return (
+    groups
+      .slice(0, groupCount)
+      .map((g) => g.replace(/^0+(?=.)/, ''))
+      .join(':') + `::/${groupCount * 16}`
+  )
 }

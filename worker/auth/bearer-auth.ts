@@ -26,7 +26,8 @@ export const requireToken = factory.createMiddleware(async (c, next) => {
     throw unauthorized('Send a token: Authorization: Bearer <token>')
   }
   const match = BEARER.exec(header.trim())
-  if (!match || match[1].length > MAX_TOKEN_CHARS) throw unauthorized('The Authorization header must be "Bearer <token>"')
+  if (!match || match[1].length > MAX_TOKEN_CHARS)
+    throw unauthorized('The Authorization header must be "Bearer <token>"')
   const hash = await hashToken(match[1])
   const row = await liveTokenByHash(c.var.db, hash)
   if (row === null || !constantTimeEqual(row.hash, hash)) {

@@ -2,7 +2,6 @@ import { isWithin } from '../domain/regions'
 import { apiError } from '../errors'
 import { randomHex, sha256Hex } from '../domain/crypto'
 
-
 // Bearer tokens: 32 random bytes (256 bits) behind a readable prefix. Only the SHA-256 of
 // the whole token is stored; with that much entropy a plain hash is enough (no salt or slow
 // hash is needed: there is nothing to guess). Web Crypto only, so the Worker and the Node
@@ -63,7 +62,8 @@ export interface ScopeFilter {
  * narrows to its own, another one is 403 `out_of_scope`.
  */
 export function scopedFilter(scope: TokenScope, requested: ScopeFilter): ScopeFilter {
-  if (scope.role === 'provinsi') return { ...requested, region: provinceNarrow(scope, requested.region) }
+  if (scope.role === 'provinsi')
+    return { ...requested, region: provinceNarrow(scope, requested.region) }
   if (scope.role !== 'opd') return requested
   const site = narrow('site', scope.site, requested.site)
   const opd = narrow('opd', scope.opd, requested.opd)
@@ -87,7 +87,8 @@ function provinceNarrow(scope: TokenScope, asked: string | undefined): string {
   const own = scope.region
   if (own === null) throw apiError('out_of_scope', 'This provinsi token names no province')
   if (asked === undefined) return own
-  if (!isWithin(asked, own)) throw apiError('out_of_scope', `This token may read only province ${own}`)
+  if (!isWithin(asked, own))
+    throw apiError('out_of_scope', `This token may read only province ${own}`)
   return asked
 }
 
@@ -95,8 +96,14 @@ function provinceNarrow(scope: TokenScope, asked: string | undefined): string {
  * Whether a token may see one OPD of one site (e.g. an article it is asked about). A
  * `provinsi` token needs the site's region to decide; without it the answer is no.
  */
-export function inScope(scope: TokenScope, site: string, opd: string, siteRegion?: string | null): boolean {
-  if (scope.role === 'provinsi') return scope.region !== null && isWithin(siteRegion ?? null, scope.region)
+export function inScope(
+  scope: TokenScope,
+  site: string,
+  opd: string,
+  siteRegion?: string | null,
+): boolean {
+  if (scope.role === 'provinsi')
+    return scope.region !== null && isWithin(siteRegion ?? null, scope.region)
   if (scope.role !== 'opd') return true
   return (scope.site === null || scope.site === site) && (scope.opd === null || scope.opd === opd)
 }

@@ -9,7 +9,10 @@ import type { Db } from './client'
 const dialect = new SQLiteAsyncDialect()
 
 /** Runs the statements as one transaction; their results (rows and meta), in order. */
-export async function batch<Row = Record<string, unknown>>(db: Db, queries: SQL[]): Promise<D1Result<Row>[]> {
+export async function batch<Row = Record<string, unknown>>(
+  db: Db,
+  queries: SQL[],
+): Promise<D1Result<Row>[]> {
   const d1 = db.$client
   const statements = queries.map((query) => {
     const { sql, params } = dialect.sqlToQuery(query)

@@ -1,6 +1,13 @@
-
 import { sql } from 'drizzle-orm'
-import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  foreignKey,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
 
 // The one definition of the tables: migrations/ is generated from this file by drizzle-kit
 // (`npm run db:generate`), and a test fails when the two disagree.
@@ -70,7 +77,10 @@ export const articles = sqliteTable(
     firstSeenAt: integer('first_seen_at').notNull(),
     ...ratingCounters,
   },
-  (t) => [uniqueIndex('articles_site_key').on(t.siteId, t.key), index('articles_site_opd').on(t.siteId, t.opd)],
+  (t) => [
+    uniqueIndex('articles_site_key').on(t.siteId, t.key),
+    index('articles_site_opd').on(t.siteId, t.opd),
+  ],
 )
 
 /**
@@ -107,7 +117,10 @@ export const responses = sqliteTable(
     spam: integer('spam').notNull().default(0),
   },
   // The retention job walks responses oldest first.
-  (t) => [primaryKey({ columns: [t.articleId, t.reader] }), index('responses_answered').on(t.answeredAt)],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.reader] }),
+    index('responses_answered').on(t.answeredAt),
+  ],
 )
 
 /** Marks that a reader has been counted as a view of an article on a day (de-duplication). */
@@ -120,7 +133,10 @@ export const viewMarks = sqliteTable(
     reader: text('reader').notNull(),
     day: text('day').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.reader, t.day] }), index('view_marks_day').on(t.day)],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.reader, t.day] }),
+    index('view_marks_day').on(t.day),
+  ],
 )
 
 /**
@@ -243,9 +259,10 @@ export const comments = sqliteTable(
     uniqueIndex('comments_response').on(t.articleId, t.reader),
     index('comments_day').on(t.day),
     index('comments_created').on(t.createdAt),
-    foreignKey({ columns: [t.articleId, t.reader], foreignColumns: [responses.articleId, responses.reader] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.articleId, t.reader],
+      foreignColumns: [responses.articleId, responses.reader],
+    }).onDelete('cascade'),
   ],
 )
 
@@ -262,7 +279,10 @@ export const commentTextMarks = sqliteTable(
     hash: text('hash').notNull(),
     reader: text('reader').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.siteId, t.day, t.hash, t.reader] }), index('comment_text_marks_day').on(t.day)],
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.day, t.hash, t.reader] }),
+    index('comment_text_marks_day').on(t.day),
+  ],
 )
 
 /**

@@ -5,7 +5,7 @@ import { FASTEST_HUMAN_ANSWER_MS } from '../abuse/limits'
 // would, and nothing is stored.
 
 /** Faster than the quickest typist keeps up: about 20 characters a second (pasted text is dropped too: documented). */
-export const FASTEST_TYPING_CHARS_PER_SECOND = 20
+const FASTEST_TYPING_CHARS_PER_SECOND = 20
 /** From this many different readers on one site and day, the same text is a campaign. */
 export const SAME_TEXT_READERS = 3
 /** Shorter texts («Bagus», «Terima kasih») are said alike by many people honestly. */
@@ -30,7 +30,10 @@ export function onlyLinks(text: string): boolean {
  */
 export function typedTooFast(text: string, elapsedMs: number | undefined): boolean {
   if (elapsedMs === undefined) return false
-  const least = Math.max(FASTEST_HUMAN_ANSWER_MS, ([...text].length / FASTEST_TYPING_CHARS_PER_SECOND) * 1000)
+  const least = Math.max(
+    FASTEST_HUMAN_ANSWER_MS,
+    ([...text].length / FASTEST_TYPING_CHARS_PER_SECOND) * 1000,
+  )
   return elapsedMs < least
 }
 

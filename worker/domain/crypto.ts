@@ -3,7 +3,7 @@
 
 const encoder = new TextEncoder()
 
-export function hex(bytes: ArrayBuffer | Uint8Array): string {
+function hex(bytes: ArrayBuffer | Uint8Array): string {
   return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 

@@ -1,5 +1,3 @@
-
-
 /** Asia/Jakarta is UTC+7 all year (no daylight saving), so a fixed offset is exact. */
 const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000
 

@@ -2,7 +2,7 @@ import { ratingSum } from './ikm'
 import { RATINGS, totalOf, type Counts } from './rating-scale'
 
 /** z for a two-sided 95 % interval under the normal approximation. */
-export const Z_95 = 1.96
+const Z_95 = 1.96
 
 export interface IkmBounds {
   low: number

@@ -4,7 +4,7 @@ import { FIRST_DAY, LAST_DAY } from './days'
 // a month, as inclusive ranges of Asia/Jakarta day labels. Day labels carry no time zone, so
 // the ranges are plain UTC calendar arithmetic (days.ts).
 
-export type PeriodKind = 'year' | 'semester' | 'quarter' | 'month'
+type PeriodKind = 'year' | 'semester' | 'quarter' | 'month'
 
 export interface Period {
   /** The canonical label: `2026`, `2026-S2`, `2026-Q3`, `2026-11`. */

@@ -83,7 +83,12 @@ function redactWord(word: string): string {
  * which a month or a letter's running number (045/12/2024) has not. `wholeRun`: the groups
  * are all the run has, with nothing beside them.
  */
-function isPersonalNumber(digits: string, groupLengths: number[], plus: boolean, wholeRun: boolean): boolean {
+function isPersonalNumber(
+  digits: string,
+  groupLengths: number[],
+  plus: boolean,
+  wholeRun: boolean,
+): boolean {
   const restShort = groupLengths.some((length, k) => k > 0 && length < 3)
   if (digits.length === 15 || digits.length === 16) {
     // Inside a longer run («22-11-2026 0274 512345») short groups are a date's, not a NIK's.
@@ -92,8 +97,10 @@ function isPersonalNumber(digits: string, groupLengths: number[], plus: boolean,
   if (restShort) return false
   const first = groupLengths[0]
   if (plus) return digits.startsWith('62') && digits.length >= 9 && digits.length <= 15
-  if (digits.startsWith('62')) return /^62[2-9]/.test(digits) && digits.length >= 10 && digits.length <= 14 && first >= 2
-  if (digits.startsWith('0')) return first >= 3 && /^0[2-9]/.test(digits) && digits.length >= 9 && digits.length <= 13
+  if (digits.startsWith('62'))
+    return /^62[2-9]/.test(digits) && digits.length >= 10 && digits.length <= 14 && first >= 2
+  if (digits.startsWith('0'))
+    return first >= 3 && /^0[2-9]/.test(digits) && digits.length >= 9 && digits.length <= 13
   return false
 }
 
@@ -128,7 +135,8 @@ function personalSpans(run: Group[], plusAt: number): [number, number][] {
       shortAfterFirst ||= j > i && run[j].digits.length < 3
       // Cheap answers first, so a run of many one-digit groups costs little.
       if (digits.length < MIN_DIGITS || (shortAfterFirst && digits.length < 15)) continue
-      if (!isPersonalNumber(digits, lengths, i === 0 && plusAt >= 0, i === 0 && j === n - 1)) continue
+      if (!isPersonalNumber(digits, lengths, i === 0 && plusAt >= 0, i === 0 && j === n - 1))
+        continue
       const score = digits.length * 32 - 1 + best[j + 1]
       if (score > best[i]) {
         best[i] = score
@@ -163,7 +171,12 @@ function redactNumbers(text: string): string {
   }
   for (const m of text.matchAll(GROUP)) {
     const start = m.index
-    const group: Group = { start, end: start + m[0].length, digits: m[0].replace(/\D/g, ''), eligible: true }
+    const group: Group = {
+      start,
+      end: start + m[0].length,
+      digits: m[0].replace(/\D/g, ''),
+      eligible: true,
+    }
     const previous = run.at(-1)
     const gap = previous === undefined ? null : text.slice(previous.end, start)
     const bracketed = m[0].startsWith('(') || text[start - 1] === ')'

@@ -22,7 +22,11 @@ export type RegionRow = { region: string; name: string; sites: number } & StatFi
  * The figures are those of the summed counts, never an average of the sites' figures, so a
  * large pemda weighs as much as its readers do.
  */
-export function regionTable(level: RegionLevel, areas: readonly Region[], sums: readonly RegionSums[]): RegionRow[] {
+export function regionTable(
+  level: RegionLevel,
+  areas: readonly Region[],
+  sums: readonly RegionSums[],
+): RegionRow[] {
   const totals = new Map(areas.map((a) => [a.code, { counts: zeroCounts(), views: 0, sites: 0 }]))
   for (const s of sums) {
     const area = level === 'province' ? regionOf(s.region)?.province : s.region

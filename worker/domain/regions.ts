@@ -12,7 +12,9 @@ export interface Region {
 
 const BY_CODE = new Map<string, Region>([
   ...PROVINCE_NAMES.map(([code, name]) => [code, { code, name, province: code }] as const),
-  ...REGENCY_NAMES.map(([code, name]) => [code, { code, name, province: code.slice(0, 2) }] as const),
+  ...REGENCY_NAMES.map(
+    ([code, name]) => [code, { code, name, province: code.slice(0, 2) }] as const,
+  ),
 ])
 
 export const PROVINCES: readonly Region[] = PROVINCE_NAMES.map(([code]) => BY_CODE.get(code)!)
@@ -45,5 +47,9 @@ export function isWithin(code: string | null, area: string): boolean {
 /** `region`, `region_name` and `province` of a site row; nulls for a site without a region. */
 export function regionColumns(code: string | null) {
   const region = code === null ? null : regionOf(code)
-  return { region: region?.code ?? null, region_name: region?.name ?? null, province: region?.province ?? null }
+  return {
+    region: region?.code ?? null,
+    region_name: region?.name ?? null,
+    province: region?.province ?? null,
+  }
 }

@@ -3,7 +3,7 @@ import { html } from 'hono/html'
 // The /demo page: a news article as a kabupaten's site publishes it, with the widget at its
 // end exactly as a webmaster embeds it (CONTRACT §4). Its text is written for this demo.
 
-export const DEMO_ARTICLE = {
+const DEMO_ARTICLE = {
   key: 'https://contohkab.go.id/berita/wifi-gratis-di-50-taman-kota',
   opd: 'diskominfo',
   title: 'Diskominfo Pasang Wi-Fi Gratis di 50 Taman Kota',

@@ -11,7 +11,10 @@ const idParam = z
   .transform(Number)
 const stateBody = z
   .strictObject({ handled: z.boolean().optional(), hidden: z.boolean().optional() })
-  .refine((b) => b.handled !== undefined || b.hidden !== undefined, 'Send handled or hidden (true or false)')
+  .refine(
+    (b) => b.handled !== undefined || b.hidden !== undefined,
+    'Send handled or hidden (true or false)',
+  )
 
 /**
  * PATCH /api/v1/admin/comments/:id — mark a comment handled, or hide it as spam (README,
@@ -19,10 +22,9 @@ const stateBody = z
  * read-only `kominfo` and `provinsi` roles may not. Unknown and out-of-scope ids both answer 404, so ids
  * reveal nothing of other OPDs.
  */
-export const adminCommentsRoute = factory.createApp().patch(
-  '/:id',
-  jsonBody(stateBody),
-  async (c) => {
+export const adminCommentsRoute = factory
+  .createApp()
+  .patch('/:id', jsonBody(stateBody), async (c) => {
     const token = c.var.token
     if (token.role === 'kominfo' || token.role === 'provinsi') {
       throw apiError('forbidden', 'This token may only read')
@@ -36,5 +38,4 @@ export const adminCommentsRoute = factory.createApp().patch(
     }
     await setCommentState(db, parsed.data, c.var.body)
     return c.json({ id: parsed.data, ...c.var.body })
-  },
-)
+  })

@@ -13,7 +13,11 @@ const siteParam = z.object({ site: siteId })
 const opdParams = z.object({ site: siteId, opd: opdSlug })
 const mergeBody = z.strictObject({ into: opdSlug })
 const articleChange = z
-  .strictObject({ article: articleKey, opd: opdSlug.optional(), title: displayName('title', 300).optional() })
+  .strictObject({
+    article: articleKey,
+    opd: opdSlug.optional(),
+    title: displayName('title', 300).optional(),
+  })
   .refine((b) => b.opd !== undefined || b.title !== undefined, 'give an opd or a title to change')
 
 /**
@@ -21,7 +25,8 @@ const articleChange = z
  * slug into another, move an article to another OPD or correct its title. Figures move with
  * them in one batch each (worker/storage/opd-moves.ts).
  */
-export const adminMovesRoute = factory.createApp()
+export const adminMovesRoute = factory
+  .createApp()
   .delete('/:site/opds/:opd', adminOnly, async (c) => {
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
     const db = c.var.db
@@ -31,7 +36,10 @@ export const adminMovesRoute = factory.createApp()
       throw apiError('opd_in_use', `OPD ${opd} has answers; merge it into another OPD instead`)
     }
     if (use === 'tokens') {
-      throw apiError('opd_in_use', `Live tokens name OPD ${opd}; revoke them, or merge it into another OPD`)
+      throw apiError(
+        'opd_in_use',
+        `Live tokens name OPD ${opd}; revoke them, or merge it into another OPD`,
+      )
     }
     if (!deleted) throw apiError('unknown_opd', `Site ${site} has no OPD ${opd}`)
     // Its next first use (a page still embedding it) adds it again, counted from zero.
@@ -46,7 +54,8 @@ export const adminMovesRoute = factory.createApp()
     await requireSiteAndOpd(db, site, opd)
     await requireSiteAndOpd(db, site, into)
     const moved = await mergeOpd(db, site, opd, into)
-    if (moved === null) throw apiError('unknown_opd', `Site ${site} no longer has OPD ${opd} or ${into}`)
+    if (moved === null)
+      throw apiError('unknown_opd', `Site ${site} no longer has OPD ${opd} or ${into}`)
     forgetOpd(site, opd)
     return c.json({ site, from: opd, into, ...moved })
   })
@@ -59,6 +68,10 @@ export const adminMovesRoute = factory.createApp()
       throw apiError('unknown_article', `Site ${site} has no article ${article}`)
     }
     const row = await moveArticle(db, site, article, { opd, title })
-    if (row === null) throw apiError('unknown_article', `Site ${site} no longer has article ${article} or OPD ${opd}`)
+    if (row === null)
+      throw apiError(
+        'unknown_article',
+        `Site ${site} no longer has article ${article} or OPD ${opd}`,
+      )
     return c.json({ site, article, opd: row.opd, title: row.title })
   })

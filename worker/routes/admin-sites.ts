@@ -48,14 +48,18 @@ function conflictError(conflict: SiteConflict) {
   if (conflict.code === 'site_exists') {
     return apiError('site_exists', `A site called ${conflict.site} already exists`)
   }
-  return apiError('origin_taken', `${conflict.origin} is already registered for site ${conflict.site}`)
+  return apiError(
+    'origin_taken',
+    `${conflict.origin} is already registered for site ${conflict.site}`,
+  )
 }
 
 /**
  * Sites, their origins and OPDs (README addition to CONTRACT §5). Changes are the admin's;
  * the embed snippet is for anyone whose token covers the OPD.
  */
-export const adminSitesRoute = factory.createApp()
+export const adminSitesRoute = factory
+  .createApp()
   .get('/', adminOnly, async (c) => {
     return c.json({ sites: await siteDirectory(c.var.db) })
   })
@@ -89,7 +93,8 @@ export const adminSitesRoute = factory.createApp()
   })
   .get('/:site/opds/:opd/embed', async (c) => {
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
-    if (!inScope(c.var.token, site, opd)) throw apiError('out_of_scope', 'This token does not cover that OPD')
+    if (!inScope(c.var.token, site, opd))
+      throw apiError('out_of_scope', 'This token does not cover that OPD')
     await requireSiteAndOpd(c.var.db, site, opd)
     const host = new URL(c.req.url).origin
     const html = `<div data-tanggapan data-opd="${opd}"></div>\n<script src="${host}/widget.js" async></script>`

@@ -15,7 +15,8 @@ const excludeBody = z.strictObject({ site: siteId, article: articleKey })
  * Responses flagged by the abuse limits (worker/abuse/limits.ts) and the admin's action
  * that excludes them from every figure (README addition to CONTRACT §5).
  */
-export const adminSpamRoute = factory.createApp()
+export const adminSpamRoute = factory
+  .createApp()
   .use(adminOnly)
   .get('/', async (c) => {
     const { site } = parseOrThrow(listQuery, c.req.query())

@@ -22,13 +22,15 @@ const newToken = z
   })
   .refine((b) => b.role !== 'opd' || b.site !== undefined, { message: 'an opd token needs a site' })
   .refine((b) => (b.role === 'provinsi') === (b.region !== undefined), {
-    message: 'a provinsi token needs a region (a province code), and only a provinsi token takes one',
+    message:
+      'a provinsi token needs a region (a province code), and only a provinsi token takes one',
   })
 
 const tokenId = z.object({ id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'not a token id') })
 
 /** Tokens, for admins: made here (shown once), listed without secrets, revoked by id. */
-export const adminTokensRoute = factory.createApp()
+export const adminTokensRoute = factory
+  .createApp()
   .use(adminOnly)
   .get('/', async (c) => c.json({ tokens: await listTokens(c.var.db) }))
   .post('/', jsonBody(newToken), async (c) => {

@@ -8,7 +8,8 @@ import { adminTokensRoute } from './admin-tokens'
 import { factory } from '../env'
 
 /** Management (README addition to CONTRACT §5): sites, origins, OPDs, tokens, spam and comments. */
-export const adminRoute = factory.createApp()
+export const adminRoute = factory
+  .createApp()
   .use(requireToken)
   .route('/sites', adminSitesRoute)
   .route('/sites', adminMovesRoute)

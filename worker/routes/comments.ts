@@ -27,7 +27,8 @@ const commentBody = z.object({
  * «Comments / Komentar»). 204 when stored and 204 when dropped as spam, so a spammer learns
  * nothing; personal data is removed before anything is stored.
  */
-export const commentsRoute = factory.createApp()
+export const commentsRoute = factory
+  .createApp()
   .use(publicCors)
   .post('/', jsonBody(commentBody), async (c) => {
     const body = c.var.body

@@ -8,15 +8,22 @@ import { factory } from '../env'
 
 const CSP = strictCsp()
 
-export const demoRoute = factory.createApp()
+export const demoRoute = factory
+  .createApp()
   .get('/', async (c) => {
     c.header('Content-Security-Policy', CSP)
     c.header('Cache-Control', 'no-cache')
     return c.html(demoArticlePage(new URL(c.req.url).origin))
   })
   .get('/favicon.svg', (c) =>
-    c.body(DEMO_FAVICON, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' }),
+    c.body(DEMO_FAVICON, 200, {
+      'Content-Type': 'image/svg+xml',
+      'Cache-Control': 'public, max-age=86400',
+    }),
   )
   .get('/style.css', (c) =>
-    c.body(DEMO_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' }),
+    c.body(DEMO_CSS, 200, {
+      'Content-Type': 'text/css; charset=utf-8',
+      'Cache-Control': 'public, max-age=300',
+    }),
   )

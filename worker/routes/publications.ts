@@ -24,7 +24,8 @@ const publishBody = z.strictObject({
  * own site (or its own OPD, named explicitly: a write never narrows a scope silently), and
  * `kominfo` and `provinsi` read only. The role is checked before the body is read.
  */
-export const adminPublicationsRoute = factory.createApp()
+export const adminPublicationsRoute = factory
+  .createApp()
   .use(async (c, next) => {
     const role = c.var.token.role
     if (role === 'kominfo' || role === 'provinsi') {
@@ -69,7 +70,8 @@ const publicationId = z.string().regex(/^pub_[0-9a-f]{16}$/)
  * `GET /api/v1/public/publications?site=` and `…/:id`: no token, readable from any page
  * (CORS `*`). A publication never changes, so its text may be cached for good.
  */
-export const publicPublicationsRoute = factory.createApp()
+export const publicPublicationsRoute = factory
+  .createApp()
   .use(cors({ origin: '*', allowMethods: ['GET'] }))
   .get('/', async (c) => {
     const { site } = parseOrThrow(listQuery, c.req.query())
@@ -80,9 +82,7 @@ export const publicPublicationsRoute = factory.createApp()
   })
   .get('/:id', async (c) => {
     const id = c.req.param('id')
-    const text = publicationId.safeParse(id).success
-      ? await publicationText(c.var.db, id)
-      : null
+    const text = publicationId.safeParse(id).success ? await publicationText(c.var.db, id) : null
     if (text === null) {
       throw apiError('unknown_publication', `No publication has the id ${id}`)
     }

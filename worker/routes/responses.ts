@@ -21,7 +21,8 @@ const responseBody = z.object({
   elapsed_ms: z.number().nonnegative().optional(),
 })
 
-export const responsesRoute = factory.createApp()
+export const responsesRoute = factory
+  .createApp()
   .use(publicCors)
   .post('/', jsonBody(responseBody), async (c) => {
     const body = c.var.body

@@ -14,33 +14,31 @@ import { isArticleUrl } from '../validation/fields'
  * and the site they belong to is the one the request speaks for (CONTRACT §5). Runs before
  * any body is read, so a refused origin changes nothing.
  */
-export const publicCors = factory.createMiddleware(
-  async (c, next) => {
-    // Browsers send no Origin on a same-origin GET (the Worker's own /demo page asking for a
-    // summary) but do send Sec-Fetch-Site: then the request's own origin is the page's.
-    const origin =
-      c.req.header('Origin') ??
-      (c.req.header('Sec-Fetch-Site') === 'same-origin' ? new URL(c.req.url).origin : undefined)
-    if (origin === undefined) {
-      c.set('originSite', null)
-      return next()
-    }
-    const siteId = await siteForOrigin(c.var.db, origin)
-    if (siteId === null) {
-      throw apiError('origin_not_allowed', `The origin ${origin} is not registered for any site`)
-    }
-    c.set('originSite', siteId)
-    c.header('Access-Control-Allow-Origin', origin)
-    c.header('Vary', 'Origin')
-    if (c.req.method === 'OPTIONS') {
-      c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS')
-      c.header('Access-Control-Allow-Headers', 'Content-Type')
-      c.header('Access-Control-Max-Age', '86400')
-      return c.body(null, 204)
-    }
-    await next()
-  },
-)
+export const publicCors = factory.createMiddleware(async (c, next) => {
+  // Browsers send no Origin on a same-origin GET (the Worker's own /demo page asking for a
+  // summary) but do send Sec-Fetch-Site: then the request's own origin is the page's.
+  const origin =
+    c.req.header('Origin') ??
+    (c.req.header('Sec-Fetch-Site') === 'same-origin' ? new URL(c.req.url).origin : undefined)
+  if (origin === undefined) {
+    c.set('originSite', null)
+    return next()
+  }
+  const siteId = await siteForOrigin(c.var.db, origin)
+  if (siteId === null) {
+    throw apiError('origin_not_allowed', `The origin ${origin} is not registered for any site`)
+  }
+  c.set('originSite', siteId)
+  c.header('Access-Control-Allow-Origin', origin)
+  c.header('Vary', 'Origin')
+  if (c.req.method === 'OPTIONS') {
+    c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS')
+    c.header('Access-Control-Allow-Headers', 'Content-Type')
+    c.header('Access-Control-Max-Age', '86400')
+    return c.body(null, 204)
+  }
+  await next()
+})
 
 /**
  * The site a public request speaks for: its Origin's site; without an Origin (a server or
@@ -54,7 +52,10 @@ export async function requestSite(
 ): Promise<string> {
   if (originSite !== null) return originSite
   if (named === undefined) {
-    throw apiError('site_required', 'Without an Origin header, name the site with a site field or parameter')
+    throw apiError(
+      'site_required',
+      'Without an Origin header, name the site with a site field or parameter',
+    )
   }
   if (!(await siteExists(db, named))) throw apiError('unknown_site', `No site is called ${named}`)
   return named
@@ -94,7 +95,8 @@ export async function articleRefFor(
     isArticleUrl(body.article) &&
     (await siteForOrigin(db, new URL(body.article).origin)) !== siteId
   ) {
-    throw apiError('article_not_registered',
+    throw apiError(
+      'article_not_registered',
       `The article's origin ${new URL(body.article).origin} is not registered for this site`,
     )
   }

@@ -14,7 +14,16 @@ import { apiError } from '../errors'
 import { COMMENT_STATUSES, listComments } from '../storage/comments-list'
 import { regionSums, siteRegion } from '../storage/region-stats'
 import { siteDirectory } from '../storage/sites'
-import { articleByKey, articleDaySums, articleSums, countsOf, type DaySums, opdDaySums, opdSums, siteSums } from '../storage/stats'
+import {
+  articleByKey,
+  articleDaySums,
+  articleSums,
+  countsOf,
+  type DaySums,
+  opdDaySums,
+  opdSums,
+  siteSums,
+} from '../storage/stats'
 import { articleKey, opdSlug, siteId } from '../validation/fields'
 import { parseOrThrow } from '../validation/json-body'
 import { periodField } from '../validation/period'
@@ -164,7 +173,8 @@ const COMMENT_COLUMNS = [
 ] as const
 
 /** The restricted statistics (CONTRACT §5): every route needs a bearer token. */
-export const statsRoute = factory.createApp()
+export const statsRoute = factory
+  .createApp()
   .use(requireToken)
 
   /**
@@ -174,7 +184,8 @@ export const statsRoute = factory.createApp()
   .get('/scope', async (c) => {
     const token = c.var.token
     const directory = (await siteDirectory(c.var.db, token.site ?? undefined)).filter(
-      (s) => token.role !== 'provinsi' || (token.region !== null && isWithin(s.region, token.region)),
+      (s) =>
+        token.role !== 'provinsi' || (token.region !== null && isWithin(s.region, token.region)),
     )
     const sites = directory.map((s) => ({
       id: s.id,
@@ -229,7 +240,10 @@ export const statsRoute = factory.createApp()
     if (level === 'regency' && province === undefined) {
       throw apiError('invalid_request', 'level=regency needs province, e.g. province=35')
     }
-    const sums = await regionSums(db, { ...filter, region: level === 'regency' ? province : filter.region })
+    const sums = await regionSums(db, {
+      ...filter,
+      region: level === 'regency' ? province : filter.region,
+    })
     const areas =
       level === 'province'
         ? PROVINCES.filter((p) => own === undefined || p.code === own)
@@ -318,7 +332,8 @@ export const statsRoute = factory.createApp()
         throw apiError('out_of_scope', `This token may read only opd ${token.opd}`)
       }
       if (filter.opd !== undefined && filter.opd !== article.opd) {
-        throw apiError('unknown_article',
+        throw apiError(
+          'unknown_article',
           `The article belongs to opd ${article.opd}, not ${filter.opd}`,
         )
       }

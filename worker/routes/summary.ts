@@ -12,7 +12,8 @@ const summaryQuery = z.object({
   reader: reader.optional(),
 })
 
-export const summaryRoute = factory.createApp()
+export const summaryRoute = factory
+  .createApp()
   .use(publicCors)
   .get('/', async (c) => {
     const query = parseOrThrow(summaryQuery, c.req.query())
@@ -20,5 +21,7 @@ export const summaryRoute = factory.createApp()
     const siteId = await requestSite(db, c.var.originSite, query.site)
     // Widgets poll this; a short shared cache would serve one reader's `yours` to another.
     c.header('Cache-Control', 'no-store')
-    return c.json(await readSummary(db, siteId, query.article, query.reader ?? null, query.opd ?? null))
+    return c.json(
+      await readSummary(db, siteId, query.article, query.reader ?? null, query.opd ?? null),
+    )
   })

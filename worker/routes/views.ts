@@ -15,7 +15,8 @@ const viewBody = z.object({
   reader,
 })
 
-export const viewsRoute = factory.createApp()
+export const viewsRoute = factory
+  .createApp()
   .use(publicCors)
   .post('/', jsonBody(viewBody), async (c) => {
     const body = c.var.body

@@ -25,7 +25,8 @@ const IMMUTABLE_MODULE = {
   'X-Content-Type-Options': 'nosniff',
 }
 
-export const widgetAssetsRoute = factory.createApp()
+export const widgetAssetsRoute = factory
+  .createApp()
   .get('/widget.js', etag(), (c) =>
     c.body(WIDGET_LOADER, 200, {
       'Content-Type': JS,

@@ -57,7 +57,12 @@ export async function readSummary(
   return summaryFromRow(siteId, article, row, opd)
 }
 
-export function summaryFromRow(siteId: string, article: string, row: CounterRow | undefined, opd: string | null = null) {
+export function summaryFromRow(
+  siteId: string,
+  article: string,
+  row: CounterRow | undefined,
+  opd: string | null = null,
+) {
   return buildSummary({
     site: siteId,
     opd: row?.opd ?? opd,
@@ -71,7 +76,10 @@ export function summaryFromRow(siteId: string, article: string, row: CounterRow 
 // The rating counters are columns named after the rating keys (CONTRACT §1): their SQL is
 // written from RATINGS here, once. Keys and values are constants, never input, which is what
 // makes sql.raw safe.
-const RATING_COUNTERS = RATINGS.map((r) => ({ column: sql.raw(r.key), value: sql.raw(String(r.value)) }))
+const RATING_COUNTERS = RATINGS.map((r) => ({
+  column: sql.raw(r.key),
+  value: sql.raw(String(r.value)),
+}))
 
 /** `sangat_puas, puas, cukup_puas, tidak_puas`: the rating counter columns. */
 export const RATING_COLUMNS = sql.raw(RATINGS.map((r) => r.key).join(', '))

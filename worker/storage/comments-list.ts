@@ -39,7 +39,7 @@ const STATUS: Record<CommentStatus, SQL> = {
 }
 
 /** When a comment was written is shown to the hour: milliseconds would let an OPD match a commenter to its own web logs. */
-export const COMMENT_TIME_STEP_MS = 3_600_000
+const COMMENT_TIME_STEP_MS = 3_600_000
 // Inlined, not bound: D1 binds numbers as REAL, and a REAL divisor would not round.
 const HOUR = sql.raw(String(COMMENT_TIME_STEP_MS))
 
@@ -75,9 +75,14 @@ export async function commentPlace(db: Db, id: number) {
 }
 
 /** Marks a comment handled or hidden (or neither again). */
-export async function setCommentState(db: Db, id: number, state: { handled?: boolean; hidden?: boolean }) {
+export async function setCommentState(
+  db: Db,
+  id: number,
+  state: { handled?: boolean; hidden?: boolean },
+) {
   const sets: SQL[] = []
   if (state.handled !== undefined) sets.push(sql`handled = ${state.handled ? 1 : 0}`)
   if (state.hidden !== undefined) sets.push(sql`hidden = ${state.hidden ? 1 : 0}`)
-  if (sets.length) await db.run(sql`UPDATE comments SET ${sql.join(sets, sql`, `)} WHERE id = ${id}`)
+  if (sets.length)
+    await db.run(sql`UPDATE comments SET ${sql.join(sets, sql`, `)} WHERE id = ${id}`)
 }

@@ -14,7 +14,8 @@ const added = sql.raw(COUNTERS.map((c) => `${c} = opd_days.${c} + excluded.${c}`
 const takenOff = sql.raw(COUNTERS.map((c) => `${c} = opd_days.${c} - d.${c}`).join(', '))
 const allZero = sql.raw(COUNTERS.map((c) => `${c} = 0`).join(' AND '))
 
-const opdExists = (site: string, slug: string) => sql`EXISTS (SELECT 1 FROM opds WHERE site_id = ${site} AND slug = ${slug})`
+const opdExists = (site: string, slug: string) =>
+  sql`EXISTS (SELECT 1 FROM opds WHERE site_id = ${site} AND slug = ${slug})`
 
 /** Why an OPD may not be deleted, or null when it may. */
 export type OpdUse = 'responses' | 'tokens' | null
@@ -35,7 +36,11 @@ const scopedTokens = (site: string, slug: string) =>
  * token names it; the condition is part of every statement, so an answer that arrives in
  * between keeps everything. Returns whether it was deleted, and if not, why.
  */
-export async function deleteOpd(db: Db, site: string, slug: string): Promise<{ deleted: boolean; use: OpdUse }> {
+export async function deleteOpd(
+  db: Db,
+  site: string,
+  slug: string,
+): Promise<{ deleted: boolean; use: OpdUse }> {
   const free = sql`NOT ${answered(site, slug)} AND NOT ${scopedTokens(site, slug)}`
   const ids = sql`SELECT id FROM articles WHERE site_id = ${site} AND opd = ${slug}`
   const results = await batch<{ responses: number; tokens: number }>(db, [
@@ -81,7 +86,12 @@ export async function mergeOpd(db: Db, site: string, from: string, into: string)
  * are removed, so no empty row claims the OPD was active. False when the article or the
  * target OPD no longer exists.
  */
-export async function moveArticle(db: Db, site: string, key: string, change: { opd?: string; title?: string }) {
+export async function moveArticle(
+  db: Db,
+  site: string,
+  key: string,
+  change: { opd?: string; title?: string },
+) {
   const id = sql`(SELECT id FROM articles WHERE site_id = ${site} AND key = ${key})`
   const oldOpd = sql`(SELECT opd FROM articles WHERE id = ${id})`
   const statements: SQL[] = []
@@ -100,7 +110,8 @@ export async function moveArticle(db: Db, site: string, key: string, change: { o
       sql`UPDATE articles SET opd = ${to} WHERE id = ${id} AND ${opdExists(site, to)}`,
     )
   }
-  if (change.title !== undefined) statements.push(sql`UPDATE articles SET title = ${change.title} WHERE id = ${id}`)
+  if (change.title !== undefined)
+    statements.push(sql`UPDATE articles SET title = ${change.title} WHERE id = ${id}`)
   statements.push(sql`SELECT opd, title FROM articles WHERE id = ${id}`)
   const results = await batch<{ opd: string; title: string | null }>(db, statements)
   const [row] = results[results.length - 1].results

@@ -44,7 +44,7 @@ const PART_CHARS = 500_000
  * /stats/articles rows, by article key) and `months` (per OPD and month of the period, what
  * open data lists). Counts only: no reader id, no comment text.
  */
-export async function scopeFigures(db: Db, scope: PublicationScope) {
+async function scopeFigures(db: Db, scope: PublicationScope) {
   const filter: StatsFilter = {
     site: scope.site,
     opd: scope.opd ?? undefined,

@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import type { RatingValue } from '../domain/rating-scale'
-import { type AddressGuard, articleAllowed, attempts, countAttempts, guardKeys, readerAllowed } from './address-guard'
+import {
+  type AddressGuard,
+  articleAllowed,
+  attempts,
+  countAttempts,
+  guardKeys,
+  readerAllowed,
+} from './address-guard'
 import {
   articleExists,
   articleId,

@@ -11,14 +11,14 @@ export const RESPONSE_RETENTION_DAYS = 180
 /** How long readers' comments are kept (README, «Comments / Komentar»). */
 export const COMMENT_RETENTION_DAYS = 90
 /** View marks only de-duplicate within a day; hashed addresses and salts live two days. */
-export const SHORT_RETENTION_DAYS = 2
+const SHORT_RETENTION_DAYS = 2
 /**
  * Rows one retention batch deletes at most. Each batch is its own short transaction, so a
  * national backlog never becomes one transaction that times out and deletes nothing.
  */
-export const RETENTION_BATCH_ROWS = 5_000
+const RETENTION_BATCH_ROWS = 5_000
 /** A run starts no batch after this long (a cron invocation may run 15 minutes). */
-export const RETENTION_BUDGET_MS = 10 * 60_000
+const RETENTION_BUDGET_MS = 10 * 60_000
 
 export interface RetentionOptions {
   batchRows?: number

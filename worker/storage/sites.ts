@@ -22,7 +22,11 @@ export async function siteDirectory(db: Db, only?: string): Promise<SiteEntry[]>
       : db.select().from(sites).where(eq(sites.id, only)),
     only === undefined
       ? db.select().from(siteOrigins).orderBy(asc(siteOrigins.origin))
-      : db.select().from(siteOrigins).where(eq(siteOrigins.siteId, only)).orderBy(asc(siteOrigins.origin)),
+      : db
+          .select()
+          .from(siteOrigins)
+          .where(eq(siteOrigins.siteId, only))
+          .orderBy(asc(siteOrigins.origin)),
     only === undefined
       ? db.select().from(opds).orderBy(asc(opds.slug))
       : db.select().from(opds).where(eq(opds.siteId, only)).orderBy(asc(opds.slug)),
@@ -59,7 +63,8 @@ async function siteConflict(db: Db, id: string): Promise<SiteConflict | null> {
 
 function isUniqueViolation(error: unknown): boolean {
   // drizzle wraps D1's error; the constraint is named in the innermost message.
-  for (let e = error; e instanceof Error; e = e.cause) if (e.message.includes('UNIQUE constraint failed')) return true
+  for (let e = error; e instanceof Error; e = e.cause)
+    if (e.message.includes('UNIQUE constraint failed')) return true
   return false
 }
 
@@ -68,7 +73,10 @@ function isUniqueViolation(error: unknown): boolean {
  * then fails on the unique key. The checks are run again to answer that request with the
  * same conflict as a later one, instead of a 500.
  */
-async function conflictOf(error: unknown, recheck: () => Promise<SiteConflict | null>): Promise<SiteConflict> {
+async function conflictOf(
+  error: unknown,
+  recheck: () => Promise<SiteConflict | null>,
+): Promise<SiteConflict> {
   const conflict = isUniqueViolation(error) ? await recheck() : null
   if (conflict === null) throw error
   return conflict
@@ -84,7 +92,9 @@ export async function createSite(
     (await siteConflict(db, site.id)) ?? (await originConflict(db, site.id, site.origins))
   const conflict = await checks()
   if (conflict) return conflict
-  const siteRow = db.insert(sites).values({ id: site.id, name: site.name, createdAt: nowMs, region: site.region })
+  const siteRow = db
+    .insert(sites)
+    .values({ id: site.id, name: site.name, createdAt: nowMs, region: site.region })
   const originRows = site.origins.map((origin) => ({ origin, siteId: site.id }))
   try {
     if (originRows.length === 0) await siteRow
@@ -106,12 +116,16 @@ export async function updateSite(
   if (conflict) return conflict
   const statements = []
   if (change.name !== undefined || change.region !== undefined) {
-    statements.push(db.update(sites).set({ name: change.name, region: change.region }).where(eq(sites.id, id)))
+    statements.push(
+      db.update(sites).set({ name: change.name, region: change.region }).where(eq(sites.id, id)),
+    )
   }
   if (change.origins !== undefined) {
     statements.push(db.delete(siteOrigins).where(eq(siteOrigins.siteId, id)))
     if (change.origins.length > 0) {
-      statements.push(db.insert(siteOrigins).values(change.origins.map((origin) => ({ origin, siteId: id }))))
+      statements.push(
+        db.insert(siteOrigins).values(change.origins.map((origin) => ({ origin, siteId: id }))),
+      )
     }
   }
   if (statements.length === 0) return null

@@ -95,7 +95,10 @@ export function opdSums(db: Db, filter: StatsFilter): Promise<OpdSums[]> {
     SELECT o.site_id AS site, o.slug AS opd, o.name AS name, ${SUMS}
     FROM opds o LEFT JOIN opd_days d
       ON d.site_id = o.site_id AND d.opd = o.slug AND ${dayRange(filter)}
-    WHERE ${equalities([[sql`o.site_id`, filter.site], [sql`o.slug`, filter.opd]])}
+    WHERE ${equalities([
+      [sql`o.site_id`, filter.site],
+      [sql`o.slug`, filter.opd],
+    ])}
       AND ${siteInRegion(sql`o.site_id`, filter.region)}
     GROUP BY o.site_id, o.slug ORDER BY o.site_id, o.slug`)
 }
@@ -106,7 +109,10 @@ export function opdSums(db: Db, filter: StatsFilter): Promise<OpdSums[]> {
  */
 export function articleSums(db: Db, filter: StatsFilter): Promise<ArticleSums[]> {
   const where = and(
-    equalities([[sql`a.site_id`, filter.site], [sql`a.opd`, filter.opd]]),
+    equalities([
+      [sql`a.site_id`, filter.site],
+      [sql`a.opd`, filter.opd],
+    ]),
     siteInRegion(sql`a.site_id`, filter.region),
   )!
   if (filter.from === undefined && filter.to === undefined) {
@@ -135,7 +141,10 @@ export function articleDaySums(db: Db, articleId: number, filter: StatsFilter): 
 export function opdDaySums(db: Db, filter: StatsFilter): Promise<DaySums[]> {
   return db.all<DaySums>(sql`
     SELECT d.day, ${SUMS} FROM opd_days d
-    WHERE ${equalities([[sql`d.site_id`, filter.site], [sql`d.opd`, filter.opd]])}
+    WHERE ${equalities([
+      [sql`d.site_id`, filter.site],
+      [sql`d.opd`, filter.opd],
+    ])}
       AND ${siteInRegion(sql`d.site_id`, filter.region)} AND ${dayRange(filter)}
     GROUP BY d.day ORDER BY d.day`)
 }

@@ -14,7 +14,10 @@ export interface NewToken {
 }
 
 /** The live (not revoked) token with this hash, with the hash it was stored under. */
-export async function liveTokenByHash(db: Db, hash: string): Promise<(TokenScope & { hash: string }) | null> {
+export async function liveTokenByHash(
+  db: Db,
+  hash: string,
+): Promise<(TokenScope & { hash: string }) | null> {
   const row = await db
     .select({
       id: tokens.id,

@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { type AddressGuard, articleAllowed, countAttempts, guardKeys, readerAllowed } from './address-guard'
+import {
+  type AddressGuard,
+  articleAllowed,
+  countAttempts,
+  guardKeys,
+  readerAllowed,
+} from './address-guard'
 import { articleExists, articleId, type ArticleRef, ensureArticle } from './articles'
 
 /**

@@ -39,7 +39,7 @@ export const newArticleKey = articleKey.refine(
   'article must be an http(s) URL or an id of letters, digits and . _ : / - (at most 200)',
 )
 
-export const MAX_TITLE_CHARS = 300
+const MAX_TITLE_CHARS = 300
 
 // A page whose og:title is long must still count its answers: the title is cut, never refused.
 // Cut by code points, so a surrogate pair (an emoji) is never split in half.
@@ -74,7 +74,10 @@ export const commentText = z
   .string({ error: 'text must be a string' })
   .trim()
   .min(1, 'text must not be empty')
-  .refine((s) => [...s].length <= MAX_COMMENT_CHARS, `text is at most ${MAX_COMMENT_CHARS} characters`)
+  .refine(
+    (s) => [...s].length <= MAX_COMMENT_CHARS,
+    `text is at most ${MAX_COMMENT_CHARS} characters`,
+  )
   .refine((s) => !CONTROL_CHARS_BUT_LINES.test(s), 'text must not contain control characters')
 
 // Fields of the admin API's bodies.
@@ -88,7 +91,7 @@ export const displayName = (what: string, max = 200) =>
     .refine((s) => !CONTROL_CHARS.test(s), `${what} must not contain control characters`)
 
 /** An origin exactly as a browser sends it: scheme, host and port only, no path or slash. */
-export const origin = z.string().refine((s) => {
+const origin = z.string().refine((s) => {
   try {
     const url = new URL(s)
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === s
@@ -97,7 +100,7 @@ export const origin = z.string().refine((s) => {
   }
 }, 'each origin must be written like https://diskominfo.kuduskab.go.id (no path, no trailing slash)')
 
-export const MAX_ORIGINS_PER_SITE = 20
+const MAX_ORIGINS_PER_SITE = 20
 
 export const origins = z
   .array(origin, { error: 'origins must be a list of origins' })

@@ -32,7 +32,10 @@ async function readJson(c: Context): Promise<unknown> {
  * The body's bytes, counted while they arrive: a chunked body without Content-Length (or
  * one that lies about it) is cut off at the limit instead of being buffered whole.
  */
-async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+async function readAtMost(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array> {
   if (body === null) return new Uint8Array(0)
   const reader = body.getReader()
   const chunks: Uint8Array[] = []
@@ -80,8 +83,12 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   if (result.success) return result.data
   const issue = result.error.issues[0]
   const field = issue.path.join('.')
-  const message = issue.code === 'invalid_type' && issue.input === undefined
-    ? `${field} is required`
-    : issue.message
-  throw apiError('invalid_request', field && !message.startsWith(field) ? `${field}: ${message}` : message)
+  const message =
+    issue.code === 'invalid_type' && issue.input === undefined
+      ? `${field} is required`
+      : issue.message
+  throw apiError(
+    'invalid_request',
+    field && !message.startsWith(field) ? `${field}: ${message}` : message,
+  )
 }

@@ -6,7 +6,15 @@ import { isProvince, isRegion } from '../domain/regions'
 
 export const regionCode = z
   .string()
-  .refine(isRegion, 'region must be a Kemendagri code such as "35" (Jawa Timur) or "35.22" (Kabupaten Bojonegoro)')
+  .refine(
+    isRegion,
+    'region must be a Kemendagri code such as "35" (Jawa Timur) or "35.22" (Kabupaten Bojonegoro)',
+  )
 
 export const provinceCode = (field: string) =>
-  z.string().refine(isProvince, `${field} must be the two-digit Kemendagri code of a province, such as "35"`)
+  z
+    .string()
+    .refine(
+      isProvince,
+      `${field} must be the two-digit Kemendagri code of a province, such as "35"`,
+    )
