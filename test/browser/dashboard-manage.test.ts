@@ -69,5 +69,5 @@ describe('managing sites in the dashboard', () => {
     expect(await ownPage.locator('a[href="#/kelola"]').count()).toBe(0)
     await screenshot(ownPage, 'dashboard-opd-token-overview')
     await ownPage.context().close()
-  })
+  }, 90_000) // a long walk through the page: slow on a loaded 2-core machine, 6 s alone
 })
