@@ -5,6 +5,8 @@ import { hashToken, mintToken, type Role, ROLES } from '../worker/auth/token'
 import { ensureRegions } from './build-regions'
 import { opdSlug, siteId } from '../worker/validation/fields'
 import { executeLocalSql, queryLocalSql } from './local-d1'
+import { database } from '../worker/db/client'
+import { tokenInsert } from '../worker/storage/tokens'
 
 // `npm run token -- create --role kominfo [--site demo] [--opd diskominfo] [--label …] [--remote]`
 // `npm run token -- create --role provinsi --region 35` (a Kemendagri province code)
@@ -27,8 +29,8 @@ export interface TokenRequest {
 }
 
 /**
- * SQL that stores a token's hash (never the token). A fixed id replaces that token, so each
- * `npm start` swaps its local admin token instead of piling up old ones.
+ * SQL that stores a token's hash (never the token), through the Worker's one token writer. A
+ * fixed id replaces that token, so each `npm start` swaps its local admin token in place.
  */
 export async function tokenSql(request: TokenRequest, nowMs = Date.now()) {
   if (request.role === 'opd' && request.site === undefined)
@@ -54,8 +56,19 @@ export async function tokenSql(request: TokenRequest, nowMs = Date.now()) {
   const minted = request.fixed
     ? { ...request.fixed, hash: await hashToken(request.fixed.token) }
     : await mintToken()
-  const sql = `INSERT INTO tokens (id, hash, role, site_id, opd, region, label, created_at) VALUES (${q(minted.id)}, ${q(minted.hash)}, ${q(request.role)}, ${q(request.site ?? null)}, ${q(request.opd ?? null)}, ${q(request.region ?? null)}, ${q(request.label)}, ${nowMs})
-ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, role = excluded.role, site_id = excluded.site_id, opd = excluded.opd, region = excluded.region, label = excluded.label, created_at = excluded.created_at, revoked_at = NULL;\n`
+  const record = {
+    id: minted.id,
+    hash: minted.hash,
+    role: request.role,
+    site: request.site ?? null,
+    opd: request.opd ?? null,
+    region: request.region ?? null,
+    label: request.label,
+  }
+  // The Worker's own statement (storage/tokens.ts), written out as SQL text for wrangler.
+  const query = tokenInsert(database({} as never), record, nowMs).toSQL()
+  let next = 0
+  const sql = `${query.sql.replace(/\?/g, () => q(query.params[next++] as string | number | null))};\n`
   return { id: minted.id, token: minted.token, sql }
 }
 

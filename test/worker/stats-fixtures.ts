@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers'
 import { expect } from 'vitest'
 import { mintToken, type Role } from '../../worker/auth/token'
+import { database } from '../../worker/db/client'
+import { insertToken } from '../../worker/storage/tokens'
 import { call, errorOf, seedSite, unchanged } from './client'
 
 // Fixtures for the restricted API: tokens made as the admin API makes them, and roll-up
@@ -13,11 +15,16 @@ export async function tokenFor(
   region: string | null = null,
 ) {
   const minted = await mintToken()
-  await env.DB.prepare(
-    'INSERT INTO tokens (id, hash, role, site_id, opd, region, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  )
-    .bind(minted.id, minted.hash, role, site, opd, region, `test ${role}`, Date.now())
-    .run()
+  const record = {
+    id: minted.id,
+    hash: minted.hash,
+    role,
+    site,
+    opd,
+    region,
+    label: `test ${role}`,
+  }
+  await insertToken(database(env.DB), record, Date.now())
   return minted
 }
 

@@ -34,9 +34,13 @@ export async function liveTokenByHash(
   return row ?? null
 }
 
-export async function insertToken(db: Db, token: NewToken, nowMs: number): Promise<void> {
-  await db.insert(tokens).values({
-    id: token.id,
+/**
+ * The one statement that stores a token: its hash, never the token. The admin API, the token
+ * command (`scripts/token.ts`, as SQL text for wrangler) and the tests all write through it. A
+ * known id is replaced, so each `npm start` swaps its fixed local admin token in place.
+ */
+export function tokenInsert(db: Db, token: NewToken, nowMs: number) {
+  const row = {
     hash: token.hash,
     role: token.role,
     siteId: token.site,
@@ -44,7 +48,15 @@ export async function insertToken(db: Db, token: NewToken, nowMs: number): Promi
     region: token.region,
     label: token.label,
     createdAt: nowMs,
-  })
+  }
+  return db
+    .insert(tokens)
+    .values({ id: token.id, ...row })
+    .onConflictDoUpdate({ target: tokens.id, set: { ...row, revokedAt: null } })
+}
+
+export async function insertToken(db: Db, token: NewToken, nowMs: number): Promise<void> {
+  await tokenInsert(db, token, nowMs)
 }
 
 export async function listTokens(db: Db) {
