@@ -4,7 +4,6 @@ import { requireToken } from '../auth/bearer-auth'
 import { inScope, scopedFilter } from '../auth/token'
 import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
 import { daySpan, eachDay, FIRST_DAY, isCalendarDay, isDayInRange, LAST_DAY } from '../domain/days'
-import { rankingBounds } from '../domain/ikm-interval'
 import type { Period } from '../domain/periods'
 import { regionTable } from '../domain/region-table'
 import { isWithin, PROVINCES, regenciesOf, regionColumns, regionOf } from '../domain/regions'
@@ -17,6 +16,7 @@ import { siteDirectory } from '../storage/sites'
 import {
   articleByKey,
   articleDaySums,
+  articleRow,
   articleSums,
   countsOf,
   type DaySums,
@@ -283,19 +283,7 @@ export const statsRoute = factory
    */
   .get('/articles', async (c) => {
     const { q, filter, db } = await statsRequest(c, articlesQuery)
-    const rows = (await articleSums(db, filter)).map((r) => {
-      const counts = countsOf(r)
-      const bounds = rankingBounds(counts)
-      return {
-        site: r.site,
-        opd: r.opd,
-        article: r.article,
-        title: r.title,
-        ...statFigures(counts, r.views),
-        rank_low: bounds.low,
-        rank_high: bounds.high,
-      }
-    })
+    const rows = (await articleSums(db, filter)).map(articleRow)
     const ranked = rankArticles(rows, q.sort).slice(0, q.limit)
     return respondRows(
       c,

@@ -3,11 +3,10 @@ import type { Db } from '../db/client'
 import { publicationParts, publications } from '../db/schema'
 import { canonicalJson, type Json, splitText } from '../domain/canonical-json'
 import { sha256Hex } from '../domain/crypto'
-import { rankingBounds } from '../domain/ikm-interval'
 import { monthsOf, type Period } from '../domain/periods'
 import { regionColumns } from '../domain/regions'
 import { statFigures } from '../domain/stat-figures'
-import { articleSums, countsOf, opdSums, type StatsFilter, siteSums } from './stats'
+import { articleRow, articleSums, countsOf, opdSums, type StatsFilter, siteSums } from './stats'
 
 // Publications (CONTRACT §8): the statistics rows of one scope and ended period, frozen as
 // canonical JSON text. The figures come from the same sums and the same figure maths as the
@@ -72,19 +71,7 @@ async function scopeFigures(db: Db, scope: PublicationScope) {
       ...statFigures(countsOf(r), r.views),
     })),
     articles: articles
-      .map((r) => {
-        const counts = countsOf(r)
-        const bounds = rankingBounds(counts)
-        return {
-          site: r.site,
-          opd: r.opd,
-          article: r.article,
-          title: r.title,
-          ...statFigures(counts, r.views),
-          rank_low: bounds.low,
-          rank_high: bounds.high,
-        }
-      })
+      .map(articleRow)
       .sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : 0)),
     months: months.flatMap((rows, i) =>
       rows.map((r) => ({

@@ -1,7 +1,9 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { articles, opds, sites } from '../db/schema'
+import { rankingBounds } from '../domain/ikm-interval'
 import { type Counts, RATING_KEYS } from '../domain/rating-scale'
+import { statFigures } from '../domain/stat-figures'
 
 // Every statistics query and its row types. All of them read the counters (articles) and the
 // day roll-ups (article_days, opd_days), never raw responses, so a query costs a few rows per
@@ -107,6 +109,21 @@ export function opdSums(db: Db, filter: StatsFilter): Promise<OpdSums[]> {
  * Per article with any response or view: without a date range straight from the article's
  * live counters (one row each), with one from its day roll-up.
  */
+/** An article's statistics row: its figures and the ranking bounds a few answers cannot dominate. */
+export function articleRow(r: ArticleSums) {
+  const counts = countsOf(r)
+  const bounds = rankingBounds(counts)
+  return {
+    site: r.site,
+    opd: r.opd,
+    article: r.article,
+    title: r.title,
+    ...statFigures(counts, r.views),
+    rank_low: bounds.low,
+    rank_high: bounds.high,
+  }
+}
+
 export function articleSums(db: Db, filter: StatsFilter): Promise<ArticleSums[]> {
   const where = and(
     equalities([
