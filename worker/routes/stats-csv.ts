@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { type CsvCell, toCsv } from '../domain/csv'
 import { RATING_KEYS } from '../domain/rating-scale'
+import type { PeriodChange } from '../domain/period-change'
 import type { StatFigures } from '../domain/stat-figures'
 import type { StatsFilter } from '../storage/stats'
 
@@ -37,12 +38,17 @@ function figureCells(f: StatFigures): CsvCell[] {
   ]
 }
 
+// The change from the previous range (period-change.ts), after the figures when rows carry it.
+const CHANGE_COLUMNS = ['ikm_prev', 'ikm_change', 'change_significant'] as const
+
 export interface Table<Row extends StatFigures> {
   /** Names the download: tanggapan-<name>.csv */
   name: string
   /** The columns that say what a row is (site, opd, day, …), before its figures. */
   keys: (keyof Row & string)[]
   rows: Row[]
+  /** The rows carry their change from the previous range (PeriodChange). */
+  compared?: Row extends PeriodChange ? true : never
 }
 
 /** JSON `{rows, …extra}` or, with format=csv, the same rows as an RFC 4180 download. */
@@ -53,11 +59,16 @@ export function respondRows<Row extends StatFigures>(
   extra: Record<string, unknown> = {},
 ) {
   if (format === 'json') return c.json({ ...extra, rows: table.rows })
+  const change = table.compared ? CHANGE_COLUMNS : []
   return csvDownload(
     c,
     table.name,
-    [...table.keys, ...FIGURE_COLUMNS],
-    table.rows.map((row) => [...table.keys.map((k) => row[k] as CsvCell), ...figureCells(row)]),
+    [...table.keys, ...FIGURE_COLUMNS, ...change],
+    table.rows.map((row) => [
+      ...table.keys.map((k) => row[k] as CsvCell),
+      ...figureCells(row),
+      ...change.map((k) => (row as Row & PeriodChange)[k]),
+    ]),
   )
 }
 

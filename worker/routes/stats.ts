@@ -4,10 +4,11 @@ import { requireToken } from '../auth/bearer-auth'
 import { inScope, scopedFilter } from '../auth/token'
 import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
 import { daySpan, eachDay, FIRST_DAY, isCalendarDay, isDayInRange, LAST_DAY } from '../domain/days'
+import { type PreviousRange, previousRange, withChanges } from '../domain/period-change'
 import type { Period } from '../domain/periods'
 import { regionTable } from '../domain/region-table'
 import { isWithin, PROVINCES, regenciesOf, regionColumns, regionOf } from '../domain/regions'
-import { ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
+import { type Counts, ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
 import { statFigures } from '../domain/stat-figures'
 import { apiError } from '../errors'
 import { COMMENT_STATUSES, listComments } from '../storage/comments-list'
@@ -92,6 +93,7 @@ const regionsQuery = z.strictObject({
   province: provinceCode('province').optional(),
   from: statsFields.from,
   to: statsFields.to,
+  period: statsFields.period,
   format: statsFields.format,
 })
 
@@ -149,14 +151,28 @@ async function statsRequest<S extends z.ZodObject & z.ZodType<StatsQuery>>(
       throw apiError('out_of_scope', `This token may read only sites of region ${token.region}`)
     }
   }
-  return { q, filter: { ...scope, from: q.from, to: q.to }, db, siteRegion: siteRegionCode }
+  const filter = { ...scope, from: q.from, to: q.to }
+  // Period over period: the same filter over the range before (none for an open range).
+  const previous = previousRange(q)
+  const before = previous && { ...filter, from: previous.from, to: previous.to }
+  return { q, filter, before, previous, db, siteRegion: siteRegionCode }
+}
+
+/** The previous range's counts by row key, for withChanges; null without a previous range. */
+async function countsBefore<Row extends Counts>(
+  rows: Promise<Row[]> | null,
+  keyOf: (row: Row) => string,
+): Promise<Map<string, Counts> | null> {
+  if (rows === null) return null
+  return new Map((await rows).map((r) => [keyOf(r), countsOf(r)]))
 }
 
 /** The range as asked for, echoed beside the rows. */
-const asked = (q: StatsQuery) => ({
+const asked = (q: StatsQuery, previous?: PreviousRange | null) => ({
   from: q.from ?? null,
   to: q.to ?? null,
   ...(q.period !== undefined ? { period: q.period.id } : {}),
+  ...(previous !== undefined ? { previous } : {}),
 })
 
 const COMMENT_COLUMNS = [
@@ -201,17 +217,22 @@ export const statsRoute = factory
 
   /** One row per site in scope (README addition to CONTRACT §5). */
   .get('/sites', async (c) => {
-    const { q, filter, db } = await statsRequest(c, sitesQuery)
-    const rows = (await siteSums(db, filter)).map((r) => ({
+    const { q, filter, before, previous, db } = await statsRequest(c, sitesQuery)
+    const [sums, prev] = await Promise.all([
+      siteSums(db, filter),
+      countsBefore(before && siteSums(db, before), (r) => r.site),
+    ])
+    const figures = sums.map((r) => ({
       site: r.site,
       name: r.name,
       ...regionColumns(r.region),
       ...statFigures(countsOf(r), r.views),
     }))
+    const rows = withChanges(figures, (r) => r.site, prev)
     const name = fileName('sites', { ...filter, opd: undefined })
     const keys = ['site', 'name', 'region', 'region_name', 'province'] as const
-    const extra = { ...asked(q), region: filter.region ?? null }
-    return respondRows(c, q.format, { name, keys: [...keys], rows }, extra)
+    const extra = { ...asked(q, previous), region: filter.region ?? null }
+    return respondRows(c, q.format, { name, keys: [...keys], rows, compared: true }, extra)
   })
 
   /**
@@ -222,7 +243,7 @@ export const statsRoute = factory
    * province only; an opd token reads no region.
    */
   .get('/regions', async (c) => {
-    const { q, filter, db } = await statsRequest(c, regionsQuery, (q) => {
+    const { q, filter, before, previous, db } = await statsRequest(c, regionsQuery, (q) => {
       if (q.level === 'province' && q.province !== undefined) {
         throw apiError('invalid_request', 'province goes with level=regency, not level=province')
       }
@@ -237,43 +258,53 @@ export const statsRoute = factory
     const own = token.role === 'provinsi' ? (token.region ?? undefined) : undefined
     const province = q.province ?? own
     const level = q.level ?? (province !== undefined ? 'regency' : 'province')
-    if (level === 'regency' && province === undefined) {
-      throw apiError('invalid_request', 'level=regency needs province, e.g. province=35')
-    }
-    const sums = await regionSums(db, {
-      ...filter,
-      region: level === 'regency' ? province : filter.region,
-    })
+    const region = level === 'regency' && province !== undefined ? province : filter.region
+    const [sums, sumsBefore] = await Promise.all([
+      regionSums(db, { ...filter, region }),
+      before && regionSums(db, { ...before, region }),
+    ])
+    // Nationally (no province) level=regency is every kabupaten/kota: Kominfo's ranking.
     const areas =
       level === 'province'
         ? PROVINCES.filter((p) => own === undefined || p.code === own)
-        : [
-            ...(sums.some((s) => s.region === province) ? [regionOf(province!)!] : []),
-            ...regenciesOf(province!),
-          ]
-    const rows = regionTable(level, areas, sums)
+        : province === undefined
+          ? PROVINCES.flatMap((p) => regenciesOf(p.code))
+          : [
+              ...(sums.some((s) => s.region === province) ? [regionOf(province)!] : []),
+              ...regenciesOf(province),
+            ]
+    const prev =
+      sumsBefore && new Map(regionTable(level, areas, sumsBefore).map((r) => [r.region, r.counts]))
+    const rows = withChanges(regionTable(level, areas, sums), (r) => r.region, prev)
     const name = ['regions', level === 'regency' ? province : undefined, q.from, q.to]
       .filter(Boolean)
       .join('-')
     return respondRows(
       c,
       q.format,
-      { name, keys: ['region', 'name', 'sites', 'rank_low', 'rank_high'], rows },
-      { level, province: level === 'regency' ? province : null, ...asked(q) },
+      { name, keys: ['region', 'name', 'sites', 'rank_low', 'rank_high'], rows, compared: true },
+      { level, province: level === 'regency' ? (province ?? null) : null, ...asked(q, previous) },
     )
   })
 
   /** One row per OPD in scope, with its display name. */
   .get('/opds', async (c) => {
-    const { q, filter, db } = await statsRequest(c, opdsQuery)
-    const rows = (await opdSums(db, filter)).map((r) => ({
+    const { q, filter, before, previous, db } = await statsRequest(c, opdsQuery)
+    const key = (r: { site: string; opd: string }) => `${r.site} ${r.opd}`
+    const [sums, prev] = await Promise.all([
+      opdSums(db, filter),
+      countsBefore(before && opdSums(db, before), key),
+    ])
+    const figures = sums.map((r) => ({
       site: r.site,
       opd: r.opd,
       name: r.name,
       ...statFigures(countsOf(r), r.views),
     }))
-    const name = fileName('opds', filter)
-    return respondRows(c, q.format, { name, keys: ['site', 'opd', 'name'], rows }, asked(q))
+    const rows = withChanges(figures, key, prev)
+    const keys = ['site', 'opd', 'name'] as const
+    const table = { name: fileName('opds', filter), keys: [...keys], rows }
+    return respondRows(c, q.format, { ...table, compared: true }, asked(q, previous))
   })
 
   /**
@@ -282,9 +313,14 @@ export const statsRoute = factory
    * `responses` and `views` by those counts.
    */
   .get('/articles', async (c) => {
-    const { q, filter, db } = await statsRequest(c, articlesQuery)
-    const rows = (await articleSums(db, filter)).map(articleRow)
-    const ranked = rankArticles(rows, q.sort).slice(0, q.limit)
+    const { q, filter, before, previous, db } = await statsRequest(c, articlesQuery)
+    const key = (r: { site: string; article: string }) => `${r.site} ${r.article}`
+    const [sums, prev] = await Promise.all([
+      articleSums(db, filter),
+      countsBefore(before && articleSums(db, before), key),
+    ])
+    const rows = sums.map(articleRow)
+    const ranked = withChanges(rankArticles(rows, q.sort).slice(0, q.limit), key, prev)
     return respondRows(
       c,
       q.format,
@@ -292,8 +328,9 @@ export const statsRoute = factory
         name: fileName('articles', filter),
         keys: ['site', 'opd', 'article', 'title', 'rank_low', 'rank_high'],
         rows: ranked,
+        compared: true,
       },
-      { ...asked(q), sort: q.sort, limit: q.limit, matched: rows.length },
+      { ...asked(q, previous), sort: q.sort, limit: q.limit, matched: rows.length },
     )
   })
 
