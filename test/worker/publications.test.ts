@@ -142,11 +142,18 @@ describe('POST /api/v1/admin/publications', () => {
     })
     expect(await hashHolds(text)).toBe(true)
 
-    // The same rows as the statistics API gives for the period, at the moment of publishing.
+    // The same rows as the statistics API gives for the period, at the moment of publishing
+    // (less the live comparison with the period before, which a publication does not freeze).
+    const frozen = ({
+      ikm_prev,
+      ikm_change,
+      change_significant,
+      ...row
+    }: Record<string, unknown>) => row
     const opds = await (
       await get(`/api/v1/stats/opds?site=${SITE}&from=2025-05-01&to=2025-05-31`, admin)
-    ).json<{ rows: unknown[] }>()
-    expect(body.figures.opds).toEqual(opds.rows)
+    ).json<{ rows: Record<string, unknown>[] }>()
+    expect(body.figures.opds).toEqual(opds.rows.map(frozen))
     const articles = await (
       await get(
         `/api/v1/stats/articles?site=${SITE}&from=2025-05-01&to=2025-05-31&sort=responses`,
@@ -154,12 +161,12 @@ describe('POST /api/v1/admin/publications', () => {
       )
     ).json<{ rows: { article: string }[] }>()
     expect(body.figures.articles).toEqual(
-      [...articles.rows].sort((a, b) => (a.article < b.article ? -1 : 1)),
+      [...articles.rows].sort((a, b) => (a.article < b.article ? -1 : 1)).map(frozen),
     )
     const sites = await (await get(`/api/v1/stats/sites?site=${SITE}&period=2025-05`, admin)).json<{
-      rows: unknown[]
+      rows: Record<string, unknown>[]
     }>()
-    expect(body.figures.total).toEqual(sites.rows[0])
+    expect(body.figures.total).toEqual(frozen(sites.rows[0]))
     expect(body.figures.total.total).toBe(16 + 4 + 14)
     expect(body.figures.months.map((m) => [m.month, m.opd, m.total])).toEqual([
       ['2025-05', 'bappeda', 4],

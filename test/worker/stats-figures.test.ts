@@ -41,6 +41,10 @@ describe('GET /api/v1/stats/opds', () => {
         // 3.841·284·0.25 / (0.0025·283 + 3.841·0.25) = 272.711 / 1.66775 = 163.52 → 164
         required_sample: 164,
         sample_adequate: false,
+        // No range asked for, so no range before it to compare with.
+        ikm_prev: null,
+        ikm_change: null,
+        change_significant: false,
       },
     ])
   })

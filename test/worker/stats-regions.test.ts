@@ -122,14 +122,13 @@ describe('GET /stats/regions, one province', () => {
     expect(jateng.map((r) => r.region)).toEqual(regenciesOf('33').map((r) => r.code))
   })
 
-  it('refuses a bad level, an unknown or non-province code and a level without its province, 400', async () => {
+  it('refuses a bad level or period, an unknown or non-province code, and province at level=province, 400', async () => {
     for (const query of [
       'level=kabupaten',
-      'level=regency',
       'province=99',
       'province=35.22',
       'level=province&province=35',
-      'period=2026',
+      'period=2026-Q9',
       'from=2026-13-01',
     ]) {
       expect(await errorOf(await get(`/api/v1/stats/regions?${query}`, kominfo)), query).toEqual(
