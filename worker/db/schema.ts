@@ -159,6 +159,26 @@ export const opdDays = sqliteTable(
 )
 
 /**
+ * Daily roll-up per site: the sum of the site's `opd_days` rows of each day, so the national
+ * and provincial views read one row per site and day instead of one per OPD and day (issue 15).
+ * Kept by SQLite triggers on `opd_days` (migration 0008), inside the statement that changes
+ * an OPD's day, so every writer of `opd_days` (votes, views, flushes, spam, merges, deletes)
+ * keeps it exact without a statement of its own. A site's region is read at query time, so
+ * changing it moves no roll-up.
+ */
+export const siteDays = sqliteTable(
+  'site_days',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    ...ratingCounters,
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.day] })],
+)
+
+/**
  * Bearer tokens of the restricted API. Only the SHA-256 of the secret is stored; the token
  * itself is shown once, when it is made. `site`/`opd` narrow an `opd` token's scope,
  * `region` (a province code) a `provinsi` token's.

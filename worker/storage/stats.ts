@@ -78,12 +78,18 @@ export function siteInRegion(column: SQL, region: string | undefined): SQL {
   return sql`${column} IN (SELECT id FROM sites WHERE region = ${region} OR region LIKE ${`${region}.%`})`
 }
 
-/** Per site, from the OPD-day roll-up (an OPD filter narrows the sums to that OPD). */
+/**
+ * Per site, from the site-day roll-up, or with an OPD filter from the OPD-day one narrowed to
+ * that OPD (site_days is the sum of a site's OPD days, so both give the same figures).
+ */
 export function siteSums(db: Db, filter: StatsFilter): Promise<SiteSums[]> {
+  const days =
+    filter.opd === undefined
+      ? sql`site_days d ON d.site_id = s.id AND ${dayRange(filter)}`
+      : sql`opd_days d ON d.site_id = s.id AND ${dayRange(filter)} AND d.opd = ${filter.opd}`
   return db.all<SiteSums>(sql`
     SELECT s.id AS site, s.name AS name, s.region AS region, ${SUMS}
-    FROM sites s LEFT JOIN opd_days d ON d.site_id = s.id AND ${dayRange(filter)}
-      AND ${equalities([[sql`d.opd`, filter.opd]])}
+    FROM sites s LEFT JOIN ${days}
     WHERE ${equalities([[sql`s.id`, filter.site]])} AND ${siteInRegion(sql`s.id`, filter.region)}
     GROUP BY s.id ORDER BY s.id`)
 }
