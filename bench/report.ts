@@ -1,6 +1,7 @@
 import type { Loaded } from './dataset'
 import type { LoadResult } from './load'
 import type { Machine } from './machine'
+import { NATIONAL, type NationalLoaded } from './national-data'
 import { responsesOf } from './synthetic-data'
 import { BUDGET, type Compressed as Bytes } from '../scripts/build-widget'
 import type { WidgetBytes } from './widget-bytes'
@@ -25,6 +26,11 @@ export interface Figures {
   vote: { tanggapan: LoadResult; baseline: LoadResult }
   summary: { thousand: LoadResult; million: LoadResult }
   stats: { name: string; p50Target?: number; result: LoadResult | null }[]
+  /** The regions views on every pemda of the nation (issue 15). */
+  national: {
+    loaded: NationalLoaded
+    stats: { name: string; p50Target?: number; result: LoadResult }[]
+  }
   widget: WidgetBytes
   seconds: number
 }
@@ -91,6 +97,19 @@ function targets(f: Figures): Target[] {
             ),
           ],
     ),
+    ...f.national.stats.flatMap(({ name, p50Target, result }) =>
+      p50Target === undefined
+        ? []
+        : [
+            target(
+              `${capitalised(shortName(name))} p50 at national size`,
+              `≤ ${p50Target} ms`,
+              result.p50,
+              ms,
+              (n) => n <= p50Target,
+            ),
+          ],
+    ),
     target(
       'widget.js (loader), gzip',
       `≤ ${kb(BUDGET.loader)}`,
@@ -111,6 +130,7 @@ function loadRows(f: Figures): Row[] {
     ['GET /api/v1/summary at 1k responses', f.summary.thousand],
     ['GET /api/v1/summary at 1M responses', f.summary.million],
     ...f.stats.map((s): Row => [`${shortName(s.name)} at 1M`, s.result]),
+    ...f.national.stats.map((s): Row => [`${shortName(s.name)}, national size`, s.result]),
   ]
 }
 
@@ -188,6 +208,18 @@ const FINDINGS =
   'and what is left to try.'
 const OPD_DAYS_CHECKED = ', and that every OPD day equals the sum of its articles\u2019 days'
 
+function nationalSection(n: NationalLoaded): string {
+  return `**National size** (issue 15, bench/national-data.ts): ${count(n.sites)} sites (every pemda on
+the official list, 38 provinces and 514 kabupaten/kota, plus the demo's), ${count(n.opds)} OPDs,
+${count(n.opdDays)} OPD-day roll-up rows over ${NATIONAL.days} days (each OPD on one day in
+${NATIONAL.activeOneDayIn}, every pemda on every day) holding ${count(n.answers)} answers, summed by
+the triggers into ${count(n.siteDays)} site-day rows; loaded in ${n.loadSeconds.toFixed(1)} s. The regions views
+read \`sites\` and \`site_days\` only, so the OPD days' density changes the load time, not what a view
+reads; no response rows are stored for it. Before anything is measured the bench checks that every
+site day equals the sum of its OPD days. Each view asks for the last 90 days and so is also
+compared with the 90 days before (period over period): two range reads per request.`
+}
+
 export function renderMarkdown(f: Figures): string {
   const m = f.machine
   const { thousand, million } = f.data
@@ -209,7 +241,7 @@ measured on ${m.date}: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, 
 Load average before the run: ${m.loadBefore.toFixed(2)}${busy ? BUSY : ''}.
 The whole run took ${f.seconds.toFixed(0)} s.
 
-## Targets (issue 6)
+## Targets (issues 6 and 15)
 
 ${mdTable(
   TARGET_HEADER,
@@ -248,6 +280,8 @@ Generated inside SQLite (bench/synthetic-data.ts), on top of the demo site's dat
 anything is measured the bench checks, over every article, that its counters equal the sum of
 its day roll-ups and its stored responses${million.tables.has('opd_days') ? OPD_DAYS_CHECKED : ''}.
 
+${nationalSection(f.national.loaded)}
+
 ## Widget bytes
 
 ${mdTable(BYTES_HEADER, bytesRows(f).map(bytesCells))}
@@ -255,4 +289,10 @@ ${mdTable(BYTES_HEADER, bytesRows(f).map(bytesCells))}
 Measured by the widget's own build (scripts/build-widget.ts): gzip at level 9 and brotli at
 quality 11 (node:zlib), as a CDN would serve them.
 `
+}
+
+/** The national size's figures alone (BENCH_ONLY=national). */
+export function renderNational(n: Figures['national']): string {
+  const rows = n.stats.map((s): Row => [shortName(s.name), s.result])
+  return ['', textTable(LOAD_HEADER, rows.map(loadCells)), '', nationalSection(n.loaded)].join('\n')
 }

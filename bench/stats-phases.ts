@@ -1,3 +1,4 @@
+import { PROVINCES } from '../worker/domain/regions'
 import type { LoadRequest } from './load'
 import { opdSlug, type Shape, siteId } from './synthetic-data'
 
@@ -46,4 +47,32 @@ export async function probe(url: string, request: LoadRequest): Promise<boolean>
   const body = await res.text()
   if (res.status === 404 && body.includes('"not_found"')) return false
   throw new Error(`${request.path}: ${res.status} ${body}`)
+}
+
+/**
+ * The national and provincial views at national size (issue 15), each over `from`–`to` and so
+ * also compared with the range before it (period over period): the provinces, one province's
+ * kabupaten/kota (picked at random), and every kabupaten/kota of the nation for a ranking.
+ */
+export function nationalPhases(token: string, from: string, to: string): StatsPhase[] {
+  const get = (params: Record<string, string>): LoadRequest => ({
+    method: 'GET',
+    path: `/api/v1/stats/regions?${new URLSearchParams({ ...params, from, to })}`,
+    headers: { authorization: `Bearer ${token}` },
+  })
+  return [
+    {
+      name: 'national view, 38 provinces, 90 days (GET /api/v1/stats/regions)',
+      p50Target: 100,
+      next: () => get({}),
+    },
+    {
+      name: 'provincial view, one province, 90 days (GET /api/v1/stats/regions?province=)',
+      next: () => get({ province: PROVINCES[pick(PROVINCES.length) - 1].code }),
+    },
+    {
+      name: 'ranking of all 514 kabupaten/kota, 90 days (GET /api/v1/stats/regions?level=regency)',
+      next: () => get({ level: 'regency' }),
+    },
+  ]
 }

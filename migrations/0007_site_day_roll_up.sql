@@ -9,3 +9,5 @@ CREATE TABLE `site_days` (
 	PRIMARY KEY(`site_id`, `day`),
 	FOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade
 );
+--> statement-breakpoint
+CREATE INDEX `site_days_sums` ON `site_days` (`site_id`,`day`,`sangat_puas`,`puas`,`cukup_puas`,`tidak_puas`,`views`);
