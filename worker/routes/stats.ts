@@ -276,7 +276,8 @@ export const statsRoute = factory
     const prev =
       sumsBefore && new Map(regionTable(level, areas, sumsBefore).map((r) => [r.region, r.counts]))
     const rows = withChanges(regionTable(level, areas, sums), (r) => r.region, prev)
-    const name = ['regions', level === 'regency' ? province : undefined, q.from, q.to]
+    const area = level === 'regency' ? (province ?? 'regency') : undefined
+    const name = ['regions', area, q.from, q.to]
       .filter(Boolean)
       .join('-')
     return respondRows(
