@@ -277,9 +277,7 @@ export const statsRoute = factory
       sumsBefore && new Map(regionTable(level, areas, sumsBefore).map((r) => [r.region, r.counts]))
     const rows = withChanges(regionTable(level, areas, sums), (r) => r.region, prev)
     const area = level === 'regency' ? (province ?? 'regency') : undefined
-    const name = ['regions', area, q.from, q.to]
-      .filter(Boolean)
-      .join('-')
+    const name = ['regions', area, q.from, q.to].filter(Boolean).join('-')
     return respondRows(
       c,
       q.format,
