@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { type CsvCell, toCsv } from '../domain/csv'
 import { RATING_KEYS } from '../domain/rating-scale'
+import { REASON_KEYS, type ReasonCounts } from '../domain/reasons'
 import type { StatFigures } from '../domain/stat-figures'
 import type { StatsFilter } from '../storage/stats'
 
@@ -37,7 +38,10 @@ function figureCells(f: StatFigures): CsvCell[] {
   ]
 }
 
-export interface Table<Row extends StatFigures> {
+/** The reason counts (CONTRACT §9) as `reason_<key>` columns, after the figures. */
+const REASON_COLUMNS = REASON_KEYS.map((k) => `reason_${k}`)
+
+export interface Table<Row extends StatFigures & { reasons?: ReasonCounts }> {
   /** Names the download: tanggapan-<name>.csv */
   name: string
   /** The columns that say what a row is (site, opd, day, …), before its figures. */
@@ -46,18 +50,25 @@ export interface Table<Row extends StatFigures> {
 }
 
 /** JSON `{rows, …extra}` or, with format=csv, the same rows as an RFC 4180 download. */
-export function respondRows<Row extends StatFigures>(
+export function respondRows<Row extends StatFigures & { reasons?: ReasonCounts }>(
   c: Context,
   format: 'json' | 'csv',
   table: Table<Row>,
   extra: Record<string, unknown> = {},
 ) {
   if (format === 'json') return c.json({ ...extra, rows: table.rows })
+  // Rows that carry reasons carry all of them (storage/reasons.ts reasonsOf); a table of
+  // rows without (regions) has no such columns.
+  const reasons = table.rows.length === 0 || table.rows[0].reasons !== undefined
   return csvDownload(
     c,
     table.name,
-    [...table.keys, ...FIGURE_COLUMNS],
-    table.rows.map((row) => [...table.keys.map((k) => row[k] as CsvCell), ...figureCells(row)]),
+    [...table.keys, ...FIGURE_COLUMNS, ...(reasons ? REASON_COLUMNS : [])],
+    table.rows.map((row) => [
+      ...table.keys.map((k) => row[k] as CsvCell),
+      ...figureCells(row),
+      ...(row.reasons ? REASON_KEYS.map((k) => row.reasons![k]) : []),
+    ]),
   )
 }
 

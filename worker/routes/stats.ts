@@ -10,7 +10,8 @@ import { isWithin, PROVINCES, regenciesOf, regionColumns, regionOf } from '../do
 import { ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
 import { statFigures } from '../domain/stat-figures'
 import { apiError } from '../errors'
-import { COMMENT_STATUSES, listComments } from '../storage/comments-list'
+import { COMMENT_STATUSES, followUpCounts, listComments } from '../storage/comments-list'
+import { reasonKeyOf, reasonsBy, reasonsOf } from '../storage/reasons'
 import { regionSums, siteRegion } from '../storage/region-stats'
 import { siteDirectory } from '../storage/sites'
 import {
@@ -168,8 +169,12 @@ const COMMENT_COLUMNS = [
   'rating',
   'rating_key',
   'day',
-  'handled',
+  'status',
+  'hours_to_done',
+  'lapor_tracking_id',
   'text',
+  'reply',
+  'note',
 ] as const
 
 /** The restricted statistics (CONTRACT §5): every route needs a bearer token. */
@@ -202,11 +207,16 @@ export const statsRoute = factory
   /** One row per site in scope (README addition to CONTRACT §5). */
   .get('/sites', async (c) => {
     const { q, filter, db } = await statsRequest(c, sitesQuery)
-    const rows = (await siteSums(db, filter)).map((r) => ({
+    const [sums, reasons] = await Promise.all([
+      siteSums(db, filter),
+      reasonsBy(db, filter, 'site'),
+    ])
+    const rows = sums.map((r) => ({
       site: r.site,
       name: r.name,
       ...regionColumns(r.region),
       ...statFigures(countsOf(r), r.views),
+      reasons: reasonsOf(reasons, r.site),
     }))
     const name = fileName('sites', { ...filter, opd: undefined })
     const keys = ['site', 'name', 'region', 'region_name', 'province'] as const
@@ -266,11 +276,13 @@ export const statsRoute = factory
   /** One row per OPD in scope, with its display name. */
   .get('/opds', async (c) => {
     const { q, filter, db } = await statsRequest(c, opdsQuery)
-    const rows = (await opdSums(db, filter)).map((r) => ({
+    const [sums, reasons] = await Promise.all([opdSums(db, filter), reasonsBy(db, filter, 'opd')])
+    const rows = sums.map((r) => ({
       site: r.site,
       opd: r.opd,
       name: r.name,
       ...statFigures(countsOf(r), r.views),
+      reasons: reasonsOf(reasons, reasonKeyOf(r.site, r.opd)),
     }))
     const name = fileName('opds', filter)
     return respondRows(c, q.format, { name, keys: ['site', 'opd', 'name'], rows }, asked(q))
@@ -283,7 +295,14 @@ export const statsRoute = factory
    */
   .get('/articles', async (c) => {
     const { q, filter, db } = await statsRequest(c, articlesQuery)
-    const rows = (await articleSums(db, filter)).map(articleRow)
+    const [sums, reasons] = await Promise.all([
+      articleSums(db, filter),
+      reasonsBy(db, filter, 'article'),
+    ])
+    const rows = sums.map((r) => ({
+      ...articleRow(r),
+      reasons: reasonsOf(reasons, reasonKeyOf(r.site, r.article)),
+    }))
     const ranked = rankArticles(rows, q.sort).slice(0, q.limit)
     return respondRows(
       c,
@@ -329,6 +348,7 @@ export const statsRoute = factory
     } else {
       sums = await opdDaySums(db, filter)
     }
+    const reasons = await reasonsBy(db, { ...filter, article: q.article }, 'day')
 
     const byDay = new Map(sums.map((s) => [s.day, s]))
     const first = q.from ?? sums[0]?.day
@@ -337,7 +357,11 @@ export const statsRoute = factory
     const days = first !== undefined && last !== undefined ? eachDay(first, last) : []
     const rows = days.map((day) => {
       const s = byDay.get(day)
-      return { day, ...statFigures(s ? countsOf(s) : zeroCounts(), s?.views ?? 0) }
+      return {
+        day,
+        ...statFigures(s ? countsOf(s) : zeroCounts(), s?.views ?? 0),
+        reasons: reasonsOf(reasons, day),
+      }
     })
     return respondRows(
       c,
@@ -367,10 +391,13 @@ export const statsRoute = factory
       }
     })
     const which = { ...filter, article: q.article, rating: q.rating, status: q.status }
-    const rows = (await listComments(db, which, q.limit)).map((r) => ({
+    const [listed, follow_up] = await Promise.all([
+      listComments(db, which, q.limit),
+      followUpCounts(db, which),
+    ])
+    const rows = listed.map((r) => ({
       ...r,
       rating_key: ratingKey(r.rating as RatingValue),
-      handled: r.handled === 1,
       hidden: r.hidden === 1,
     }))
     if (q.format === 'csv') {
@@ -383,5 +410,5 @@ export const statsRoute = factory
     }
     const counts = zeroCounts()
     for (const r of rows) counts[r.rating_key]++
-    return c.json({ counts, total: rows.length, rows })
+    return c.json({ counts, total: rows.length, follow_up, rows })
   })
