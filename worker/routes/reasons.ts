@@ -15,9 +15,7 @@ const reasonsBody = z.object({
   article: articleKey,
   reader,
   reasons: z
-    .array(
-      z.enum(REASON_KEYS, { error: `Each reason must be one of ${REASON_KEYS.join(', ')}` }),
-    )
+    .array(z.enum(REASON_KEYS, { error: `Each reason must be one of ${REASON_KEYS.join(', ')}` }))
     .refine((keys) => new Set(keys).size === keys.length, 'Each reason may be given once'),
 })
 

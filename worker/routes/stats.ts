@@ -207,10 +207,7 @@ export const statsRoute = factory
   /** One row per site in scope (README addition to CONTRACT §5). */
   .get('/sites', async (c) => {
     const { q, filter, db } = await statsRequest(c, sitesQuery)
-    const [sums, reasons] = await Promise.all([
-      siteSums(db, filter),
-      reasonsBy(db, filter, 'site'),
-    ])
+    const [sums, reasons] = await Promise.all([siteSums(db, filter), reasonsBy(db, filter, 'site')])
     const rows = sums.map((r) => ({
       site: r.site,
       name: r.name,
