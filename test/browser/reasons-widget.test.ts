@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest'
 import { pageErrors, screenshot } from './chromium'
+import { signedIn } from './dashboard-helpers'
 import {
   container,
   hostPage,
@@ -37,7 +38,9 @@ async function reasonsOf(article: string) {
 }
 
 describe('reasons and public replies in the widget', () => {
-  it('offers the chips after Tidak Puas, toggles them by click and keyboard, and counts them', async () => {
+  it('offers the chips after Tidak Puas, toggles them by click and keyboard, and counts them', {
+    timeout: 90_000,
+  }, async () => {
     const article = probeArticle('alasan')
     const url = session.probe.serve('/alasan', hostPage(api, container({ article, opd: 'rsud' })))
     const context = await session.browser.newContext()
@@ -90,6 +93,24 @@ describe('reasons and public replies in the widget', () => {
     await expect.poll(() => group.isVisible()).toBe(false)
     expect(errors).toEqual([])
     await context.close()
+
+    // The OPD page draws them: a bar per reason, and a line per article.
+    const { page: dash, errors: dashErrors } = await signedIn(session.browser)
+    await dash.goto(`${api}/dashboard#/opd/demo/rsud`)
+    const bars = dash.locator('.reason-bars')
+    await bars.waitFor()
+    expect(await bars.locator('li').count()).toBe(6)
+    const value = (key: string) =>
+      bars.locator(`[data-reason=${key}] meter`).evaluate((m) => (m as HTMLMeterElement).value)
+    expect(await value('tidak_akurat')).toBeGreaterThanOrEqual(1)
+    await dash.locator('tr', { hasText: article }).locator('.reason-line').waitFor()
+    expect(
+      await dash.locator('tr', { hasText: article }).locator('.reason-line').textContent(),
+    ).toBe('Informasi tidak akurat 1 · Informasi terlambat 1')
+    await bars.scrollIntoViewIfNeeded()
+    await screenshot(dash, 'reasons-dashboard')
+    expect(dashErrors).toEqual([])
+    await dash.context().close()
   })
 
   it('shows an article’s public replies as text under the box', async () => {
