@@ -14,11 +14,11 @@ CREATE INDEX `reason_days_day` ON `reason_days` (`day`);--> statement-breakpoint
 CREATE TABLE `reasons` (
 	`site_id` text NOT NULL,
 	`article` text NOT NULL,
-	`reader` text NOT NULL,
+	`reader_hash` text NOT NULL,
 	`reason` text NOT NULL,
 	`opd` text NOT NULL,
 	`day` text NOT NULL,
-	PRIMARY KEY(`site_id`, `article`, `reader`, `reason`),
+	PRIMARY KEY(`site_id`, `article`, `reader_hash`, `reason`),
 	FOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint

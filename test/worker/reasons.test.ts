@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { jakartaDay } from '../../worker/domain/days'
 import { REASON_KEYS } from '../../worker/domain/reasons'
+import { reasonReaderHash } from '../../worker/storage/reasons'
 import { answer, call, errorOf, newArticle, postJson, seedSite, unchanged } from './client'
 import { get, tokenFor } from './stats-fixtures'
 
@@ -61,6 +62,9 @@ describe('POST /api/v1/reasons', () => {
       await reasons({ article: other, reader: c, reasons: ['tautan_rusak'], opd: 'dpu' }),
     ]
     expect(ok.map((r) => r.status)).toEqual([204, 204, 204])
+    // The reader's id is not stored with the reasons, only a one-way hash of it.
+    const stored = JSON.stringify((await env.DB.prepare('SELECT * FROM reasons').all()).results)
+    for (const reader of [a, b, c]) expect(stored).not.toContain(reader)
     expect(ok[0].headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN)
 
     const mine = { ...zeros, tidak_akurat: 2, terlambat: 1 }
@@ -132,8 +136,8 @@ describe('POST /api/v1/reasons', () => {
         "INSERT INTO reason_days (site_id, opd, article, day, reason, count) VALUES (?, ?, ?, '2026-03-01', 'lainnya', 1)",
       ).bind(SITE, OPD, article),
       env.DB.prepare(
-        "UPDATE reasons SET day = '2026-03-01' WHERE site_id = ? AND article = ? AND reader = ?",
-      ).bind(SITE, article, reader),
+        "UPDATE reasons SET day = '2026-03-01' WHERE site_id = ? AND article = ? AND reader_hash = ?",
+      ).bind(SITE, article, await reasonReaderHash(SITE, article, reader)),
     ])
     await reasons({ article, reader, reasons: ['terlambat'] })
     const { rollUp, rows } = await rollUpAndRows()

@@ -347,9 +347,11 @@ export const publicationParts = sqliteTable(
 /**
  * A reader's current set of reasons («Apa yang kurang?», CONTRACT §9), one row per key. Keyed
  * by the article's key, not its id, and without a foreign key to `responses`: whether the reader
- * answered is asked of storage/comments.ts `readerResponded` (which may consult the article's
+ * answered is asked of storage/comments.ts `readerResponse` (which may consult the article's
  * Durable Object before D1 has the answer). The rows are kept only so that a new set can take
- * the old one off the roll-up; `opd` and `day` say where the row was counted.
+ * the old one off the roll-up (`opd` and `day` say where it was counted), so they hold a
+ * one-way hash of the reader, as retired marks do: without the id from the reader's own
+ * browser a row leads to nobody, and rows of one reader on two articles do not match.
  */
 export const reasons = sqliteTable(
   'reasons',
@@ -358,13 +360,14 @@ export const reasons = sqliteTable(
       .notNull()
       .references(() => sites.id, { onDelete: 'cascade' }),
     article: text('article').notNull(),
-    reader: text('reader').notNull(),
+    /** SHA-256 of site, article key and reader id (storage/reasons.ts), never the id itself. */
+    readerHash: text('reader_hash').notNull(),
     reason: text('reason', { enum: REASON_KEYS }).notNull(),
     opd: text('opd').notNull(),
     day: text('day').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.siteId, t.article, t.reader, t.reason] }),
+    primaryKey({ columns: [t.siteId, t.article, t.readerHash, t.reason] }),
     index('reasons_day').on(t.day),
   ],
 )

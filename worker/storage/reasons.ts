@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
+import { sha256Hex } from '../domain/crypto'
 import { type ReasonCounts, reasonCounts, type ReasonKey } from '../domain/reasons'
 import { dayRange, equalities, siteInRegion, type StatsFilter } from './stats'
 
@@ -19,9 +20,18 @@ export interface ReasonSet {
   day: string
 }
 
+/**
+ * The stored stand-in for a reader on one article: their id never lands in `reasons` (README,
+ * «What is stored»). Newline-separated, as no slug, key or UUID holds one.
+ */
+export function reasonReaderHash(site: string, article: string, reader: string) {
+  return sha256Hex(`reasons\n${site}\n${article}\n${reader}`)
+}
+
 /** Replaces the reader's set on the article (an empty set withdraws it). */
 export async function replaceReasons(db: Db, s: ReasonSet): Promise<void> {
-  const mine = sql`site_id = ${s.siteId} AND article = ${s.article} AND reader = ${s.reader}`
+  const reader = await reasonReaderHash(s.siteId, s.article, s.reader)
+  const mine = sql`site_id = ${s.siteId} AND article = ${s.article} AND reader_hash = ${reader}`
   const opd = sql`coalesce((SELECT opd FROM articles WHERE site_id = ${s.siteId}
     AND key = ${s.article}), ${s.opd})`
   const statements: SQL[] = [
@@ -33,8 +43,8 @@ export async function replaceReasons(db: Db, s: ReasonSet): Promise<void> {
   if (s.reasons.length > 0) {
     const rows = (make: (key: ReasonKey) => SQL) => sql.join(s.reasons.map(make), sql`, `)
     statements.push(
-      sql`INSERT INTO reasons (site_id, article, reader, reason, opd, day) VALUES ${rows(
-        (k) => sql`(${s.siteId}, ${s.article}, ${s.reader}, ${k}, ${opd}, ${s.day})`,
+      sql`INSERT INTO reasons (site_id, article, reader_hash, reason, opd, day) VALUES ${rows(
+        (k) => sql`(${s.siteId}, ${s.article}, ${reader}, ${k}, ${opd}, ${s.day})`,
       )}`,
       sql`INSERT INTO reason_days (site_id, opd, article, day, reason, count) VALUES ${rows(
         (k) => sql`(${s.siteId}, ${opd}, ${s.article}, ${s.day}, ${k}, 1)`,
