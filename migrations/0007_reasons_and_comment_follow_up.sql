@@ -29,5 +29,5 @@ ALTER TABLE `comments` ADD `note` text;--> statement-breakpoint
 ALTER TABLE `comments` ADD `reply` text;--> statement-breakpoint
 ALTER TABLE `comments` ADD `replied_at` integer;--> statement-breakpoint
 ALTER TABLE `comments` ADD `lapor_tracking_id` text;--> statement-breakpoint
-UPDATE `comments` SET `status` = 'selesai', `done_at` = `created_at` WHERE `handled` = 1;--> statement-breakpoint
+UPDATE `comments` SET `status` = 'selesai' WHERE `handled` = 1;--> statement-breakpoint
 ALTER TABLE `comments` DROP COLUMN `handled`;

@@ -36,6 +36,6 @@ describe('migration 0007 (comment follow-up)', () => {
     const script = `${before};\n${seed}\n${sqlOf('0007_reasons_and_comment_follow_up.sql')};
       SELECT reader, status, coalesce(done_at, '') FROM comments ORDER BY reader;`
     const out = execFileSync('sqlite3', [':memory:'], { input: script }).toString().trim()
-    expect(out.split('\n')).toEqual(['r1|selesai|5', 'r2|baru|'])
+    expect(out.split('\n')).toEqual(['r1|selesai|', 'r2|baru|'])
   })
 })
