@@ -63,7 +63,9 @@ describe('POST /api/v1/comments', () => {
     const reader = crypto.randomUUID()
     await answer(ORIGIN, { opd: OPD, rating: 1, article, reader })
     await comment(ORIGIN, { opd: OPD, article, reader, text: 'Pertama' })
-    await env.DB.prepare("UPDATE comments SET status = 'selesai' WHERE reader = ?").bind(reader).run()
+    await env.DB.prepare("UPDATE comments SET status = 'selesai' WHERE reader = ?")
+      .bind(reader)
+      .run()
     await comment(ORIGIN, { opd: OPD, article, reader, text: 'Kedua, lebih lengkap' })
     expect(await storedComments(article)).toEqual([
       { reader, text: 'Kedua, lebih lengkap', status: 'baru', hidden: 0 },

@@ -15,9 +15,3 @@ export type FollowUpStatus = (typeof COMMENT_FOLLOW_UP)[number]
 
 /** The statuses that still need someone to act. */
 export const OPEN_FOLLOW_UP: readonly FollowUpStatus[] = ['baru', 'diteruskan', 'ditindaklanjuti']
-
-/** Whole hours from a comment to its «selesai», or null while it is not done. */
-export function hoursToDone(createdAtMs: number, doneAtMs: number | null): number | null {
-  if (doneAtMs === null) return null
-  return Math.max(0, Math.round((doneAtMs - createdAtMs) / 3_600_000))
-}
