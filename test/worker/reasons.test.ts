@@ -91,6 +91,21 @@ describe('POST /api/v1/reasons', () => {
     }>()
     expect(days.rows).toEqual([expect.objectContaining({ day: today, reasons: mine })])
 
+    // Region rows too: the site's kabupaten (Blora, 33.16) and its province (Jawa Tengah).
+    await env.DB.prepare("UPDATE sites SET region = '33.16' WHERE id = ?").bind(SITE).run()
+    const regency = await (
+      await get('/api/v1/stats/regions?level=regency&province=33', token)
+    ).json<{
+      rows: { region: string; reasons: Record<string, number> }[]
+    }>()
+    const blora = regency.rows.find((r) => r.region === '33.16')!
+    expect(blora.reasons.tidak_akurat).toBeGreaterThanOrEqual(2)
+    expect(regency.rows.find((r) => r.region === '33.17')!.reasons).toEqual(zeros)
+    const provinces = await (await get('/api/v1/stats/regions', token)).json<{
+      rows: { region: string; reasons: Record<string, number> }[]
+    }>()
+    expect(provinces.rows.find((r) => r.region === '33')!.reasons).toEqual(blora.reasons)
+
     const csv = await (
       await get(`/api/v1/stats/articles?site=${SITE}&sort=responses&format=csv`, token)
     ).text()

@@ -41,6 +41,15 @@ describe('GET /api/v1/stats/opds', () => {
         // 3.841·284·0.25 / (0.0025·283 + 3.841·0.25) = 272.711 / 1.66775 = 163.52 → 164
         required_sample: 164,
         sample_adequate: false,
+        // No reader gave a reason on this article (CONTRACT §9).
+        reasons: {
+          informasi_kurang_lengkap: 0,
+          tidak_akurat: 0,
+          sulit_dipahami: 0,
+          terlambat: 0,
+          tautan_rusak: 0,
+          lainnya: 0,
+        },
       },
     ])
   })

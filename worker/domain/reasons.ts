@@ -21,3 +21,10 @@ export function reasonCounts(rows: { reason: string; count: number }[]): ReasonC
   for (const r of rows) if (r.reason in counts) counts[r.reason as ReasonKey] += r.count
   return counts
 }
+
+/** Several groups' counts added up (e.g. the sites of one region). */
+export function sumReasons(groups: Iterable<ReasonCounts>): ReasonCounts {
+  const sum = reasonCounts([])
+  for (const g of groups) for (const k of REASON_KEYS) sum[k] += g[k]
+  return sum
+}

@@ -57,8 +57,7 @@ export function respondRows<Row extends StatFigures & { reasons?: ReasonCounts }
   extra: Record<string, unknown> = {},
 ) {
   if (format === 'json') return c.json({ ...extra, rows: table.rows })
-  // Rows that carry reasons carry all of them (storage/reasons.ts reasonsOf); a table of
-  // rows without (regions) has no such columns.
+  // Rows that carry reasons carry all of them (storage/reasons.ts reasonsOf).
   const reasons = table.rows.length === 0 || table.rows[0].reasons !== undefined
   return csvDownload(
     c,

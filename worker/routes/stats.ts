@@ -6,6 +6,7 @@ import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
 import { daySpan, eachDay, FIRST_DAY, isCalendarDay, isDayInRange, LAST_DAY } from '../domain/days'
 import type { Period } from '../domain/periods'
 import { regionTable } from '../domain/region-table'
+import { sumReasons } from '../domain/reasons'
 import { isWithin, PROVINCES, regenciesOf, regionColumns, regionOf } from '../domain/regions'
 import { ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
 import { statFigures } from '../domain/stat-figures'
@@ -258,7 +259,19 @@ export const statsRoute = factory
             ...(sums.some((s) => s.region === province) ? [regionOf(province!)!] : []),
             ...regenciesOf(province!),
           ]
-    const rows = regionTable(level, areas, sums)
+    const reasons = await reasonsBy(
+      db,
+      { ...filter, region: level === 'regency' ? province : filter.region },
+      'region',
+    )
+    // Each row's reasons: those of the sites whose region is the row's (or lies in it).
+    const areaOf = (code: string) => (level === 'province' ? regionOf(code)?.province : code)
+    const rows = regionTable(level, areas, sums).map((r) => ({
+      ...r,
+      reasons: sumReasons(
+        [...reasons].filter(([code]) => areaOf(code) === r.region).map(([, counts]) => counts),
+      ),
+    }))
     const name = ['regions', level === 'regency' ? province : undefined, q.from, q.to]
       .filter(Boolean)
       .join('-')

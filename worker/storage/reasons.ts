@@ -55,13 +55,15 @@ export async function replaceReasons(db: Db, s: ReasonSet): Promise<void> {
 }
 
 /** What a roll-up is summed by: one map entry per site, OPD, article or day. */
-export type ReasonGrouping = 'site' | 'opd' | 'article' | 'day'
+export type ReasonGrouping = 'site' | 'opd' | 'article' | 'day' | 'region'
 
 const GROUP_COLUMNS: Record<ReasonGrouping, SQL> = {
   site: sql`d.site_id`,
   opd: sql`d.site_id || ' ' || d.opd`,
   article: sql`d.site_id || ' ' || d.article`,
   day: sql`d.day`,
+  // A site's region code (null for a site without one).
+  region: sql`(SELECT region FROM sites WHERE id = d.site_id)`,
 }
 
 /** The key a statistics row is found by in reasonsBy's map (slugs and days hold no space). */
@@ -71,14 +73,15 @@ export function reasonKeyOf(...parts: string[]): string {
 
 /**
  * The reason counts of the filter's rows, summed per site, OPD (`site opd`), article
- * (`site article`) or day; a group without any reason is absent (use reasonsOf).
+ * (`site article`), day or the sites' region code; a group without any reason is absent (use
+ * reasonsOf).
  */
 export async function reasonsBy(
   db: Db,
   filter: StatsFilter & { article?: string },
   by: ReasonGrouping,
 ): Promise<Map<string, ReasonCounts>> {
-  const rows = await db.all<{ k: string; reason: string; count: number }>(sql`
+  const rows = await db.all<{ k: string | null; reason: string; count: number }>(sql`
     SELECT ${GROUP_COLUMNS[by]} AS k, d.reason, sum(d.count) AS count FROM reason_days d
     WHERE ${equalities([
       [sql`d.site_id`, filter.site],
@@ -88,7 +91,9 @@ export async function reasonsBy(
       AND ${siteInRegion(sql`d.site_id`, filter.region)} AND ${dayRange(filter)} AND d.count > 0
     GROUP BY k, d.reason`)
   const grouped = new Map<string, { reason: string; count: number }[]>()
-  for (const r of rows) grouped.set(r.k, [...(grouped.get(r.k) ?? []), r])
+  for (const r of rows) {
+    if (r.k !== null) grouped.set(r.k, [...(grouped.get(r.k) ?? []), r])
+  }
   return new Map([...grouped].map(([k, list]) => [k, reasonCounts(list)]))
 }
 
