@@ -1,16 +1,43 @@
 import { useState } from 'preact/hooks'
+import { COMMENT_FOLLOW_UP, type FollowUpStatus } from '../worker/domain/comment-follow-up'
 import { RATINGS } from '../worker/domain/rating-scale'
-import type { CommentStatus } from '../worker/storage/comments-list'
+import type { CommentStatus, FollowUpCounts } from '../worker/storage/comments-list'
 import { query, sendJson } from './api'
 import { ExportButtons } from './export-buttons'
-import { fmt, STATUS_LABELS, T } from './i18n'
+import { FOLLOW_UP_LABELS, fmt, STATUS_LABELS, T } from './i18n'
 import { Status } from './overview'
 import type { CommentRow, Range, RatingKey } from './types'
 import { useApi } from './use-api'
 
+type Change = Partial<{
+  hidden: boolean
+  status: FollowUpStatus
+  note: string | null
+  reply: string | null
+  lapor_tracking_id: string | null
+}>
+
+/** SP4N-LAPOR!'s public complaint form. */
+const LAPOR_URL = 'https://www.lapor.go.id/'
+
 /**
- * Readers' comments for an OPD (or one of its articles): their rating and day, filters, and
- * «handled» / «hide as spam». Comments are text from the public: rendered as Preact text only.
+ * What the operator pastes into LAPOR!'s form. The form documents no way to pre-fill it from a
+ * link, so the text (already free of personal data) goes to the clipboard and the form opens.
+ */
+function laporText(c: CommentRow): string {
+  return [
+    `Judul: Masukan pembaca: ${c.title ?? c.article}`.slice(0, 150),
+    `Isi laporan: ${c.text}`,
+    `Halaman: ${c.article}`,
+    `Tanggal: ${c.day}`,
+    `Penilaian pembaca: ${RATINGS[4 - c.rating].id}`,
+  ].join('\n')
+}
+
+/**
+ * Readers' comments for an OPD (or one of its articles): their rating and day, filters, the
+ * follow-up (status, internal note, public reply, SP4N-LAPOR!) and «hide as spam». Comments
+ * are text from the public: rendered as Preact text only.
  */
 export function CommentsPanel(props: {
   site: string
@@ -32,12 +59,14 @@ export function CommentsPanel(props: {
     rating,
   }
   const path = `/api/v1/stats/comments${query({ ...filter, status })}`
-  const loaded = useApi<{ counts: Record<RatingKey, number>; total: number; rows: CommentRow[] }>(
-    path,
-    version,
-  )
+  const loaded = useApi<{
+    counts: Record<RatingKey, number>
+    total: number
+    follow_up: FollowUpCounts
+    rows: CommentRow[]
+  }>(path, version)
 
-  const change = (id: number, state: { handled?: boolean; hidden?: boolean }) =>
+  const change = (id: number, state: Change) =>
     sendJson('PATCH', `/api/v1/admin/comments/${id}`, state).then(
       () => {
         setError(null)
@@ -116,47 +145,152 @@ export function CommentsPanel(props: {
           <p class="muted small comment-counts">
             {RATINGS.map((r) => `${r.id} ${fmt.n(loaded.data.counts[r.key])}`).join(' · ')}
           </p>
+          <FollowUpSummary counts={loaded.data.follow_up} />
           <ul class="comment-list">
             {loaded.data.rows.map((c) => (
-              <li key={c.id} class={c.handled ? 'comment handled' : 'comment'} data-comment={c.id}>
-                <p class="comment-meta">
-                  <span class={`rating r${c.rating}`}>{RATINGS[4 - c.rating].id}</span>
-                  {' · '}
-                  <time>{c.day}</time>
-                  {' · '}
-                  <span class="comment-article">{c.title ?? c.article}</span>
-                </p>
-                <p class="comment-text">{c.text}</p>
-                <p class="comment-actions">
-                  <button
-                    type="button"
-                    data-action="handled"
-                    aria-pressed={c.handled}
-                    onClick={() => change(c.id, { handled: !c.handled })}
-                  >
-                    {c.handled ? (
-                      <T id="Batalkan ditangani" en="Mark not handled" />
-                    ) : (
-                      <T id="Tandai ditangani" en="Mark handled" />
-                    )}
-                  </button>
-                  <button
-                    type="button"
-                    data-action="hidden"
-                    onClick={() => change(c.id, { hidden: !c.hidden })}
-                  >
-                    {c.hidden ? (
-                      <T id="Tampilkan lagi" en="Show again" />
-                    ) : (
-                      <T id="Sembunyikan (spam)" en="Hide as spam" />
-                    )}
-                  </button>
-                </p>
-              </li>
+              <CommentItem key={c.id} c={c} change={(state) => change(c.id, state)} />
             ))}
           </ul>
         </>
       )}
     </section>
+  )
+}
+
+/** How many comments are at each step, and the mean time from comment to «selesai». */
+function FollowUpSummary({ counts }: { counts: FollowUpCounts }) {
+  return (
+    <ul class="status-counts" aria-label="Tindak lanjut / Follow-up">
+      {COMMENT_FOLLOW_UP.map((s) => (
+        <li key={s} data-status={s}>
+          {FOLLOW_UP_LABELS[s].id} <strong>{fmt.n(counts[s])}</strong>
+        </li>
+      ))}
+      <li data-figure="hours-to-done">
+        <T id="Rata-rata sampai selesai" en="Mean time to done" />{' '}
+        <strong>
+          {counts.avg_hours_to_done === null ? '—' : `${fmt.n(counts.avg_hours_to_done)} jam`}
+        </strong>
+      </li>
+    </ul>
+  )
+}
+
+/** One comment with its follow-up: status, note, reply and SP4N-LAPOR! tracking id. */
+function CommentItem({ c, change }: { c: CommentRow; change: (state: Change) => Promise<void> }) {
+  const [note, setNote] = useState(c.note ?? '')
+  const [reply, setReply] = useState(c.reply ?? '')
+  const [tracking, setTracking] = useState(c.lapor_tracking_id ?? '')
+  const [copied, setCopied] = useState(false)
+  const done = c.status === 'selesai' || c.status === 'ditolak'
+  const report = () => {
+    // The clipboard may be refused (no permission, no focus): the form opens all the same.
+    navigator.clipboard?.writeText(laporText(c)).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    )
+    window.open(LAPOR_URL, '_blank', 'noopener,noreferrer')
+  }
+  return (
+    <li class={done ? 'comment done' : 'comment'} data-comment={c.id} data-status={c.status}>
+      <p class="comment-meta">
+        <span class={`rating r${c.rating}`}>{RATINGS[4 - c.rating].id}</span>
+        {' · '}
+        <time>{c.day}</time>
+        {' · '}
+        <span class="comment-article">{c.title ?? c.article}</span>
+        {c.hours_to_done !== null && (
+          <>
+            {' · '}
+            <span class="hours-to-done">
+              <T id={`selesai dalam ${c.hours_to_done} jam`} en={`done in ${c.hours_to_done} h`} />
+            </span>
+          </>
+        )}
+      </p>
+      <p class="comment-text">{c.text}</p>
+      {c.reply && (
+        <p class="comment-reply">
+          <strong>Tanggapan OPD:</strong> {c.reply}
+        </p>
+      )}
+      <div class="follow-up">
+        <div class="follow-up-row">
+          <label>
+            <T id="Tindak lanjut" en="Follow-up" />
+            <select
+              name="comment-follow-up"
+              value={c.status}
+              onChange={(e) => change({ status: e.currentTarget.value as FollowUpStatus })}
+            >
+              {COMMENT_FOLLOW_UP.map((s) => (
+                <option key={s} value={s}>
+                  {FOLLOW_UP_LABELS[s].id} / {FOLLOW_UP_LABELS[s].en}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" data-action="lapor" onClick={report}>
+            Laporkan ke SP4N-LAPOR!
+          </button>
+          <button type="button" data-action="hidden" onClick={() => change({ hidden: !c.hidden })}>
+            {c.hidden ? (
+              <T id="Tampilkan lagi" en="Show again" />
+            ) : (
+              <T id="Sembunyikan (spam)" en="Hide as spam" />
+            )}
+          </button>
+        </div>
+        {copied && (
+          <p class="muted small" role="status">
+            <T
+              id="Teks laporan sudah disalin: tempel di kolom «Isi Laporan» LAPOR!, lalu simpan nomor pelacakannya di sini."
+              en="The report text is copied: paste it into LAPOR!’s form, then store its tracking id here."
+            />
+          </p>
+        )}
+        <details>
+          <summary>
+            <T id="Catatan, balasan dan LAPOR!" en="Note, reply and LAPOR!" />
+          </summary>
+          <label>
+            <T id="Catatan internal (tidak tampil ke publik)" en="Internal note (never public)" />
+            <textarea
+              name="comment-note"
+              value={note}
+              maxLength={2000}
+              onInput={(e) => setNote(e.currentTarget.value)}
+            />
+          </label>
+          <label>
+            <T id="Balasan publik («Tanggapan OPD»)" en="Public reply, shown under the widget" />
+            <textarea
+              name="comment-reply"
+              value={reply}
+              maxLength={2000}
+              onInput={(e) => setReply(e.currentTarget.value)}
+            />
+          </label>
+          <label>
+            <T id="Nomor pelacakan SP4N-LAPOR!" en="SP4N-LAPOR! tracking id" />
+            <input
+              name="comment-lapor"
+              value={tracking}
+              maxLength={40}
+              onInput={(e) => setTracking(e.currentTarget.value)}
+            />
+          </label>
+          <div class="follow-up-row">
+            <button
+              type="button"
+              data-action="save-follow-up"
+              onClick={() => change({ note, reply, lapor_tracking_id: tracking })}
+            >
+              <T id="Simpan" en="Save" />
+            </button>
+          </div>
+        </details>
+      </div>
+    </li>
   )
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import type { ArticleSort } from '../worker/domain/article-ranking'
+import type { FollowUpStatus } from '../worker/domain/comment-follow-up'
 import type { CommentStatus } from '../worker/storage/comments-list'
 
 /** Indonesian first, English after it in a quieter voice: every label says both. */
@@ -30,6 +31,15 @@ export const SORT_LABELS: Record<ArticleSort, Label> = {
   views: { id: 'Paling banyak dilihat', en: 'Most viewed' },
 }
 
+/** The follow-up steps of a comment (worker/domain/comment-follow-up.ts), in their order. */
+export const FOLLOW_UP_LABELS: Record<FollowUpStatus, Label> = {
+  baru: { id: 'Baru', en: 'New' },
+  diteruskan: { id: 'Diteruskan', en: 'Passed on' },
+  ditindaklanjuti: { id: 'Ditindaklanjuti', en: 'Being acted on' },
+  selesai: { id: 'Selesai', en: 'Done' },
+  ditolak: { id: 'Ditolak', en: 'Rejected' },
+}
+
 /**
  * The comment filters of /stats/comments, in the order the select offers them. Typed by
  * COMMENT_STATUSES, not iterating it: its module also holds the queries, whose drizzle code
@@ -37,8 +47,8 @@ export const SORT_LABELS: Record<ArticleSort, Label> = {
  */
 export const STATUS_LABELS: Record<CommentStatus, Label> = {
   visible: { id: 'Semua yang tampil', en: 'All shown' },
-  open: { id: 'Belum ditangani', en: 'Not handled' },
-  handled: { id: 'Sudah ditangani', en: 'Handled' },
+  open: { id: 'Belum selesai', en: 'Not done yet' },
+  ...FOLLOW_UP_LABELS,
   hidden: { id: 'Disembunyikan (spam)', en: 'Hidden (spam)' },
 }
 

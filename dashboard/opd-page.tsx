@@ -6,6 +6,7 @@ import { ExportButtons } from './export-buttons'
 import { IkmCell, SampleFlag } from './figures'
 import { fmt, SORT_LABELS, T } from './i18n'
 import { Status } from './overview'
+import { ReasonBars, ReasonLine } from './reasons-view'
 import { Legend } from './stacked-bar'
 import { figureColumns, StatTable } from './stat-table'
 import { TrendChart } from './trend-chart'
@@ -74,6 +75,15 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
         <Status loaded={summary} />
       )}
 
+      {row && (
+        <section class="reasons">
+          <h3>
+            <T id="Apa yang kurang?" en="What was lacking?" />
+          </h3>
+          <ReasonBars reasons={row.reasons} />
+        </section>
+      )}
+
       <section>
         <header class="section-head">
           <h3>
@@ -129,6 +139,10 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
                 ),
               },
               ...figureColumns<ArticleRow>(),
+              {
+                head: <T id="Apa yang kurang?" en="What was lacking?" />,
+                cell: (r) => <ReasonLine reasons={r.reasons} />,
+              },
             ]}
           />
         ) : (

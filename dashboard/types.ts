@@ -1,6 +1,7 @@
 // The API's shapes as the dashboard reads them (README, «Statistics and the dashboard»),
 // taken from the Worker's own definitions so the two cannot drift apart.
 import type { RatingKey } from '../worker/domain/rating-scale'
+import type { ReasonCounts } from '../worker/domain/reasons'
 import type { StatFigures } from '../worker/domain/stat-figures'
 import type { CommentRow as StoredComment } from '../worker/storage/comments-list'
 
@@ -8,7 +9,12 @@ export type { Counts, RatingKey } from '../worker/domain/rating-scale'
 export type Figures = StatFigures
 
 export type SiteRow = Figures & { site: string; name: string }
-export type OpdRow = Figures & { site: string; opd: string; name: string | null }
+export type OpdRow = Figures & {
+  site: string
+  opd: string
+  name: string | null
+  reasons: ReasonCounts
+}
 export type ArticleRow = Figures & {
   site: string
   opd: string
@@ -16,12 +22,12 @@ export type ArticleRow = Figures & {
   title: string | null
   rank_low: number
   rank_high: number
+  reasons: ReasonCounts
 }
 export type DayRow = Figures & { day: string }
-/** A row of /stats/comments: the stored comment, its flags as booleans, its rating's key. */
-export type CommentRow = Omit<StoredComment, 'handled' | 'hidden'> & {
+/** A row of /stats/comments: the stored comment, its hidden flag as a boolean, its rating's key. */
+export type CommentRow = Omit<StoredComment, 'hidden'> & {
   rating_key: RatingKey
-  handled: boolean
   hidden: boolean
 }
 

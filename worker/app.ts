@@ -4,6 +4,8 @@ import { loggableError } from './error-log'
 import { ApiError, errorBody } from './errors'
 import { adminRoute } from './routes/admin'
 import { commentsRoute } from './routes/comments'
+import { reasonsRoute } from './routes/reasons'
+import { repliesRoute } from './routes/replies'
 import { responsesRoute } from './routes/responses'
 import { statsRoute } from './routes/stats'
 import { summaryRoute } from './routes/summary'
@@ -27,6 +29,8 @@ export function createApp() {
     '/api/v1/summary',
     '/api/v1/views',
     '/api/v1/comments',
+    '/api/v1/reasons',
+    '/api/v1/replies',
   ]) {
     app.use(path, publicRateLimit)
   }
@@ -35,6 +39,8 @@ export function createApp() {
   app.route('/api/v1/summary', summaryRoute)
   app.route('/api/v1/views', viewsRoute)
   app.route('/api/v1/comments', commentsRoute)
+  app.route('/api/v1/reasons', reasonsRoute)
+  app.route('/api/v1/replies', repliesRoute)
   app.route('/api/v1/stats', statsRoute)
   app.route('/api/v1/admin', adminRoute)
   app.route('/api/v1/public/publications', publicPublicationsRoute)

@@ -81,9 +81,9 @@ describe('a reader’s comment', () => {
     await mine.scrollIntoViewIfNeeded()
     await screenshot(dash, 'comments-dashboard')
 
-    // Handled, then hidden as spam: out of the list.
-    await mine.getByRole('button', { name: /Tandai ditangani/ }).click()
-    await expect.poll(() => mine.getAttribute('class')).toContain('handled')
+    // Followed up to «selesai», then hidden as spam: out of the list.
+    await mine.locator('select[name=comment-follow-up]').selectOption('selesai')
+    await expect.poll(() => mine.getAttribute('data-status')).toBe('selesai')
     await mine.getByRole('button', { name: /Sembunyikan/ }).click()
     await expect.poll(() => mine.count()).toBe(0)
     expect(dialogs).toEqual([])

@@ -11,11 +11,11 @@ const fresh = () => newArticle(ORIGIN)
 /** The stored comments of an article, as the database holds them. */
 async function storedComments(article: string) {
   const { results } = await env.DB.prepare(
-    `SELECT c.reader, c.text, c.handled, c.hidden FROM comments c JOIN articles a ON a.id = c.article_id
+    `SELECT c.reader, c.text, c.status, c.hidden FROM comments c JOIN articles a ON a.id = c.article_id
      WHERE a.key = ? ORDER BY c.id`,
   )
     .bind(article)
-    .all<{ reader: string; text: string; handled: number; hidden: number }>()
+    .all<{ reader: string; text: string; status: string; hidden: number }>()
   return results
 }
 
@@ -38,7 +38,7 @@ describe('POST /api/v1/comments', () => {
       {
         reader,
         text: 'Alamat kantor salah. Hubungi saya: [dihapus] / [dihapus], NIK [dihapus]',
-        handled: 0,
+        status: 'baru',
         hidden: 0,
       },
     ])
@@ -58,15 +58,17 @@ describe('POST /api/v1/comments', () => {
     expect((await storedComments(article)).map((c) => c.text)).toEqual(['Fotonya kurang jelas'])
   })
 
-  it('replaces the reader’s earlier comment, and takes it off «handled»', async () => {
+  it('replaces the reader’s earlier comment, and starts its follow-up again at «baru»', async () => {
     const article = fresh()
     const reader = crypto.randomUUID()
     await answer(ORIGIN, { opd: OPD, rating: 1, article, reader })
     await comment(ORIGIN, { opd: OPD, article, reader, text: 'Pertama' })
-    await env.DB.prepare('UPDATE comments SET handled = 1 WHERE reader = ?').bind(reader).run()
+    await env.DB.prepare("UPDATE comments SET status = 'selesai' WHERE reader = ?")
+      .bind(reader)
+      .run()
     await comment(ORIGIN, { opd: OPD, article, reader, text: 'Kedua, lebih lengkap' })
     expect(await storedComments(article)).toEqual([
-      { reader, text: 'Kedua, lebih lengkap', handled: 0, hidden: 0 },
+      { reader, text: 'Kedua, lebih lengkap', status: 'baru', hidden: 0 },
     ])
   })
 

@@ -18,7 +18,7 @@ interface Row {
   rating_key: string
   text: string
   day: string
-  handled: boolean
+  status: string
   hidden: boolean
 }
 interface List {
@@ -74,7 +74,7 @@ describe('GET /api/v1/stats/comments', () => {
       article: ARTICLE,
       rating_key: 'tidak_puas',
       text: 'Jalan di Desa Sumber masih berlubang, hubungi [dihapus]',
-      handled: false,
+      status: 'baru',
       hidden: false,
     })
     expect(first.day).toMatch(/^\d{4}-\d{2}-\d{2}$/)
@@ -152,11 +152,11 @@ describe('handling and hiding comments', () => {
   const idOf = async (text: string) =>
     (await list(`site=${SITE}&status=visible`, admin)).rows.find((r) => r.text.startsWith(text))!.id
 
-  it('marks a comment handled for its OPD', async () => {
+  it('marks a comment «selesai» for its OPD', async () => {
     const id = await idOf('Jalan di Desa')
-    const res = await send('PATCH', `/api/v1/admin/comments/${id}`, dpu, { handled: true })
+    const res = await send('PATCH', `/api/v1/admin/comments/${id}`, dpu, { status: 'selesai' })
     expect(res.status).toBe(200)
-    expect((await list('status=handled', dpu)).rows.map((r) => r.id)).toEqual([id])
+    expect((await list('status=selesai', dpu)).rows.map((r) => r.id)).toEqual([id])
     expect((await list('status=open', dpu)).rows.map((r) => r.id)).not.toContain(id)
   })
 
@@ -176,7 +176,7 @@ describe('handling and hiding comments', () => {
     const again = await (await get('/api/v1/stats/comments?format=csv', dpu)).text()
     expect(again).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`)
     expect(again.split('\r\n')[0]).toBe(
-      'id,site,opd,article,title,rating,rating_key,day,handled,text',
+      'id,site,opd,article,title,rating,rating_key,day,status,hours_to_done,lapor_tracking_id,text,reply,note',
     )
   })
 
@@ -185,24 +185,34 @@ describe('handling and hiding comments', () => {
     const other = await send('PATCH', `/api/v1/admin/comments/${id}`, dpu, { hidden: true })
     expect(other.status).toBe(404)
     expect(
-      (await send('PATCH', `/api/v1/admin/comments/${id}`, kominfo, { handled: true })).status,
+      (await send('PATCH', `/api/v1/admin/comments/${id}`, kominfo, { status: 'selesai' })).status,
     ).toBe(403)
-    expect((await list('', dinkes)).rows[0]).toMatchObject({ id, handled: false, hidden: false })
+    expect((await list('', dinkes)).rows[0]).toMatchObject({ id, status: 'baru', hidden: false })
   })
 
   it('refuses bad changes with 4xx', async () => {
     const id = await idOf('<script>')
     const cases: [string, unknown, number][] = [
       [`/api/v1/admin/comments/${id}`, {}, 400],
-      [`/api/v1/admin/comments/${id}`, { handled: 'ya' }, 400],
-      [`/api/v1/admin/comments/${id}`, { handled: true, text: 'edit' }, 400],
-      ['/api/v1/admin/comments/abc', { handled: true }, 400],
-      ['/api/v1/admin/comments/999999', { handled: true }, 404],
+      [`/api/v1/admin/comments/${id}`, { hidden: 'ya' }, 400],
+      [`/api/v1/admin/comments/${id}`, { status: 'selesai', text: 'edit' }, 400],
+      [`/api/v1/admin/comments/${id}`, { status: 'handled' }, 400],
+      [`/api/v1/admin/comments/${id}`, { status: 'selesai', handled: true }, 400],
+      [`/api/v1/admin/comments/${id}`, { status: 'selesai', lapor_tracking_id: '<b>' }, 400],
+      [`/api/v1/admin/comments/${id}`, { reply: 'x'.repeat(2001) }, 400],
+      ['/api/v1/admin/comments/abc', { status: 'selesai' }, 400],
+      ['/api/v1/admin/comments/999999', { status: 'selesai' }, 404],
     ]
     for (const [path, body, status] of cases) {
       const res = await send('PATCH', path, admin, body)
       expect({ body, ...(await errorOf(res)) }).toMatchObject({ body, status })
     }
-    expect((await list('', dinkes)).rows[0]).toMatchObject({ handled: false, hidden: false })
+    expect((await list('', dinkes)).rows[0]).toMatchObject({
+      status: 'baru',
+      note: null,
+      reply: null,
+      lapor_tracking_id: null,
+      hidden: false,
+    })
   })
 })

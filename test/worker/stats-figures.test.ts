@@ -45,6 +45,15 @@ describe('GET /api/v1/stats/opds', () => {
         ikm_prev: null,
         ikm_change: null,
         change_significant: false,
+        // No reader gave a reason on this article (CONTRACT §9).
+        reasons: {
+          informasi_kurang_lengkap: 0,
+          tidak_akurat: 0,
+          sulit_dipahami: 0,
+          terlambat: 0,
+          tautan_rusak: 0,
+          lainnya: 0,
+        },
       },
     ])
   })

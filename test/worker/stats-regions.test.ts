@@ -232,9 +232,9 @@ describe('a provinsi token', () => {
   it('may not manage anything, nor mark comments', async () => {
     expect((await get('/api/v1/admin/sites', jatim)).status).toBe(403)
     expect((await get('/api/v1/admin/tokens', jatim)).status).toBe(403)
-    expect((await send('PATCH', '/api/v1/admin/comments/1', jatim, { handled: true })).status).toBe(
-      403,
-    )
+    expect(
+      (await send('PATCH', '/api/v1/admin/comments/1', jatim, { status: 'selesai' })).status,
+    ).toBe(403)
     expect((await get('/api/v1/admin/sites/rg-bojonegoro/opds/dinkes/embed', jatim)).status).toBe(
       403,
     )

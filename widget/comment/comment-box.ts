@@ -1,12 +1,14 @@
 import { MAX_COMMENT_CHARS } from '../../worker/domain/limits'
+import { REASONS } from '../../worker/domain/reasons'
 import { apiRequest } from '../app/api-client'
 import { COMMENT_MESSAGES } from './comment-messages'
 import css from './comment-box.css'
 
 // The optional follow-up «Apa yang bisa kami perbaiki?»: a chunk of its own, imported by the
 // widget only when the box is shown (after Tidak Puas / Cukup Puas) or the reader opens it,
-// so the answer path keeps its size budget. Plain DOM and textContent: the reader's text
-// is never parsed as markup.
+// so the answer path keeps its size budget. Above it the «Apa yang kurang?» chips, below it the
+// article's public replies («Tanggapan OPD»). Plain DOM and textContent: neither the reader's
+// text nor an OPD's reply is ever parsed as markup.
 
 /** The parts of the widget's configuration (widget/widget-config.ts) the box needs. */
 export interface CommentTarget {
@@ -62,8 +64,9 @@ export default function open(
   status.setAttribute('role', 'status')
   const row = el('div', { className: 'r' })
   put(row, count, send)
-  put(form, label, hint, text, trap, row, status)
+  put(form, reasonChips(target, api, reader, id), label, hint, text, trap, row, status)
   put(root, form)
+  showReplies(root, article, api, lang)
 
   const openedAt = Date.now()
   // Code points, trimmed, as the server counts (worker/validation/comment-text.ts).
@@ -102,4 +105,66 @@ export default function open(
       update()
     }
   })
+}
+
+/** How long the chips wait for the next toggle before sending the set (one request per burst). */
+const REASONS_DELAY_MS = 700
+
+/**
+ * The «Apa yang kurang?» toggle buttons (aria-pressed). Each change sends the whole set, which
+ * replaces the reader's earlier one (CONTRACT §9). The sheet shows the group only while the
+ * reader's answer is Cukup Puas or Tidak Puas, so a change to a better answer hides it again.
+ */
+function reasonChips(target: CommentTarget, api: string, reader: string, id: string) {
+  const { opd, article, lang } = target
+  const t = COMMENT_MESSAGES[lang]
+  const group = el('div', { className: 'rs' })
+  group.setAttribute('role', 'group')
+  group.setAttribute('aria-labelledby', id + 'r')
+  const title = el('p', { id: id + 'r', className: 'rt', textContent: t.reasons })
+  const saved = el('p', { className: 'rv' })
+  saved.setAttribute('role', 'status')
+  const chosen = new Set<string>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const sendSet = () =>
+    apiRequest(api + 'reasons', { opd, article, reader, reasons: [...chosen] }).then(
+      () => (saved.textContent = t.saved),
+      () => (saved.textContent = t.failed),
+    )
+  const chips = el('div', { className: 'ch' })
+  for (const r of REASONS) {
+    const chip = el<HTMLButtonElement>('button', { type: 'button', textContent: r[lang] })
+    chip.setAttribute('aria-pressed', 'false')
+    chip.addEventListener('click', () => {
+      const on = !chosen.delete(r.key)
+      if (on) chosen.add(r.key)
+      chip.setAttribute('aria-pressed', String(on))
+      saved.textContent = ''
+      clearTimeout(timer)
+      timer = setTimeout(sendSet, REASONS_DELAY_MS)
+    })
+    put(chips, chip)
+  }
+  put(group, title, chips, saved)
+  return group
+}
+
+/** The article's public replies under the box, when it has any; a failure shows nothing. */
+function showReplies(root: ShadowRoot, article: string, api: string, lang: 'id' | 'en') {
+  const url = `${api}replies?${new URLSearchParams({ article })}`
+  ;(apiRequest(url) as unknown as Promise<{ replies: { reply: string; day: string }[] }>).then(
+    ({ replies }) => {
+      if (!replies.length) return
+      const box = el('section', { className: 'c rp', lang })
+      box.setAttribute('aria-label', COMMENT_MESSAGES[lang].replies)
+      put(box, el('h3', { textContent: COMMENT_MESSAGES[lang].replies }))
+      for (const r of replies) {
+        const item = el('blockquote')
+        put(item, el('p', { textContent: r.reply }), el('small', { textContent: r.day }))
+        put(box, item)
+      }
+      put(root, box)
+    },
+    () => {},
+  )
 }

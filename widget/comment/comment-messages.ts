@@ -9,6 +9,9 @@ export const COMMENT_MESSAGES = {
     thanks: 'Terima kasih, masukan Anda sudah kami terima.',
     failed: 'Gagal terkirim. Silakan coba lagi.',
     tooLong: 'Terlalu panjang',
+    reasons: 'Apa yang kurang?',
+    saved: 'Tersimpan. Terima kasih.',
+    replies: 'Tanggapan OPD',
   },
   en: {
     question: 'What could we improve?',
@@ -19,5 +22,8 @@ export const COMMENT_MESSAGES = {
     thanks: 'Thank you, we have received your feedback.',
     failed: 'Not sent. Please try again.',
     tooLong: 'Too long',
+    reasons: 'What was lacking?',
+    saved: 'Saved. Thank you.',
+    replies: 'Reply from the agency',
   },
 }

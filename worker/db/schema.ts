@@ -8,6 +8,8 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
+import { COMMENT_FOLLOW_UP } from '../domain/comment-follow-up'
+import { REASON_KEYS } from '../domain/reasons'
 
 // The one definition of the tables: migrations/ is generated from this file by drizzle-kit
 // (`npm run db:generate`), and a test fails when the two disagree.
@@ -282,8 +284,17 @@ export const comments = sqliteTable(
     text: text('text').notNull(),
     day: text('day').notNull(),
     createdAt: integer('created_at').notNull(),
-    /** 1 when the OPD marked it as dealt with. */
-    handled: integer('handled').notNull().default(0),
+    /** The follow-up (tindak lanjut), worker/domain/comment-follow-up.ts; `baru` when written. */
+    status: text('status', { enum: COMMENT_FOLLOW_UP }).notNull().default('baru'),
+    /** When the status last became `selesai` (ms), for the time from comment to done. */
+    doneAt: integer('done_at'),
+    /** The OPD's internal note: never shown to the public. */
+    note: text('note'),
+    /** The OPD's public reply («Tanggapan OPD»), shown under the widget. */
+    reply: text('reply'),
+    repliedAt: integer('replied_at'),
+    /** The SP4N-LAPOR! tracking id, once the operator reported the comment there. */
+    laporTrackingId: text('lapor_tracking_id'),
     /** 1 when hidden as spam: out of every list figure and export. */
     hidden: integer('hidden').notNull().default(0),
   },
@@ -363,4 +374,55 @@ export const publicationParts = sqliteTable(
     text: text('text').notNull(),
   },
   (t) => [primaryKey({ columns: [t.publicationId, t.part] })],
+)
+
+/**
+ * A reader's current set of reasons («Apa yang kurang?», CONTRACT §9), one row per key. Keyed
+ * by the article's key, not its id, and without a foreign key to `responses`: whether the reader
+ * answered is asked of storage/comments.ts `readerResponse` (which may consult the article's
+ * Durable Object before D1 has the answer). The rows are kept only so that a new set can take
+ * the old one off the roll-up (`opd` and `day` say where it was counted), so they hold a
+ * one-way hash of the reader, as retired marks do: without the id from the reader's own
+ * browser a row leads to nobody, and rows of one reader on two articles do not match.
+ */
+export const reasons = sqliteTable(
+  'reasons',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    article: text('article').notNull(),
+    /** SHA-256 of site, article key and reader id (storage/reasons.ts), never the id itself. */
+    readerHash: text('reader_hash').notNull(),
+    reason: text('reason', { enum: REASON_KEYS }).notNull(),
+    opd: text('opd').notNull(),
+    day: text('day').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.article, t.readerHash, t.reason] }),
+    index('reasons_day').on(t.day),
+  ],
+)
+
+/**
+ * Daily roll-up of reasons per article (and so per OPD and site), moved in the same batch as
+ * `reasons`: a row's count always equals the reason rows counted on that day.
+ */
+export const reasonDays = sqliteTable(
+  'reason_days',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    opd: text('opd').notNull(),
+    article: text('article').notNull(),
+    day: text('day').notNull(),
+    reason: text('reason', { enum: REASON_KEYS }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.article, t.day, t.reason] }),
+    index('reason_days_opd').on(t.siteId, t.opd, t.day),
+    index('reason_days_day').on(t.day),
+  ],
 )

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { inScope } from '../auth/token'
+import { COMMENT_FOLLOW_UP } from '../domain/comment-follow-up'
 import { apiError } from '../errors'
 import { commentPlace, setCommentState } from '../storage/comments-list'
 import { jsonBody } from '../validation/json-body'
@@ -9,22 +10,49 @@ const idParam = z
   .string()
   .regex(/^[1-9]\d{0,15}$/, 'The comment id must be a whole number')
   .transform(Number)
-const stateBody = z
-  .strictObject({ handled: z.boolean().optional(), hidden: z.boolean().optional() })
+
+/** A text an operator writes; blank (or null) clears it. */
+const operatorText = (name: string, max: number) =>
+  z
+    .string({ error: `${name} must be text or null` })
+    .trim()
+    .max(max, `${name} may be at most ${max} characters`)
+    .transform((s) => s || null)
+    .nullable()
+    .optional()
+
+const changeBody = z
+  .strictObject({
+    hidden: z.boolean({ error: 'hidden must be true or false' }).optional(),
+    status: z
+      .enum(COMMENT_FOLLOW_UP, { error: `status must be one of ${COMMENT_FOLLOW_UP.join(', ')}` })
+      .optional(),
+    note: operatorText('note', 2000),
+    reply: operatorText('reply', 2000),
+    // SP4N-LAPOR! tracking ids are short letters and digits (e.g. «LAP-12345678»).
+    lapor_tracking_id: z
+      .string({ error: 'lapor_tracking_id must be text or null' })
+      .trim()
+      .regex(/^[A-Za-z0-9-]{0,40}$/, 'lapor_tracking_id is letters, digits and - (at most 40)')
+      .transform((s) => s || null)
+      .nullable()
+      .optional(),
+  })
   .refine(
-    (b) => b.handled !== undefined || b.hidden !== undefined,
-    'Send handled or hidden (true or false)',
+    (b) => Object.values(b).some((v) => v !== undefined),
+    'Send hidden, status, note, reply or lapor_tracking_id',
   )
 
 /**
- * PATCH /api/v1/admin/comments/:id — mark a comment handled, or hide it as spam (README,
- * «Comments / Komentar»). Admins may for any comment, `opd` tokens for their own; the
- * read-only `kominfo` and `provinsi` roles may not. Unknown and out-of-scope ids both answer 404, so ids
- * reveal nothing of other OPDs.
+ * PATCH /api/v1/admin/comments/:id — the follow-up of a comment (status, internal note, public
+ * reply, SP4N-LAPOR! tracking id, CONTRACT §9), or hiding it as spam (README, «Comments /
+ * Komentar»). Admins may for any comment, `opd` tokens for their own; the read-only `kominfo`
+ * and `provinsi` roles may not. Unknown and out-of-scope ids both answer 404, so ids reveal
+ * nothing of other OPDs.
  */
 export const adminCommentsRoute = factory
   .createApp()
-  .patch('/:id', jsonBody(stateBody), async (c) => {
+  .patch('/:id', jsonBody(changeBody), async (c) => {
     const token = c.var.token
     if (token.role === 'kominfo' || token.role === 'provinsi') {
       throw apiError('forbidden', 'This token may only read')
@@ -36,6 +64,6 @@ export const adminCommentsRoute = factory
     if (place === null || !inScope(token, place.site, place.opd)) {
       throw apiError('unknown_comment', `No comment ${parsed.data}`)
     }
-    await setCommentState(db, parsed.data, c.var.body)
+    await setCommentState(db, parsed.data, c.var.body, Date.now())
     return c.json({ id: parsed.data, ...c.var.body })
   })

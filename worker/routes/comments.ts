@@ -5,7 +5,7 @@ import { jakartaDay } from '../domain/days'
 import { redactPersonalData } from '../domain/redact-personal-data'
 import { apiError } from '../errors'
 import { publicCors, siteOf } from './site-request'
-import { recordComment } from '../storage/comments'
+import { readerResponse, recordComment } from '../storage/comments'
 import { articleKey, commentText, opdSlug, reader, siteId } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
 import { factory } from '../env'
@@ -41,6 +41,11 @@ export const commentsRoute = factory
     if (looksScripted(body) || typedTooFast(body.text, body.elapsed_ms) || onlyLinks(body.text)) {
       return c.body(null, 204)
     }
+    const response = await readerResponse(db, siteId, body.article, body.reader)
+    if (response === 'none') {
+      throw apiError('no_response', 'A comment needs this reader’s answer on this article first')
+    }
+    if (response === 'spam') return c.body(null, 204)
     const key = campaignKey(text)
     const now = Date.now()
     const outcome = await recordComment(db, {

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { type CsvCell, toCsv } from '../domain/csv'
 import { RATING_KEYS } from '../domain/rating-scale'
 import type { PeriodChange } from '../domain/period-change'
+import { REASON_KEYS, type ReasonCounts } from '../domain/reasons'
 import type { StatFigures } from '../domain/stat-figures'
 import type { StatsFilter } from '../storage/stats'
 
@@ -41,7 +42,10 @@ function figureCells(f: StatFigures): CsvCell[] {
 // The change from the previous range (period-change.ts), after the figures when rows carry it.
 const CHANGE_COLUMNS = ['ikm_prev', 'ikm_change', 'change_significant'] as const
 
-export interface Table<Row extends StatFigures> {
+/** The reason counts (CONTRACT §9) as `reason_<key>` columns, after the figures. */
+const REASON_COLUMNS = REASON_KEYS.map((k) => `reason_${k}`)
+
+export interface Table<Row extends StatFigures & { reasons?: ReasonCounts }> {
   /** Names the download: tanggapan-<name>.csv */
   name: string
   /** The columns that say what a row is (site, opd, day, …), before its figures. */
@@ -52,7 +56,7 @@ export interface Table<Row extends StatFigures> {
 }
 
 /** JSON `{rows, …extra}` or, with format=csv, the same rows as an RFC 4180 download. */
-export function respondRows<Row extends StatFigures>(
+export function respondRows<Row extends StatFigures & { reasons?: ReasonCounts }>(
   c: Context,
   format: 'json' | 'csv',
   table: Table<Row>,
@@ -60,14 +64,17 @@ export function respondRows<Row extends StatFigures>(
 ) {
   if (format === 'json') return c.json({ ...extra, rows: table.rows })
   const change = table.compared ? CHANGE_COLUMNS : []
+  // Rows that carry reasons carry all of them (storage/reasons.ts reasonsOf).
+  const reasons = table.rows.length === 0 || table.rows[0].reasons !== undefined
   return csvDownload(
     c,
     table.name,
-    [...table.keys, ...FIGURE_COLUMNS, ...change],
+    [...table.keys, ...FIGURE_COLUMNS, ...change, ...(reasons ? REASON_COLUMNS : [])],
     table.rows.map((row) => [
       ...table.keys.map((k) => row[k] as CsvCell),
       ...figureCells(row),
       ...change.map((k) => (row as Row & PeriodChange)[k]),
+      ...(row.reasons ? REASON_KEYS.map((k) => row.reasons![k]) : []),
     ]),
   )
 }

@@ -7,11 +7,13 @@ import { daySpan, eachDay, FIRST_DAY, isCalendarDay, isDayInRange, LAST_DAY } fr
 import { type PreviousRange, previousRange, withChanges } from '../domain/period-change'
 import type { Period } from '../domain/periods'
 import { regionTable } from '../domain/region-table'
+import { sumReasons } from '../domain/reasons'
 import { isWithin, PROVINCES, regenciesOf, regionColumns, regionOf } from '../domain/regions'
 import { type Counts, ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
 import { statFigures } from '../domain/stat-figures'
 import { apiError } from '../errors'
-import { COMMENT_STATUSES, listComments } from '../storage/comments-list'
+import { COMMENT_STATUSES, followUpCounts, listComments } from '../storage/comments-list'
+import { reasonKeyOf, reasonsBy, reasonsOf } from '../storage/reasons'
 import { regionSums, siteRegion } from '../storage/region-stats'
 import { siteDirectory } from '../storage/sites'
 import {
@@ -184,8 +186,12 @@ const COMMENT_COLUMNS = [
   'rating',
   'rating_key',
   'day',
-  'handled',
+  'status',
+  'hours_to_done',
+  'lapor_tracking_id',
   'text',
+  'reply',
+  'note',
 ] as const
 
 /** The restricted statistics (CONTRACT §5): every route needs a bearer token. */
@@ -218,15 +224,17 @@ export const statsRoute = factory
   /** One row per site in scope (README addition to CONTRACT §5). */
   .get('/sites', async (c) => {
     const { q, filter, before, previous, db } = await statsRequest(c, sitesQuery)
-    const [sums, prev] = await Promise.all([
+    const [sums, prev, reasons] = await Promise.all([
       siteSums(db, filter),
       countsBefore(before && siteSums(db, before), (r) => r.site),
+      reasonsBy(db, filter, 'site'),
     ])
     const figures = sums.map((r) => ({
       site: r.site,
       name: r.name,
       ...regionColumns(r.region),
       ...statFigures(countsOf(r), r.views),
+      reasons: reasonsOf(reasons, r.site),
     }))
     const rows = withChanges(figures, (r) => r.site, prev)
     const name = fileName('sites', { ...filter, opd: undefined })
@@ -275,9 +283,19 @@ export const statsRoute = factory
             ]
     const prev =
       sumsBefore && new Map(regionTable(level, areas, sumsBefore).map((r) => [r.region, r.counts]))
-    const rows = withChanges(regionTable(level, areas, sums), (r) => r.region, prev)
+    const reasons = await reasonsBy(db, { ...filter, region }, 'region')
+    // Each row's reasons: those of the sites whose region is the row's (or lies in it).
+    const areaOf = (code: string) => (level === 'province' ? regionOf(code)?.province : code)
+    const rows = withChanges(regionTable(level, areas, sums), (r) => r.region, prev).map((r) => ({
+      ...r,
+      reasons: sumReasons(
+        [...reasons].filter(([code]) => areaOf(code) === r.region).map(([, counts]) => counts),
+      ),
+    }))
     const area = level === 'regency' ? (province ?? 'regency') : undefined
-    const name = ['regions', area, q.from, q.to].filter(Boolean).join('-')
+    const name = ['regions', area, q.from, q.to]
+      .filter(Boolean)
+      .join('-')
     return respondRows(
       c,
       q.format,
@@ -290,15 +308,17 @@ export const statsRoute = factory
   .get('/opds', async (c) => {
     const { q, filter, before, previous, db } = await statsRequest(c, opdsQuery)
     const key = (r: { site: string; opd: string }) => `${r.site} ${r.opd}`
-    const [sums, prev] = await Promise.all([
+    const [sums, prev, reasons] = await Promise.all([
       opdSums(db, filter),
       countsBefore(before && opdSums(db, before), key),
+      reasonsBy(db, filter, 'opd'),
     ])
     const figures = sums.map((r) => ({
       site: r.site,
       opd: r.opd,
       name: r.name,
       ...statFigures(countsOf(r), r.views),
+      reasons: reasonsOf(reasons, reasonKeyOf(r.site, r.opd)),
     }))
     const rows = withChanges(figures, key, prev)
     const keys = ['site', 'opd', 'name'] as const
@@ -314,11 +334,15 @@ export const statsRoute = factory
   .get('/articles', async (c) => {
     const { q, filter, before, previous, db } = await statsRequest(c, articlesQuery)
     const key = (r: { site: string; article: string }) => `${r.site} ${r.article}`
-    const [sums, prev] = await Promise.all([
+    const [sums, prev, reasons] = await Promise.all([
       articleSums(db, filter),
       countsBefore(before && articleSums(db, before), key),
+      reasonsBy(db, filter, 'article'),
     ])
-    const rows = sums.map(articleRow)
+    const rows = sums.map((r) => ({
+      ...articleRow(r),
+      reasons: reasonsOf(reasons, reasonKeyOf(r.site, r.article)),
+    }))
     const ranked = withChanges(rankArticles(rows, q.sort).slice(0, q.limit), key, prev)
     return respondRows(
       c,
@@ -365,6 +389,7 @@ export const statsRoute = factory
     } else {
       sums = await opdDaySums(db, filter)
     }
+    const reasons = await reasonsBy(db, { ...filter, article: q.article }, 'day')
 
     const byDay = new Map(sums.map((s) => [s.day, s]))
     const first = q.from ?? sums[0]?.day
@@ -373,7 +398,11 @@ export const statsRoute = factory
     const days = first !== undefined && last !== undefined ? eachDay(first, last) : []
     const rows = days.map((day) => {
       const s = byDay.get(day)
-      return { day, ...statFigures(s ? countsOf(s) : zeroCounts(), s?.views ?? 0) }
+      return {
+        day,
+        ...statFigures(s ? countsOf(s) : zeroCounts(), s?.views ?? 0),
+        reasons: reasonsOf(reasons, day),
+      }
     })
     return respondRows(
       c,
@@ -403,10 +432,13 @@ export const statsRoute = factory
       }
     })
     const which = { ...filter, article: q.article, rating: q.rating, status: q.status }
-    const rows = (await listComments(db, which, q.limit)).map((r) => ({
+    const [listed, follow_up] = await Promise.all([
+      listComments(db, which, q.limit),
+      followUpCounts(db, which),
+    ])
+    const rows = listed.map((r) => ({
       ...r,
       rating_key: ratingKey(r.rating as RatingValue),
-      handled: r.handled === 1,
       hidden: r.hidden === 1,
     }))
     if (q.format === 'csv') {
@@ -419,5 +451,5 @@ export const statsRoute = factory
     }
     const counts = zeroCounts()
     for (const r of rows) counts[r.rating_key]++
-    return c.json({ counts, total: rows.length, rows })
+    return c.json({ counts, total: rows.length, follow_up, rows })
   })

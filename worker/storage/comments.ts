@@ -18,6 +18,24 @@ export interface NewComment {
 export type CommentOutcome = 'stored' | 'dropped' | 'no_response'
 
 /**
+ * Whether the reader has answered the article: `counted`, `spam` (an admin excluded it), or
+ * `none`. The one check of «this reader answered this article» for what follows an answer
+ * (comments, reasons), so that where answers live is known in one place.
+ */
+export async function readerResponse(
+  db: Db,
+  siteId: string,
+  article: string,
+  reader: string,
+): Promise<'counted' | 'spam' | 'none'> {
+  const row = await db.get<{ spam: number } | undefined>(sql`
+    SELECT r.spam FROM responses r JOIN articles a ON a.id = r.article_id
+    WHERE a.site_id = ${siteId} AND a.key = ${article} AND r.reader = ${reader}`)
+  if (row === undefined) return 'none'
+  return row.spam ? 'spam' : 'counted'
+}
+
+/**
  * Stores a reader's comment on their response to the article, in one batch: the text's
  * campaign mark is counted, then the comment is written (replacing the reader's earlier one)
  * only if the reader has a response not excluded as spam, the comment was not hidden as
@@ -38,7 +56,8 @@ export async function recordComment(db: Db, c: NewComment): Promise<CommentOutco
       SELECT article_id, reader, ${c.text}, ${c.day}, ${c.nowMs} ${response} AND spam = 0
         AND (${c.campaign} IS NULL OR ${sameText} < ${SAME_TEXT_READERS})
       ON CONFLICT (article_id, reader) DO UPDATE
-      SET text = excluded.text, day = excluded.day, created_at = excluded.created_at, handled = 0
+      SET text = excluded.text, day = excluded.day, created_at = excluded.created_at,
+        status = 'baru', done_at = NULL
       WHERE comments.hidden = 0`,
     sql`SELECT count(*) AS responded, coalesce(max(spam), 0) AS spam ${response}`,
   ])

@@ -6,6 +6,7 @@ import { sha256Hex } from '../domain/crypto'
 import { monthsOf, type Period } from '../domain/periods'
 import { regionColumns } from '../domain/regions'
 import { statFigures } from '../domain/stat-figures'
+import { reasonKeyOf, reasonsBy, reasonsOf } from './reasons'
 import { articleRow, articleSums, countsOf, opdSums, type StatsFilter, siteSums } from './stats'
 
 // Publications (CONTRACT §8): the statistics rows of one scope and ended period, frozen as
@@ -57,21 +58,32 @@ async function scopeFigures(db: Db, scope: PublicationScope) {
     ...monthsOf(scope.period).map((m) => opdSums(db, { ...filter, from: m.from, to: m.to })),
   ])
   const monthIds = monthsOf(scope.period).map((m) => m.id)
+  // The reasons (CONTRACT §9) that the statistics rows carry too.
+  const [siteReasons, opdReasons, articleReasons] = await Promise.all([
+    reasonsBy(db, filter, 'site'),
+    reasonsBy(db, filter, 'opd'),
+    reasonsBy(db, filter, 'article'),
+  ])
   return {
     total: sites.map((r) => ({
       site: r.site,
       name: r.name,
       ...regionColumns(r.region),
       ...statFigures(countsOf(r), r.views),
+      reasons: reasonsOf(siteReasons, r.site),
     }))[0],
     opds: opds.map((r) => ({
       site: r.site,
       opd: r.opd,
       name: r.name,
       ...statFigures(countsOf(r), r.views),
+      reasons: reasonsOf(opdReasons, reasonKeyOf(r.site, r.opd)),
     })),
     articles: articles
-      .map(articleRow)
+      .map((r) => ({
+        ...articleRow(r),
+        reasons: reasonsOf(articleReasons, reasonKeyOf(r.site, r.article)),
+      }))
       .sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : 0)),
     months: months.flatMap((rows, i) =>
       rows.map((r) => ({

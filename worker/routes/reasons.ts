@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { jakartaDay } from '../domain/days'
+import { REASON_KEYS } from '../domain/reasons'
+import { factory } from '../env'
+import { apiError } from '../errors'
+import { readerResponse } from '../storage/comments'
+import { replaceReasons } from '../storage/reasons'
+import { articleKey, opdSlug, reader, siteId } from '../validation/fields'
+import { jsonBody } from '../validation/json-body'
+import { publicCors, siteOf } from './site-request'
+
+const reasonsBody = z.object({
+  site: siteId.optional(),
+  opd: opdSlug,
+  article: articleKey,
+  reader,
+  reasons: z
+    .array(z.enum(REASON_KEYS, { error: `Each reason must be one of ${REASON_KEYS.join(', ')}` }))
+    .refine((keys) => new Set(keys).size === keys.length, 'Each reason may be given once'),
+})
+
+/**
+ * POST /api/v1/reasons — «Apa yang kurang?» (CONTRACT §9, README «Reasons»): the reader's set
+ * replaces their earlier one on the article, under the comments' rules: only a reader who
+ * answered the article (422 `no_response`), and a response excluded as spam gives none (204,
+ * nothing stored, as for its comment).
+ */
+export const reasonsRoute = factory
+  .createApp()
+  .use(publicCors)
+  .post('/', jsonBody(reasonsBody), async (c) => {
+    const body = c.var.body
+    const db = c.var.db
+    const site = await siteOf(db, c.var.originSite, { ...body, title: null })
+    const response = await readerResponse(db, site, body.article, body.reader)
+    if (response === 'none') {
+      throw apiError('no_response', 'Reasons need this reader’s answer on this article first')
+    }
+    if (response === 'counted') {
+      await replaceReasons(db, {
+        siteId: site,
+        opd: body.opd,
+        article: body.article,
+        reader: body.reader,
+        reasons: body.reasons,
+        day: jakartaDay(Date.now()),
+      })
+    }
+    return c.body(null, 204)
+  })
