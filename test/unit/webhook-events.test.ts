@@ -109,7 +109,10 @@ describe('webhook URLs', () => {
     expect(checkOutboundUrl('ftp://example.org/x', false)).toEqual({ ok: false, reason: 'scheme' })
     expect(checkOutboundUrl('javascript:alert(1)', false)).toEqual({ ok: false, reason: 'scheme' })
     expect(checkOutboundUrl('not a url', false)).toEqual({ ok: false, reason: 'form' })
-    expect(checkOutboundUrl('https://u:p@example.org/', false)).toEqual({ ok: false, reason: 'form' })
+    expect(checkOutboundUrl('https://u:p@example.org/', false)).toEqual({
+      ok: false,
+      reason: 'form',
+    })
     expect(checkOutboundUrl('https://hooks.example.org/t', false).ok).toBe(true)
   })
 

@@ -135,3 +135,34 @@ export function ikmChange(now: number | null, before: number | null): number | n
   if (now === null || before === null) return null
   return Math.round((now - before) * 100) / 100
 }
+
+// The API's shapes of a webhook and a log row (the dashboard reads them too).
+
+/** A webhook as the API lists it: never its secret. */
+export interface WebhookRow {
+  id: string
+  site: string
+  opd: string | null
+  url: string
+  events: string[]
+  format: Format
+  chat_id: string | null
+  enabled: boolean
+  /** Failed attempts in a row. */
+  failures: number
+  disabled_reason: string | null
+  created_at: number
+}
+
+/** A delivery as the log shows it (no body: the event and how it went). */
+export interface DeliveryRow {
+  id: string
+  event: string
+  state: 'pending' | 'delivered' | 'failed' | 'cancelled'
+  status_code: number | null
+  error: string | null
+  attempts: number
+  created_at: number
+  last_attempt_at: number | null
+  next_attempt_at: number | null
+}

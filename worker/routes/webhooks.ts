@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { TokenScope } from '../auth/token'
 import { randomHex } from '../domain/crypto'
-import { EVENTS, FORMATS, TEST_EVENT } from '../domain/events'
+import { EVENTS, FORMATS, TEST_EVENT, type WebhookRow } from '../domain/events'
 import { checkOutboundUrl } from '../domain/outbound-url'
 import { apiError } from '../errors'
 import { factory } from '../env'
@@ -12,7 +12,6 @@ import {
   listWebhooks,
   setWebhookEnabled,
   webhookById,
-  type WebhookRow,
 } from '../storage/webhooks'
 import { opdSlug, siteId } from '../validation/fields'
 import { jsonBody, parseOrThrow } from '../validation/json-body'

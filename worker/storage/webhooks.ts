@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { webhookDeliveries, webhooks } from '../db/schema'
-import type { Format } from '../domain/events'
+import type { DeliveryRow, Format, WebhookRow } from '../domain/events'
 
 // Webhooks, their deliveries (the outbox the cron empties, and the log people read) and the
 // event marks that keep each event to once per window.
@@ -16,22 +16,6 @@ export interface NewWebhook {
   format: Format
   chatId: string | null
   secret: string
-}
-
-/** A webhook as the API lists it: never its secret. */
-export interface WebhookRow {
-  id: string
-  site: string
-  opd: string | null
-  url: string
-  events: string[]
-  format: Format
-  chat_id: string | null
-  enabled: boolean
-  /** Failed attempts in a row. */
-  failures: number
-  disabled_reason: string | null
-  created_at: number
 }
 
 const shown = {
@@ -110,19 +94,6 @@ export async function setWebhookEnabled(db: Db, id: string, enabled: boolean): P
     sql`UPDATE webhook_deliveries SET state = 'cancelled', body = NULL, next_attempt_at = NULL
       WHERE webhook_id = ${id} AND state = 'pending' AND ${enabled ? 0 : 1}`,
   ])
-}
-
-/** A delivery as the log shows it (no body: the event and how it went). */
-export interface DeliveryRow {
-  id: string
-  event: string
-  state: 'pending' | 'delivered' | 'failed' | 'cancelled'
-  status_code: number | null
-  error: string | null
-  attempts: number
-  created_at: number
-  last_attempt_at: number | null
-  next_attempt_at: number | null
 }
 
 const LOG_ROWS = 100
