@@ -6,7 +6,7 @@ import { deliverDue } from './webhooks/deliver'
 import { detectEvents } from './webhooks/detect'
 
 /** The daily trigger's cron (wrangler.toml); the other one runs every minute. */
-export const DAILY_CRON = '30 17 * * *'
+const DAILY_CRON = '30 17 * * *'
 
 /** The webhook log and event marks are kept this long (README «What is stored»). */
 const WEBHOOK_LOG_DAYS = 30

@@ -23,7 +23,7 @@ export type Format = (typeof FORMATS)[number]
 
 // Delivery: the first attempt and four retries, 1 min, 5 min, 30 min and 2 h apart (about
 // 2.5 h in all), on a 5xx, 408, 429, a timeout or a network error. Any other answer is final.
-export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000]
+const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000]
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1
 /** Failed attempts in a row (of any delivery, test button included) that turn a webhook off. */
 export const DISABLE_AFTER_FAILURES = 10
@@ -77,8 +77,8 @@ export function gradeWindows(today: string) {
 // rate (its Tidak Puas over the 7 days before today, per hour). A spike is at least
 // SPIKE_MIN_ANSWERS and at least SPIKE_FACTOR times the usual rate: 5 in an hour on a quiet
 // article, 40 on one that usually gets 10 an hour. At most once per article and Jakarta day.
-export const SPIKE_MIN_ANSWERS = 5
-export const SPIKE_FACTOR = 4
+const SPIKE_MIN_ANSWERS = 5
+const SPIKE_FACTOR = 4
 const BASELINE_HOURS = 7 * 24
 
 export function spikeThreshold(tidakPuasLast7Days: number): number {
@@ -101,7 +101,7 @@ export function usualPerHour(tidakPuasLast7Days: number): number {
 // views, on a site with at least SILENT_MIN_VIEWS views in the 7 days before: a site that is
 // read every day went quiet, so its embed probably broke. Told once per silence (the day
 // before must have had views), on the first silent day.
-export const SILENT_MIN_VIEWS = 10
+const SILENT_MIN_VIEWS = 10
 
 /** `views` per Jakarta day, D-8 … D-1 (oldest first), checked on day D. */
 export function siteWentSilent(views: number[]): boolean {

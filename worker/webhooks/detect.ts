@@ -27,7 +27,7 @@ import { escapeHtml, ikmText, place } from './messages'
 // webhook that listens. Payloads carry figures and already-redacted text, never a reader id.
 
 /** The comment a reader just stored, as comment.created; null when there is none to tell. */
-export async function commentCreated(
+async function commentCreated(
   db: Db,
   site: string,
   article: string,
