@@ -8,11 +8,11 @@ import {
   MAX_ATTEMPTS,
   nextAttemptAt,
   retryable,
+  signature,
   siteWentSilent,
   spikeThreshold,
 } from '../../worker/domain/events'
 import { checkOutboundUrl, isLocalHost } from '../../worker/domain/outbound-url'
-import { signature } from '../../worker/webhooks/deliver'
 
 const counts = (sangat_puas: number, puas: number, cukup_puas: number, tidak_puas: number) => ({
   sangat_puas,

@@ -1,3 +1,4 @@
+import { hmacHex } from './crypto'
 import { addDays } from './days'
 import { grade, ikm, type Grade } from './ikm'
 import { totalOf, type Counts } from './rating-scale'
@@ -28,6 +29,18 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1
 /** Failed attempts in a row (of any delivery, test button included) that turn a webhook off. */
 export const DISABLE_AFTER_FAILURES = 10
 export const DELIVERY_TIMEOUT_MS = 10_000
+
+/** `sha256=<hex>`: HMAC-SHA256 of the body's UTF-8 bytes, keyed with the secret's (Web Crypto). */
+export async function signature(secret: string, body: string): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  )
+  return `sha256=${await hmacHex(key, body)}`
+}
 
 /** When a failed attempt (the `attempts`-th) is tried again, or null when it is the last. */
 export function nextAttemptAt(attempts: number, maxAttempts: number, nowMs: number) {

@@ -5,6 +5,7 @@ import {
   MAX_ATTEMPTS,
   nextAttemptAt,
   retryable,
+  signature,
 } from '../domain/events'
 import { checkOutboundUrl } from '../domain/outbound-url'
 import type { Env } from '../env'
@@ -68,20 +69,6 @@ export async function dispatch(
   if (deliveries.length === 0) return []
   const queued = await enqueueDeliveries(db, event.key, deliveries, nowMs)
   return queued ? deliveries.map((d) => d.id) : []
-}
-
-/** `sha256=<hex>`: HMAC-SHA256 of the body's UTF-8 bytes, keyed with the secret's. */
-export async function signature(secret: string, body: string): Promise<string> {
-  const encoder = new TextEncoder()
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  )
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(body)))
-  return `sha256=${Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('')}`
 }
 
 interface Attempt {
