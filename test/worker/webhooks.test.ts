@@ -142,6 +142,8 @@ describe('the webhook API', () => {
     const listed = await webhook(made.id)
     expect(listed.url).toBe(made.url)
     expect(listed).not.toHaveProperty('secret')
+    const one = await get(`/api/v1/admin/webhooks/${made.id}`, admin)
+    expect(await one.json()).toEqual(listed)
   })
 
   it('hides a Telegram bot token in listings', async () => {

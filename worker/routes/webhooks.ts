@@ -139,6 +139,9 @@ export const webhooksRoute = factory
     const stored = (await webhookById(db, webhook.id))!
     return c.json({ ...shown(stored), secret: webhook.secret }, 201)
   })
+  .get('/:id', async (c) =>
+    c.json(shown(await requireWebhook(c.var.db, c.var.token, c.req.param()))),
+  )
   .get('/:id/deliveries', async (c) => {
     const w = await requireWebhook(c.var.db, c.var.token, c.req.param())
     return c.json({ deliveries: await deliveriesOf(c.var.db, w.id) })
