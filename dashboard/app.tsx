@@ -5,6 +5,7 @@ import { IndicativeNote } from './figures'
 import { useRoute } from './hash-route'
 import { T } from './i18n'
 import { Manage } from './manage'
+import { Notifications } from './notifications'
 import { OpdPage } from './opd-page'
 import { Overview } from './overview'
 import { SignIn } from './sign-in'
@@ -48,6 +49,11 @@ export function App() {
               <T id="Kelola" en="Manage" />
             </a>
           )}
+          {(scope.token.role === 'admin' || scope.token.role === 'opd') && (
+            <a href="#/notifikasi">
+              <T id="Notifikasi" en="Notifications" />
+            </a>
+          )}
           <span class="who" title={scope.token.label}>
             {who}
           </span>
@@ -57,7 +63,7 @@ export function App() {
         </nav>
       </header>
       <main>
-        {route.page !== 'manage' && (
+        {route.page !== 'manage' && route.page !== 'notifications' && (
           <>
             <DateRange range={range} onChange={setRange} />
             <IndicativeNote />
@@ -73,6 +79,7 @@ export function App() {
           />
         )}
         {route.page === 'manage' && <Manage />}
+        {route.page === 'notifications' && <Notifications scope={scope} />}
       </main>
     </>
   )

@@ -83,7 +83,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   if (config) args.push('--config', config)
   if (options.inspectorPort) args.push('--inspector-port', String(options.inspectorPort))
   if (persistTo) args.push('--persist-to', persistTo)
-  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`)
+  // Local receivers (a webhook to localhost) are fine here, never in a deployed Worker.
+  for (const [name, value] of Object.entries({ ALLOW_LOCAL_ADDRESSES: 'on', ...vars }))
+    args.push('--var', `${name}:${value}`)
   // Its own process group, so that stopping it ends wrangler and workerd too, whoever stops us.
   const child = spawn('npx', args, {
     stdio: ['ignore', stdio, stdio],

@@ -10,7 +10,13 @@ export default defineProject({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: `${root}/wrangler.toml` },
-      miniflare: { bindings: { TEST_MIGRATIONS: migrations, MAX_OPDS_PER_SITE: '12' } },
+      miniflare: {
+        bindings: {
+          TEST_MIGRATIONS: migrations,
+          MAX_OPDS_PER_SITE: '12',
+          ALLOW_LOCAL_ADDRESSES: 'on',
+        },
+      },
     }),
   ],
   test: {

@@ -13,6 +13,11 @@ export interface Env {
   MAX_OPDS_PER_SITE?: string
   /** `off` lifts the per-address abuse limits (load tests from one machine). */
   RATE_LIMITS?: string
+  /**
+   * `on` lets webhooks reach loopback and private addresses (npm start, tests); a deployed
+   * Worker leaves it unset and refuses them (README «Webhooks»).
+   */
+  ALLOW_LOCAL_ADDRESSES?: string
 }
 
 /**

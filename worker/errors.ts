@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   invalid_range: 400,
   range_too_long: 400,
   site_required: 400,
+  address_not_allowed: 400,
   unauthorized: 401,
   forbidden: 403,
   out_of_scope: 403,
@@ -22,6 +23,7 @@ export const ERROR_STATUS = {
   unknown_comment: 404,
   unknown_token: 404,
   unknown_publication: 404,
+  unknown_webhook: 404,
   site_exists: 409,
   origin_taken: 409,
   opd_in_use: 409,
@@ -32,6 +34,7 @@ export const ERROR_STATUS = {
   too_many_opds: 422,
   article_not_registered: 422,
   no_response: 422,
+  too_many_webhooks: 422,
   rate_limited: 429,
   internal_error: 500,
 } as const satisfies Record<string, ContentfulStatusCode>

@@ -1,12 +1,34 @@
 import { database } from './db/client'
 import type { Env } from './env'
 import { applyRetention } from './storage/retention'
+import { pruneWebhookLog } from './storage/webhooks'
+import { deliverDue } from './webhooks/deliver'
+import { detectEvents } from './webhooks/detect'
 
-/** The daily cron trigger (wrangler.toml): retention of per-reader and per-address rows. */
+/** The daily trigger's cron (wrangler.toml); the other one runs every minute. */
+const DAILY_CRON = '30 17 * * *'
+
+/** The webhook log and event marks are kept this long (README «What is stored»). */
+const WEBHOOK_LOG_DAYS = 30
+const EVENTS_EVERY_MINUTES = 15
+
+/**
+ * The cron triggers (wrangler.toml). Daily: retention of per-reader and per-address rows, and
+ * of the webhook log. Every minute: the webhook deliveries that are due; every 15 minutes,
+ * first, the events found in the roll-ups.
+ */
 export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
-  const started = Date.now()
-  const report = await applyRetention(database(env.DB), controller.scheduledTime)
-  // One line of counts for the operator (no ids, no hashes): `complete: false` means a
-  // backlog larger than one run, which the next day's run continues.
-  console.log('retention', JSON.stringify({ ...report, ms: Date.now() - started }))
+  const db = database(env.DB)
+  const now = controller.scheduledTime
+  if (controller.cron === DAILY_CRON) {
+    const started = Date.now()
+    const report = await applyRetention(db, now)
+    await pruneWebhookLog(db, now - WEBHOOK_LOG_DAYS * 86_400_000)
+    // One line of counts for the operator (no ids, no hashes): `complete: false` means a
+    // backlog larger than one run, which the next day's run continues.
+    console.log('retention', JSON.stringify({ ...report, ms: Date.now() - started }))
+    return
+  }
+  if (new Date(now).getUTCMinutes() % EVENTS_EVERY_MINUTES === 0) await detectEvents(db, now)
+  await deliverDue(db, env, now)
 }

@@ -405,6 +405,73 @@ export const reasons = sqliteTable(
 )
 
 /**
+ * A webhook (CONTRACT §9): where a site's or one OPD's events are POSTed. `secret` is kept as
+ * it is, since every delivery is signed with it (HMAC-SHA256); it is shown once, when made,
+ * and never listed. `failures` counts failed attempts in a row: at DISABLE_AFTER_FAILURES
+ * (worker/domain/events.ts) the webhook turns itself off.
+ */
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    /** null: every OPD of the site. */
+    opd: text('opd'),
+    url: text('url').notNull(),
+    /** The subscribed events, comma-separated (worker/domain/events.ts EVENTS). */
+    events: text('events').notNull(),
+    format: text('format', { enum: ['json', 'telegram'] }).notNull(),
+    /** Telegram's chat_id, for the `telegram` format only. */
+    chatId: text('chat_id'),
+    secret: text('secret').notNull(),
+    enabled: integer('enabled').notNull().default(1),
+    failures: integer('failures').notNull().default(0),
+    /** Why it is off: `failures` (turned itself off) or `operator`; null while on. */
+    disabledReason: text('disabled_reason'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('webhooks_site').on(t.siteId)],
+)
+
+/**
+ * One delivery of one event to one webhook, and the delivery log. `body` is the exact text
+ * that is signed and sent, so a retry sends the same bytes under the same id; it is dropped
+ * once the delivery is over (delivered or given up), keeping only what the log shows.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    /** A random UUID, sent as X-Tanggapan-Delivery. */
+    id: text('id').primaryKey(),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    body: text('body'),
+    state: text('state', {
+      enum: ['pending', 'delivered', 'failed', 'cancelled'],
+    }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    /** The last attempt's HTTP status; null before one, or after a timeout or network error. */
+    statusCode: integer('status_code'),
+    /** The last attempt's failure in a word (`timeout`, `network`, `http_500`…), or null. */
+    error: text('error'),
+    createdAt: integer('created_at').notNull(),
+    lastAttemptAt: integer('last_attempt_at'),
+    /** When the next attempt is due (a pending delivery only); a claim moves it ahead. */
+    nextAttemptAt: integer('next_attempt_at'),
+  },
+  (t) => [
+    index('webhook_deliveries_due').on(t.state, t.nextAttemptAt),
+    index('webhook_deliveries_log').on(t.webhookId, t.createdAt),
+    index('webhook_deliveries_created').on(t.createdAt),
+  ],
+)
+
+/**
  * Daily roll-up of reasons per article (and so per OPD and site), moved in the same batch as
  * `reasons`: a row's count always equals the reason rows counted on that day.
  */
@@ -424,5 +491,25 @@ export const reasonDays = sqliteTable(
     primaryKey({ columns: [t.siteId, t.article, t.day, t.reason] }),
     index('reason_days_opd').on(t.siteId, t.opd, t.day),
     index('reason_days_day').on(t.day),
+  ],
+)
+
+/**
+ * That an event happened for a subject in a window (`ikm.grade_dropped`, `kudus/dinkes`,
+ * `2026-03-02`): the key that makes each event at most once per window, whichever cron run
+ * or request saw it first. `token` tells the batch that wrote the mark from a later one.
+ */
+export const eventMarks = sqliteTable(
+  'event_marks',
+  {
+    event: text('event').notNull(),
+    subject: text('subject').notNull(),
+    windowKey: text('window_key').notNull(),
+    token: text('token').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.event, t.subject, t.windowKey] }),
+    index('event_marks_created').on(t.createdAt),
   ],
 )

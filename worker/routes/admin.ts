@@ -5,6 +5,7 @@ import { adminPublicationsRoute } from './publications'
 import { adminSitesRoute } from './admin-sites'
 import { adminSpamRoute } from './admin-spam'
 import { adminTokensRoute } from './admin-tokens'
+import { webhooksRoute } from './webhooks'
 import { factory } from '../env'
 
 /** Management (README addition to CONTRACT §5): sites, origins, OPDs, tokens, spam and comments. */
@@ -17,3 +18,4 @@ export const adminRoute = factory
   .route('/flagged', adminSpamRoute)
   .route('/comments', adminCommentsRoute)
   .route('/publications', adminPublicationsRoute)
+  .route('/webhooks', webhooksRoute)

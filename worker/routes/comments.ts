@@ -10,6 +10,7 @@ import { articleKey, commentText, opdSlug, reader, siteId } from '../validation/
 import { jsonBody } from '../validation/json-body'
 import { factory } from '../env'
 import { sha256Hex } from '../domain/crypto'
+import { notifyCommentCreated } from '../webhooks/detect'
 
 const commentBody = z.object({
   site: siteId.optional(),
@@ -60,5 +61,6 @@ export const commentsRoute = factory
     if (outcome === 'no_response') {
       throw apiError('no_response', 'A comment needs this reader’s answer on this article first')
     }
+    if (outcome === 'stored') notifyCommentCreated(c, siteId, body.article, body.reader, now)
     return c.body(null, 204)
   })

@@ -1,0 +1,148 @@
+import type { Db } from '../db/client'
+import {
+  DELIVERY_TIMEOUT_MS,
+  DISABLE_AFTER_FAILURES,
+  MAX_ATTEMPTS,
+  nextAttemptAt,
+  retryable,
+  signature,
+} from '../domain/events'
+import { checkOutboundUrl } from '../domain/outbound-url'
+import type { Env } from '../env'
+import {
+  type ClaimedDelivery,
+  claimDue,
+  type EventKey,
+  enqueueDeliveries,
+  type NewDelivery,
+  recordAttempt,
+  type Subscriber,
+  subscribers,
+} from '../storage/webhooks'
+import { deliveryBody } from './messages'
+
+// Deliveries (CONTRACT §9): queued in D1 (webhook_deliveries is the outbox and the log),
+// sent by the per-minute cron (worker/scheduled.ts) and, for a comment, right after the
+// request has been answered (waitUntil). Never inside a vote or any request's answer.
+
+/** An event to tell the webhooks of a site (or one OPD of it). */
+export interface WebhookEvent {
+  name: string
+  site: string
+  /** The OPD it is about; null for a whole site's event. */
+  opd: string | null
+  /** Once-per-window key; null for the test button (every press is a delivery). */
+  key: EventKey | null
+  /** The event's figures for one webhook (a digest narrows to the webhook's OPD). */
+  render(to: Subscriber): { data: Record<string, unknown>; text: string } | null
+}
+
+/** Whether loopback and private receivers are allowed (npm start, tests), not when deployed. */
+export function allowsLocal(env: Pick<Env, 'ALLOW_LOCAL_ADDRESSES'>): boolean {
+  return env.ALLOW_LOCAL_ADDRESSES === 'on'
+}
+
+/**
+ * Queues the event's deliveries to every subscribed webhook, once per the event's window.
+ * Returns the new deliveries' ids (none when no one subscribes or the event was seen).
+ */
+export async function dispatch(
+  db: Db,
+  event: WebhookEvent,
+  nowMs: number,
+  to?: Subscriber[],
+): Promise<string[]> {
+  const targets = to ?? (await subscribers(db, event.name, event.site, event.opd))
+  const deliveries: NewDelivery[] = []
+  for (const sub of targets) {
+    const rendered = event.render(sub)
+    if (rendered === null) continue
+    const id = crypto.randomUUID()
+    deliveries.push({
+      id,
+      webhookId: sub.id,
+      event: event.name,
+      body: deliveryBody(sub, { ...event, ...rendered, delivery: id, nowMs }),
+      maxAttempts: event.key === null ? 1 : MAX_ATTEMPTS,
+    })
+  }
+  if (deliveries.length === 0) return []
+  const queued = await enqueueDeliveries(db, event.key, deliveries, nowMs)
+  return queued ? deliveries.map((d) => d.id) : []
+}
+
+interface Attempt {
+  ok: boolean
+  statusCode: number | null
+  error: string | null
+}
+
+async function attempt(d: ClaimedDelivery, timeoutMs: number, allowLocal: boolean) {
+  // Checked again at sending: a URL stored under a looser setting is not sent to.
+  if (!checkOutboundUrl(d.url, allowLocal).ok) {
+    return { ok: false, statusCode: null, error: 'address_not_allowed' } satisfies Attempt
+  }
+  try {
+    const res = await fetch(d.url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'User-Agent': 'Tanggapan-Webhook/1',
+        'X-Tanggapan-Event': d.event,
+        'X-Tanggapan-Delivery': d.id,
+        'X-Tanggapan-Signature': await signature(d.secret, d.body),
+      },
+      body: d.body,
+      // A redirect could lead anywhere, a private address included: it is an answer, not a hop.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    await res.body?.cancel()
+    return {
+      ok: res.status >= 200 && res.status < 300,
+      statusCode: res.status,
+      error: res.status >= 200 && res.status < 300 ? null : `http_${res.status}`,
+    } satisfies Attempt
+  } catch (err) {
+    const timedOut = err instanceof Error && err.name === 'TimeoutError'
+    return {
+      ok: false,
+      statusCode: null,
+      error: timedOut ? 'timeout' : 'network',
+    } satisfies Attempt
+  }
+}
+
+const BATCH = 50
+
+export interface DeliverOptions {
+  /** Only these deliveries (the ones a request just queued). */
+  only?: string[]
+  timeoutMs?: number
+}
+
+/**
+ * Sends what is due: claims up to 50 deliveries, sends them side by side (each within the
+ * timeout), and records every attempt with its retry time (worker/domain/events.ts).
+ * Returns how many were attempted.
+ */
+export async function deliverDue(
+  db: Db,
+  env: Pick<Env, 'ALLOW_LOCAL_ADDRESSES'>,
+  nowMs: number,
+  options: DeliverOptions = {},
+): Promise<number> {
+  const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS
+  if (options.only?.length === 0) return 0
+  // The lease outlasts an attempt, so no other run sends the same delivery meanwhile.
+  const claimed = await claimDue(db, nowMs, timeoutMs + 50_000, BATCH, options.only)
+  await Promise.all(
+    claimed.map(async (d) => {
+      const result = await attempt(d, timeoutMs, allowsLocal(env))
+      const final = result.ok || !retryable(result.statusCode)
+      const retryAt = final ? null : nextAttemptAt(d.attempts + 1, d.maxAttempts, nowMs)
+      await recordAttempt(db, { delivery: d, ...result, retryAt }, nowMs, DISABLE_AFTER_FAILURES)
+    }),
+  )
+  return claimed.length
+}
