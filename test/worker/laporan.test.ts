@@ -117,10 +117,10 @@ describe('GET /laporan/:id', () => {
     expect(text).toContain(`href="https://tanggapan.test/api/v1/public/publications/${id}"`)
     expect(text).toContain('Laporan Hasil Survei Kepuasan (indikatif)')
     expect(text).toContain('Kabupaten Purworejo · kode wilayah 33.06')
-    // The worksheet: 4 × 12 + 3 × 4 + 2 × 2 + 1 × 2 = 66, ÷ 20 = 3,3000, × 25 = 82,5000.
+    // The worksheet: 4 × 12 + 3 × 4 + 2 × 2 + 1 × 2 = 66, ÷ 20 = 3,300000, × 25 = 82,5000.
     expect(text).toContain('4 × 12 + 3 × 4 + 2 × 2 + 1 × 2 = 66')
-    expect(text).toContain('66 ÷ 20 = 3,3000')
-    expect(text).toContain('25 × 3,3000 = 82,5000')
+    expect(text).toContain('66 ÷ 20 = 3,300000')
+    expect(text).toContain('25 × 3,300000 = 82,5000')
     expect(text).toContain(`dibulatkan ke atas <strong>${t.required_sample}</strong>`)
     // Both OPDs and both articles are listed.
     expect(text).toContain('data-opd="bappeda"')

@@ -131,8 +131,8 @@ function worksheet(w: IkmWorksheet, number: number) {
       ? html`<li>Belum ada responden pada periode ini: rata-rata, IKM dan mutu tidak dihitung.</li>`
       : html`<li><span class="step">Jumlah nilai.</span> Setiap jawaban dikalikan nilainya:
 <span class="formula">${w.terms.map((t) => `${t.value} × ${num(t.count)}`).join(' + ')} = ${num(w.ratingSum)}</span></li>
-<li><span class="step">Rata-rata nilai.</span> <span class="formula">${num(w.ratingSum)} ÷ ${num(n)} = ${num(w.mean, 4)}</span></li>
-<li><span class="step">Dikonversi ke skala 25–100.</span> <span class="formula">25 × ${num(w.mean, 4)} = ${num(w.scaled, 4)}</span></li>
+<li><span class="step">Rata-rata nilai.</span> <span class="formula">${num(w.ratingSum)} ÷ ${num(n)} = ${num(w.mean, 6)}</span></li>
+<li><span class="step">Dikonversi ke skala 25–100.</span> <span class="formula">25 × ${num(w.mean, 6)} = ${num(w.scaled, 4)}</span></li>
 <li><span class="step">Dibulatkan dua desimal.</span> IKM = <strong>${num(w.ikm, 2)}</strong></li>
 <li><span class="step">Mutu pelayanan.</span> ${num(w.ikm, 2)} berada pada rentang ${num(w.band.low, 2)}–${num(w.band.high, 2)}, mutu <strong>${gradeText(w.grade)}</strong> (PermenPANRB 14/2017):
 <table class="bands">
@@ -146,9 +146,9 @@ function worksheet(w: IkmWorksheet, number: number) {
     w.interval === null || w.mean === null
       ? html`<li><span class="step">Interval kepercayaan 95 %.</span> Tidak dihitung: perlu sedikitnya dua responden.</li>`
       : html`<li><span class="step">Interval kepercayaan 95 %.</span> Simpangan baku nilai
-<span class="formula">s = √(Σ jumlah × (nilai − ${num(w.mean, 4)})² ÷ (${num(n)} − 1)) = ${num(w.interval.sd, 4)}</span>,
+<span class="formula">s = √(Σ jumlah × (nilai − ${num(w.mean, 6)})² ÷ (${num(n)} − 1)) = ${num(w.interval.sd, 4)}</span>,
 galat baku <span class="formula">s ÷ √${num(n)} = ${num(w.interval.se, 4)}</span>, maka
-<span class="formula">25 × (${num(w.mean, 4)} ± ${num(w.interval.z, 2)} × ${num(w.interval.se, 4)})</span> = <strong>${num(w.interval.low, 2)}–${num(w.interval.high, 2)}</strong> (dibatasi pada 25–100).</li>`
+<span class="formula">25 × (${num(w.mean, 6)} ± ${num(w.interval.z, 2)} × ${num(w.interval.se, 4)})</span> = <strong>${num(w.interval.low, 2)}–${num(w.interval.high, 2)}</strong> (dibatasi pada 25–100).</li>`
   const s = w.sample
   const sample =
     s.exact === null || s.required === null

@@ -159,9 +159,16 @@ tfoot td{font-weight:700}
 .opendata{display:flex;flex-wrap:wrap;gap:8px 16px;padding:0;list-style:none}
 .opendata a{display:inline-block;padding:6px 10px;border:1px solid var(--accent);border-radius:4px;text-decoration:none}
 .publication{margin:10px 0 16px}
-.publication h3{font-size:1rem;margin:0 0 4px}
-.publication .links{margin:0 0 6px;font-size:.88rem;color:var(--muted)}
-.publication .links a{margin-right:12px}
+.publication .published{margin:0;font-size:.85rem;color:var(--muted)}
+.publication .links{display:flex;flex-wrap:wrap;gap:8px;margin:4px 0 8px}
+.publication .links a{display:inline-block;padding:4px 10px;border:1px solid var(--accent);border-radius:4px;text-decoration:none;font-size:.9rem}
+.publication tbody th{background:none;font-weight:400}
+.publication tr.scope th,.publication tr.scope td{font-weight:700;background:var(--band)}
+.period{margin-top:18px}
+.period h3{font-size:1.15rem;margin:0}
+.period .range{margin:0 0 6px;color:var(--muted);font-size:.88rem}
+.publication h4{font-size:1rem;margin:8px 0 2px}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .table-wrap{overflow-x:auto}
 .missing{padding-top:48px}
 @page{size:A4;margin:14mm 14mm 16mm}

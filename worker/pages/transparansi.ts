@@ -37,7 +37,8 @@ function publication(head: PublicationHead, totals: Totals | undefined) {
   const period = periodText(head.period)
   return html`<article class="publication" data-publication="${head.id}">
 <h4>${scope}</h4>
-<p class="links"><a href="/laporan/${head.id}">Laporan ${period}: ${scope}</a><a href="/api/v1/public/publications/${head.id}">Data JSON</a>diterbitkan ${momentText(head.published_at)}</p>
+<p class="published">Diterbitkan ${momentText(head.published_at)}</p>
+<p class="links"><a href="/laporan/${head.id}">Laporan<span class="sr-only"> ${period}, ${scope}</span> (cetak)</a><a href="/api/v1/public/publications/${head.id}">Data JSON<span class="sr-only"> ${period}, ${scope}</span></a></p>
 ${figuresTable(head, totals, `IKM ${period}, ${scope}`)}
 </article>`
 }
@@ -81,7 +82,8 @@ ${
     ? html`<p>Belum ada publikasi.</p>`
     : byPeriod(heads).map(
         (group) => html`<section class="period">
-<h3>${periodText(group[0].period)} <small>(${dayText(group[0].from)} – ${dayText(group[0].to)})</small></h3>
+<h3>${periodText(group[0].period)}</h3>
+<p class="range">${dayText(group[0].from)} – ${dayText(group[0].to)}</p>
 ${group.map((head) => publication(head, totals.get(head.id)))}
 </section>`,
       )
