@@ -45,11 +45,13 @@ async function publication(period: string, opd?: string): Promise<Publication> {
   })
   if (res.status === 201) return res.json() as Promise<Publication>
   expect(res.status).toBe(409)
-  const list = (await (
-    await fetch(`${api}/api/v1/public/publications?site=demo`)
-  ).json()) as { rows: { id: string; opd: string | null; period: string }[] }
+  const list = (await (await fetch(`${api}/api/v1/public/publications?site=demo`)).json()) as {
+    rows: { id: string; opd: string | null; period: string }[]
+  }
   const head = list.rows.find((r) => r.period === period && r.opd === (opd ?? null))!
-  return (await fetch(`${api}/api/v1/public/publications/${head.id}`)).json() as Promise<Publication>
+  return (
+    await fetch(`${api}/api/v1/public/publications/${head.id}`)
+  ).json() as Promise<Publication>
 }
 
 const decimal = (x: number, digits: number) =>
@@ -139,9 +141,9 @@ describe('GET /laporan/:id in Chromium', () => {
     })
     expect(await page.locator('tr[data-article]').count()).toBe(site.figures.articles.length)
     expect(await page.locator('tr[data-opd]').count()).toBe(site.figures.opds.length)
-    await expect(page.getByRole('link', { name: /\/api\/v1\/public\/publications\// }).getAttribute('href')).resolves.toBe(
-      `${api}/api/v1/public/publications/${site.id}`,
-    )
+    await expect(
+      page.getByRole('link', { name: /\/api\/v1\/public\/publications\// }).getAttribute('href'),
+    ).resolves.toBe(`${api}/api/v1/public/publications/${site.id}`)
     await screenshot(page, 'laporan-screen')
 
     // The print layout at the width of an A4 page inside its margins (182 mm at 96 dpi).

@@ -56,21 +56,28 @@ describe('ikmWorksheet (the report’s calculation steps)', () => {
   it('always leads to the frozen figures it explains', () => {
     const count = fc.integer({ min: 0, max: 5000 })
     fc.assert(
-      fc.property(count, count, count, count, fc.integer({ min: 0, max: 50_000 }), (a, b, c, d, v) => {
-        const f = statFigures(counts(a, b, c, d), v)
-        const w = ikmWorksheet(f)
-        if (w.scaled !== null) {
-          expect(Math.round(w.scaled * 100) / 100).toBeCloseTo(f.ikm!, 9)
-          expect(w.band!.low <= f.ikm! && f.ikm! <= w.band!.high).toBe(true)
-        }
-        if (w.interval !== null && w.mean !== null) {
-          const low = Math.max(25, 25 * (w.mean - w.interval.halfWidth))
-          expect(Math.abs(low - f.ikm_low!)).toBeLessThanOrEqual(0.005 + 1e-9)
-        }
-        if (w.sample.exact !== null) {
-          expect(Math.ceil(Math.round(w.sample.exact * 1e9) / 1e9)).toBe(f.required_sample)
-        }
-      }),
+      fc.property(
+        count,
+        count,
+        count,
+        count,
+        fc.integer({ min: 0, max: 50_000 }),
+        (a, b, c, d, v) => {
+          const f = statFigures(counts(a, b, c, d), v)
+          const w = ikmWorksheet(f)
+          if (w.scaled !== null) {
+            expect(Math.round(w.scaled * 100) / 100).toBeCloseTo(f.ikm!, 9)
+            expect(w.band!.low <= f.ikm! && f.ikm! <= w.band!.high).toBe(true)
+          }
+          if (w.interval !== null && w.mean !== null) {
+            const low = Math.max(25, 25 * (w.mean - w.interval.halfWidth))
+            expect(Math.abs(low - f.ikm_low!)).toBeLessThanOrEqual(0.005 + 1e-9)
+          }
+          if (w.sample.exact !== null) {
+            expect(Math.ceil(Math.round(w.sample.exact * 1e9) / 1e9)).toBe(f.required_sample)
+          }
+        },
+      ),
     )
   })
 })

@@ -45,8 +45,10 @@ function figuresOf(text: string): Record<string, string> {
 }
 
 const id2 = (x: number, digits = 2) =>
-  new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    .format(x)
+  new Intl.NumberFormat('id-ID', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(x)
 
 beforeAll(async () => {
   admin = (await tokenFor('admin')).token
@@ -141,9 +143,9 @@ describe('GET /laporan/:id', () => {
       env.DB.prepare(
         "UPDATE opd_days SET sangat_puas = sangat_puas + 50 WHERE site_id = ? AND opd = 'dinkes' AND day = '2025-05-01'",
       ).bind(SITE),
-      env.DB.prepare("UPDATE opds SET name = 'Dinas Baru' WHERE site_id = ? AND slug = 'dinkes'").bind(
-        SITE,
-      ),
+      env.DB.prepare(
+        "UPDATE opds SET name = 'Dinas Baru' WHERE site_id = ? AND slug = 'dinkes'",
+      ).bind(SITE),
     ])
     const live = await (
       await send('GET', `/api/v1/stats/sites?site=${SITE}&period=2025-05`, admin)

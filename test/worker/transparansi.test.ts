@@ -109,7 +109,9 @@ describe('GET /transparansi/:site', () => {
     ])
     const page2024 = await (await page(`/transparansi/${SITE}`)).text()
     const section = page2024.slice(page2024.indexOf(`data-publication="${id}"`))
-    expect(section).toMatch(/Seluruh perangkat daerah<\/th><td class="num">20<\/td><td class="num">82,50/)
+    expect(section).toMatch(
+      /Seluruh perangkat daerah<\/th><td class="num">20<\/td><td class="num">82,50/,
+    )
   })
 
   it('says so for a site without publications', async () => {

@@ -34,7 +34,8 @@ const opdName = (row: { opd: string | null; name: string | null }) => row.name ?
 function letterhead(doc: PublicationDocument) {
   const total = doc.figures.total
   const opd = doc.opd === null ? null : doc.figures.opds.find((o) => o.opd === doc.opd)
-  const unit = doc.opd === null ? 'Seluruh Perangkat Daerah' : opdName(opd ?? { opd: doc.opd, name: null })
+  const unit =
+    doc.opd === null ? 'Seluruh Perangkat Daerah' : opdName(opd ?? { opd: doc.opd, name: null })
   const region =
     total?.region_name && total.region
       ? html`<p class="wilayah">${total.region_name} · kode wilayah ${total.region}</p>`

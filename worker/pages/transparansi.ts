@@ -8,7 +8,7 @@ import { dayText, gradeText, ikmText, momentText, num, pageShell, periodText } f
 // printable reports and the JSON, and the site's open data. Figures are the frozen ones.
 
 /** Where the open data of a site lives (worker/routes/opendata.ts). */
-export const openDataPaths = (site: string) => ({
+const openDataPaths = (site: string) => ({
   csv: `/api/v1/public/opendata/${site}.csv`,
   json: `/api/v1/public/opendata/${site}.json`,
 })

@@ -76,7 +76,10 @@ export const reportsRoute = factory
     if (entry === undefined) {
       c.header('Cache-Control', 'no-cache')
       return c.html(
-        notFoundPage('Situs tidak ditemukan', `Tidak ada situs yang terdaftar dengan nama ${site}.`),
+        notFoundPage(
+          'Situs tidak ditemukan',
+          `Tidak ada situs yang terdaftar dengan nama ${site}.`,
+        ),
         404,
       )
     }

@@ -193,7 +193,7 @@ export function listPublications(db: Db, site: string): Promise<PublicationHead[
 }
 
 /** The frozen figures of a publication, as `publish` wrote them. */
-export type PublicationFigures = Awaited<ReturnType<typeof scopeFigures>>
+type PublicationFigures = Awaited<ReturnType<typeof scopeFigures>>
 
 /** A publication's document as stored (its text, parsed). */
 export interface PublicationDocument extends PublicationHead {
