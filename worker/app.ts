@@ -12,6 +12,7 @@ import { summaryRoute } from './routes/summary'
 import { viewsRoute } from './routes/views'
 import { demoRoute } from './routes/demo'
 import { publicPublicationsRoute } from './routes/publications'
+import { reportsRoute } from './routes/reports'
 import { widgetAssetsRoute } from './routes/widget-assets'
 import { apiHeaders } from './security-headers'
 import { factory } from './env'
@@ -24,6 +25,8 @@ export function createApp() {
   app.use('/api/v1/stats/*', restrictedRateLimit)
   app.use('/api/v1/admin/*', restrictedRateLimit)
   app.use('/api/v1/public/*', publicRateLimit)
+  app.use('/laporan/*', publicRateLimit)
+  app.use('/transparansi/*', publicRateLimit)
   for (const path of [
     '/api/v1/responses',
     '/api/v1/summary',
@@ -46,6 +49,7 @@ export function createApp() {
   app.route('/api/v1/public/publications', publicPublicationsRoute)
   app.route('/', widgetAssetsRoute)
   app.route('/demo', demoRoute)
+  app.route('/', reportsRoute)
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `Nothing at ${c.req.method} ${c.req.path}`), 404),

@@ -2,7 +2,7 @@ import { ratingSum } from './ikm'
 import { RATINGS, totalOf, type Counts } from './rating-scale'
 
 /** z for a two-sided 95 % interval under the normal approximation. */
-const Z_95 = 1.96
+export const Z_95 = 1.96
 
 export interface IkmBounds {
   low: number

@@ -5,9 +5,9 @@
  * and d = 0.05 (a 5 % margin), rounded up to a whole respondent. N = 100 → 80,
  * N = 1 000 → 278, and it never exceeds 384 however large N grows.
  */
-const CHI_SQUARED = 3.841
-const P = 0.5
-const D = 0.05
+export const CHI_SQUARED = 3.841
+export const P = 0.5
+export const D = 0.05
 
 export function krejcieMorgan(population: number): number {
   if (population <= 0) return 0

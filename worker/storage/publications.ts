@@ -203,3 +203,43 @@ export function listPublications(db: Db, site: string): Promise<PublicationHead[
       asc(publications.opd),
     )
 }
+
+/** The frozen figures of a publication, as `publish` wrote them. */
+type PublicationFigures = Awaited<ReturnType<typeof scopeFigures>>
+
+/** A publication's document as stored (its text, parsed). */
+export interface PublicationDocument extends PublicationHead {
+  figures: PublicationFigures
+}
+
+export type PublicationTotals = Pick<PublicationFigures, 'total' | 'opds'>
+
+/**
+ * The site total and OPD rows of each of a site's publications, by id, without the article
+ * rows (most of a large site's text): SQLite picks them out of single-part texts, so only
+ * those rows cross to the Worker; a text stored in several parts is read whole. `ids` are the
+ * site's publications (from `listPublications`).
+ */
+export async function publicationTotals(
+  db: Db,
+  site: string,
+  ids: string[],
+): Promise<Map<string, PublicationTotals>> {
+  const rows = await db.all<{ id: string; total: string; opds: string }>(sql`
+    SELECT p.publication_id AS id, json_extract(p.text, '$.figures.total') AS total,
+      json_extract(p.text, '$.figures.opds') AS opds
+    FROM publication_parts p JOIN publications h ON h.id = p.publication_id
+    WHERE h.site_id = ${site} AND p.part = 0 AND NOT EXISTS (
+      SELECT 1 FROM publication_parts q WHERE q.publication_id = p.publication_id AND q.part = 1)`)
+  const totals = new Map<string, PublicationTotals>(
+    rows.map((r) => [r.id, { total: JSON.parse(r.total), opds: JSON.parse(r.opds) }]),
+  )
+  for (const id of ids) {
+    if (totals.has(id)) continue
+    const text = await publicationText(db, id)
+    if (text === null) continue
+    const { figures } = JSON.parse(text) as PublicationDocument
+    totals.set(id, { total: figures.total, opds: figures.opds })
+  }
+  return totals
+}
