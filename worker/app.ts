@@ -10,6 +10,7 @@ import { summaryRoute } from './routes/summary'
 import { viewsRoute } from './routes/views'
 import { demoRoute } from './routes/demo'
 import { publicPublicationsRoute } from './routes/publications'
+import { openDataRoute } from './routes/opendata'
 import { widgetAssetsRoute } from './routes/widget-assets'
 import { apiHeaders } from './security-headers'
 import { factory } from './env'
@@ -38,6 +39,9 @@ export function createApp() {
   app.route('/api/v1/stats', statsRoute)
   app.route('/api/v1/admin', adminRoute)
   app.route('/api/v1/public/publications', publicPublicationsRoute)
+  // The contract's path, and the one the laporan and transparansi pages were built against.
+  app.route('/api/v1/public/datasets', openDataRoute)
+  app.route('/api/v1/public/opendata', openDataRoute)
   app.route('/', widgetAssetsRoute)
   app.route('/demo', demoRoute)
 
