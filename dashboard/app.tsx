@@ -7,6 +7,7 @@ import { T } from './i18n'
 import { Manage } from './manage'
 import { OpdPage } from './opd-page'
 import { Overview } from './overview'
+import { Publications } from './publications'
 import { SignIn } from './sign-in'
 import type { Range, Scope } from './types'
 
@@ -43,6 +44,9 @@ export function App() {
           <a href="#/">Tanggapan</a> <span class="en">dasbor / dashboard</span>
         </h1>
         <nav>
+          <a href="#/publikasi">
+            <T id="Publikasi" en="Publications" />
+          </a>
           {scope.token.role === 'admin' && (
             <a href="#/kelola">
               <T id="Kelola" en="Manage" />
@@ -57,7 +61,7 @@ export function App() {
         </nav>
       </header>
       <main>
-        {route.page !== 'manage' && (
+        {route.page !== 'manage' && route.page !== 'publications' && (
           <>
             <DateRange range={range} onChange={setRange} />
             <IndicativeNote />
@@ -73,6 +77,7 @@ export function App() {
           />
         )}
         {route.page === 'manage' && <Manage />}
+        {route.page === 'publications' && <Publications scope={scope} />}
       </main>
     </>
   )

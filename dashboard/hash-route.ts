@@ -4,12 +4,14 @@ export type Route =
   | { page: 'overview' }
   | { page: 'opd'; site: string; opd: string }
   | { page: 'manage' }
+  | { page: 'publications' }
 
 function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent)
   if (parts[0] === 'opd' && parts[1] && parts[2])
     return { page: 'opd', site: parts[1], opd: parts[2] }
   if (parts[0] === 'kelola') return { page: 'manage' }
+  if (parts[0] === 'publikasi') return { page: 'publications' }
   return { page: 'overview' }
 }
 
