@@ -8,6 +8,7 @@ import { Manage } from './manage'
 import { Notifications } from './notifications'
 import { OpdPage } from './opd-page'
 import { Overview } from './overview'
+import { Publications } from './publications'
 import { SignIn } from './sign-in'
 import type { Range, Scope } from './types'
 
@@ -44,6 +45,9 @@ export function App() {
           <a href="#/">Tanggapan</a> <span class="en">dasbor / dashboard</span>
         </h1>
         <nav>
+          <a href="#/publikasi">
+            <T id="Publikasi" en="Publications" />
+          </a>
           {scope.token.role === 'admin' && (
             <a href="#/kelola">
               <T id="Kelola" en="Manage" />
@@ -63,12 +67,14 @@ export function App() {
         </nav>
       </header>
       <main>
-        {route.page !== 'manage' && route.page !== 'notifications' && (
-          <>
-            <DateRange range={range} onChange={setRange} />
-            <IndicativeNote />
-          </>
-        )}
+        {route.page !== 'manage' &&
+          route.page !== 'notifications' &&
+          route.page !== 'publications' && (
+            <>
+              <DateRange range={range} onChange={setRange} />
+              <IndicativeNote />
+            </>
+          )}
         {route.page === 'overview' && <Overview range={shownRange} />}
         {route.page === 'opd' && (
           <OpdPage
@@ -80,6 +86,7 @@ export function App() {
         )}
         {route.page === 'manage' && <Manage />}
         {route.page === 'notifications' && <Notifications scope={scope} />}
+        {route.page === 'publications' && <Publications scope={scope} />}
       </main>
     </>
   )

@@ -5,6 +5,7 @@ export type Route =
   | { page: 'opd'; site: string; opd: string }
   | { page: 'manage' }
   | { page: 'notifications' }
+  | { page: 'publications' }
 
 function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent)
@@ -12,6 +13,7 @@ function parseRoute(hash: string): Route {
     return { page: 'opd', site: parts[1], opd: parts[2] }
   if (parts[0] === 'kelola') return { page: 'manage' }
   if (parts[0] === 'notifikasi') return { page: 'notifications' }
+  if (parts[0] === 'publikasi') return { page: 'publications' }
   return { page: 'overview' }
 }
 

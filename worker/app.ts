@@ -13,6 +13,7 @@ import { viewsRoute } from './routes/views'
 import { demoRoute } from './routes/demo'
 import { publicPublicationsRoute } from './routes/publications'
 import { reportsRoute } from './routes/reports'
+import { openDataRoute } from './routes/opendata'
 import { widgetAssetsRoute } from './routes/widget-assets'
 import { apiHeaders } from './security-headers'
 import { factory } from './env'
@@ -47,6 +48,9 @@ export function createApp() {
   app.route('/api/v1/stats', statsRoute)
   app.route('/api/v1/admin', adminRoute)
   app.route('/api/v1/public/publications', publicPublicationsRoute)
+  // The contract's path, and the one the laporan and transparansi pages were built against.
+  app.route('/api/v1/public/datasets', openDataRoute)
+  app.route('/api/v1/public/opendata', openDataRoute)
   app.route('/', widgetAssetsRoute)
   app.route('/demo', demoRoute)
   app.route('/', reportsRoute)

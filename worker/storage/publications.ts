@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { publicationParts, publications } from '../db/schema'
+import { opds, publicationParts, publications, sites } from '../db/schema'
 import { canonicalJson, type Json, splitText } from '../domain/canonical-json'
 import { sha256Hex } from '../domain/crypto'
 import { monthsOf, type Period } from '../domain/periods'
@@ -242,4 +242,53 @@ export async function publicationTotals(
     totals.set(id, { total: figures.total, opds: figures.opds })
   }
   return totals
+}
+
+/** A publication's head with its frozen text. */
+export interface FrozenPublication {
+  head: PublicationHead
+  text: string
+}
+
+/**
+ * Every publication of a site with its text exactly as frozen, earliest published first: what
+ * open data is built from. One query for all heads and parts.
+ */
+export async function frozenPublications(db: Db, site: string): Promise<FrozenPublication[]> {
+  const rows = await db
+    .select({
+      id: publications.id,
+      site: publications.siteId,
+      opd: publications.opd,
+      period: publications.period,
+      from: publications.fromDay,
+      to: publications.toDay,
+      published_at: publications.publishedAt,
+      sha256: publications.sha256,
+      text: publicationParts.text,
+    })
+    .from(publications)
+    .innerJoin(publicationParts, eq(publicationParts.publicationId, publications.id))
+    .where(eq(publications.siteId, site))
+    .orderBy(asc(publications.publishedAt), asc(publications.id), asc(publicationParts.part))
+  const frozen: FrozenPublication[] = []
+  for (const { text, ...head } of rows) {
+    const last = frozen.at(-1)
+    if (last?.head.id === head.id) last.text += text
+    else frozen.push({ head, text })
+  }
+  return frozen
+}
+
+/** What open data's metadata says of a site besides its figures: names, region, OPD names. */
+export async function openDataSite(db: Db, site: string) {
+  const [siteRows, opdRows] = await db.batch([
+    db
+      .select({ name: sites.name, region: sites.region, createdAt: sites.createdAt })
+      .from(sites)
+      .where(eq(sites.id, site)),
+    db.select({ slug: opds.slug, name: opds.name }).from(opds).where(eq(opds.siteId, site)),
+  ])
+  const row = siteRows[0]
+  return row === undefined ? null : { ...row, opds: new Map(opdRows.map((o) => [o.slug, o.name])) }
 }

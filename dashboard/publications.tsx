@@ -1,0 +1,197 @@
+import type { ComponentChildren } from 'preact'
+import { useState } from 'preact/hooks'
+import { jakartaDay } from '../worker/domain/days'
+import { getJson, query, sendJson } from './api'
+import { T } from './i18n'
+import { figureColumns, StatTable } from './stat-table'
+import type { OpdRow, Scope, SiteRow } from './types'
+import { useApi } from './use-api'
+
+// «Publikasi» (README, «Publications / Publikasi»): publish an ended period after seeing the
+// live figures that will be frozen, list the site's publications, and the public links.
+
+type Head = { id: string; site: string; opd: string | null; period: string; published_at: string }
+
+/** Months per period, how its label ends (`2026-11`, `2026-Q3`, `2026-S2`, `2026`), how many. */
+const KINDS = [
+  [1, '-', 12],
+  [3, '-Q', 4],
+  [6, '-S', 2],
+  [12, '', 3],
+] as const
+
+/**
+ * The labels of the latest periods of each kind that have ended by today (Asia/Jakarta),
+ * newest first, in the Worker's spelling (worker/domain/periods.ts, which checks them again).
+ */
+function endedPeriods(): string[] {
+  const today = jakartaDay(Date.now())
+  const month = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1
+  return KINDS.flatMap(([months, suffix, count]) =>
+    Array.from({ length: count }, (_, i) => {
+      const first = (Math.floor(month / months) - 1 - i) * months
+      const part = (first % 12) / months + 1
+      const year = Math.floor(first / 12)
+      return months === 12
+        ? `${year}`
+        : `${year}${suffix}${months === 1 && part < 10 ? 0 : ''}${part}`
+    }),
+  )
+}
+
+type Choice = [value: string, text: string, off?: boolean]
+
+export function Publications({ scope: { token, sites } }: { scope: Scope }) {
+  const [site, setSite] = useState(token.site ?? sites[0]?.id ?? '')
+  const [opd, setOpd] = useState(token.opd ?? '')
+  const [period, setPeriod] = useState('')
+  const [preview, setPreview] = useState<(SiteRow | OpdRow)[] | null>(null)
+  const [message, setMessage] = useState('')
+  // The public list may come from the browser's cache (max-age 60): what this page published
+  // is shown from the POST's own answer.
+  const [added, setAdded] = useState<Head[]>([])
+  const list = useApi<{ rows: Head[] }>(`/api/v1/public/publications?site=${site}`)
+  const periods = endedPeriods()
+  // An OPD's token sees its own OPD's publications only.
+  const listed = list.state === 'ready' ? list.data.rows : []
+  const rows = [
+    ...added.filter((a) => a.site === site && !listed.some((r) => r.id === a.id)),
+    ...listed,
+  ].filter((r) => !token.opd || r.opd === token.opd)
+  const taken = new Set(rows.map((r) => `${r.opd ?? ''} ${r.period}`))
+  const open = periods.filter((p) => !taken.has(`${opd} ${p}`))
+  const chosen = open.includes(period) ? period : (open[0] ?? '')
+  const body = { site, opd: opd || undefined, period: chosen }
+  const failed = (e: Error) => setMessage(e.message)
+  const review = (e: Event) => {
+    e.preventDefault()
+    setMessage('')
+    const q = query(body)
+    Promise.all([
+      opd ? { rows: [] } : getJson<{ rows: SiteRow[] }>(`/api/v1/stats/sites${q}`),
+      getJson<{ rows: OpdRow[] }>(`/api/v1/stats/opds${q}`),
+    ]).then(([s, o]) => setPreview([...s.rows, ...o.rows]), failed)
+  }
+  const publish = () =>
+    sendJson<Head>('POST', '/api/v1/admin/publications', body).then(
+      (p) => (setPreview(null), setMessage(`✓ ${chosen}`), setAdded([p!, ...added])),
+      failed,
+    )
+  const opds = sites.find((s) => s.id === site)?.opds ?? []
+  const link = `${location.origin}/transparansi/${site}`
+  const selects: [string, ComponentChildren, string, (v: string) => void, Choice[], boolean?][] = [
+    [
+      'site',
+      <T id="Situs" en="Site" />,
+      site,
+      setSite,
+      sites.map((s) => [s.id, s.name]),
+      !!token.site,
+    ],
+    [
+      'opd',
+      <T id="Cakupan" en="Scope" />,
+      opd,
+      setOpd,
+      [['', 'Seluruh situs / whole site'], ...opds.map((o): Choice => [o.slug, o.name ?? o.slug])],
+      !!token.opd,
+    ],
+    [
+      'period',
+      <T id="Periode (sudah berakhir)" en="Ended period" />,
+      chosen,
+      setPeriod,
+      periods.map((p) => [p, p, !open.includes(p)]),
+    ],
+  ]
+  return (
+    <>
+      <h2>
+        <T id="Publikasi" en="Publications" />
+      </h2>
+      <form class="panel publish" onSubmit={review}>
+        {selects.map(([name, label, value, set, choices, fixed]) => (
+          <label>
+            <span>{label}</span>
+            <select
+              name={name}
+              value={value}
+              disabled={fixed}
+              onChange={(e) => (set(e.currentTarget.value), setPreview(null))}
+            >
+              {choices.map(([v, text, off]) => (
+                <option value={v} disabled={off}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <button type="submit">
+          <T id="Tinjau" en="Review" />
+        </button>
+      </form>
+      {message && (
+        <p class="made" role="status">
+          {message}
+        </p>
+      )}
+      {preview && (
+        <section class="confirm">
+          <h3>
+            <T
+              id={`Dibekukan: ${site} · ${opd || 'seluruh situs'} · ${chosen}`}
+              en="to be frozen"
+            />
+          </h3>
+          <StatTable
+            rows={preview}
+            rowKey={(r) => ('opd' in r ? r.opd : '')}
+            empty="—"
+            columns={[
+              { head: '', cell: (r) => r.name ?? ('opd' in r && r.opd) },
+              ...figureColumns(),
+            ]}
+          />
+          <button type="submit" onClick={publish}>
+            <T id="Ya, terbitkan" en="Yes, publish" />
+          </button>{' '}
+          <button type="button" onClick={() => setPreview(null)}>
+            <T id="Batal" en="Cancel" />
+          </button>
+        </section>
+      )}
+      <section>
+        <p>
+          <T id="Transparansi" en="Transparency" />: <a href={link}>{link}</a>{' '}
+          <button
+            type="button"
+            onClick={() => navigator.clipboard.writeText(link).then(() => setMessage(`✓ ${link}`))}
+          >
+            <T id="Salin tautan" en="Copy link" />
+          </button>
+        </p>
+        {list.state === 'ready' && (
+          <StatTable
+            rows={rows}
+            rowKey={(r) => r.id}
+            empty={<T id="Belum ada publikasi." en="Nothing published yet." />}
+            columns={[
+              { head: <T id="Periode" en="Period" />, cell: (r) => r.period },
+              { head: <T id="Cakupan" en="Scope" />, cell: (r) => r.opd ?? site },
+              { head: <T id="Terbit" en="Published" />, cell: (r) => r.published_at.slice(0, 10) },
+              {
+                head: '',
+                cell: (r) => (
+                  <a href={`/laporan/${r.id}`}>
+                    <T id="Laporan" en="Report" />
+                  </a>
+                ),
+              },
+            ]}
+          />
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,114 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { screenshot } from './chromium'
+import { baseUrl, dashboardSession } from './dashboard-helpers'
+
+// «Publikasi»: publishing an ended period through the dashboard, after a confirmation that
+// shows the live figures to be frozen; an OPD's token sees and publishes only its own OPD.
+
+const session = dashboardSession()
+
+async function api<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      Authorization: `Bearer ${inject('adminToken')}`,
+      'Content-Type': 'application/json',
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+  return res.json() as Promise<T>
+}
+
+type Figures = { total: number; views: number }
+
+/** Waits for the list of publications (which marks the periods already published). */
+const listed = (page: Page) =>
+  page.locator('text=Belum ada publikasi.').or(page.locator('tbody tr')).first().waitFor()
+
+// Each walk makes several requests to wrangler dev; on a loaded machine that takes a while.
+const WALK = 120_000
+
+describe('the dashboard’s «Publikasi»', () => {
+  it(
+    'publishes an OPD’s ended month after showing what will be frozen, and lists it',
+    async () => {
+      const { page, errors } = await session.signIn()
+      await page.click('a[href="#/publikasi"]')
+      await listed(page)
+      await page.selectOption('select[name=opd]', 'bappeda')
+      const period = await page.locator('select[name=period]').inputValue()
+      expect(period).toMatch(/^\d{4}-\d{2}$/) // the last ended month comes first
+      await page.click('form.publish button[type=submit]')
+
+      // The confirmation shows the live figures of that scope and period.
+      const confirm = page.locator('section.confirm')
+      await confirm.waitFor()
+      expect(await confirm.locator('h3').textContent()).toContain(`demo · bappeda · ${period}`)
+      const live = await api<{ rows: Figures[] }>(
+        `/api/v1/stats/opds?site=demo&opd=bappeda&period=${period}`,
+      )
+      const cells = await confirm.locator('tbody tr').first().locator('td').allTextContents()
+      expect(cells[2]).toBe(new Intl.NumberFormat('id-ID').format(live.rows[0].total))
+      await screenshot(page, 'dashboard-publications-confirm')
+
+      await confirm.locator('button[type=submit]').click()
+      const row = page.locator('tbody tr', { hasText: period }).filter({ hasText: 'bappeda' })
+      await row.waitFor()
+      const report = await row.locator('a').getAttribute('href')
+      expect(report).toMatch(/^\/laporan\/pub_[0-9a-f]{16}$/)
+      // What was frozen is what the confirmation showed, and the period cannot be picked again.
+      const frozen = await api<{ figures: { total: Figures } }>(
+        `/api/v1/public/publications/${report!.slice('/laporan/'.length)}`,
+      )
+      expect(frozen.figures.total.total).toBe(live.rows[0].total)
+      expect(await page.locator(`select[name=period] option[value="${period}"]`).isDisabled()).toBe(
+        true,
+      )
+
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: baseUrl(),
+      })
+      await page.click('button:has-text("Salin tautan")')
+      await page.locator('[role=status]', { hasText: '/transparansi/demo' }).waitFor()
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+        `${baseUrl()}/transparansi/demo`,
+      )
+      await screenshot(page, 'dashboard-publications')
+      expect(errors).toEqual([])
+      await page.context().close()
+    },
+    WALK,
+  )
+
+  it(
+    'gives an OPD’s token its own OPD only: fixed scope, its own publications',
+    async () => {
+      const { token } = await api<{ token: string }>('/api/v1/admin/tokens', {
+        role: 'opd',
+        site: 'demo',
+        opd: 'rsud',
+        label: 'RSUD (publikasi)',
+      })
+      const { page, errors } = await session.signIn(token)
+      await page.click('a[href="#/publikasi"]')
+      const opd = page.locator('select[name=opd]')
+      expect([await opd.inputValue(), await opd.isDisabled()]).toEqual(['rsud', true])
+      expect(await page.locator('select[name=site]').isDisabled()).toBe(true)
+      // bappeda's publication (the test above) is not this token's to see.
+      await listed(page)
+      expect(await page.locator('tbody tr', { hasText: 'bappeda' }).count()).toBe(0)
+
+      await page.selectOption('select[name=period]', { index: 1 })
+      const period = await page.locator('select[name=period]').inputValue()
+      await page.click('form.publish button[type=submit]')
+      await page.locator('section.confirm button[type=submit]').click()
+      await page.locator('tbody tr', { hasText: period }).filter({ hasText: 'rsud' }).waitFor()
+      await screenshot(page, 'dashboard-publications-opd')
+      expect(errors).toEqual([])
+      await page.context().close()
+    },
+    WALK,
+  )
+})

@@ -1,0 +1,163 @@
+import type { Context } from 'hono'
+import { cors } from 'hono/cors'
+import { etag } from 'hono/etag'
+import { z } from 'zod'
+import { toCsv } from '../domain/csv'
+import {
+  type FrozenDocument,
+  frequencyOf,
+  OPEN_DATA_COLUMNS,
+  openDataRows,
+  walidataOf,
+} from '../domain/opendata'
+import { regionOf } from '../domain/regions'
+import { type AppEnv, factory } from '../env'
+import { apiError } from '../errors'
+import { frozenPublications, listPublications, openDataSite } from '../storage/publications'
+import { siteId } from '../validation/fields'
+import { parseOrThrow } from '../validation/json-body'
+
+// Open data for Satu Data Indonesia (CONTRACT §8; README «Open data / Data terbuka»): per site
+// a CSV of its published figures per OPD and month, and that dataset's metadata in the shape
+// of CKAN's `package_show`, so a regional CKAN portal can harvest it. Both are built from the
+// frozen publications only, never from the live tables, and carry counts only.
+
+/** New publications show within five minutes; an unchanged answer is a 304 by its ETag. */
+const CACHE = 'public, max-age=300'
+const LICENSE = {
+  license_id: 'CC-BY-4.0',
+  license_title: 'Creative Commons Attribution 4.0',
+  license_url: 'https://creativecommons.org/licenses/by/4.0/',
+}
+const TAGS = ['ikm', 'skm', 'survei-kepuasan', 'pelayanan-publik', 'informasi-publik']
+
+/** The site a path names, or 404 when no such site exists (400 when it cannot be a site id). */
+async function siteOf(c: Context<AppEnv>, file: string) {
+  const { site } = parseOrThrow(z.object({ site: siteId }), { site: file.replace(/\.\w+$/, '') })
+  const found = await openDataSite(c.var.db, site)
+  if (found === null) throw apiError('unknown_site', `No site is called ${site}`)
+  return { id: site, ...found }
+}
+
+const datasetPath = (c: Context, site: string, ext: 'csv' | 'json') =>
+  `${new URL(c.req.url).origin}/api/v1/public/datasets/${site}.${ext}`
+
+/** Mounted at the contract's `/api/v1/public/datasets` and at `/api/v1/public/opendata`. */
+export const openDataRoute = factory
+  .createApp()
+  .use(cors({ origin: '*', allowMethods: ['GET'] }))
+  .use(etag())
+  .get('/:file{[^/]+\\.csv}', async (c) => {
+    const site = await siteOf(c, c.req.param('file'))
+    const documents = (await frozenPublications(c.var.db, site.id)).map(
+      (p) => JSON.parse(p.text) as FrozenDocument,
+    )
+    const rows = openDataRows(documents, site.region === null ? null : regionOf(site.region))
+    return c.body(toCsv(OPEN_DATA_COLUMNS, rows), 200, {
+      'Content-Type': 'text/csv; charset=utf-8; header=present',
+      'Content-Disposition': `inline; filename="tanggapan-${site.id}-ikm-bulanan.csv"`,
+      'Cache-Control': CACHE,
+    })
+  })
+  .get('/:file{[^/]+\\.json}', async (c) => {
+    const site = await siteOf(c, c.req.param('file'))
+    const heads = await listPublications(c.var.db, site.id)
+    const published = heads.map((h) => h.published_at).sort()
+    const region = site.region === null ? null : regionOf(site.region)
+    const opdsPublished = new Set(heads.map((h) => h.opd))
+    // One OPD publishing alone produces the data; otherwise the pemda does, for all its OPDs.
+    const onlyOpd = opdsPublished.size === 1 ? [...opdsPublished][0] : null
+    const produsen = onlyOpd ? (site.opds.get(onlyOpd) ?? onlyOpd) : site.name
+    const walidata = walidataOf(site.name, site.opds.get('diskominfo') ?? null)
+    const created = published[0] ?? new Date(site.createdAt).toISOString()
+    const modified = published.at(-1) ?? created
+    const months = heads.flatMap((h) => [h.from.slice(0, 7), h.to.slice(0, 7)]).sort()
+    const packageId = `tanggapan-${site.id}`
+    const level =
+      region === null ? null : region.code === region.province ? 'Provinsi' : 'Kabupaten/Kota'
+    const organization = {
+      id: `tanggapan-${site.id}-${onlyOpd ?? 'pemda'}`,
+      name: `${site.id}-${onlyOpd ?? 'pemda'}`,
+      title: produsen,
+      type: 'organization',
+      description: onlyOpd ? `${produsen}, ${site.name}` : site.name,
+      image_url: '',
+      created,
+      is_organization: true,
+      approval_status: 'approved',
+      state: 'active',
+    }
+    const extras: Record<string, string> = {
+      produsen_data: produsen,
+      walidata,
+      kode_wilayah: region?.code ?? '',
+      nama_wilayah: region?.name ?? '',
+      frekuensi: frequencyOf(heads.map((h) => h.period)),
+      cakupan: level === null ? site.name : `${level} (${region!.name})`,
+      periode_awal: months[0] ?? '',
+      periode_akhir: months.at(-1) ?? '',
+      satuan: 'IKM 25–100 (indikatif); jumlah tanggapan; kali dilihat',
+      jumlah_publikasi: String(heads.length),
+    }
+    const result = {
+      id: packageId,
+      name: `ikm-tanggapan-${site.id}`,
+      title: `Indeks Kepuasan Masyarakat (indikatif) atas informasi daring — ${site.name}`,
+      notes: [
+        `Tanggapan pembaca berita daring ${site.name} («Bagaimana Tanggapan Anda?»: Sangat Puas,`,
+        'Puas, Cukup Puas, Tidak Puas) per OPD dan per bulan, dengan IKM = 25 × rata-rata',
+        'jawaban dan mutunya (PermenPANRB 14/2017). Hanya periode yang sudah dipublikasikan; angka',
+        'sebuah bulan berasal dari publikasi pertama yang memuatnya dan tidak berubah lagi',
+        '(id_publikasi menunjuk publikasi tersebut beserta SHA-256-nya). IKM ini indikatif: satu',
+        'pertanyaan yang dijawab pembaca yang memilih sendiri, bukan SKM resmi sembilan unsur.',
+        'Tidak memuat data pribadi (tanpa id pembaca, tanpa teks komentar).',
+      ].join(' '),
+      type: 'dataset',
+      state: 'active',
+      private: false,
+      author: produsen,
+      author_email: '',
+      maintainer: walidata,
+      maintainer_email: '',
+      ...LICENSE,
+      isopen: true,
+      url: `${new URL(c.req.url).origin}/transparansi/${site.id}`,
+      version: '',
+      metadata_created: created,
+      metadata_modified: modified,
+      owner_org: organization.id,
+      organization,
+      num_resources: 1,
+      num_tags: TAGS.length,
+      resources: [
+        {
+          id: `${packageId}-csv`,
+          package_id: packageId,
+          name: `IKM per OPD per bulan — ${site.name}`,
+          description: `Kolom: ${OPEN_DATA_COLUMNS.join(', ')}.`,
+          format: 'CSV',
+          mimetype: 'text/csv',
+          url: datasetPath(c, site.id, 'csv'),
+          position: 0,
+          state: 'active',
+          created,
+          last_modified: modified,
+          datastore_active: false,
+        },
+      ],
+      tags: TAGS.map((name) => ({
+        name,
+        display_name: name,
+        state: 'active',
+        vocabulary_id: null,
+      })),
+      groups: [],
+      extras: Object.entries(extras).map(([key, value]) => ({ key, value })),
+    }
+    c.header('Cache-Control', CACHE)
+    return c.json({
+      help: `${datasetPath(c, site.id, 'json')}: metadata dataset Satu Data Indonesia dalam bentuk package_show CKAN`,
+      success: true,
+      result,
+    })
+  })
