@@ -5,6 +5,7 @@ import { IndicativeNote } from './figures'
 import { useRoute } from './hash-route'
 import { T } from './i18n'
 import { Manage } from './manage'
+import { RegionPage, Trail } from './national'
 import { OpdPage } from './opd-page'
 import { Overview } from './overview'
 import { SignIn } from './sign-in'
@@ -35,7 +36,8 @@ export function App() {
     return <SignIn onSignedIn={(token, s) => (session.signIn(token), setScope(s))} />
   }
   const signOut = () => (session.signOut(), setScope(null), (location.hash = ''))
-  const who = [scope.token.role, scope.token.site, scope.token.opd].filter(Boolean).join(' · ')
+  const { role, site, opd, region } = scope.token
+  const who = [role, site, opd, region].filter(Boolean).join(' · ')
   return (
     <>
       <header class="top">
@@ -43,7 +45,12 @@ export function App() {
           <a href="#/">Tanggapan</a> <span class="en">dasbor / dashboard</span>
         </h1>
         <nav>
-          {scope.token.role === 'admin' && (
+          {(role === 'admin' || role === 'kominfo') && (
+            <a href="#/wilayah">
+              <T id="Wilayah" en="Regions" />
+            </a>
+          )}
+          {role === 'admin' && (
             <a href="#/kelola">
               <T id="Kelola" en="Manage" />
             </a>
@@ -63,7 +70,23 @@ export function App() {
             <IndicativeNote />
           </>
         )}
-        {route.page === 'overview' && <Overview range={shownRange} />}
+        {route.page !== 'overview' && route.page !== 'manage' && (
+          <Trail scope={scope} route={route} />
+        )}
+        {route.page === 'overview' &&
+          (role === 'provinsi' ? (
+            <RegionPage province={region ?? undefined} range={shownRange} />
+          ) : (
+            <Overview range={shownRange} />
+          ))}
+        {route.page === 'nation' && <RegionPage range={shownRange} />}
+        {route.page === 'region' &&
+          (route.region.length === 2 ? (
+            <RegionPage province={route.region} range={shownRange} />
+          ) : (
+            <Overview region={route.region} range={shownRange} />
+          ))}
+        {route.page === 'site' && <Overview site={route.site} range={shownRange} />}
         {route.page === 'opd' && (
           <OpdPage
             key={`${route.site}/${route.opd}`}
