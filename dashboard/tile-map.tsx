@@ -58,6 +58,7 @@ export function TileMap({ rows }: { rows: RegionRow[] }) {
   const byCode = new Map(rows.map((r) => [r.region, r]))
   return (
     <nav class="tile-map" aria-label="Peta provinsi menurut mutu / provinces by grade">
+      {/* biome-ignore lint/a11y/noSvgWithoutTitle: the nav names the map; each tile link has its own name */}
       <svg viewBox={`0 0 ${16 * W} ${7 * H}`}>
         {TILES.map(([code, x, y, label]) => {
           const r = byCode.get(code)
