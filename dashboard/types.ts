@@ -15,7 +15,7 @@ export type Figures = StatFigures & {
 }
 
 /** `region`, `region_name`, `province` of a site: null for a site without a region. */
-export interface SiteRegion {
+interface SiteRegion {
   region: string | null
   region_name: string | null
   province: string | null
