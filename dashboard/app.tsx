@@ -6,6 +6,7 @@ import { useRoute } from './hash-route'
 import { T } from './i18n'
 import { Manage } from './manage'
 import { Notifications } from './notifications'
+import { RegionPage, Trail } from './national'
 import { OpdPage } from './opd-page'
 import { Overview } from './overview'
 import { Publications } from './publications'
@@ -37,7 +38,8 @@ export function App() {
     return <SignIn onSignedIn={(token, s) => (session.signIn(token), setScope(s))} />
   }
   const signOut = () => (session.signOut(), setScope(null), (location.hash = ''))
-  const who = [scope.token.role, scope.token.site, scope.token.opd].filter(Boolean).join(' · ')
+  const { role, site, opd, region } = scope.token
+  const who = [role, site, opd, region].filter(Boolean).join(' · ')
   return (
     <>
       <header class="top">
@@ -48,12 +50,17 @@ export function App() {
           <a href="#/publikasi">
             <T id="Publikasi" en="Publications" />
           </a>
-          {scope.token.role === 'admin' && (
+          {(role === 'admin' || role === 'kominfo') && (
+            <a href="#/wilayah">
+              <T id="Wilayah" en="Regions" />
+            </a>
+          )}
+          {role === 'admin' && (
             <a href="#/kelola">
               <T id="Kelola" en="Manage" />
             </a>
           )}
-          {(scope.token.role === 'admin' || scope.token.role === 'opd') && (
+          {(role === 'admin' || role === 'opd') && (
             <a href="#/notifikasi">
               <T id="Notifikasi" en="Notifications" />
             </a>
@@ -75,7 +82,24 @@ export function App() {
               <IndicativeNote />
             </>
           )}
-        {route.page === 'overview' && <Overview range={shownRange} />}
+        {route.page !== 'overview' &&
+          route.page !== 'manage' &&
+          route.page !== 'notifications' &&
+          route.page !== 'publications' && <Trail scope={scope} route={route} />}
+        {route.page === 'overview' &&
+          (role === 'provinsi' ? (
+            <RegionPage province={region ?? undefined} range={shownRange} />
+          ) : (
+            <Overview range={shownRange} />
+          ))}
+        {route.page === 'nation' && <RegionPage range={shownRange} />}
+        {route.page === 'region' &&
+          (route.region.length === 2 ? (
+            <RegionPage province={route.region} range={shownRange} />
+          ) : (
+            <Overview region={route.region} range={shownRange} />
+          ))}
+        {route.page === 'site' && <Overview site={route.site} range={shownRange} />}
         {route.page === 'opd' && (
           <OpdPage
             key={`${route.site}/${route.opd}`}

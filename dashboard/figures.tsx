@@ -17,6 +17,15 @@ export function IkmCell({ f }: { f: Figures }) {
           {fmt.ikm(f.ikm_low)}–{fmt.ikm(f.ikm_high)}
         </span>
       )}
+      {f.ikm_change != null && (
+        <span
+          class={f.change_significant ? 'change sig' : 'change'}
+          title={`Periode sebelumnya / previous period: ${fmt.ikm(f.ikm_prev ?? null)}`}
+        >
+          {f.ikm_change < 0 ? '▼' : '▲'}
+          {fmt.ikm(Math.abs(f.ikm_change))}
+        </span>
+      )}
     </span>
   )
 }

@@ -6,6 +6,9 @@ export type Route =
   | { page: 'manage' }
   | { page: 'notifications' }
   | { page: 'publications' }
+  | { page: 'nation' }
+  | { page: 'region'; region: string }
+  | { page: 'site'; site: string }
 
 function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent)
@@ -14,12 +17,18 @@ function parseRoute(hash: string): Route {
   if (parts[0] === 'kelola') return { page: 'manage' }
   if (parts[0] === 'notifikasi') return { page: 'notifications' }
   if (parts[0] === 'publikasi') return { page: 'publications' }
+  if (parts[0] === 'wilayah')
+    return parts[1] ? { page: 'region', region: parts[1] } : { page: 'nation' }
+  if (parts[0] === 'situs' && parts[1]) return { page: 'site', site: parts[1] }
   return { page: 'overview' }
 }
 
 export function opdHref(site: string, opd: string): string {
   return `#/opd/${encodeURIComponent(site)}/${encodeURIComponent(opd)}`
 }
+
+export const regionHref = (code: string) => `#/wilayah/${code}`
+export const siteHref = (site: string) => `#/situs/${encodeURIComponent(site)}`
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash))

@@ -1,16 +1,28 @@
 import { query } from './api'
 import { ExportButtons } from './export-buttons'
-import { opdHref } from './hash-route'
+import { opdHref, siteHref } from './hash-route'
 import { T } from './i18n'
 import { figureColumns, StatTable } from './stat-table'
 import type { OpdRow, Range, SiteRow } from './types'
 import { useApi } from './use-api'
 
-/** Every site and OPD the token may read, with their grades, for the chosen range. */
-export function Overview({ range }: { range: Range }) {
-  const q = query({ from: range.from, to: range.to })
-  const sites = useApi<{ rows: SiteRow[] }>(`/api/v1/stats/sites${q}`)
-  const opds = useApi<{ rows: OpdRow[] }>(`/api/v1/stats/opds${q}`)
+/**
+ * Every site and OPD the token may read, with their grades, for the chosen range; or one
+ * site's (`site`), or only the sites of one region (`region`, no OPD table).
+ */
+export function Overview({
+  range,
+  site,
+  region,
+}: {
+  range: Range
+  site?: string
+  region?: string
+}) {
+  const q = query({ site, from: range.from, to: range.to })
+  const sitesPath = `/api/v1/stats/sites${query({ site, region, from: range.from, to: range.to })}`
+  const sites = useApi<{ rows: SiteRow[] }>(sitesPath)
+  const opds = useApi<{ rows: OpdRow[] }>(region ? null : `/api/v1/stats/opds${q}`)
   return (
     <>
       <section>
@@ -18,7 +30,7 @@ export function Overview({ range }: { range: Range }) {
           <h2>
             <T id="Situs" en="Sites" />
           </h2>
-          <ExportButtons path={`/api/v1/stats/sites${q}`} label="sites" />
+          <ExportButtons path={sitesPath} label="sites" />
         </header>
         {sites.state === 'ready' ? (
           <StatTable
@@ -30,10 +42,14 @@ export function Overview({ range }: { range: Range }) {
                 head: <T id="Situs" en="Site" />,
                 cell: (r) => (
                   <>
-                    <strong>{r.name}</strong> <code>{r.site}</code>
+                    <a class="site-link" href={siteHref(r.site)}>
+                      {r.name}
+                    </a>{' '}
+                    <code>{r.site}</code>
                   </>
                 ),
               },
+              { head: <T id="Wilayah" en="Region" />, cell: (r) => r.region_name ?? '—' },
               ...figureColumns<SiteRow>(),
             ]}
           />
@@ -41,35 +57,37 @@ export function Overview({ range }: { range: Range }) {
           <Status loaded={sites} />
         )}
       </section>
-      <section>
-        <header class="section-head">
-          <h2>
-            <T id="OPD" en="Agencies (OPD)" />
-          </h2>
-          <ExportButtons path={`/api/v1/stats/opds${q}`} label="opds" />
-        </header>
-        {opds.state === 'ready' ? (
-          <StatTable
-            rows={opds.data.rows}
-            rowKey={(r) => `${r.site}/${r.opd}`}
-            empty={<T id="Belum ada OPD." en="No OPDs yet." />}
-            columns={[
-              {
-                head: 'OPD',
-                cell: (r) => (
-                  <a class="opd-link" href={opdHref(r.site, r.opd)}>
-                    {r.name ?? r.opd}
-                  </a>
-                ),
-              },
-              { head: <T id="Situs" en="Site" />, cell: (r) => <code>{r.site}</code> },
-              ...figureColumns<OpdRow>(),
-            ]}
-          />
-        ) : (
-          <Status loaded={opds} />
-        )}
-      </section>
+      {!region && (
+        <section>
+          <header class="section-head">
+            <h2>
+              <T id="OPD" en="Agencies (OPD)" />
+            </h2>
+            <ExportButtons path={`/api/v1/stats/opds${q}`} label="opds" />
+          </header>
+          {opds.state === 'ready' ? (
+            <StatTable
+              rows={opds.data.rows}
+              rowKey={(r) => `${r.site}/${r.opd}`}
+              empty={<T id="Belum ada OPD." en="No OPDs yet." />}
+              columns={[
+                {
+                  head: 'OPD',
+                  cell: (r) => (
+                    <a class="opd-link" href={opdHref(r.site, r.opd)}>
+                      {r.name ?? r.opd}
+                    </a>
+                  ),
+                },
+                { head: <T id="Situs" en="Site" />, cell: (r) => <code>{r.site}</code> },
+                ...figureColumns<OpdRow>(),
+              ]}
+            />
+          ) : (
+            <Status loaded={opds} />
+          )}
+        </section>
+      )}
     </>
   )
 }

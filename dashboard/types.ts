@@ -1,14 +1,29 @@
 // The API's shapes as the dashboard reads them (README, «Statistics and the dashboard»),
 // taken from the Worker's own definitions so the two cannot drift apart.
+import type { Role } from '../worker/auth/token'
 import type { RatingKey } from '../worker/domain/rating-scale'
 import type { ReasonCounts } from '../worker/domain/reasons'
+import type { RegionRow as StoredRegionRow } from '../worker/domain/region-table'
 import type { StatFigures } from '../worker/domain/stat-figures'
 import type { CommentRow as StoredComment } from '../worker/storage/comments-list'
 
 export type { Counts, RatingKey } from '../worker/domain/rating-scale'
-export type Figures = StatFigures
+/** Period-over-period fields another branch adds to stats rows; read only when present. */
+export type Figures = StatFigures & {
+  ikm_prev?: number | null
+  ikm_change?: number | null
+  change_significant?: boolean
+}
 
-export type SiteRow = Figures & { site: string; name: string }
+/** `region`, `region_name`, `province` of a site: null for a site without a region. */
+interface SiteRegion {
+  region: string | null
+  region_name: string | null
+  province: string | null
+}
+
+export type SiteRow = Figures & SiteRegion & { site: string; name: string }
+export type RegionRow = StoredRegionRow & Figures
 export type OpdRow = Figures & {
   site: string
   opd: string
@@ -34,17 +49,18 @@ export type CommentRow = Omit<StoredComment, 'hidden'> & {
 export interface Scope {
   token: {
     id: string
-    role: 'admin' | 'kominfo' | 'opd'
+    role: Role
     site: string | null
     opd: string | null
+    region: string | null
     label: string
   }
-  sites: {
+  sites: (SiteRegion & {
     id: string
     name: string
     origins?: string[]
     opds: { slug: string; name: string | null }[]
-  }[]
+  })[]
 }
 
 export interface Range {
