@@ -5,11 +5,11 @@ import { commentPlace, setCommentState } from '../storage/comments-list'
 import { jsonBody } from '../validation/json-body'
 import { factory } from '../env'
 
-const idParam = z
+export const idParam = z
   .string()
   .regex(/^[1-9]\d{0,15}$/, 'The comment id must be a whole number')
   .transform(Number)
-const stateBody = z
+export const stateBody = z
   .strictObject({ handled: z.boolean().optional(), hidden: z.boolean().optional() })
   .refine(
     (b) => b.handled !== undefined || b.hidden !== undefined,

@@ -11,7 +11,7 @@ import { jsonBody } from '../validation/json-body'
 import { factory } from '../env'
 import { sha256Hex } from '../domain/crypto'
 
-const commentBody = z.object({
+export const commentBody = z.object({
   site: siteId.optional(),
   opd: opdSlug,
   article: articleKey,
