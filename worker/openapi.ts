@@ -10,11 +10,7 @@ import { newSite, opdBody, siteChange } from './routes/admin-sites'
 import { excludeBody, listQuery as flaggedQuery } from './routes/admin-spam'
 import { newToken, tokenId } from './routes/admin-tokens'
 import { commentBody } from './routes/comments'
-import {
-  listQuery as publicationsQuery,
-  publicationId,
-  publishBody,
-} from './routes/publications'
+import { listQuery as publicationsQuery, publicationId, publishBody } from './routes/publications'
 import { responseBody } from './routes/responses'
 import {
   articlesQuery,
@@ -170,7 +166,9 @@ export const RESPONSE_SCHEMAS = {
   Summary: summary,
   Scope: z.strictObject({
     token: tokenScope,
-    sites: z.array(siteEntry.omit({ origins: true }).extend({ origins: siteEntry.shape.origins.optional() })),
+    sites: z.array(
+      siteEntry.omit({ origins: true }).extend({ origins: siteEntry.shape.origins.optional() }),
+    ),
   }),
   SiteRows: z.strictObject({ ...asked, region: nullableText, rows: z.array(siteRow) }),
   RegionRows: z.strictObject({
@@ -213,9 +211,7 @@ export const RESPONSE_SCHEMAS = {
     title: nullableText,
   }),
   Tokens: z.strictObject({
-    tokens: z.array(
-      tokenScope.extend({ created_at: z.int(), revoked_at: z.int().nullable() }),
-    ),
+    tokens: z.array(tokenScope.extend({ created_at: z.int(), revoked_at: z.int().nullable() })),
   }),
   NewToken: tokenScope.extend({ token: z.string().describe('The bearer token, shown once') }),
   Flagged: z.strictObject({
@@ -236,7 +232,10 @@ export const RESPONSE_SCHEMAS = {
     hidden: z.boolean().optional(),
   }),
   Publication: publication,
-  Publications: z.strictObject({ site: z.string(), rows: z.array(z.strictObject(publicationHead)) }),
+  Publications: z.strictObject({
+    site: z.string(),
+    rows: z.array(z.strictObject(publicationHead)),
+  }),
   Error: z.strictObject({
     error: z.strictObject({
       code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
@@ -723,9 +722,7 @@ function operationId(op: Operation): string {
     .replace('/api/v1/', '')
     .split(/[/.-]/)
     .map((w) => (w.startsWith(':') ? `by_${w.slice(1)}` : w))
-  return [op.method, ...words]
-    .join('_')
-    .replace(/_(\w)/g, (_, c: string) => c.toUpperCase())
+  return [op.method, ...words].join('_').replace(/_(\w)/g, (_, c: string) => c.toUpperCase())
 }
 
 function bodyName(op: Operation): string {

@@ -50,8 +50,9 @@ describe('GET /api/v1/openapi.json', () => {
         expect(op.responses['500'], where).toBeDefined()
         for (const [status, response] of Object.entries(op.responses)) {
           if (Number(status) < 400) continue
-          const codes = response.content['application/json'].schema.allOf[1].properties.error
-            .properties.code.enum
+          const codes =
+            response.content['application/json'].schema.allOf[1].properties.error.properties.code
+              .enum
           expect(codes.length, where).toBeGreaterThan(0)
           for (const code of codes) {
             expect(ERROR_STATUS[code as keyof typeof ERROR_STATUS], `${where} ${code}`).toBe(
@@ -99,7 +100,10 @@ interface OperationShape {
         string,
         {
           schema: {
-            allOf: [unknown, { properties: { error: { properties: { code: { enum: string[] } } } } }]
+            allOf: [
+              unknown,
+              { properties: { error: { properties: { code: { enum: string[] } } } } },
+            ]
           }
         }
       >

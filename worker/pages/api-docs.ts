@@ -132,7 +132,8 @@ function responses(op: Operation): Html {
     const body = r.content?.['application/json']?.schema
     const kinds = Object.keys(r.content ?? {}).filter((k) => k !== 'application/json')
     // Error answers are the Error shape narrowed to the codes listed in the description.
-    const shape = Number(status) >= 400 ? html`<a href="#schema-Error">Error</a>` : body && typeOf(body)
+    const shape =
+      Number(status) >= 400 ? html`<a href="#schema-Error">Error</a>` : body && typeOf(body)
     return html`<tr><td>${status}</td><td>${prose(r.description)}</td><td>${shape ?? ''}${kinds.length > 0 ? ` or ${kinds.join(', ')}` : ''}</td></tr>`
   })
   return html`<h4>Responses</h4><table>
@@ -182,12 +183,13 @@ export function apiDocsPage(doc: OpenApiDocument): Html {
 </header>
 <nav aria-label="Endpoints">
 ${doc.tags.map(
-  (tag) => html`<h2>${tag.name}</h2><ul>${ops
-    .filter((o) => o.op.tags.includes(tag.name))
-    .map(
-      (o) =>
-        html`<li><a href="#${o.op.operationId}"><span class="method ${o.method}">${o.method.toUpperCase()}</span> ${o.path.replace('/api/v1', '')}</a></li>`,
-    )}</ul>`,
+  (tag) =>
+    html`<h2>${tag.name}</h2><ul>${ops
+      .filter((o) => o.op.tags.includes(tag.name))
+      .map(
+        (o) =>
+          html`<li><a href="#${o.op.operationId}"><span class="method ${o.method}">${o.method.toUpperCase()}</span> ${o.path.replace('/api/v1', '')}</a></li>`,
+      )}</ul>`,
 )}
 <h2>Schemas</h2><ul>${schemas.map(([name]) => html`<li><a href="#schema-${name}">${name}</a></li>`)}</ul>
 </nav>
