@@ -617,6 +617,54 @@ const OPERATIONS: Operation[] = [
   },
 ]
 
+// What a field means, for the reference, where its schema carries no description: the
+// validating schemas hold the rules (types, patterns, limits), these say what the value is.
+const FIELD_NOTES: Record<string, string> = {
+  site: 'The site’s id. Widget endpoints: only without an Origin (which decides the site)',
+  opd: 'An OPD’s slug, e.g. `diskominfo` or `rsud-sosodoro`',
+  article:
+    'The article’s key: its canonical http(s) URL, of an origin registered for the site, or ' +
+    'an opaque id of letters, digits and `. _ : / -` (at most 200)',
+  title: 'The article’s title; a longer one is cut to 300 characters',
+  rating: '4 sangat_puas, 3 puas, 2 cukup_puas, 1 tidak_puas',
+  reader: 'A random UUID the widget keeps for the reader',
+  text: 'At most 500 characters; personal data is removed before it is stored',
+  hp: 'Honeypot: a non-empty value drops the request silently',
+  elapsed_ms: 'Milliseconds from the box being shown to the answer; under 600 is dropped',
+  from: 'First Asia/Jakarta day, `YYYY-MM-DD`, inclusive',
+  to: 'Last Asia/Jakarta day, `YYYY-MM-DD`, inclusive',
+  period:
+    'Instead of from/to: `2026` (year), `2026-S2` (semester), `2026-Q3` (triwulan) or ' +
+    '`2026-11` (month)',
+  format: '`json` (default) or `csv`',
+  sort: '`lowest` (default) ranks the least satisfied first by a bound few answers cannot sway',
+  limit: 'How many rows at most',
+  level: '`province` (national view) or `regency` (one province’s kabupaten/kota)',
+  province: 'Two-digit Kemendagri code of a province, e.g. `35`',
+  region: 'Kemendagri code, e.g. `35` (a province) or `35.22` (a kabupaten/kota)',
+  status: 'Which comments: `visible` (default), `open`, `handled` or `hidden`',
+  origins:
+    'Origins as a browser sends them (`https://host[:port]`) or wildcards ' +
+    '`https://*.kuduskab.go.id` (README, «Wildcard origins»)',
+  into: 'The OPD to merge into',
+  role: 'admin, kominfo, opd or provinsi',
+  label: 'Who or what the token is for',
+  handled: 'Mark the comment handled (or not)',
+  hidden: 'Hide the comment as spam (or show it again)',
+}
+
+function withNotes(schema: JsonSchema): JsonSchema {
+  const properties = schema.properties as Record<string, JsonSchema> | undefined
+  if (properties === undefined) return schema
+  const noted = Object.entries(properties).map(([name, field]) => [
+    name,
+    field.description === undefined && FIELD_NOTES[name] !== undefined
+      ? { description: FIELD_NOTES[name], ...field }
+      : field,
+  ])
+  return { ...schema, properties: Object.fromEntries(noted) }
+}
+
 // ——— The document ———
 
 type JsonSchema = Record<string, unknown>
@@ -654,8 +702,12 @@ function componentSchemas(): Record<string, JsonSchema> {
     // Request bodies are described as the routes read them (before zod's transforms).
     io: 'input',
   })
+  const bodies = new Set(OPERATIONS.filter((op) => op.body).map(bodyName))
   return Object.fromEntries(
-    Object.entries(schemas).map(([id, { $schema: _, $id: __, ...rest }]) => [id, rest]),
+    Object.entries(schemas).map(([id, { $schema: _, $id: __, ...rest }]) => [
+      id,
+      bodies.has(id) ? withNotes(rest) : rest,
+    ]),
   )
 }
 
@@ -668,13 +720,14 @@ function parameters(op: Operation) {
   const inPath = [...op.path.matchAll(/:([A-Za-z_]\w*)/g)].map(([, name]) => {
     const schema = op.params?.[name] ?? (name === 'site' ? siteId : name === 'opd' ? opdSlug : null)
     if (schema === null) throw new Error(`${op.path}: describe the path parameter ${name}`)
-    return { name, in: 'path', required: true, schema: toJsonSchema(schema, 'input') }
+    const description = FIELD_NOTES[name]
+    return { name, in: 'path', required: true, description, schema: toJsonSchema(schema, 'input') }
   })
   const query = op.query ? toJsonSchema(op.query, 'input') : null
   const required = new Set((query?.required as string[] | undefined) ?? [])
   const inQuery = Object.entries((query?.properties ?? {}) as Record<string, JsonSchema>).map(
     ([name, schema]) => {
-      const { description, ...rest } = schema
+      const { description = FIELD_NOTES[name], ...rest } = schema
       return { name, in: 'query', required: required.has(name), description, schema: rest }
     },
   )
