@@ -27,7 +27,9 @@ function documentedOperations(): string[] {
 describe('GET /api/v1/openapi.json', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
     const validator = new Validator()
-    const result = await validator.validate(structuredClone(doc) as object)
+    const result = await validator.validate(
+      structuredClone(doc) as Parameters<Validator['validate']>[0],
+    )
     expect(result.errors ?? []).toEqual([])
     expect(result.valid).toBe(true)
     expect(validator.version).toBe('3.1')
