@@ -3,6 +3,7 @@ import { publicRateLimit, restrictedRateLimit } from './abuse/guards'
 import { loggableError } from './error-log'
 import { ApiError, errorBody } from './errors'
 import { adminRoute } from './routes/admin'
+import { apiDocsRoute, openApiRoute } from './routes/api-docs'
 import { commentsRoute } from './routes/comments'
 import { reasonsRoute } from './routes/reasons'
 import { repliesRoute } from './routes/replies'
@@ -22,6 +23,9 @@ import { factory } from './env'
 export function createApp() {
   const app = factory.createApp()
 
+  // A page for people, with its own CSP: mounted before apiHeaders, whose JSON-only CSP
+  // would refuse its stylesheet (a handler that answers ends the chain).
+  app.route('/api/docs', apiDocsRoute)
   app.use('/api/*', apiHeaders)
   app.use('/api/v1/stats/*', restrictedRateLimit)
   app.use('/api/v1/admin/*', restrictedRateLimit)
@@ -51,6 +55,7 @@ export function createApp() {
   // The contract's path, and the one the laporan and transparansi pages were built against.
   app.route('/api/v1/public/datasets', openDataRoute)
   app.route('/api/v1/public/opendata', openDataRoute)
+  app.route('/api/v1/openapi.json', openApiRoute)
   app.route('/', widgetAssetsRoute)
   app.route('/demo', demoRoute)
   app.route('/', reportsRoute)

@@ -6,7 +6,7 @@ import { commentPlace, setCommentState } from '../storage/comments-list'
 import { jsonBody } from '../validation/json-body'
 import { factory } from '../env'
 
-const idParam = z
+export const idParam = z
   .string()
   .regex(/^[1-9]\d{0,15}$/, 'The comment id must be a whole number')
   .transform(Number)
@@ -21,7 +21,7 @@ const operatorText = (name: string, max: number) =>
     .nullable()
     .optional()
 
-const changeBody = z
+export const changeBody = z
   .strictObject({
     hidden: z.boolean({ error: 'hidden must be true or false' }).optional(),
     status: z

@@ -11,8 +11,8 @@ import { requireSiteAndOpd } from './site-request'
 
 const siteParam = z.object({ site: siteId })
 const opdParams = z.object({ site: siteId, opd: opdSlug })
-const mergeBody = z.strictObject({ into: opdSlug })
-const articleChange = z
+export const mergeBody = z.strictObject({ into: opdSlug })
+export const articleChange = z
   .strictObject({
     article: articleKey,
     opd: opdSlug.optional(),

@@ -17,14 +17,14 @@ import type { Db } from '../db/client'
 import { factory } from '../env'
 import { requireSiteAndOpd } from './site-request'
 
-const newSite = z.strictObject({
+export const newSite = z.strictObject({
   id: siteId,
   name: displayName('name'),
   origins: origins.default([]),
   region: regionCode.nullable().default(null),
 })
 // `region: null` takes a site's region away again.
-const siteChange = z
+export const siteChange = z
   .strictObject({
     name: displayName('name').optional(),
     origins: origins.optional(),
@@ -34,7 +34,7 @@ const siteChange = z
     (b) => b.name !== undefined || b.origins !== undefined || b.region !== undefined,
     'give a name, origins or region to change',
   )
-const opdBody = z.strictObject({ name: displayName('name') })
+export const opdBody = z.strictObject({ name: displayName('name') })
 const siteParam = z.object({ site: siteId })
 const opdParams = z.object({ site: siteId, opd: opdSlug })
 

@@ -8,8 +8,8 @@ import { articleKey, siteId } from '../validation/fields'
 import { jsonBody, parseOrThrow } from '../validation/json-body'
 import { factory } from '../env'
 
-const listQuery = z.strictObject({ site: siteId.optional() })
-const excludeBody = z.strictObject({ site: siteId, article: articleKey })
+export const listQuery = z.strictObject({ site: siteId.optional() })
+export const excludeBody = z.strictObject({ site: siteId, article: articleKey })
 
 /**
  * Responses flagged by the abuse limits (worker/abuse/limits.ts) and the admin's action

@@ -9,7 +9,7 @@ import { provinceCode } from '../validation/region-fields'
 import { factory } from '../env'
 import { requireSiteAndOpd } from './site-request'
 
-const newToken = z
+export const newToken = z
   .strictObject({
     role: z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}` }),
     site: siteId.optional(),
@@ -26,7 +26,7 @@ const newToken = z
       'a provinsi token needs a region (a province code), and only a provinsi token takes one',
   })
 
-const tokenId = z.object({ id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'not a token id') })
+export const tokenId = z.object({ id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'not a token id') })
 
 /** Tokens, for admins: made here (shown once), listed without secrets, revoked by id. */
 export const adminTokensRoute = factory

@@ -12,7 +12,7 @@ import { factory } from '../env'
 import { sha256Hex } from '../domain/crypto'
 import { notifyCommentCreated } from '../webhooks/detect'
 
-const commentBody = z.object({
+export const commentBody = z.object({
   site: siteId.optional(),
   opd: opdSlug,
   article: articleKey,

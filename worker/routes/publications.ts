@@ -13,7 +13,7 @@ import { requireSiteAndOpd } from './site-request'
 // Publications (CONTRACT §8; README, «Publications / Publikasi»): publishing is restricted,
 // reading is public.
 
-const publishBody = z.strictObject({
+export const publishBody = z.strictObject({
   site: siteId,
   opd: opdSlug.nullish().transform((s) => s ?? null),
   period: periodField,
@@ -63,8 +63,8 @@ export const adminPublicationsRoute = factory
     return c.body(outcome.text, 201, { 'Content-Type': 'application/json; charset=UTF-8' })
   })
 
-const listQuery = z.strictObject({ site: siteId })
-const publicationId = z.string().regex(/^pub_[0-9a-f]{16}$/)
+export const listQuery = z.strictObject({ site: siteId })
+export const publicationId = z.string().regex(/^pub_[0-9a-f]{16}$/)
 
 /**
  * `GET /api/v1/public/publications?site=` and `…/:id`: no token, readable from any page

@@ -9,7 +9,7 @@ import { newArticleKey, opdSlug, rating, reader, siteId, title } from '../valida
 import { jsonBody } from '../validation/json-body'
 import { factory } from '../env'
 
-const responseBody = z.object({
+export const responseBody = z.object({
   site: siteId.optional(),
   opd: opdSlug,
   article: newArticleKey,

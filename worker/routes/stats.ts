@@ -66,17 +66,17 @@ const rowLimit = (max: number, fallback: number) =>
     .refine((n) => n >= 1 && n <= max, `limit must be a whole number from 1 to ${max}`)
     .default(fallback)
 
-const opdsQuery = z.strictObject(statsFields)
-const sitesQuery = opdsQuery.omit({ opd: true }).extend({ region: regionCode.optional() })
-const articlesQuery = z.strictObject({
+export const opdsQuery = z.strictObject(statsFields)
+export const sitesQuery = opdsQuery.omit({ opd: true }).extend({ region: regionCode.optional() })
+export const articlesQuery = z.strictObject({
   ...statsFields,
   sort: z
     .enum(ARTICLE_SORTS, { error: `sort must be one of ${ARTICLE_SORTS.join(', ')}` })
     .default('lowest'),
   limit: rowLimit(MAX_ARTICLE_LIMIT, 100),
 })
-const timeseriesQuery = z.strictObject({ ...statsFields, article: articleKey.optional() })
-const commentsQuery = z.strictObject({
+export const timeseriesQuery = z.strictObject({ ...statsFields, article: articleKey.optional() })
+export const commentsQuery = z.strictObject({
   ...statsFields,
   article: articleKey.optional(),
   rating: z
@@ -90,7 +90,7 @@ const commentsQuery = z.strictObject({
 })
 
 const REGION_LEVELS = ['province', 'regency'] as const
-const regionsQuery = z.strictObject({
+export const regionsQuery = z.strictObject({
   level: z.enum(REGION_LEVELS, { error: 'level must be province or regency' }).optional(),
   province: provinceCode('province').optional(),
   from: statsFields.from,

@@ -5,7 +5,7 @@ import { articleKey, opdSlug, reader, siteId } from '../validation/fields'
 import { parseOrThrow } from '../validation/json-body'
 import { factory } from '../env'
 
-const summaryQuery = z.object({
+export const summaryQuery = z.object({
   site: siteId.optional(),
   opd: opdSlug.optional(),
   article: articleKey,

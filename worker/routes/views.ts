@@ -7,7 +7,7 @@ import { newArticleKey, opdSlug, reader, siteId, title } from '../validation/fie
 import { jsonBody } from '../validation/json-body'
 import { factory } from '../env'
 
-const viewBody = z.object({
+export const viewBody = z.object({
   site: siteId.optional(),
   opd: opdSlug,
   article: newArticleKey,

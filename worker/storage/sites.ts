@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { opds, siteOrigins, sites } from '../db/schema'
+import { decidingRule, wildcardsFor } from '../domain/origins'
 import { regionColumns } from '../domain/regions'
 
 export interface SiteEntry {
@@ -153,12 +154,16 @@ const cache = new Map<string, { siteId: string | null; at: number }>()
 export async function siteForOrigin(db: Db, origin: string): Promise<string | null> {
   const hit = cache.get(origin)
   if (hit && Date.now() - hit.at < TTL_MS) return hit.siteId
-  const row = await db
-    .select({ siteId: siteOrigins.siteId })
+  // One indexed lookup of the origin and the wildcards that would cover it (domain/origins.ts).
+  const rows = await db
+    .select({ origin: siteOrigins.origin, siteId: siteOrigins.siteId })
     .from(siteOrigins)
-    .where(eq(siteOrigins.origin, origin))
-    .get()
-  const siteId = row?.siteId ?? null
+    .where(inArray(siteOrigins.origin, [origin, ...wildcardsFor(origin)]))
+  const rule = decidingRule(
+    origin,
+    rows.map((r) => r.origin),
+  )
+  const siteId = rows.find((r) => r.origin === rule)?.siteId ?? null
   if (cache.size > 10_000) cache.clear()
   cache.set(origin, { siteId, at: Date.now() })
   return siteId

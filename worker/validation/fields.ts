@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MAX_COMMENT_CHARS } from '../domain/limits'
+import { originRuleProblem } from '../domain/origins'
 
 // The public fields shared by the widget's endpoints (CONTRACT §4–5), with their limits.
 
@@ -90,15 +91,14 @@ export const displayName = (what: string, max = 200) =>
     .max(max, `${what} is at most ${max} characters`)
     .refine((s) => !CONTROL_CHARS.test(s), `${what} must not contain control characters`)
 
-/** An origin exactly as a browser sends it: scheme, host and port only, no path or slash. */
-const origin = z.string().refine((s) => {
-  try {
-    const url = new URL(s)
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === s
-  } catch {
-    return false
-  }
-}, 'each origin must be written like https://diskominfo.kuduskab.go.id (no path, no trailing slash)')
+/**
+ * An origin exactly as a browser sends it (scheme, host and port only, no path or slash), or
+ * a wildcard `https://*.kuduskab.go.id` for every subdomain (rules in worker/domain/origins.ts).
+ */
+const origin = z.string().superRefine((s, ctx) => {
+  const problem = originRuleProblem(s)
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem })
+})
 
 const MAX_ORIGINS_PER_SITE = 20
 

@@ -1,0 +1,114 @@
+import { Validator } from '@seriousme/openapi-schema-validator'
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../worker/app'
+import { ERROR_STATUS } from '../../worker/errors'
+import { openApiDocument, openApiPath } from '../../worker/openapi'
+
+// The document (CONTRACT §10) is valid OpenAPI 3.1 and describes exactly what the app serves.
+// The validator compiles its schemas with ajv's code generation, which workerd refuses: so
+// this runs in Node, on the same createApp() the Worker serves.
+
+const doc = openApiDocument()
+
+/** `GET /api/v1/summary` for every handler the app serves under /api/v1 (not middleware). */
+function servedOperations(): string[] {
+  const served = createApp()
+    .routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
+    .map((r) => `${r.method} ${openApiPath(r.path)}`)
+  return [...new Set(served)].sort()
+}
+
+function documentedOperations(): string[] {
+  return Object.entries(doc.paths)
+    .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+    .sort()
+}
+
+describe('GET /api/v1/openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const validator = new Validator()
+    const result = await validator.validate(
+      structuredClone(doc) as Parameters<Validator['validate']>[0],
+    )
+    expect(result.errors ?? []).toEqual([])
+    expect(result.valid).toBe(true)
+    expect(validator.version).toBe('3.1')
+  })
+
+  it('documents every /api/v1 route the app serves, and no route it does not', () => {
+    const documented = new Set(documentedOperations())
+    const served = servedOperations()
+    const undocumented = served.filter((op) => !documented.has(op))
+    expect(undocumented, 'routes served but missing from worker/openapi.ts OPERATIONS').toEqual([])
+    const gone = documentedOperations().filter((op) => !served.includes(op))
+    expect(gone, 'operations in worker/openapi.ts that the app no longer serves').toEqual([])
+    expect(served.length).toBeGreaterThan(25)
+  })
+
+  it('lists for every operation its errors in the contract’s shape, codes under their status', () => {
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods) as [string, OperationShape][]) {
+        const where = `${method.toUpperCase()} ${path}`
+        expect(op.responses['500'], where).toBeDefined()
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (Number(status) < 400) continue
+          const codes =
+            response.content['application/json'].schema.allOf[1].properties.error.properties.code
+              .enum
+          expect(codes.length, where).toBeGreaterThan(0)
+          for (const code of codes) {
+            expect(ERROR_STATUS[code as keyof typeof ERROR_STATUS], `${where} ${code}`).toBe(
+              Number(status),
+            )
+          }
+        }
+      }
+    }
+  })
+
+  it('names the bearer scheme, and asks it of the restricted endpoints only', () => {
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' })
+    const security = (path: string, method: string) =>
+      (doc.paths[path] as Record<string, OperationShape>)[method].security
+    expect(security('/api/v1/responses', 'post')).toEqual([])
+    expect(security('/api/v1/public/publications/{id}', 'get')).toEqual([])
+    expect(security('/api/v1/stats/opds', 'get')).toEqual([{ bearer: [] }])
+    expect(security('/api/v1/admin/sites/{site}', 'patch')).toEqual([{ bearer: [] }])
+  })
+
+  it('describes requests with the routes’ own validating schemas', () => {
+    const body = doc.components.schemas.PostResponsesBody as {
+      required: string[]
+      properties: Record<string, { minimum?: number; maximum?: number; format?: string }>
+    }
+    expect(body.required).toEqual(['opd', 'article', 'rating', 'reader'])
+    expect(body.properties.rating).toMatchObject({ type: 'integer', minimum: 1, maximum: 4 })
+    expect(body.properties.reader.format).toBe('uuid')
+    const params = (doc.paths['/api/v1/stats/articles'] as Record<string, OperationShape>).get
+      .parameters
+    expect(params.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['site', 'opd', 'from', 'to', 'period', 'format', 'sort', 'limit']),
+    )
+  })
+})
+
+interface OperationShape {
+  security: unknown[]
+  parameters: { name: string }[]
+  responses: Record<
+    string,
+    {
+      content: Record<
+        string,
+        {
+          schema: {
+            allOf: [
+              unknown,
+              { properties: { error: { properties: { code: { enum: string[] } } } } },
+            ]
+          }
+        }
+      >
+    }
+  >
+}
