@@ -7,6 +7,7 @@ import { commentsRoute } from './routes/comments'
 import { responsesRoute } from './routes/responses'
 import { statsRoute } from './routes/stats'
 import { summaryRoute } from './routes/summary'
+import { summariesRoute } from './routes/summaries'
 import { viewsRoute } from './routes/views'
 import { demoRoute } from './routes/demo'
 import { publicPublicationsRoute } from './routes/publications'
@@ -25,6 +26,7 @@ export function createApp() {
   for (const path of [
     '/api/v1/responses',
     '/api/v1/summary',
+    '/api/v1/summaries',
     '/api/v1/views',
     '/api/v1/comments',
   ]) {
@@ -33,6 +35,7 @@ export function createApp() {
 
   app.route('/api/v1/responses', responsesRoute)
   app.route('/api/v1/summary', summaryRoute)
+  app.route('/api/v1/summaries', summariesRoute)
   app.route('/api/v1/views', viewsRoute)
   app.route('/api/v1/comments', commentsRoute)
   app.route('/api/v1/stats', statsRoute)
