@@ -82,8 +82,6 @@ async function bundle(
     define: { 'process.env.NODE_ENV': '"production"', ...define },
     plugins: [cssAsText],
     external,
-    mangleProps: /^_/,
-    reserveProps: /^__(html|proto__)$/,
     metafile: true,
   })
   return { code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) }

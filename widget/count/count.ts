@@ -14,7 +14,8 @@ function text(s: Summary, en: boolean) {
   if (!s.total) return en ? 'No responses yet' : 'Belum ada tanggapan'
   const lang = en ? 'en' : 'id'
   const ikm = s.ikm!.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
-  return `IKM ${ikm} · ${s.total.toLocaleString(lang)} ${en ? 'responses' : 'tanggapan'}`
+  const noun = en ? (s.total === 1 ? 'response' : 'responses') : 'tanggapan'
+  return `IKM ${ikm} · ${s.total.toLocaleString(lang)} ${noun}`
 }
 
 const filled = new WeakSet<Element>()
