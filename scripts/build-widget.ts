@@ -31,12 +31,15 @@ export interface WidgetBuild {
   /** The comment box: loaded only when shown, so outside the answer path's budget. */
   commentName: string
   comment: string
+  /** The listing pages' count, loaded by the loader only where a page has count elements. */
+  countName: string
+  count: string
   sizes: WidgetSizes
   /** Every file the bundles were built from (esbuild's metafile), from the repository root. */
   inputs: string[]
 }
 
-export type WidgetSizes = Record<'loader' | 'chunk' | 'total' | 'comment', Compressed>
+export type WidgetSizes = Record<'loader' | 'chunk' | 'total' | 'comment' | 'count', Compressed>
 
 export function compressedSize(text: string): Compressed {
   const bytes = Buffer.from(text)
@@ -79,8 +82,6 @@ async function bundle(
     define: { 'process.env.NODE_ENV': '"production"', ...define },
     plugins: [cssAsText],
     external,
-    mangleProps: /^_/,
-    reserveProps: /^__(html|proto__)$/,
     metafile: true,
   })
   return { code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) }
@@ -95,25 +96,31 @@ export async function buildWidget(): Promise<WidgetBuild> {
   const commentName = `comment-${contentHash(comment).slice(0, 8)}.js`
   // Imported relative to the chunk itself, so it comes from wherever the chunk came from.
   const { code: chunk, inputs: chunkInputs } = await bundle(
-    'widget/app/widget-mount.tsx',
+    'widget/app/widget-mount.ts',
     'esm',
     { __TANGGAPAN_COMMENT__: JSON.stringify('./' + commentName) },
     ['./comment-*'],
   )
   const chunkName = `app-${contentHash(chunk)}.js`
+  const { code: count, inputs: countInputs } = await bundle('widget/count/count.ts', 'esm')
+  const countName = `count-${contentHash(count).slice(0, 8)}.js`
   const { code: loader, inputs: loaderInputs } = await bundle('widget/loader/widget.ts', 'iife', {
     __TANGGAPAN_CHUNK__: JSON.stringify(chunkName),
+    __TANGGAPAN_COUNT__: JSON.stringify(countName),
   })
   const sizes = {
     loader: compressedSize(loader),
     chunk: compressedSize(chunk),
     total: { raw: 0, gzip: 0, brotli: 0 },
     comment: compressedSize(comment),
+    count: compressedSize(count),
   }
   for (const k of ['raw', 'gzip', 'brotli'] as const)
     sizes.total[k] = sizes.loader[k] + sizes.chunk[k]
-  const inputs = [...new Set([...loaderInputs, ...chunkInputs, ...commentInputs])].sort()
-  return { loader, chunkName, chunk, commentName, comment, sizes, inputs }
+  const inputs = [
+    ...new Set([...loaderInputs, ...chunkInputs, ...commentInputs, ...countInputs]),
+  ].sort()
+  return { loader, chunkName, chunk, commentName, comment, countName, count, sizes, inputs }
 }
 
 const contentHash = (code: string) => createHash('sha256').update(code).digest('hex').slice(0, 12)
@@ -126,6 +133,7 @@ const stampPath = join(dist, 'build.json')
 export interface WidgetStamp {
   chunkName: string
   commentName: string
+  countName: string
   sizes: WidgetSizes
   inputs: string[]
 }
@@ -166,6 +174,7 @@ export function readWidget(): WidgetBuild {
     loader: file('widget.js'),
     chunk: file(stamp.chunkName),
     comment: file(stamp.commentName),
+    count: file(stamp.countName),
   }
 }
 
@@ -182,6 +191,7 @@ export function writeWidget(w: WidgetBuild): void {
   writeFileSync(join(dist, 'widget.js'), w.loader)
   writeFileSync(join(dist, w.chunkName), w.chunk)
   writeFileSync(join(dist, w.commentName), w.comment)
+  writeFileSync(join(dist, w.countName), w.count)
   writeFileSync(join(dist, 'sizes.json'), JSON.stringify(w.sizes, null, 2) + '\n')
   mkdirSync(dirname(generated), { recursive: true })
   writeFileSync(
@@ -191,12 +201,15 @@ export function writeWidget(w: WidgetBuild): void {
       `export const WIDGET_CHUNK_NAME = ${JSON.stringify(w.chunkName)}\n` +
       `export const WIDGET_CHUNK = ${JSON.stringify(w.chunk)}\n` +
       `export const WIDGET_COMMENT_NAME = ${JSON.stringify(w.commentName)}\n` +
-      `export const WIDGET_COMMENT = ${JSON.stringify(w.comment)}\n`,
+      `export const WIDGET_COMMENT = ${JSON.stringify(w.comment)}\n` +
+      `export const WIDGET_COUNT_NAME = ${JSON.stringify(w.countName)}\n` +
+      `export const WIDGET_COUNT = ${JSON.stringify(w.count)}\n`,
   )
   // Written last: its time says when every file above was current.
   const stamp: WidgetStamp = {
     chunkName: w.chunkName,
     commentName: w.commentName,
+    countName: w.countName,
     sizes: w.sizes,
     inputs: w.inputs,
   }
@@ -212,8 +225,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const [name, s] of Object.entries(w.sizes) as [keyof WidgetSizes, Compressed][]) {
     const budget =
       name === 'loader' || name === 'total' ? `  (budget ${kb(BUDGET[name])} gzip)` : ''
-    const note = name === 'comment' ? '  (loaded only when the comment box is shown)' : budget
-    const change = sizeChange(before?.[name].gzip, s.gzip).padStart(12)
+    const note =
+      name === 'comment'
+        ? '  (loaded only when the comment box is shown)'
+        : name === 'count'
+          ? '  (loaded only by listing pages with count elements)'
+          : budget
+    const change = sizeChange(before?.[name]?.gzip, s.gzip).padStart(12)
     console.log(
       `widget ${name.padEnd(7)} ${kb(s.raw).padStart(9)} raw  ${kb(s.gzip).padStart(8)} gzip ${change}  ` +
         `${kb(s.brotli).padStart(8)} brotli${note}`,

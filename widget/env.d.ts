@@ -6,6 +6,9 @@ declare const __TANGGAPAN_CHUNK__: string
 /** Relative path of the comment box's chunk, e.g. `./comment-1a2b3c4d5e.js`. */
 declare const __TANGGAPAN_COMMENT__: string
 
+/** File name of the listing pages' count chunk, e.g. `count-1a2b3c4d.js`. */
+declare const __TANGGAPAN_COUNT__: string
+
 /** Stylesheets are imported as minified text and adopted as constructable stylesheets. */
 declare module '*.css' {
   const css: string

@@ -10,6 +10,7 @@ import { repliesRoute } from './routes/replies'
 import { responsesRoute } from './routes/responses'
 import { statsRoute } from './routes/stats'
 import { summaryRoute } from './routes/summary'
+import { summariesRoute } from './routes/summaries'
 import { viewsRoute } from './routes/views'
 import { demoRoute } from './routes/demo'
 import { publicPublicationsRoute } from './routes/publications'
@@ -35,6 +36,7 @@ export function createApp() {
   for (const path of [
     '/api/v1/responses',
     '/api/v1/summary',
+    '/api/v1/summaries',
     '/api/v1/views',
     '/api/v1/comments',
     '/api/v1/reasons',
@@ -45,6 +47,7 @@ export function createApp() {
 
   app.route('/api/v1/responses', responsesRoute)
   app.route('/api/v1/summary', summaryRoute)
+  app.route('/api/v1/summaries', summariesRoute)
   app.route('/api/v1/views', viewsRoute)
   app.route('/api/v1/comments', commentsRoute)
   app.route('/api/v1/reasons', reasonsRoute)

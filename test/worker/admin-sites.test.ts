@@ -140,7 +140,7 @@ describe('OPDs', () => {
       expect(await res.json()).toEqual({
         site: 'karanganyar',
         opd: 'rsud-karanganyar',
-        html: '<div data-tanggapan data-opd="rsud-karanganyar"></div>\n<script src="https://tanggapan.test/widget.js" async></script>',
+        html: '<div data-tanggapan data-opd="rsud-karanganyar" style="min-height:356px"></div>\n<script src="https://tanggapan.test/widget.js" async></script>',
       })
     }
     const stranger = (await tokenFor('opd', 'karanganyar', 'dinkes')).token

@@ -1,6 +1,6 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { WIDGET_CHUNK_NAME } from '../../worker/generated/widget-assets'
+import { WIDGET_CHUNK_NAME, WIDGET_COUNT_NAME } from '../../worker/generated/widget-assets'
 import { BASE, call, errorOf, seedSite } from './client'
 
 // How the Worker serves the widget and the demo page (caching, CORS, CSP).
@@ -38,6 +38,20 @@ describe('GET /widget/<chunk>', () => {
     expect(res.status).toBe(302)
     expect(res.headers.get('Location')).toBe(`/widget/${WIDGET_CHUNK_NAME}`)
     expect(res.headers.get('Cache-Control')).toBe('no-store')
+  })
+
+  it('serves the listing pages’ count chunk the loader names, and sends an old name on', async () => {
+    const loader = await (await call('GET', '/widget.js')).text()
+    expect(loader).toContain(WIDGET_COUNT_NAME)
+    const res = await call('GET', `/widget/${WIDGET_COUNT_NAME}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+    expect(await res.text()).toContain('summaries?')
+    const old = await exports.default.fetch(
+      new Request(`${BASE}/widget/count-00000000.js`, { redirect: 'manual' }),
+    )
+    expect(old.status).toBe(302)
+    expect(old.headers.get('Location')).toBe(`/widget/${WIDGET_COUNT_NAME}`)
   })
 
   it('answers 404 in the contract’s error shape for anything else', async () => {

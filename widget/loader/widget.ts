@@ -10,23 +10,24 @@ interface Chunk {
 }
 
 const SELECTOR = '[data-tanggapan]'
+const COUNTS = '[data-tanggapan-count]'
 
 function start(doc: Document, src: string) {
-  const api = new URL('/api/v1/', src).href
-  const chunkUrl = new URL('/widget/' + __TANGGAPAN_CHUNK__, src).href
+  const origin = new URL(src).origin
+  const api = origin + '/api/v1/'
   const reserve = new CSSStyleSheet()
   // !important: an outer `* { all: unset }` would otherwise beat :host and drop the
   // reservation. The widget keeps this sheet, and its box takes the height from it.
-  reserve.replaceSync(
-    ':host{display:block!important;min-height:' + RESERVED_HEIGHT + 'px!important}',
-  )
+  reserve.replaceSync(`:host{display:block!important;min-height:${RESERVED_HEIGHT}px!important}`)
   const seen = new WeakSet<Element>()
+  let page = location.href
   let chunk: Promise<Chunk> | null = null
 
   const load = (host: HTMLElement) => {
     const root = host.shadowRoot!
-    ;(chunk ||= import(chunkUrl) as Promise<Chunk>)
-      .then((m) => m.mount(host, root, readConfig(host.dataset, doc as PageInfo)!, api))
+    const config = readConfig(host.dataset, doc as PageInfo)!
+    ;(chunk ||= import(origin + '/widget/' + __TANGGAPAN_CHUNK__) as Promise<Chunk>)
+      .then((m) => m.mount(host, root, config, api))
       .catch(() => {
         // Give the space back rather than leave an empty box; a later widget may retry.
         chunk = null
@@ -58,10 +59,24 @@ function start(doc: Document, src: string) {
         // An element that cannot host a shadow root (or already has one) is left alone.
       }
     })
+    // Single-page sites change the URL and redraw without loading a page (pushState,
+    // popstate, the Navigation API alike): a widget that takes its article from the page
+    // (no data-article) is then swapped for a copy of its container, which this observer
+    // mounts afresh for the new article. The old one, detached, can neither draw nor count.
+    if (page !== (page = location.href))
+      doc.querySelectorAll(SELECTOR + ':not([data-article])').forEach((host) => {
+        if (host.shadowRoot) host.replaceWith(host.cloneNode(true))
+      })
+    // Listing pages: their count elements filled by a chunk of their own (it skips the filled).
+    if (doc.querySelector(COUNTS))
+      import(origin + '/widget/' + __TANGGAPAN_COUNT__).then(
+        (m) => m.default(doc, api),
+        () => {},
+      )
   }
 
   scan()
-  // Single-page sites add containers later; the parser adding them counts too.
+  // Single-page sites add containers and change pages later; the parser adding them counts too.
   new MutationObserver(scan).observe(doc.documentElement, { childList: true, subtree: true })
 }
 

@@ -1,4 +1,5 @@
 import { html } from 'hono/html'
+import { embedSnippet } from '../domain/embed-snippet'
 
 // The /demo page: a news article as a kabupaten's site publishes it, with the widget at its
 // end exactly as a webmaster embeds it (CONTRACT §4). Its text is written for this demo.
@@ -27,7 +28,7 @@ const RELATED = [
 ]
 
 export function demoArticlePage(widgetOrigin: string) {
-  const snippet = `<div data-tanggapan data-opd="${DEMO_ARTICLE.opd}"></div>\n<script src="${widgetOrigin}/widget.js" async></script>`
+  const snippet = embedSnippet(widgetOrigin, DEMO_ARTICLE.opd)
   return html`<!doctype html>
 <html lang="id">
 <head>

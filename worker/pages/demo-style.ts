@@ -18,7 +18,7 @@ article{background:#fff;padding:28px 36px 36px;border-radius:8px;box-shadow:0 1p
 h1{font:800 34px/1.2 system-ui,sans-serif;margin:.3em 0 .4em;color:#102a43}
 .hero{height:260px;border-radius:8px;margin:20px 0;background:linear-gradient(135deg,#2f855a 0%,#38a169 40%,#0e3a66 100%)}
 .tags a{margin-right:8px}
-[data-tanggapan]{margin-top:32px}
+[data-tanggapan]{margin-top:32px;min-height:356px}
 aside h2{font:700 18px system-ui,sans-serif;color:#102a43}
 aside ul{padding-left:18px;font:15px/1.5 system-ui,sans-serif}
 aside li{margin-bottom:10px}

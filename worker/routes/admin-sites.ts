@@ -14,6 +14,7 @@ import { displayName, opdSlug, origins, siteId } from '../validation/fields'
 import { jsonBody, parseOrThrow } from '../validation/json-body'
 import { regionCode } from '../validation/region-fields'
 import type { Db } from '../db/client'
+import { embedSnippet } from '../domain/embed-snippet'
 import { factory } from '../env'
 import { requireSiteAndOpd } from './site-request'
 
@@ -97,6 +98,5 @@ export const adminSitesRoute = factory
       throw apiError('out_of_scope', 'This token does not cover that OPD')
     await requireSiteAndOpd(c.var.db, site, opd)
     const host = new URL(c.req.url).origin
-    const html = `<div data-tanggapan data-opd="${opd}"></div>\n<script src="${host}/widget.js" async></script>`
-    return c.json({ site, opd, html })
+    return c.json({ site, opd, html: embedSnippet(host, opd) })
   })

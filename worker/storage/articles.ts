@@ -111,3 +111,17 @@ export const RATING_SUMS = sql.join(
 export const MINUS_RATING_SUMS = sql.raw(
   RATINGS.map((r) => `${r.key} = ${r.key} - f.f_${r.key}`).join(', '),
 )
+
+/**
+ * Summaries of many articles of a site in the order asked, counts only (no `yours`); an
+ * article nobody has seen yet reads as zeros. The keys travel as one JSON parameter: D1 binds
+ * at most 100 parameters to a statement, and a listing page may ask for 100 keys.
+ */
+export async function readSummaries(db: Db, siteId: string, keys: string[]): Promise<Summary[]> {
+  const rows = await db.all<CounterRow & { key: string }>(sql`
+    SELECT a.key, a.opd, ${counterColumns('a')}, NULL AS yours
+    FROM articles a
+    WHERE a.site_id = ${siteId} AND a.key IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`)
+  const byKey = new Map(rows.map((row) => [row.key, row]))
+  return keys.map((key) => summaryFromRow(siteId, key, byKey.get(key)))
+}

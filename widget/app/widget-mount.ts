@@ -1,8 +1,3 @@
-/** @jsxRuntime classic */
-/** @jsx h */
-// (Preact's h is already in the bundle for render; the automatic runtime would add its own.)
-// biome-ignore lint/correctness/noUnusedImports: the classic JSX runtime above compiles to h()
-import { h, render } from 'preact'
 import { RATINGS, type RatingValue } from '../../worker/domain/rating-scale'
 import type { WidgetConfig } from '../widget-config'
 import { apiRequest } from './api-client'
@@ -16,12 +11,11 @@ import type { WidgetSummary } from './widget-summary'
 
 // The versioned chunk the loader imports near the viewport: each widget's state, requests
 // and view. One reader id and one offline queue per page.
-
-/**
- * One per answer, in contract order, as on the pages the widget replaces. U+FE0F asks for the
- * colour emoji even where a text font (DejaVu, on many Linux desktops) has a plain glyph.
- */
-const EMOJI = ['😍\ufe0f', '🙂\ufe0f', '😐\ufe0f', '😞\ufe0f']
+//
+// Plain DOM, no Preact (README «Widget», why): the box is one fixed tree of 26 nodes built
+// once, and a draw only sets texts and attributes, which is all a virtual DOM's diff would
+// do here; Preact alone was 4.8 KB of the 8 KB answer path. Texts go in as textContent, so
+// nothing is ever parsed as markup.
 
 const reader = readerId(() => localStorage)
 const queue: OfflineQueue = new Map()
@@ -35,6 +29,14 @@ function sheet(text: string): CSSStyleSheet {
   const s = new CSSStyleSheet()
   s.replaceSync(text)
   return s
+}
+
+/** A new element with its class, appended to `parent` (appendChild: see comment-box.ts). */
+function add<E extends HTMLElement = HTMLElement>(parent: Node, tag: string, className: string): E {
+  const e = document.createElement(tag) as E
+  e.className = className
+  parent.appendChild(e)
+  return e
 }
 
 export function mount(
@@ -67,71 +69,73 @@ export function mount(
   const tabStop = () => (focus < 0 ? Math.max(0, indexOf(shown?.yours)) : focus)
   const percentsOf = (s: WidgetSummary) => RATINGS.map((r) => s.percentages[r.key])
 
-  const onKeyDown = (event: KeyboardEvent) => {
+  const box = add(root, 'div', '')
+  box.lang = lang
+  const question = add(box, 'p', 'q')
+  question.id = 'q'
+  question.textContent = t.question
+  const group = add(box, 'div', 'g')
+  group.setAttribute('role', 'radiogroup')
+  group.setAttribute('aria-labelledby', 'q')
+  const buttons = RATINGS.map((r, i) => {
+    const button = add<HTMLButtonElement>(group, 'button', 'o o' + i)
+    button.type = 'button'
+    button.setAttribute('role', 'radio')
+    // The face is drawn by the stylesheet: emoji differ per device, and where no emoji font
+    // is installed (Debian's Chromium) they are empty boxes.
+    add(button, 'span', 'e').setAttribute('aria-hidden', 'true')
+    add(button, 'span', 'l').textContent = r[lang]
+    add(button, 'span', 'p')
+    add(add(button, 'span', 'b'), 'span', 'f')
+    button.onclick = () => answer(r.value)
+    button.onfocus = () => {
+      focus = i
+      draw()
+    }
+    return button
+  })
+  const percents = buttons.map((b) => b.querySelector('.p')!)
+  const counts = add(box, 'p', 'n')
+  const message = add(box, 'p', 'm')
+  message.setAttribute('aria-hidden', 'true')
+  const live = add(box, 'p', 'v')
+  live.setAttribute('role', 'status')
+  // Always in the box's last line, hidden until the reader has answered: the lines above
+  // it stay where they are when it appears (no layout shift on a reload of an answered page).
+  const feedback = add<HTMLButtonElement>(box, 'button', 'k')
+  feedback.textContent = t.feedback
+  feedback.onclick = comment
+
+  group.onkeydown = (event) => {
     const next = movedFocus(event.key, tabStop(), 4)
     if (next === undefined) return
     event.preventDefault()
     focus = next
     draw()
-    root.querySelectorAll('button')[next].focus()
+    buttons[next].focus()
   }
 
   /**
-   * Renders the box. A new status `message` is also said in the live region, with `extra`
+   * Shows the state. A new status `message` is also said in the live region, with `extra`
    * for screen readers only (the results); redrawing with the same message says nothing again.
    */
-  function draw(message = status, extra = '') {
-    if (extra || message !== status) spoken = message + extra
-    status = message
+  function draw(text = status, extra = '') {
+    if (extra || text !== status) spoken = text + extra
+    status = text
     const results = shown && (!config.resultsAfter || shown.yours) ? percentsOf(shown) : null
     const views = shown ? t.views(format(shown.views)) : ''
     bars.replaceSync(results ? results.map((p, i) => `.o${i} .f{width:${p}%}`).join('') : '')
-    render(
-      <div class={results ? 't' : 't h'} lang={lang}>
-        <p class="q" id="q">
-          {t.question}
-        </p>
-        <div class="g" role="radiogroup" aria-labelledby="q" onKeyDown={onKeyDown}>
-          {RATINGS.map((r, i) => (
-            <button
-              type="button"
-              role="radio"
-              class={'o o' + i}
-              aria-checked={shown?.yours === r.value}
-              tabIndex={i === tabStop() ? 0 : -1}
-              onClick={() => answer(r.value)}
-              onFocus={() => {
-                focus = i
-                draw()
-              }}
-            >
-              <span class="e" aria-hidden="true">
-                {EMOJI[i]}
-              </span>
-              <span class="l">{r[lang]}</span>
-              <span class="p">{results && results[i] + '%'}</span>
-              <span class="b">
-                <span class="f" />
-              </span>
-            </button>
-          ))}
-        </div>
-        <p class="n">{results ? t.responses(format(shown!.total)) + ' · ' + views : views}</p>
-        <p class="m" aria-hidden="true">
-          {status || (shown && !results && t.resultsAfter)}
-        </p>
-        <p class="v" role="status">
-          {spoken}
-        </p>
-        {/* In the last line of the reserved height: the page below does not move. */}
-        {shown?.yours && (
-          <button class="k" onClick={comment}>
-            {t.feedback}
-          </button>
-        )}
-      </div>,
-      root,
-    )
+    box.className = results ? 't' : 't h'
+    buttons.forEach((button, i) => {
+      button.setAttribute('aria-checked', String(shown?.yours === RATINGS[i].value))
+      button.tabIndex = i === tabStop() ? 0 : -1
+      percents[i].textContent = results ? results[i] + '%' : ''
+    })
+    counts.textContent = results ? t.responses(format(shown!.total)) + ' · ' + views : views
+    message.textContent = status || (shown && !results ? t.resultsAfter : '')
+    // Set only when it changes: a live region said again is heard again.
+    if (live.textContent !== spoken) live.textContent = spoken
+    feedback.toggleAttribute('data-off', !shown?.yours)
   }
 
   /** What the server confirmed (null: it refused), shown unless a newer answer is on its way. */
