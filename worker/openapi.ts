@@ -11,6 +11,8 @@ import { excludeBody, listQuery as flaggedQuery } from './routes/admin-spam'
 import { newToken, tokenId } from './routes/admin-tokens'
 import { commentBody } from './routes/comments'
 import { listQuery as publicationsQuery, publicationId, publishBody } from './routes/publications'
+import { reasonsBody } from './routes/reasons'
+import { repliesQuery } from './routes/replies'
 import { responseBody } from './routes/responses'
 import {
   articlesQuery,
@@ -20,8 +22,10 @@ import {
   sitesQuery,
   timeseriesQuery,
 } from './routes/stats'
+import { summariesQuery } from './routes/summaries'
 import { summaryQuery } from './routes/summary'
 import { viewBody } from './routes/views'
+import { enabledBody, newWebhook, webhookIdParam, webhookListQuery } from './routes/webhooks'
 import { opdSlug, siteId } from './validation/fields'
 
 // The OpenAPI 3.1 document of /api/v1 (CONTRACT §10). Requests are described by the very zod
@@ -231,6 +235,17 @@ export const RESPONSE_SCHEMAS = {
     handled: z.boolean().optional(),
     hidden: z.boolean().optional(),
   }),
+  Summaries: z.strictObject({ rows: z.array(summary) }),
+  Replies: z.strictObject({
+    article: z.string(),
+    replies: z.array(z.strictObject({ reply: z.string(), day })),
+  }),
+  // Webhooks (README «Webhooks») and open data (README «Open data») are described by their
+  // README sections; their answers are listed here without every field.
+  Webhook: z.looseObject({ id: z.string(), site: z.string(), url: z.string() }),
+  Webhooks: z.looseObject({ webhooks: z.array(z.looseObject({ id: z.string() })) }),
+  Deliveries: z.looseObject({}),
+  Dataset: z.looseObject({ success: z.boolean() }).describe('CKAN package_show, or the CSV'),
   Publication: publication,
   Publications: z.strictObject({
     site: z.string(),
@@ -607,6 +622,131 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/summaries',
+    tag: 'Widget',
+    summary: 'Summaries of up to 100 articles, for listing pages',
+    description: 'Counts only (yours is null), in the order asked; cached for a minute.',
+    access: 'public',
+    query: summariesQuery,
+    ok: { status: 200, schema: 'Summaries' },
+    errors: ['invalid_request', ...WIDGET],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/reasons',
+    tag: 'Widget',
+    summary: 'A reader’s reasons («Apa yang kurang?»), replacing their earlier set',
+    access: 'public',
+    body: reasonsBody,
+    ok: { status: 204 },
+    errors: [...BODY, ...WIDGET, 'no_response'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/replies',
+    tag: 'Widget',
+    summary: 'The OPD’s public replies on an article («Tanggapan OPD»)',
+    access: 'public',
+    query: repliesQuery,
+    ok: { status: 200, schema: 'Replies' },
+    errors: ['invalid_request', ...WIDGET],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/admin/webhooks',
+    tag: 'Webhooks',
+    summary: 'Webhooks of a site (never their secrets)',
+    access: 'token',
+    query: webhookListQuery,
+    ok: { status: 200, schema: 'Webhooks' },
+    errors: [...ADMIN, 'invalid_request', 'out_of_scope', 'unknown_site'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/admin/webhooks',
+    tag: 'Webhooks',
+    summary: 'Add a webhook; its secret is shown once',
+    access: 'token',
+    body: newWebhook,
+    ok: { status: 201, schema: 'Webhook' },
+    errors: [
+      ...ADMIN,
+      ...BODY,
+      'address_not_allowed',
+      'out_of_scope',
+      'unknown_site',
+      'too_many_webhooks',
+    ],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/admin/webhooks/:id',
+    tag: 'Webhooks',
+    summary: 'One webhook',
+    access: 'token',
+    params: { id: webhookIdParam.shape.id },
+    ok: { status: 200, schema: 'Webhook' },
+    errors: [...ADMIN, 'invalid_request', 'unknown_webhook'],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/admin/webhooks/:id',
+    tag: 'Webhooks',
+    summary: 'Turn a webhook off or on',
+    access: 'token',
+    params: { id: webhookIdParam.shape.id },
+    body: enabledBody,
+    ok: { status: 200, schema: 'Webhook' },
+    errors: [...ADMIN, ...BODY, 'unknown_webhook'],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/admin/webhooks/:id',
+    tag: 'Webhooks',
+    summary: 'Delete a webhook and its log',
+    access: 'token',
+    params: { id: webhookIdParam.shape.id },
+    ok: { status: 204 },
+    errors: [...ADMIN, 'invalid_request', 'unknown_webhook'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/admin/webhooks/:id/test',
+    tag: 'Webhooks',
+    summary: 'Send one webhook.test delivery now',
+    access: 'token',
+    params: { id: webhookIdParam.shape.id },
+    ok: { status: 200, schema: 'Deliveries' },
+    errors: [...ADMIN, 'invalid_request', 'unknown_webhook'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/admin/webhooks/:id/deliveries',
+    tag: 'Webhooks',
+    summary: 'The delivery log, newest first',
+    access: 'token',
+    params: { id: webhookIdParam.shape.id },
+    ok: { status: 200, schema: 'Deliveries' },
+    errors: [...ADMIN, 'invalid_request', 'unknown_webhook'],
+  },
+  ...(['datasets', 'opendata'] as const).map(
+    (prefix): Operation => ({
+      method: 'get',
+      path: `/api/v1/public/${prefix}/:file`,
+      tag: 'Publications',
+      summary: `Open data of a site: \`<site>.csv\` (figures per OPD and month) or \`<site>.json\` (CKAN package_show)`,
+      description:
+        prefix === 'datasets'
+          ? 'No token; CORS `*`; built from publications only.'
+          : 'The same as /api/v1/public/datasets/{file}.',
+      access: 'public',
+      params: { file: z.string().describe('`<site>.csv` or `<site>.json`') },
+      ok: { status: 200, schema: 'Dataset', cors: true },
+      errors: ['invalid_request', 'unknown_site', 'rate_limited'],
+    }),
+  ),
+  {
+    method: 'get',
     path: '/api/v1/openapi.json',
     tag: 'Integration',
     summary: 'This document',
@@ -713,7 +853,8 @@ function componentSchemas(): Record<string, JsonSchema> {
 
 /** `/a/:b` → `/a/{b}` */
 export function openApiPath(honoPath: string): string {
-  return honoPath.replace(/:([A-Za-z_]\w*)/g, '{$1}')
+  // `:file{[^/]+\.csv}` (a parameter with its pattern) is the parameter `{file}`.
+  return honoPath.replace(/:([A-Za-z_]\w*)(\{[^}]*\})?/g, '{$1}')
 }
 
 function parameters(op: Operation) {

@@ -120,7 +120,15 @@ describe('a single-page site', () => {
       .poll(() => widget(page).getByRole('radio', { checked: true }).textContent())
       .toMatch(/Sangat Puas/)
     // The Navigation API, which bypasses history.pushState.
-    await page.evaluate((p) => navigation.navigate(p).finished, three)
+    await page.evaluate(
+      (p) =>
+        (
+          window as unknown as {
+            navigation: { navigate(p: string): { finished: Promise<unknown> } }
+          }
+        ).navigation.navigate(p).finished,
+      three,
+    )
     await expect.poll(() => part(widget(page), 'counts').textContent()).toMatch(/^0 tanggapan/)
     await expect.poll(async () => (await summary(origin + three)).views).toBe(1)
 

@@ -9,7 +9,7 @@ import { articleKey, opdSlug, reader, siteId } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
 import { publicCors, siteOf } from './site-request'
 
-const reasonsBody = z.object({
+export const reasonsBody = z.object({
   site: siteId.optional(),
   opd: opdSlug,
   article: articleKey,

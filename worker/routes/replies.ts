@@ -9,7 +9,7 @@ import { publicCors, requestSite } from './site-request'
 /** Enough for a page; an article with more replies shows its newest. */
 const MAX_REPLIES = 20
 
-const repliesQuery = z.object({ site: siteId.optional(), article: articleKey })
+export const repliesQuery = z.object({ site: siteId.optional(), article: articleKey })
 
 /**
  * GET /api/v1/replies?article= — an article's public replies («Tanggapan OPD», CONTRACT §9),

@@ -293,9 +293,7 @@ export const statsRoute = factory
       ),
     }))
     const area = level === 'regency' ? (province ?? 'regency') : undefined
-    const name = ['regions', area, q.from, q.to]
-      .filter(Boolean)
-      .join('-')
+    const name = ['regions', area, q.from, q.to].filter(Boolean).join('-')
     return respondRows(
       c,
       q.format,

@@ -8,7 +8,7 @@ import { factory } from '../env'
 /** One listing page at a time (CONTRACT §10): one statement, whatever the page holds. */
 const MAX_LISTED_ARTICLES = 100
 
-const summariesQuery = z.object({
+export const summariesQuery = z.object({
   site: siteId.optional(),
   article: z
     .array(articleKey)

@@ -25,7 +25,7 @@ const MAX_WEBHOOKS_PER_SITE = 50
 // Telegram's chat_id: a chat's number (groups are negative) or a public @channel.
 const CHAT_ID = /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/
 
-const newWebhook = z
+export const newWebhook = z
   .strictObject({
     site: siteId,
     opd: opdSlug.optional(),
@@ -48,9 +48,11 @@ const newWebhook = z
     path: ['chat_id'],
   })
 
-const listQuery = z.object({ site: siteId.optional(), opd: opdSlug.optional() })
-const idParam = z.object({ id: z.string().regex(/^whk_[0-9a-f]{16}$/, 'not a webhook id') })
-const enabledBody = z.strictObject({
+export const webhookListQuery = z.object({ site: siteId.optional(), opd: opdSlug.optional() })
+export const webhookIdParam = z.object({
+  id: z.string().regex(/^whk_[0-9a-f]{16}$/, 'not a webhook id'),
+})
+export const enabledBody = z.strictObject({
   enabled: z.boolean({ error: 'enabled must be true or false' }),
 })
 
@@ -86,7 +88,7 @@ export const webhooksRoute = factory
     await next()
   })
   .get('/', async (c) => {
-    const q = parseOrThrow(listQuery, c.req.query())
+    const q = parseOrThrow(webhookListQuery, c.req.query())
     const token = c.var.token
     const filter =
       token.role === 'opd'
@@ -181,7 +183,7 @@ async function requireWebhook(
   token: TokenScope,
   params: Record<string, string>,
 ): Promise<WebhookRow> {
-  const { id } = parseOrThrow(idParam, params)
+  const { id } = parseOrThrow(webhookIdParam, params)
   const w = await webhookById(db, id)
   if (w === null || !mayManage(token, w)) throw apiError('unknown_webhook', `No webhook ${id}`)
   return w
