@@ -490,6 +490,15 @@ describe('events from the roll-ups', () => {
     const views: Record<string, DayFigures> = {}
     for (let i = -8; i <= -2; i++) if (i !== -3 && i !== -10) views[day(i)] = [0, 0, 0, 0, 5]
     await seedArticle(site, 'dishub', 'https://patikab.go.id/berita/2', null, views)
+    // Reasons given on dinkes's article last week, and some the week before (not this digest's).
+    const reason = env.DB.prepare(
+      'INSERT INTO reason_days (site_id, opd, article, day, reason, count) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    await env.DB.batch([
+      reason.bind(site, 'dinkes', 'https://patikab.go.id/berita/1', day(-3), 'terlambat', 1),
+      reason.bind(site, 'dinkes', 'https://patikab.go.id/berita/1', day(-2), 'tidak_akurat', 3),
+      reason.bind(site, 'dinkes', 'https://patikab.go.id/berita/1', day(-10), 'lainnya', 9),
+    ])
   })
 
   it('finds a grade drop, a silent site and the weekly digest, once each per window', async () => {
@@ -538,6 +547,10 @@ describe('events from the roll-ups', () => {
       ikm: 87.5,
       grade: 'B',
       ikm_change: -12.5,
+      top_reasons: [
+        { reason: 'tidak_akurat', count: 3 },
+        { reason: 'terlambat', count: 1 },
+      ],
     })
     // The OPD's Telegram group gets its own OPD's line only, as sendMessage's body.
     const message = JSON.parse(received.find((r) => r.url.includes('/bot1:abc/'))!.body)

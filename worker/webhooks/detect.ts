@@ -17,6 +17,8 @@ import { grade, ikm } from '../domain/ikm'
 import { RATINGS, totalOf } from '../domain/rating-scale'
 import type { AppEnv } from '../env'
 import { loggableError } from '../error-log'
+import type { ReasonCounts } from '../domain/reasons'
+import { reasonKeyOf, reasonsBy, reasonsOf } from '../storage/reasons'
 import { countsOf, opdDaySums, opdSums } from '../storage/stats'
 import { markedSince, sitesSubscribedTo } from '../storage/webhooks'
 import { deliverDue, dispatch, type WebhookEvent } from './deliver'
@@ -228,12 +230,13 @@ async function openComments(db: Db, site: string): Promise<Map<string, number>> 
   return new Map(rows.map((r) => [r.opd, r.n]))
 }
 
-/**
- * The OPD's most chosen «Apa yang kurang?» reasons of the week, when reasons are counted
- * (issue 14, item 1); none until then.
- */
-function topReasons(_site: string, _opd: string): { reason: string; count: number }[] {
-  return []
+/** An OPD's week's reasons, most given first, those given at all, at most three. */
+function topReasons(counts: ReasonCounts): { reason: string; count: number }[] {
+  return Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, 3)
+    .map(([reason, count]) => ({ reason, count }))
 }
 
 async function digests(db: Db, nowMs: number): Promise<WebhookEvent[]> {
@@ -245,6 +248,7 @@ async function digests(db: Db, nowMs: number): Promise<WebhookEvent[]> {
   for (const site of await sitesSubscribedTo(db, name)) {
     const before = new Map((await opdSums(db, { site, ...previous })).map((r) => [r.opd, r]))
     const open = await openComments(db, site)
+    const reasons = await reasonsBy(db, { site, ...week }, 'opd')
     const opds = (await opdSums(db, { site, ...week })).map((r) => {
       const index = ikm(countsOf(r))
       const prior = before.get(r.opd)
@@ -256,7 +260,7 @@ async function digests(db: Db, nowMs: number): Promise<WebhookEvent[]> {
         grade: grade(index),
         ikm_change: ikmChange(index, prior ? ikm(countsOf(prior)) : null),
         open_comments: open.get(r.opd) ?? 0,
-        top_reasons: topReasons(site, r.opd),
+        top_reasons: topReasons(reasonsOf(reasons, reasonKeyOf(site, r.opd))),
       }
     })
     events.push({
