@@ -3,6 +3,8 @@ import { ROLES } from './auth/token'
 import { ARTICLE_SORTS } from './domain/article-ranking'
 import { GRADE_MEANING } from './domain/ikm'
 import { RATINGS } from './domain/rating-scale'
+import { REASON_KEYS } from './domain/reasons'
+import { COMMENT_FOLLOW_UP } from './domain/comment-follow-up'
 import { ERROR_STATUS, type ErrorCode } from './errors'
 import { changeBody, idParam } from './routes/admin-comments'
 import { articleChange, mergeBody } from './routes/admin-moves'
@@ -93,24 +95,61 @@ const regionColumns = {
 const ranks = { rank_low: z.number(), rank_high: z.number() }
 const asked = { from: day.nullable(), to: day.nullable(), period: z.string().optional() }
 
-const siteRow = z.strictObject({ site: z.string(), name: z.string(), ...regionColumns, ...figures })
-const opdRow = z.strictObject({ site: z.string(), opd: z.string(), name: nullableText, ...figures })
-const articleRow = z.strictObject({
+const reasons = {
+  reasons: z
+    .strictObject(Object.fromEntries(REASON_KEYS.map((k) => [k, count])))
+    .describe('«Apa yang kurang?»: readers per reason (CONTRACT §9)'),
+}
+// The previous equal period's IKM and the change (README «Period over period»).
+const change = {
+  ikm_prev: z.number().nullable(),
+  ikm_change: z.number().nullable(),
+  change_significant: z.boolean().describe('The two periods’ ranking intervals do not overlap'),
+}
+const previous = {
+  previous: z
+    .strictObject({ from: day, to: day, period: z.string().optional() })
+    .nullable()
+    .describe('The range compared with; null when there is none'),
+}
+
+// Rows as frozen in a publication: the figures and reasons, without a comparison.
+const siteFigures = z.strictObject({
+  site: z.string(),
+  name: z.string(),
+  ...regionColumns,
+  ...figures,
+  ...reasons,
+})
+const opdFigures = z.strictObject({
+  site: z.string(),
+  opd: z.string(),
+  name: nullableText,
+  ...figures,
+  ...reasons,
+})
+const articleFigures = z.strictObject({
   site: z.string(),
   opd: z.string(),
   article: z.string(),
   title: nullableText,
   ...figures,
   ...ranks,
+  ...reasons,
 })
+const siteRow = siteFigures.extend(change)
+const opdRow = opdFigures.extend(change)
+const articleRow = articleFigures.extend(change)
 const regionRow = z.strictObject({
   region: z.string(),
   name: z.string(),
   sites: count,
   ...figures,
   ...ranks,
+  ...reasons,
+  ...change,
 })
-const dayRow = z.strictObject({ day, ...figures })
+const dayRow = z.strictObject({ day, ...figures, ...reasons })
 const commentRow = z.strictObject({
   id: z.int(),
   site: z.string(),
@@ -122,8 +161,16 @@ const commentRow = z.strictObject({
   text: z.string(),
   day,
   created_at: z.int().describe('Milliseconds since 1970, rounded down to the hour'),
-  handled: z.boolean(),
   hidden: z.boolean(),
+  status: z.enum(COMMENT_FOLLOW_UP).describe('The follow-up step (CONTRACT §9)'),
+  note: nullableText.describe('Internal: for the OPD and its supervisors only'),
+  reply: nullableText.describe('Public: «Tanggapan OPD»'),
+  lapor_tracking_id: nullableText.describe('The SP4N-LAPOR! tracking id, once reported'),
+  hours_to_done: count.nullable().describe('Whole hours from the comment to «selesai»'),
+})
+const followUp = z.strictObject({
+  ...Object.fromEntries(COMMENT_FOLLOW_UP.map((k) => [k, count])),
+  avg_hours_to_done: z.number().nullable(),
 })
 
 const opdEntry = z.strictObject({ slug: z.string(), name: nullableText })
@@ -155,10 +202,18 @@ const publicationHead = {
 const publication = z.strictObject({
   ...publicationHead,
   figures: z.strictObject({
-    total: siteRow.optional(),
-    opds: z.array(opdRow),
-    articles: z.array(articleRow),
-    months: z.array(z.strictObject({ month: z.string(), ...opdRow.shape })),
+    total: siteFigures.optional(),
+    opds: z.array(opdFigures),
+    articles: z.array(articleFigures),
+    months: z.array(
+      z.strictObject({
+        month: z.string(),
+        site: z.string(),
+        opd: z.string(),
+        name: nullableText,
+        ...figures,
+      }),
+    ),
   }),
 })
 
@@ -174,16 +229,18 @@ export const RESPONSE_SCHEMAS = {
       siteEntry.omit({ origins: true }).extend({ origins: siteEntry.shape.origins.optional() }),
     ),
   }),
-  SiteRows: z.strictObject({ ...asked, region: nullableText, rows: z.array(siteRow) }),
+  SiteRows: z.strictObject({ ...asked, ...previous, region: nullableText, rows: z.array(siteRow) }),
   RegionRows: z.strictObject({
     level: z.enum(['province', 'regency']),
     province: nullableText,
     ...asked,
+    ...previous,
     rows: z.array(regionRow),
   }),
-  OpdRows: z.strictObject({ ...asked, rows: z.array(opdRow) }),
+  OpdRows: z.strictObject({ ...asked, ...previous, rows: z.array(opdRow) }),
   ArticleRows: z.strictObject({
     ...asked,
+    ...previous,
     sort: z.enum(ARTICLE_SORTS),
     limit: z.int(),
     matched: count.describe('Articles that matched before the limit'),
@@ -196,7 +253,12 @@ export const RESPONSE_SCHEMAS = {
     ...asked,
     rows: z.array(dayRow),
   }),
-  CommentRows: z.strictObject({ counts, total: count, rows: z.array(commentRow) }),
+  CommentRows: z.strictObject({
+    counts,
+    total: count,
+    follow_up: followUp,
+    rows: z.array(commentRow),
+  }),
   Sites: z.strictObject({ sites: z.array(siteEntry) }),
   Site: siteEntry,
   Opd: z.strictObject({ site: z.string(), slug: z.string(), name: z.string() }),
@@ -232,8 +294,11 @@ export const RESPONSE_SCHEMAS = {
   Excluded: z.strictObject({ excluded: count, summary }),
   CommentState: z.strictObject({
     id: z.int(),
-    handled: z.boolean().optional(),
     hidden: z.boolean().optional(),
+    status: z.enum(COMMENT_FOLLOW_UP).optional(),
+    note: nullableText.optional(),
+    reply: nullableText.optional(),
+    lapor_tracking_id: nullableText.optional(),
   }),
   Summaries: z.strictObject({ rows: z.array(summary) }),
   Replies: z.strictObject({
@@ -971,6 +1036,7 @@ function buildDocument() {
       { name: 'Statistics', description: 'Restricted: per site, region, OPD, article and day' },
       { name: 'Management', description: 'Restricted, mostly the admin role' },
       { name: 'Publications', description: 'Frozen period figures (CONTRACT §8)' },
+      { name: 'Webhooks', description: 'Restricted: signed event deliveries (CONTRACT §9)' },
       { name: 'Integration', description: 'This reference' },
     ],
     paths,
