@@ -47,7 +47,7 @@ describe('a reader’s comment', () => {
     await waitForResults(w)
     // Before an answer, the comment box's code is not even downloaded.
     expect(scripts.filter((s) => s.includes('comment-'))).toEqual([])
-    expect(await part(w, 'feedbackLink').count()).toBe(0)
+    expect(await part(w, 'feedbackLink').isVisible()).toBe(false)
 
     await w.getByRole('radio', { name: /^Tidak Puas/ }).click()
     const box = w.getByRole('textbox', { name: 'Apa yang bisa kami perbaiki?' })
