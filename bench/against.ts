@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { jakartaDay } from '../worker/domain/days'
+import { startBaseline } from './baseline/server'
+import { type LoadPhase, type Measured, pool, runLoad, summarise } from './load'
+import { describeMachine } from './machine'
+import { SETTINGS } from './report'
+import { MILLION } from './synthetic-data'
+import { baselineRequest, voteRequest } from './workload'
+
+// `npm run bench:against -- <checkout>`: the vote path of this tree and of another checkout
+// (e.g. `git worktree add ../before <commit>` with its own `npm ci`) in ONE run, on the same
+// million responses, round by round with the bare-insert baseline: A, B, baseline, A, B, … so
+// the machine's other load falls on all three alike. Two separate `npm run bench` runs on a
+// shared machine differ by more than the change being judged; this is the comparison issue 11
+// asks for ("no slower than before, same run"). Prints a table; writes nothing.
+
+const other = resolve(process.argv[2] ?? '')
+if (!process.argv[2]) throw new Error('usage: npm run bench:against -- <path of another checkout>')
+const here = process.cwd()
+const basePort = Number(process.env.BENCH_PORT ?? 8840)
+const today = jakartaDay(Date.now())
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5)
+const root = mkdtempSync(join(tmpdir(), 'tanggapan-against-'))
+const stops: (() => Promise<unknown>)[] = []
+const log = (m: string) => console.error(`[against] ${m}`)
+
+type Tree = { loadDataset: typeof import('./dataset').loadDataset } & {
+  startLocalServer: typeof import('../scripts/local-server').startLocalServer
+}
+
+/** Each tree loads the data with its own migrations and serves its own Worker from its folder. */
+async function serve(dir: string, port: number) {
+  process.chdir(dir)
+  try {
+    const { loadDataset } = (await import(join(dir, 'bench/dataset.ts'))) as Tree
+    const { startLocalServer } = (await import(join(dir, 'scripts/local-server.ts'))) as Tree
+    const persistTo = join(root, `d1-${port}`)
+    await loadDataset(port, persistTo, MILLION, today)
+    const server = await startLocalServer({
+      port,
+      persistTo,
+      vars: { RATE_LIMITS: 'off' },
+      inspectorPort: port + 10,
+    })
+    stops.push(server.stop)
+    return server.url
+  } finally {
+    process.chdir(here)
+  }
+}
+
+const phase = (url: string, next: LoadPhase['next']): LoadPhase => ({
+  url,
+  next,
+  seconds: SETTINGS.seconds,
+  maxRequests: SETTINGS.maxRequests,
+  connections: SETTINGS.writeConnections,
+})
+
+try {
+  log(
+    `load ${loadavg()[0].toFixed(1)}; loading 1,000,000 responses for this tree (${here}) and for ${other}`,
+  )
+  const thisUrl = await serve(here, basePort)
+  const otherUrl = await serve(other, basePort + 1)
+  const baseline = await startBaseline(basePort + 2, join(root, 'baseline'))
+  stops.push(baseline.stop)
+  const phases = [
+    phase(thisUrl, () => voteRequest(MILLION)),
+    phase(otherUrl, () => voteRequest(MILLION)),
+    phase(baseline.url, () => baselineRequest(MILLION)),
+  ]
+  for (const p of phases) await runLoad({ ...p, seconds: SETTINGS.warmupSeconds })
+  const measured: Measured[][] = [[], [], []]
+  for (let i = 0; i < rounds; i++) {
+    log(`round ${i + 1} of ${rounds}`)
+    for (const [j, p] of phases.entries()) measured[j].push(await runLoad(p))
+  }
+  const [mine, theirs, bare] = measured.map((m, j) => summarise(`#${j}`, pool(m)))
+  const machine = describeMachine()
+  console.log(
+    `${machine.cores} × ${machine.cpu}, load ${loadavg()[0].toFixed(1)} at the end, ${machine.date}`,
+  )
+  console.log(`| vote path | req/s | × baseline | p50 ms | p99 ms | failures |`)
+  console.log(`|---|---|---|---|---|---|`)
+  for (const [name, r] of [
+    [`this tree`, mine],
+    [other, theirs],
+    ['bare-insert baseline', bare],
+  ] as const) {
+    console.log(
+      `| ${name} | ${r.throughput.toFixed(0)} | ${(r.throughput / bare.throughput).toFixed(2)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.failures} |`,
+    )
+  }
+  console.log(`this tree ÷ other: ${(mine.throughput / theirs.throughput).toFixed(2)}`)
+} finally {
+  await Promise.all(stops.map((stop) => stop()))
+  rmSync(root, { recursive: true, force: true })
+}
