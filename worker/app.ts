@@ -15,6 +15,7 @@ import { viewsRoute } from './routes/views'
 import { demoRoute } from './routes/demo'
 import { publicPublicationsRoute } from './routes/publications'
 import { reportsRoute } from './routes/reports'
+import { tanggapiRoute } from './routes/tanggapi'
 import { openDataRoute } from './routes/opendata'
 import { widgetAssetsRoute } from './routes/widget-assets'
 import { apiHeaders } from './security-headers'
@@ -62,6 +63,8 @@ export function createApp() {
   app.route('/', widgetAssetsRoute)
   app.route('/demo', demoRoute)
   app.route('/', reportsRoute)
+  // Its own rate limit and error pages: a person follows the snippet's <noscript> link here.
+  app.route('/tanggapi', tanggapiRoute)
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `Nothing at ${c.req.method} ${c.req.path}`), 404),

@@ -27,7 +27,9 @@ describe('managing sites in the dashboard', () => {
     await card.locator('td', { hasText: 'Dinas Kesehatan' }).waitFor()
     await card.locator('button', { hasText: 'Kode sematan' }).click()
     expect(await card.locator('.embed').textContent()).toBe(
-      `<div data-tanggapan data-opd="dinkes" style="min-height:356px"></div>\n<script src="${baseUrl()}/widget.js" async></script>`,
+      `<div data-tanggapan data-opd="dinkes" style="min-height:356px"><noscript>\n` +
+        `<a href="${baseUrl()}/tanggapi?site=grobogan&opd=dinkes&article=URL_BERITA">Beri tanggapan / Give feedback</a>\n` +
+        `</noscript></div>\n<script src="${baseUrl()}/widget.js" async></script>`,
     )
 
     // A slug typed wrong is merged into the right one; a junk slug is deleted.

@@ -140,7 +140,10 @@ describe('OPDs', () => {
       expect(await res.json()).toEqual({
         site: 'karanganyar',
         opd: 'rsud-karanganyar',
-        html: '<div data-tanggapan data-opd="rsud-karanganyar" style="min-height:356px"></div>\n<script src="https://tanggapan.test/widget.js" async></script>',
+        html:
+          '<div data-tanggapan data-opd="rsud-karanganyar" style="min-height:356px"><noscript>\n' +
+          '<a href="https://tanggapan.test/tanggapi?site=karanganyar&opd=rsud-karanganyar&article=URL_BERITA">Beri tanggapan / Give feedback</a>\n' +
+          '</noscript></div>\n<script src="https://tanggapan.test/widget.js" async></script>',
       })
     }
     const stranger = (await tokenFor('opd', 'karanganyar', 'dinkes')).token

@@ -1,10 +1,17 @@
 import { html } from 'hono/html'
-import { embedSnippet } from '../domain/embed-snippet'
+import {
+  ARTICLE_PLACEHOLDER,
+  embedSnippet,
+  NOSCRIPT_LABEL,
+  tanggapiUrl,
+} from '../domain/embed-snippet'
 
 // The /demo page: a news article as a kabupaten's site publishes it, with the widget at its
 // end exactly as a webmaster embeds it (CONTRACT §4). Its text is written for this demo.
 
 const DEMO_ARTICLE = {
+  // The site scripts/demo-data.ts seeds, with contohkab.go.id among its origins.
+  site: 'demo',
   key: 'https://contohkab.go.id/berita/wifi-gratis-di-50-taman-kota',
   opd: 'diskominfo',
   title: 'Diskominfo Pasang Wi-Fi Gratis di 50 Taman Kota',
@@ -28,7 +35,8 @@ const RELATED = [
 ]
 
 export function demoArticlePage(widgetOrigin: string) {
-  const snippet = embedSnippet(widgetOrigin, DEMO_ARTICLE.opd)
+  const snippet = embedSnippet(widgetOrigin, DEMO_ARTICLE.site, DEMO_ARTICLE.opd)
+  const noscript = tanggapiUrl(widgetOrigin, DEMO_ARTICLE.site, DEMO_ARTICLE.opd, DEMO_ARTICLE.key)
   return html`<!doctype html>
 <html lang="id">
 <head>
@@ -57,7 +65,9 @@ export function demoArticlePage(widgetOrigin: string) {
     ${PARAGRAPHS.map((p) => html`<p>${p}</p>`)}
     <p class="tags">Tag: <a href="/demo">Wi-Fi Gratis</a> <a href="/demo">Diskominfo</a> <a href="/demo">Taman Kota</a></p>
 
-    <div data-tanggapan data-opd="${DEMO_ARTICLE.opd}" data-article="${DEMO_ARTICLE.key}" data-title="${DEMO_ARTICLE.title}"></div>
+    <div data-tanggapan data-opd="${DEMO_ARTICLE.opd}" data-article="${DEMO_ARTICLE.key}" data-title="${DEMO_ARTICLE.title}"><noscript>
+      <a href="${noscript}">${NOSCRIPT_LABEL}</a>
+    </noscript></div>
     <script src="${widgetOrigin}/widget.js" async></script>
   </article>
 
@@ -68,6 +78,8 @@ export function demoArticlePage(widgetOrigin: string) {
       <h2 id="embed-title">Memasang widget ini</h2>
       <p>Tempelkan kode berikut di akhir setiap berita. Halaman dikenali dari alamat kanoniknya.</p>
       <pre><code>${snippet}</code></pre>
+      <p>Tanpa JavaScript, pembaca mengikuti tautan di dalam <code>&lt;noscript&gt;</code>: ganti
+        <code>${ARTICLE_PLACEHOLDER}</code> dengan alamat kanonik berita (URL-encoded).</p>
     </section>
   </aside>
 </main>

@@ -4,7 +4,7 @@ import { strictCsp } from '../dashboard-csp'
 import { GRADE_MEANING, type Grade } from '../domain/ikm'
 import { parsePeriod } from '../domain/periods'
 
-// What the public report pages share (/laporan/:id and /transparansi/:site): the document
+// What the public pages share (/laporan/:id, /transparansi/:site, /tanggapi): the document
 // shell, one stylesheet for screen and A4 print, and Indonesian number and date formats.
 // Markup is hono/html tagged templates, as the demo page: every interpolated value is escaped,
 // and no value is ever passed through raw(). No script at all, so the CSP allows none.
@@ -23,7 +23,7 @@ export const STYLESHEET_PATH = '/laporan/style.css'
  * Raise it when the pages' markup or stylesheet changes: it is part of their ETags, so a cache
  * that revalidates learns of the new layout even though no publication changed.
  */
-export const LAYOUT_REVISION = '1'
+export const LAYOUT_REVISION = '2'
 
 export function pageShell(title: string, body: Html, bodyClass: string) {
   return html`<!doctype html>
@@ -171,6 +171,20 @@ tfoot td{font-weight:700}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .table-wrap{overflow-x:auto}
 .missing{padding-top:48px}
+.tanggapi{max-width:640px}
+.tanggapi .en{color:var(--muted);font-weight:400}
+.tanggapi .article{overflow-wrap:anywhere;font-size:.9rem}
+.thanks{border-left:4px solid #1d6b35;background:#e7f4eb;padding:8px 12px}
+.answers{list-style:none;padding:0;margin:12px 0;display:grid;gap:8px}
+.answers li{display:grid;grid-template-columns:minmax(0,1fr) 3.5em;gap:6px 10px;align-items:center;border:1px solid var(--rule);border-radius:6px;padding:8px 10px}
+.answers li.yours{border:2px solid var(--accent);background:var(--band)}
+.answers button{font:inherit;font-weight:700;text-align:left;min-height:44px;padding:8px 12px;border:1px solid var(--accent);border-radius:4px;background:#fff;color:var(--accent);cursor:pointer}
+.answers button:hover,.answers button:focus-visible{background:var(--accent);color:#fff}
+.answers button:hover .en,.answers button:focus-visible .en{color:#fff}
+.answers .percent{text-align:right;font-weight:700;font-variant-numeric:tabular-nums}
+.answers meter{grid-column:1/-1;width:100%;height:10px}
+.answers .mine{grid-column:1/-1;font-size:.85rem;font-weight:700;color:var(--accent)}
+.tanggapi .cookie,.tanggapi .detail{font-size:.85rem;color:var(--muted)}
 @page{size:A4;margin:14mm 14mm 16mm}
 @media print{html{background:#fff;font-size:10pt}.sheet{box-shadow:none;margin:0;padding:0;max-width:none}a{color:inherit;text-decoration:none}.screen-only{display:none}}
 @media (max-width:640px){html{font-size:14px}.sheet{margin:0;padding:14px}.summary{grid-template-columns:minmax(0,1fr)}.page{padding:14px 12px 32px}th,td{padding:3px 4px}}

@@ -98,5 +98,5 @@ export const adminSitesRoute = factory
       throw apiError('out_of_scope', 'This token does not cover that OPD')
     await requireSiteAndOpd(c.var.db, site, opd)
     const host = new URL(c.req.url).origin
-    return c.json({ site, opd, html: embedSnippet(host, opd) })
+    return c.json({ site, opd, html: embedSnippet(host, site, opd) })
   })

@@ -1,3 +1,4 @@
+import type { Context } from 'hono'
 import { z } from 'zod'
 import { requestHashes, responseGuard, tooManyToday } from '../abuse/guards'
 import { looksScripted } from '../abuse/limits'
@@ -7,7 +8,9 @@ import { readSummary, summaryFromRow } from '../storage/articles'
 import { recordResponse } from '../storage/responses'
 import { newArticleKey, opdSlug, rating, reader, siteId, title } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
-import { factory } from '../env'
+import type { Summary } from '../domain/summary'
+import type { Db } from '../db/client'
+import { type Env, factory } from '../env'
 
 export const responseBody = z.object({
   site: siteId.optional(),
@@ -28,24 +31,38 @@ export const responsesRoute = factory
     const body = c.var.body
     const db = c.var.db
     const siteId = await siteOf(db, c.var.originSite, body)
-    if (looksScripted(body)) {
-      // Dropped silently: the script sees what a person would, and nothing is stored.
-      const summary = await readSummary(db, siteId, body.article, null, body.opd)
-      return c.json({ ...summary, yours: body.rating })
-    }
-    const now = Date.now()
-    const day = jakartaDay(now)
-    const hashes = await requestHashes(c.env, db, c.req.raw.headers, day)
-    const ref = await articleRefFor(c, db, siteId, body, hashes, now, day)
-    const row = await recordResponse(
-      db,
-      ref,
-      body.reader,
-      body.rating,
-      now,
-      day,
-      responseGuard(hashes),
-    )
-    if (!row || row.yours === null) throw tooManyToday(c, now, 'answers')
-    return c.json(summaryFromRow(siteId, ref.key, row))
+    return c.json(await recordAnswer(c, db, siteId, body))
   })
+
+/**
+ * One reader's answer under every rule of the API (scripted answers dropped, the abuse
+ * guards, the article's origin, the OPD's first use within its caps), and the summary after
+ * it. The widget's POST and the no-script form (routes/tanggapi.ts) both answer through it.
+ */
+export async function recordAnswer(
+  c: Context,
+  db: Db,
+  siteId: string,
+  body: z.output<typeof responseBody>,
+): Promise<Summary> {
+  if (looksScripted(body)) {
+    // Dropped silently: the script sees what a person would, and nothing is stored.
+    const summary = await readSummary(db, siteId, body.article, null, body.opd)
+    return { ...summary, yours: body.rating }
+  }
+  const now = Date.now()
+  const day = jakartaDay(now)
+  const hashes = await requestHashes(c.env as Env, db, c.req.raw.headers, day)
+  const ref = await articleRefFor(c, db, siteId, body, hashes, now, day)
+  const row = await recordResponse(
+    db,
+    ref,
+    body.reader,
+    body.rating,
+    now,
+    day,
+    responseGuard(hashes),
+  )
+  if (!row || row.yours === null) throw tooManyToday(c, now, 'answers')
+  return summaryFromRow(siteId, ref.key, row)
+}

@@ -78,6 +78,19 @@ export function siteOf(
 }
 
 /**
+ * 422 for an article URL of an origin the site has not registered (else anyone could make up
+ * articles under any name); an opaque `data-article` id is the site's own.
+ */
+export async function requireArticleOfSite(db: Db, siteId: string, article: string) {
+  if (isArticleUrl(article) && (await siteForOrigin(db, new URL(article).origin)) !== siteId) {
+    throw apiError(
+      'article_not_registered',
+      `The article's origin ${new URL(article).origin} is not registered for this site`,
+    )
+  }
+}
+
+/**
  * The article a public body speaks of. A URL key must be of an origin the site registered
  * (else anyone could make up articles under any name); an opaque `data-article` id is the
  * site's own. Its OPD is added to the site on first use, within the per-network bound.
@@ -91,15 +104,7 @@ export async function articleRefFor(
   nowMs: number,
   day: string,
 ): Promise<ArticleRef> {
-  if (
-    isArticleUrl(body.article) &&
-    (await siteForOrigin(db, new URL(body.article).origin)) !== siteId
-  ) {
-    throw apiError(
-      'article_not_registered',
-      `The article's origin ${new URL(body.article).origin} is not registered for this site`,
-    )
-  }
+  await requireArticleOfSite(db, siteId, body.article)
   const cap = Number((c.env as Env).MAX_OPDS_PER_SITE ?? DEFAULT_MAX_OPDS_PER_SITE)
   const guard = hashes && {
     key: `o:${hashes.network}:${siteId}`,

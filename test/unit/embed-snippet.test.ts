@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { embedSnippet, tanggapiUrl } from '../../worker/domain/embed-snippet'
+
+// The README's snippet is what «Kelola» and the demo page give (worker/domain/embed-snippet.ts),
+// placeholders and all: a webmaster copies it from any of the three.
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+
+describe('the embed snippet', () => {
+  it('is the README’s, with HOST and SITE as placeholders', () => {
+    expect(readme).toContain(
+      '```html\n' + embedSnippet('https://HOST', 'SITE', 'diskominfo') + '\n```',
+    )
+  })
+
+  it('links readers without JavaScript to /tanggapi, the article URL-encoded', () => {
+    expect(embedSnippet('https://t.id', 'kudus', 'dinkes')).toContain(
+      '<noscript>\n<a href="https://t.id/tanggapi?site=kudus&opd=dinkes&article=URL_BERITA">',
+    )
+    expect(
+      tanggapiUrl('https://t.id', 'kudus', 'dinkes', 'https://kuduskab.go.id/b?id=1&x=2'),
+    ).toBe(
+      'https://t.id/tanggapi?site=kudus&opd=dinkes&article=https%3A%2F%2Fkuduskab.go.id%2Fb%3Fid%3D1%26x%3D2',
+    )
+  })
+
+  it('stays short: four lines, under 400 characters', () => {
+    const snippet = embedSnippet('https://tanggapan.kuduskab.go.id', 'kudus', 'diskominfo')
+    expect(snippet.split('\n')).toHaveLength(4)
+    expect(snippet.length).toBeLessThan(400)
+  })
+})
