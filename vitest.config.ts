@@ -31,6 +31,8 @@ export default defineConfig({
           globalSetup: ['./test/browser/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 90_000,
+          // The machine is shared: a page's next request may take more than poll's default 1 s.
+          expect: { poll: { timeout: 5_000 } },
           // One Chromium per file on two cores: files in sequence keep timings calm.
           fileParallelism: false,
         },

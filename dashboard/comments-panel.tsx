@@ -3,6 +3,7 @@ import { COMMENT_FOLLOW_UP, type FollowUpStatus } from '../worker/domain/comment
 import { RATINGS } from '../worker/domain/rating-scale'
 import type { CommentStatus, FollowUpCounts } from '../worker/storage/comments-list'
 import { query, sendJson } from './api'
+import { rangeQuery } from './date-range'
 import { ExportButtons } from './export-buttons'
 import { FOLLOW_UP_LABELS, fmt, STATUS_LABELS, T } from './i18n'
 import { Status } from './overview'
@@ -53,8 +54,7 @@ export function CommentsPanel(props: {
   const filter = {
     site: props.site,
     opd: props.opd,
-    from: props.range.from,
-    to: props.range.to,
+    ...rangeQuery(props.range),
     article,
     rating,
   }

@@ -1,4 +1,5 @@
-import { jakartaDay } from '../worker/domain/days'
+import { daySpan, jakartaDay } from '../worker/domain/days'
+import { type PeriodKind, parsePeriod, periodsUpTo, periodText } from '../worker/domain/periods'
 import { T } from './i18n'
 import type { Range } from './types'
 
@@ -11,11 +12,42 @@ const PRESETS = [
   { days: 90, id: '90 hari', en: '90 days' },
 ]
 
-/** From/to in Jakarta days (both included), with presets; from after to is refused here. */
+/** The SKM periods the picker offers, by kind: the one running today and those before it. */
+const PERIOD_KINDS: { kind: PeriodKind; count: number; id: string; en: string }[] = [
+  { kind: 'year', count: 3, id: 'Tahun', en: 'Year' },
+  { kind: 'semester', count: 4, id: 'Semester', en: 'Half-year' },
+  { kind: 'quarter', count: 8, id: 'Triwulan', en: 'Quarter' },
+  { kind: 'month', count: 12, id: 'Bulan', en: 'Month' },
+]
+
+const dayFormat = new Intl.DateTimeFormat('id-ID', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+const dayText = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`))
+
+/** The query fields a range asks the API with: its period, or else its from/to. */
+export function rangeQuery(range: Range): { from?: string; to?: string; period?: string } {
+  return range.period ? { period: range.period } : { from: range.from, to: range.to }
+}
+
+/**
+ * From/to in Jakarta days (both included), with presets and an SKM period; from after to is
+ * refused here. A period sends `period=` and shows its days in the date fields; picking a day
+ * or a preset goes back to from/to.
+ */
 export function DateRange({ range, onChange }: { range: Range; onChange: (r: Range) => void }) {
   const set = (field: 'from' | 'to', value: string) =>
-    onChange({ ...range, [field]: value || undefined })
+    onChange({ from: range.from, to: range.to, [field]: value || undefined })
+  const choosePeriod = (id: string) => {
+    const p = parsePeriod(id)
+    onChange(p ? { period: p.id, from: p.from, to: p.to } : {})
+  }
   const invalid = range.from && range.to && range.from > range.to
+  const today = dayFromToday()
+  const chosen = range.period ? parsePeriod(range.period) : null
   return (
     <form
       class="range"
@@ -46,12 +78,33 @@ export function DateRange({ range, onChange }: { range: Range; onChange: (r: Ran
           onChange={(e) => set('to', e.currentTarget.value)}
         />
       </label>
+      <label>
+        <span>
+          <T id="Periode SKM" en="SKM period" />
+        </span>
+        <select
+          name="period"
+          value={range.period ?? ''}
+          onChange={(e) => choosePeriod(e.currentTarget.value)}
+        >
+          <option value="">— pilih periode / choose a period —</option>
+          {PERIOD_KINDS.map((k) => (
+            <optgroup key={k.kind} label={`${k.id} / ${k.en}`}>
+              {periodsUpTo(k.kind, today, k.count).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {periodText(p.id)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
       <div class="presets">
         {PRESETS.map((p) => (
           <button
             type="button"
             key={p.days}
-            onClick={() => onChange({ from: dayFromToday(1 - p.days), to: dayFromToday() })}
+            onClick={() => onChange({ from: dayFromToday(1 - p.days), to: today })}
           >
             <T id={p.id} en={p.en} />
           </button>
@@ -60,6 +113,20 @@ export function DateRange({ range, onChange }: { range: Range; onChange: (r: Ran
           <T id="Semua" en="All time" />
         </button>
       </div>
+      <p class="period-days" aria-live="polite">
+        {chosen && (
+          <>
+            {periodText(chosen.id)}: {dayText(chosen.from)} – {dayText(chosen.to)} (
+            {daySpan(chosen.from, chosen.to)} <T id="hari" en="days" />
+            {today <= chosen.to && (
+              <>
+                , <T id="masih berjalan" en="still running" />
+              </>
+            )}
+            )
+          </>
+        )}
+      </p>
       {invalid && (
         <p class="error" role="alert">
           <T

@@ -1,4 +1,5 @@
 import { query } from './api'
+import { rangeQuery } from './date-range'
 import { ExportButtons } from './export-buttons'
 import { IkmCell, SampleFlag } from './figures'
 import { type Route, regionHref, siteHref } from './hash-route'
@@ -14,12 +15,11 @@ import { useApi } from './use-api'
 
 /** Indonesia by province (with the tile map), or one province by kabupaten/kota and its sites. */
 export function RegionPage({ province, range }: { province?: string; range: Range }) {
-  const { from, to } = range
-  const path = `/api/v1/stats/regions${query({ province, from, to })}`
+  const path = `/api/v1/stats/regions${query({ province, ...rangeQuery(range) })}`
   const regions = useApi<{ rows: RegionRow[] }>(path)
   // The province's own figures are its row of the national table (a provinsi token gets just that).
   const national = useApi<{ rows: RegionRow[] }>(
-    province ? `/api/v1/stats/regions${query({ level: 'province', from, to })}` : null,
+    province ? `/api/v1/stats/regions${query({ level: 'province', ...rangeQuery(range) })}` : null,
   )
   const own =
     national.state === 'ready' ? national.data.rows.find((r) => r.region === province) : null

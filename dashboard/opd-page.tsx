@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { ARTICLE_SORTS, type ArticleSort } from '../worker/domain/article-ranking'
 import { query } from './api'
 import { CommentsPanel } from './comments-panel'
+import { rangeQuery } from './date-range'
 import { ExportButtons } from './export-buttons'
 import { IkmCell, SampleFlag } from './figures'
 import { fmt, SORT_LABELS, T } from './i18n'
@@ -16,7 +17,7 @@ import { useApi } from './use-api'
 /** One OPD: its figures, its daily trend and its articles (titles always as text). */
 export function OpdPage({ site, opd, range }: { site: string; opd: string; range: Range }) {
   const [sort, setSort] = useState<ArticleSort>('lowest')
-  const scope = { site, opd, from: range.from, to: range.to }
+  const scope = { site, opd, ...rangeQuery(range) }
   const summary = useApi<{ rows: OpdRow[] }>(`/api/v1/stats/opds${query(scope)}`)
   const days = useApi<{ rows: DayRow[] }>(`/api/v1/stats/timeseries${query(scope)}`)
   const articlesPath = `/api/v1/stats/articles${query({ ...scope, sort })}`

@@ -1,4 +1,5 @@
 import { query } from './api'
+import { rangeQuery } from './date-range'
 import { ExportButtons } from './export-buttons'
 import { opdHref, siteHref } from './hash-route'
 import { T } from './i18n'
@@ -19,8 +20,8 @@ export function Overview({
   site?: string
   region?: string
 }) {
-  const q = query({ site, from: range.from, to: range.to })
-  const sitesPath = `/api/v1/stats/sites${query({ site, region, from: range.from, to: range.to })}`
+  const q = query({ site, ...rangeQuery(range) })
+  const sitesPath = `/api/v1/stats/sites${query({ site, region, ...rangeQuery(range) })}`
   const sites = useApi<{ rows: SiteRow[] }>(sitesPath)
   const opds = useApi<{ rows: OpdRow[] }>(region ? null : `/api/v1/stats/opds${q}`)
   return (

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import { jakartaDay } from '../worker/domain/days'
+import { periodsUpTo } from '../worker/domain/periods'
 import { getJson, query, sendJson } from './api'
 import { T } from './i18n'
 import { figureColumns, StatTable } from './stat-table'
@@ -12,30 +13,24 @@ import { useApi } from './use-api'
 
 type Head = { id: string; site: string; opd: string | null; period: string; published_at: string }
 
-/** Months per period, how its label ends (`2026-11`, `2026-Q3`, `2026-S2`, `2026`), how many. */
+/** How many ended periods of each kind the select offers, in its order. */
 const KINDS = [
-  [1, '-', 12],
-  [3, '-Q', 4],
-  [6, '-S', 2],
-  [12, '', 3],
+  ['month', 12],
+  ['quarter', 4],
+  ['semester', 2],
+  ['year', 3],
 ] as const
 
 /**
  * The labels of the latest periods of each kind that have ended by today (Asia/Jakarta),
- * newest first, in the Worker's spelling (worker/domain/periods.ts, which checks them again).
+ * newest first: the period holding today has not ended yet.
  */
 function endedPeriods(): string[] {
   const today = jakartaDay(Date.now())
-  const month = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1
-  return KINDS.flatMap(([months, suffix, count]) =>
-    Array.from({ length: count }, (_, i) => {
-      const first = (Math.floor(month / months) - 1 - i) * months
-      const part = (first % 12) / months + 1
-      const year = Math.floor(first / 12)
-      return months === 12
-        ? `${year}`
-        : `${year}${suffix}${months === 1 && part < 10 ? 0 : ''}${part}`
-    }),
+  return KINDS.flatMap(([kind, count]) =>
+    periodsUpTo(kind, today, count + 1)
+      .slice(1)
+      .map((p) => p.id),
   )
 }
 

@@ -63,7 +63,12 @@ export interface Scope {
   })[]
 }
 
+/**
+ * The days the statistics cover. With `period` (an SKM period's label, `2026-Q3`) the API is
+ * asked for the period and `from`/`to` are its days, kept only to show them.
+ */
 export interface Range {
   from?: string
   to?: string
+  period?: string
 }

@@ -4,6 +4,9 @@ import {
   monthsOf,
   parsePeriod,
   type Period,
+  periodHolding,
+  periodsUpTo,
+  periodText,
   previousPeriod,
 } from '../../worker/domain/periods'
 
@@ -113,5 +116,48 @@ describe('monthsOf', () => {
     expect(monthsOf(must('2026-Q1')).map((m) => m.id)).toEqual(['2026-01', '2026-02', '2026-03'])
     expect(monthsOf(must('2026')).length).toBe(12)
     expect(monthsOf(must('2026-11')).map((m) => m.id)).toEqual(['2026-11'])
+  })
+})
+
+describe('periodHolding', () => {
+  it('finds the period of each kind that holds a day', () => {
+    expect(periodHolding('year', '2026-12-02')?.id).toBe('2026')
+    expect(periodHolding('semester', '2026-06-30')?.id).toBe('2026-S1')
+    expect(periodHolding('semester', '2026-07-01')?.id).toBe('2026-S2')
+    expect(periodHolding('quarter', '2026-09-30')?.id).toBe('2026-Q3')
+    expect(periodHolding('quarter', '2026-10-01')?.id).toBe('2026-Q4')
+    expect(periodHolding('month', '2026-11-30')?.id).toBe('2026-11')
+  })
+})
+
+describe('periodsUpTo', () => {
+  it('lists the period holding the day and those before it, newest first, across years', () => {
+    expect(periodsUpTo('quarter', '2026-02-10', 3).map((p) => p.id)).toEqual([
+      '2026-Q1',
+      '2025-Q4',
+      '2025-Q3',
+    ])
+    expect(periodsUpTo('month', '2026-01-31', 2).map((p) => p.id)).toEqual(['2026-01', '2025-12'])
+  })
+
+  it('stops at 2000', () => {
+    expect(periodsUpTo('semester', '2000-08-01', 4).map((p) => p.id)).toEqual([
+      '2000-S2',
+      '2000-S1',
+    ])
+  })
+})
+
+describe('periodText', () => {
+  it('names each kind of period in Indonesian, as the reports and the dashboard say it', () => {
+    expect(periodText('2026')).toBe('Tahun 2026')
+    expect(periodText('2026-S2')).toBe('Semester II 2026')
+    expect(periodText('2026-Q3')).toBe('Triwulan III 2026')
+    expect(periodText('2026-11')).toBe('November 2026')
+    expect(periodText('2026-02')).toBe('Februari 2026')
+  })
+
+  it('leaves a label it cannot read as it is', () => {
+    expect(periodText('2026-Q5')).toBe('2026-Q5')
   })
 })

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { answer, seedSite, view } from './client'
+import { answer, postJson, seedSite, view } from './client'
 import { expectRefusals, get, type Refusal, seedArticle, send, tokenFor } from './stats-fixtures'
 
 // Deleting and merging OPDs and moving articles between them: figures move with them, an
@@ -51,6 +51,38 @@ async function opdStats(site: string) {
   return Object.fromEntries(
     rows.map((r) => [r.opd, { total: r.total, views: r.views, name: r.name }]),
   )
+}
+
+/** A reader who answered `article` and then gave `reasons`, through the public API. */
+async function gaveReasons(origin: string, opd: string, article: string, reasons: string[]) {
+  const reader = crypto.randomUUID()
+  expect((await answer(origin, { opd, article, reader, rating: 2 })).status).toBe(200)
+  const res = await postJson('/api/v1/reasons', { opd, article, reader, reasons }, { origin })
+  expect(res.status).toBe(204)
+  return reader
+}
+
+/**
+ * Per OPD: the reasons the statistics count (non-zero only), beside the stored sets counted
+ * by the OPD of each set's article, which must agree.
+ */
+async function reasonsPerOpd(site: string) {
+  const res = await get(`/api/v1/stats/opds?site=${site}`, admin)
+  const { rows } = await res.json<{ rows: { opd: string; reasons: Record<string, number> }[] }>()
+  const counted = Object.fromEntries(
+    rows.map((r) => [r.opd, Object.fromEntries(Object.entries(r.reasons).filter(([, n]) => n))]),
+  )
+  const sets = await env.DB.prepare(
+    `SELECT coalesce(a.opd, r.opd) AS opd, r.reason, count(*) AS n FROM reasons r
+     LEFT JOIN articles a ON a.site_id = r.site_id AND a.key = r.article
+     WHERE r.site_id = ? GROUP BY 1, 2`,
+  )
+    .bind(site)
+    .all<{ opd: string; reason: string; n: number }>()
+  const stored: Record<string, Record<string, number>> = {}
+  for (const r of sets.results) stored[r.opd] = { ...stored[r.opd], [r.reason]: r.n }
+  for (const opd of Object.keys(counted)) stored[opd] ??= {}
+  return { counted, stored }
 }
 
 async function opdSlugs(site: string) {
@@ -207,6 +239,34 @@ describe('POST /api/v1/admin/sites/:site/opds/:opd/merge', () => {
   })
 })
 
+describe('merging an OPD with reasons', () => {
+  const SITE = 'gabung-alasan'
+  const ORIGIN = 'https://gabung-alasan.go.id'
+  beforeAll(() => seedSite(SITE, [ORIGIN]))
+
+  it('moves its reasons to the target, where the statistics count them', async () => {
+    await gaveReasons(ORIGIN, 'dinkes', `${ORIGIN}/a`, ['tidak_akurat', 'terlambat'])
+    await gaveReasons(ORIGIN, 'dinkes', `${ORIGIN}/b`, ['terlambat'])
+    await gaveReasons(ORIGIN, 'dinas-kesehatan', `${ORIGIN}/c`, ['terlambat', 'lainnya'])
+    const res = await send('POST', `/api/v1/admin/sites/${SITE}/opds/dinkes/merge`, admin, {
+      into: 'dinas-kesehatan',
+    })
+    expect(res.status).toBe(200)
+    const { counted, stored } = await reasonsPerOpd(SITE)
+    expect(counted).toEqual({
+      'dinas-kesehatan': { tidak_akurat: 1, terlambat: 3, lainnya: 1 },
+    })
+    expect(stored).toEqual(counted)
+    const left = await env.DB.prepare(
+      `SELECT (SELECT count(*) FROM reason_days WHERE site_id = ?1 AND opd = 'dinkes') AS days,
+        (SELECT count(*) FROM reasons WHERE site_id = ?1 AND opd = 'dinkes') AS sets`,
+    )
+      .bind(SITE)
+      .first()
+    expect(left).toEqual({ days: 0, sets: 0 })
+  })
+})
+
 describe('PATCH /api/v1/admin/sites/:site/articles', () => {
   const SITE = 'pindah'
   const ORIGIN = 'https://pindah.go.id'
@@ -259,6 +319,44 @@ describe('PATCH /api/v1/admin/sites/:site/articles', () => {
     expect(after.opdDays).toEqual(after.articleDays)
     expect((await opdStats(SITE)).dinsos.total).toBe(7)
     expect((await opdStats(SITE)).diskominfo.total).toBe(1)
+  })
+
+  it('moves the article’s reasons with it, and a set changed afterwards counts under the new OPD', async () => {
+    const W = `${ORIGIN}/berita/alasan-pindah`
+    const reader = await gaveReasons(ORIGIN, 'diskominfo', W, ['sulit_dipahami', 'terlambat'])
+    await gaveReasons(ORIGIN, 'diskominfo', W, ['terlambat'])
+    await gaveReasons(ORIGIN, 'diskominfo', `${ORIGIN}/tetap`, ['tautan_rusak'])
+    await gaveReasons(ORIGIN, 'dinsos', `${ORIGIN}/z`, ['lainnya'])
+    expect((await reasonsPerOpd(SITE)).counted).toEqual({
+      diskominfo: { sulit_dipahami: 1, terlambat: 2, tautan_rusak: 1 },
+      dinsos: { lainnya: 1 },
+    })
+
+    const res = await send('PATCH', `/api/v1/admin/sites/${SITE}/articles`, admin, {
+      article: W,
+      opd: 'dinsos',
+    })
+    expect(res.status).toBe(200)
+    const moved = await reasonsPerOpd(SITE)
+    expect(moved.counted).toEqual({
+      diskominfo: { tautan_rusak: 1 },
+      dinsos: { sulit_dipahami: 1, terlambat: 2, lainnya: 1 },
+    })
+    expect(moved.stored).toEqual(moved.counted)
+
+    // The reader changes their set from a page still naming the old OPD: the article's wins.
+    const again = await postJson(
+      '/api/v1/reasons',
+      { opd: 'diskominfo', article: W, reader, reasons: ['tidak_akurat'] },
+      { origin: ORIGIN },
+    )
+    expect(again.status).toBe(204)
+    const changed = await reasonsPerOpd(SITE)
+    expect(changed.counted).toEqual({
+      diskominfo: { tautan_rusak: 1 },
+      dinsos: { tidak_akurat: 1, terlambat: 1, lainnya: 1 },
+    })
+    expect(changed.stored).toEqual(changed.counted)
   })
 
   it('corrects a title alone, and a move to its own OPD changes no figure', async () => {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Summary } from '../../worker/domain/summary'
 import worker from '../../worker/index'
 import { RESPONSE_RETENTION_DAYS } from '../../worker/storage/retention'
-import { answer, countersAndResponses, seedSite, summaryOf, view } from './client'
+import { answer, countersAndResponses, postJson, seedSite, summaryOf, view } from './client'
 import { get, tokenFor } from './stats-fixtures'
 
 const SITE = 'blora'
@@ -152,5 +152,63 @@ describe('a reader answering again after retirement', () => {
     expect((await marks(article)).results).toHaveLength(1)
     const { counters, stored } = await countersAndResponses(SITE, article)
     expect(stored).toEqual(counters)
+  })
+})
+
+describe('the retention job and reasons', () => {
+  const giveReasons = (article: string, reader: string, reasons: string[]) =>
+    postJson('/api/v1/reasons', { opd: 'dinkes', article, reader, reasons }, { origin: ORIGIN })
+  const storedReasons = (article: string) =>
+    env.DB.prepare('SELECT reason FROM reasons WHERE article = ? ORDER BY reason')
+      .bind(article)
+      .all()
+  const opdReasons = async (token: string) =>
+    (
+      await (
+        await get(`/api/v1/stats/opds?site=${SITE}&opd=dinkes`, token)
+      ).json<{
+        rows: { reasons: Record<string, number> }[]
+      }>()
+    ).rows[0].reasons
+
+  it('deletes a retired reader’s reasons with their answer and keeps the reason counts', async () => {
+    const article = 'https://blorakab.go.id/berita/alasan-lama'
+    const [old, recent] = [crypto.randomUUID(), crypto.randomUUID()]
+    for (const [reader, reasons] of [
+      [old, ['tidak_akurat', 'terlambat']],
+      [recent, ['terlambat']],
+    ] as const) {
+      await answer(ORIGIN, { opd: 'dinkes', article, reader, rating: 1 })
+      expect((await giveReasons(article, reader, [...reasons])).status).toBe(204)
+    }
+    await env.DB.prepare('UPDATE responses SET answered_at = ? WHERE reader = ?')
+      .bind(Date.now() - (RESPONSE_RETENTION_DAYS + 1) * DAY, old)
+      .run()
+    const { token } = await tokenFor('admin')
+    const countsBefore = await opdReasons(token)
+    expect(countsBefore).toMatchObject({ tidak_akurat: 1, terlambat: 2 })
+
+    await runCron(Date.now())
+
+    // Only the reader still answering keeps a set; the statistics count both sets as before.
+    expect((await storedReasons(article)).results).toEqual([{ reason: 'terlambat' }])
+    expect(await opdReasons(token)).toEqual(countsBefore)
+    const rollUp = await env.DB.prepare(
+      'SELECT reason, count FROM reason_days WHERE article = ? ORDER BY reason',
+    )
+      .bind(article)
+      .all()
+    expect(rollUp.results).toEqual([
+      { reason: 'terlambat', count: 2 },
+      { reason: 'tidak_akurat', count: 1 },
+    ])
+
+    // The remaining reader changes their set: only their own reason moves.
+    expect((await giveReasons(article, recent, ['tautan_rusak'])).status).toBe(204)
+    expect(await opdReasons(token)).toMatchObject({
+      tidak_akurat: 1,
+      terlambat: 1,
+      tautan_rusak: 1,
+    })
   })
 })

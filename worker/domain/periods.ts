@@ -4,7 +4,7 @@ import { FIRST_DAY, LAST_DAY } from './days'
 // a month, as inclusive ranges of Asia/Jakarta day labels. Day labels carry no time zone, so
 // the ranges are plain UTC calendar arithmetic (days.ts).
 
-type PeriodKind = 'year' | 'semester' | 'quarter' | 'month'
+export type PeriodKind = 'year' | 'semester' | 'quarter' | 'month'
 
 export interface Period {
   /** The canonical label: `2026`, `2026-S2`, `2026-Q3`, `2026-11`. */
@@ -82,4 +82,32 @@ export function monthsOf(p: Period): Period[] {
     { length: MONTHS[p.kind] },
     (_, i) => period('month', p.year, first + i) as Period,
   )
+}
+
+/** The period of `kind` that holds the day `day` (`YYYY-MM-DD`), or null outside 2000–2100. */
+export function periodHolding(kind: PeriodKind, day: string): Period | null {
+  return period(kind, Number(day.slice(0, 4)), Math.ceil(Number(day.slice(5, 7)) / MONTHS[kind]))
+}
+
+/** The `count` periods of `kind` up to the one holding `day`, newest first (fewer near 2000). */
+export function periodsUpTo(kind: PeriodKind, day: string, count: number): Period[] {
+  const periods: Period[] = []
+  for (let p = periodHolding(kind, day); p !== null && periods.length < count; ) {
+    periods.push(p)
+    p = previousPeriod(p)
+  }
+  return periods
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV']
+const monthName = new Intl.DateTimeFormat('id-ID', { month: 'long', timeZone: 'UTC' })
+
+/** A period label in words: Tahun 2026, Semester II 2026, Triwulan III 2026, November 2026. */
+export function periodText(id: string): string {
+  const p = parsePeriod(id)
+  if (p === null) return id
+  if (p.kind === 'year') return `Tahun ${p.year}`
+  if (p.kind === 'semester') return `Semester ${ROMAN[p.part - 1]} ${p.year}`
+  if (p.kind === 'quarter') return `Triwulan ${ROMAN[p.part - 1]} ${p.year}`
+  return `${monthName.format(new Date(Date.UTC(p.year, p.part - 1, 1)))} ${p.year}`
 }

@@ -2,7 +2,6 @@ import { html } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import { strictCsp } from '../dashboard-csp'
 import { GRADE_MEANING, type Grade } from '../domain/ikm'
-import { parsePeriod } from '../domain/periods'
 
 // What the public pages share (/laporan/:id, /transparansi/:site, /tanggapi): the document
 // shell, one stylesheet for screen and A4 print, and Indonesian number and date formats.
@@ -79,7 +78,6 @@ const dayFormat = new Intl.DateTimeFormat('id-ID', {
   year: 'numeric',
   timeZone: 'UTC',
 })
-const monthFormat = new Intl.DateTimeFormat('id-ID', { month: 'long', timeZone: 'UTC' })
 const momentFormat = new Intl.DateTimeFormat('id-ID', {
   day: 'numeric',
   month: 'long',
@@ -95,17 +93,8 @@ export const dayText = (day: string) => dayFormat.format(new Date(`${day}T00:00:
 /** A moment in Asia/Jakarta time: 1 Desember 2026 pukul 09.00 WIB. */
 export const momentText = (iso: string) => `${momentFormat.format(new Date(iso))} WIB`
 
-const ROMAN = ['I', 'II', 'III', 'IV']
-
-/** A period label in words: Tahun 2026, Semester II 2026, Triwulan III 2026, November 2026. */
-export function periodText(id: string): string {
-  const p = parsePeriod(id)
-  if (p === null) return id
-  if (p.kind === 'year') return `Tahun ${p.year}`
-  if (p.kind === 'semester') return `Semester ${ROMAN[p.part - 1]} ${p.year}`
-  if (p.kind === 'quarter') return `Triwulan ${ROMAN[p.part - 1]} ${p.year}`
-  return `${monthFormat.format(new Date(Date.UTC(p.year, p.part - 1, 1)))} ${p.year}`
-}
+// Period labels in words are the domain's: the dashboard's period picker says them too.
+export { periodText } from '../domain/periods'
 
 /** The stylesheet of both pages: a sheet of paper on screen, A4 when printed. */
 export const PAGE_CSS = `

@@ -58,10 +58,10 @@ export async function deleteOpd(
 
 /**
  * Merges OPD `from` into `into`: its day roll-ups are added to the target's per day, its
- * articles (with their days, responses and comments, which hang on the article) and the
- * tokens that name it move to the target, and `from` is removed. The target keeps its name,
- * or takes `from`'s when it had none. Returns how many articles and tokens moved, or null
- * when either OPD no longer exists.
+ * articles (with their days, responses and comments, which hang on the article, and their
+ * reasons and reason_days, which name the OPD) and the tokens that name it move to the
+ * target, and `from` is removed. The target keeps its name, or takes `from`'s when it had
+ * none. Returns how many articles and tokens moved, or null when either OPD no longer exists.
  */
 export async function mergeOpd(db: Db, site: string, from: string, into: string) {
   const both = sql`${opdExists(site, from)} AND ${opdExists(site, into)}`
@@ -71,20 +71,23 @@ export async function mergeOpd(db: Db, site: string, from: string, into: string)
       ON CONFLICT (site_id, opd, day) DO UPDATE SET ${added}`,
     sql`DELETE FROM opd_days WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
     sql`UPDATE articles SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
+    // Reasons are rolled up per article with its OPD beside it: they follow the articles.
+    sql`UPDATE reason_days SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
+    sql`UPDATE reasons SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
     sql`UPDATE tokens SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
     sql`UPDATE opds SET name = (SELECT name FROM opds WHERE site_id = ${site} AND slug = ${from})
       WHERE site_id = ${site} AND slug = ${into} AND name IS NULL AND ${both}`,
     sql`DELETE FROM opds WHERE site_id = ${site} AND slug = ${from} AND ${opdExists(site, into)}`,
   ])
-  if (results[5].meta.changes !== 1) return null
-  return { articles: results[2].meta.changes, tokens: results[3].meta.changes }
+  if (results[7].meta.changes !== 1) return null
+  return { articles: results[2].meta.changes, tokens: results[5].meta.changes }
 }
 
 /**
  * Moves an article to another OPD of its site and/or corrects its title. Its days are taken
  * off its old OPD's roll-up and added to the new one's, per day; old-OPD days left at zero
- * are removed, so no empty row claims the OPD was active. False when the article or the
- * target OPD no longer exists.
+ * are removed, so no empty row claims the OPD was active. Its reasons move with it. False
+ * when the article or the target OPD no longer exists.
  */
 export async function moveArticle(
   db: Db,
@@ -107,6 +110,9 @@ export async function moveArticle(
       sql`INSERT INTO opd_days (site_id, opd, day, ${columns})
         SELECT ${site}, ${to}, day, ${columns} FROM article_days WHERE article_id = ${id} AND ${moving}
         ON CONFLICT (site_id, opd, day) DO UPDATE SET ${added}`,
+      // Its reasons' roll-up is per article and day already: only the OPD beside it changes.
+      sql`UPDATE reason_days SET opd = ${to} WHERE site_id = ${site} AND article = ${key} AND ${moving}`,
+      sql`UPDATE reasons SET opd = ${to} WHERE site_id = ${site} AND article = ${key} AND ${moving}`,
       sql`UPDATE articles SET opd = ${to} WHERE id = ${id} AND ${opdExists(site, to)}`,
     )
   }

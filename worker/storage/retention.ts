@@ -3,6 +3,7 @@ import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { jakartaDay } from '../domain/days'
 import { sha256Hex } from '../domain/crypto'
+import { reasonReaderHash } from './reasons'
 
 const DAY_MS = 86_400_000
 
@@ -56,9 +57,10 @@ export async function retiredMarkHash(
  * Drops per-reader rows past their retention, in batches of at most `batchRows` rows, and
  * keeps every figure. Salts go first (cheap, and the privacy promise), then the other
  * short-lived rows, comments, and responses. Each batch of responses moves its ratings into
- * `retired_responses` and leaves a `retired_marks` row per response in the same transaction,
- * so after any batch, an article's counters equal its responses plus its retired totals, and
- * counters and day roll-ups are not touched at all. A run that stops half way (its bound, a
+ * `retired_responses`, leaves a `retired_marks` row per response and deletes those readers'
+ * reasons in the same transaction, so after any batch, an article's counters equal its
+ * responses plus its retired totals, and counters and day roll-ups (reason_days too) are not
+ * touched at all. A run that stops half way (its bound, a
  * timeout) leaves consistent data; the next run picks up what is left.
  */
 export async function applyRetention(
@@ -126,11 +128,19 @@ async function retireResponses(db: Db, cutoff: number, rows: number): Promise<[n
   ])
   const due = found.results
   if (due.length === 0) return [0, 0]
-  // The reader hash needs SHA-256, which SQLite here lacks; the batch gets the rows as JSON.
-  const hashes = await Promise.all(due.map((d) => retiredMarkHash(d.site_id, d.key, d.reader)))
-  const list = JSON.stringify(due.map((d, i) => [d.article_id, d.reader, hashes[i]]))
+  // The reader hashes need SHA-256, which SQLite here lacks; the batch gets the rows as JSON.
+  const hashes = await Promise.all(
+    due.map(async (d) => [
+      await retiredMarkHash(d.site_id, d.key, d.reader),
+      await reasonReaderHash(d.site_id, d.key, d.reader),
+    ]),
+  )
+  const list = JSON.stringify(
+    due.map((d, i) => [d.article_id, d.reader, ...hashes[i], d.site_id, d.key]),
+  )
   // Re-read inside the transaction: a reader who answered again since the SELECT is not due.
-  const chunk = sql`SELECT r.article_id, r.reader, r.rating, r.day, r.spam, j.value ->> 2 AS hash
+  const chunk = sql`SELECT r.article_id, r.reader, r.rating, r.day, r.spam, j.value ->> 2 AS hash,
+      j.value ->> 3 AS reason_hash, j.value ->> 4 AS site_id, j.value ->> 5 AS key
     FROM json_each(${list}) j
     JOIN responses r ON r.article_id = j.value ->> 0 AND r.reader = j.value ->> 1
     WHERE r.answered_at < ${cutoff}`
@@ -144,8 +154,12 @@ async function retireResponses(db: Db, cutoff: number, rows: number): Promise<[n
         sangat_puas = sangat_puas + excluded.sangat_puas, puas = puas + excluded.puas,
         cukup_puas = cukup_puas + excluded.cukup_puas,
         tidak_puas = tidak_puas + excluded.tidak_puas`,
+    // The readers' reasons go with their answers, before them (the chunk reads the answers);
+    // reason_days keeps the counts, as the counters keep the ratings.
+    sql`DELETE FROM reasons WHERE (site_id, article, reader_hash) IN
+      (SELECT site_id, key, reason_hash FROM (${chunk}))`,
     sql`DELETE FROM responses
       WHERE (article_id, reader) IN (SELECT article_id, reader FROM (${chunk}))`,
   ])
-  return [due.length, results[2].meta.changes]
+  return [due.length, results[3].meta.changes]
 }
