@@ -6,8 +6,9 @@ import { PROVINCES } from '../worker/domain/regions'
 // The nation at full size (issue 15): one site for every pemda on the official list (38
 // provinces and 514 kabupaten/kota), 40 OPDs each, and their OPD-day roll-ups over 180 days,
 // so that a 90-day view has a full 90 days before it to be compared with. The regions
-// queries read `sites` and `site_days` only; the roll-ups are inserted as `opd_days` rows, and
-// the triggers of migration 0008 sum them into `site_days` as they would for any writer.
+// queries read `sites`, `site_days` and `province_days` only; the roll-ups are inserted as
+// `opd_days` rows, and the triggers of migrations 0008 and 0011 sum them into `site_days` and
+// `province_days` as they would for any writer.
 
 export const NATIONAL = {
   opdsPerSite: 40,
@@ -65,6 +66,7 @@ export interface NationalLoaded {
   opds: number
   opdDays: number
   siteDays: number
+  provinceDays: number
   /** Answers summed in the roll-ups (no response rows are stored: the views read none). */
   answers: number
   loadSeconds: number
@@ -72,7 +74,8 @@ export interface NationalLoaded {
 
 /**
  * A local D1 with migrations, the demo data and the nation, checked before anything is
- * measured: every site day equals the sum of its OPD days (the triggers' invariant).
+ * measured: every site day equals the sum of its OPD days, and every province day the sum of
+ * its sites' days (the triggers' invariants).
  */
 export async function loadNational(
   port: number,
@@ -84,17 +87,27 @@ export async function loadNational(
   executeLocalSql(nationalSql(today), persistTo)
   const loadSeconds = (performance.now() - started) / 1000
   const cols = ['sangat_puas', 'puas', 'cukup_puas', 'tidak_puas', 'views']
-  const [check] = queryLocalSql<Omit<NationalLoaded, 'loadSeconds'> & { off: number }>(
+  const sums = (alias: string) => cols.map((c) => `sum(${alias}.${c}) AS ${c}`).join(', ')
+  const differ = (a: string, b: string) =>
+    cols.map((c) => `${a}.${c} IS NOT ${b}.${c}`).join(' OR ')
+  type Check = Omit<NationalLoaded, 'loadSeconds'> & { off: number; provincesOff: number }
+  const [check] = queryLocalSql<Check>(
     `SELECT (SELECT count(*) FROM sites) AS sites, (SELECT count(*) FROM opds) AS opds,
       (SELECT count(*) FROM opd_days) AS opdDays, (SELECT count(*) FROM site_days) AS siteDays,
+      (SELECT count(*) FROM province_days) AS provinceDays,
       (SELECT sum(${cols.slice(0, 4).join(' + ')}) FROM opd_days) AS answers,
-      (SELECT count(*) FROM (SELECT site_id, day, ${cols.map((c) => `sum(${c}) AS ${c}`).join(', ')}
-          FROM opd_days GROUP BY site_id, day) AS o
-        LEFT JOIN site_days s USING (site_id, day)
-        WHERE ${cols.map((c) => `s.${c} IS NOT o.${c}`).join(' OR ')}) AS off`,
+      (SELECT count(*) FROM (SELECT site_id, day, ${sums('o')} FROM opd_days o GROUP BY site_id, day) AS o
+        LEFT JOIN site_days s USING (site_id, day) WHERE ${differ('s', 'o')}) AS off,
+      (SELECT count(*) FROM (SELECT substr(t.region, 1, 2) AS province, s.day, ${sums('s')}
+          FROM site_days s JOIN sites t ON t.id = s.site_id WHERE t.region IS NOT NULL
+          GROUP BY province, s.day) AS s
+        LEFT JOIN province_days p USING (province, day) WHERE ${differ('p', 's')}) AS provincesOff`,
     persistTo,
   )
   if (check.off) throw new Error(`site_days differs from opd_days on ${check.off} site days`)
-  const { off: _, ...counts } = check
+  if (check.provincesOff) {
+    throw new Error(`province_days differs from site_days on ${check.provincesOff} province days`)
+  }
+  const { off: _, provincesOff: __, ...counts } = check
   return { ...counts, loadSeconds }
 }

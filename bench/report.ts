@@ -213,10 +213,11 @@ function nationalSection(n: NationalLoaded): string {
 the official list, 38 provinces and 514 kabupaten/kota, plus the demo's), ${count(n.opds)} OPDs,
 ${count(n.opdDays)} OPD-day roll-up rows over ${NATIONAL.days} days (each OPD on one day in
 ${NATIONAL.activeOneDayIn}, every pemda on every day) holding ${count(n.answers)} answers, summed by
-the triggers into ${count(n.siteDays)} site-day rows; loaded in ${n.loadSeconds.toFixed(1)} s. The regions views
-read \`sites\` and \`site_days\` only, so the OPD days' density changes the load time, not what a view
-reads; no response rows are stored for it. Before anything is measured the bench checks that every
-site day equals the sum of its OPD days. Each view asks for the last 90 days and so is also
+the triggers into ${count(n.siteDays)} site-day rows and ${count(n.provinceDays)} province-day rows; loaded in
+${n.loadSeconds.toFixed(1)} s. The national view reads \`province_days\`, the kabupaten/kota views \`site_days\`,
+so the OPD days' density changes the load time, not what a view reads; no response rows are
+stored for it. Before anything is measured the bench checks that every site day equals the sum of
+its OPD days and every province day the sum of its sites' days. Each view asks for the last 90 days and so is also
 compared with the 90 days before (period over period): two range reads per request.`
 }
 

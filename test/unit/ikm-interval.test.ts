@@ -55,6 +55,21 @@ describe('rankingBounds (one pseudo-answer per rating)', () => {
     expect(rankingBounds(counts(0, 0, 0, 0))).toEqual({ low: 38, high: 87 })
   })
 
+  // Bengkulu in the demo data: Lebong's seven answers, all «puas» or better, rank above Kota
+  // Bengkulu's 63 (IKM about 70, nine «tidak puas»). Right, not a slip: Lebong's bound is its
+  // IKM (92.9) pulled down by 25 points, and even so it is about Kota Bengkulu's own IKM, whose
+  // bound is lower still. A handful of answers tops only pemda whose answers are worse than its
+  // pessimistic reading; a well-attested good pemda (grade B, 63 answers) stays above it.
+  it('ranks a few uniformly satisfied answers above many mixed ones, not above many good ones', () => {
+    const lebong = rankingBounds(counts(5, 2, 0, 0))
+    const kotaBengkulu = rankingBounds(counts(18, 22, 14, 9))
+    expect(lebong.low).toBe(68.21)
+    expect(kotaBengkulu.low).toBe(62.95)
+    expect(rankingBounds(counts(30, 25, 6, 2)).low).toBe(76.84)
+    // Five answers, every one «sangat puas»: 67, not 100.
+    expect(rankingBounds(counts(5, 0, 0, 0)).low).toBe(67)
+  })
+
   it('moves towards the mean as evidence grows', () => {
     const few = rankingBounds(counts(0, 0, 0, 3))
     const many = rankingBounds(counts(0, 0, 0, 300))

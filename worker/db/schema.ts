@@ -193,6 +193,36 @@ export const siteDays = sqliteTable(
 )
 
 /**
+ * Daily roll-up per province (the two-digit code of the site's region, whether the site is
+ * registered to the province itself or to one of its kabupaten/kota): the sum of the
+ * `site_days` of the province's sites, so the national view reads 38 rows per day instead of
+ * one per pemda (issue 15). Kept by SQLite triggers on `site_days` and on `sites.region`
+ * (migration 0011, written by hand), inside the statement that changes a site's day or moves
+ * the site to another province; a site without a region counts in no province.
+ */
+export const provinceDays = sqliteTable(
+  'province_days',
+  {
+    province: text('province').notNull(),
+    day: text('day').notNull(),
+    ...ratingCounters,
+  },
+  // Covering: a range of a province's days is read from this index alone, without the table.
+  (t) => [
+    primaryKey({ columns: [t.province, t.day] }),
+    index('province_days_sums').on(
+      t.province,
+      t.day,
+      t.sangatPuas,
+      t.puas,
+      t.cukupPuas,
+      t.tidakPuas,
+      t.views,
+    ),
+  ],
+)
+
+/**
  * Bearer tokens of the restricted API. Only the SHA-256 of the secret is stored; the token
  * itself is shown once, when it is made. `site`/`opd` narrow an `opd` token's scope,
  * `region` (a province code) a `provinsi` token's.

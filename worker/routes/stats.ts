@@ -14,7 +14,7 @@ import { statFigures } from '../domain/stat-figures'
 import { apiError } from '../errors'
 import { COMMENT_STATUSES, followUpCounts, listComments } from '../storage/comments-list'
 import { reasonKeyOf, reasonsBy, reasonsOf } from '../storage/reasons'
-import { regionSums, siteRegion } from '../storage/region-stats'
+import { provinceSums, regionSums, siteRegion } from '../storage/region-stats'
 import { siteDirectory } from '../storage/sites'
 import {
   articleByKey,
@@ -267,9 +267,11 @@ export const statsRoute = factory
     const province = q.province ?? own
     const level = q.level ?? (province !== undefined ? 'regency' : 'province')
     const region = level === 'regency' && province !== undefined ? province : filter.region
+    // Per province from province_days, per kabupaten/kota from site_days (the same sums).
+    const read = level === 'province' ? provinceSums : regionSums
     const [sums, sumsBefore] = await Promise.all([
-      regionSums(db, { ...filter, region }),
-      before && regionSums(db, { ...before, region }),
+      read(db, { ...filter, region }),
+      before && read(db, { ...before, region }),
     ])
     // Nationally (no province) level=regency is every kabupaten/kota: Kominfo's ranking.
     const areas =
