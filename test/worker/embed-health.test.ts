@@ -146,6 +146,21 @@ describe('GET /stats/health', () => {
     })
   })
 
+  it('keeps the later last view when one OPD is merged into another', async () => {
+    await view(ORIGIN, { opd: 'humas' })
+    await new Promise((r) => setTimeout(r, 5))
+    await view(ORIGIN, { opd: 'humas-lama' })
+    const lastOf = async (opd: string) =>
+      (await health(admin)).rows.find((r) => r.opd === opd)?.last_view_at
+    const later = await lastOf('humas-lama')
+    expect(later! > (await lastOf('humas'))!).toBe(true)
+    const merged = await send('POST', `/api/v1/admin/sites/${SITE}/opds/humas-lama/merge`, admin, {
+      into: 'humas',
+    })
+    expect(merged.status).toBe(200)
+    expect(await lastOf('humas')).toBe(later)
+  })
+
   it('keeps to the token’s scope, and answers CSV', async () => {
     const own = await health(opdToken, '')
     expect(own.rows.map((r) => r.opd)).toEqual([null, 'dinkes'])

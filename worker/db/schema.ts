@@ -160,8 +160,8 @@ export const opdDays = sqliteTable(
     /**
      * When the day's last counted view and answer came (ms), for «Kesehatan» (README
      * «Embed health»): set by the same upsert that counts them, so they cost no statement.
-     * Null on rows written before they existed or moved by a merge; the health query then
-     * takes the end of the day.
+     * Null on rows written before they existed or made by moving an article to another OPD;
+     * the health query then takes the end of the day.
      */
     lastViewAt: integer('last_view_at'),
     lastResponseAt: integer('last_response_at'),

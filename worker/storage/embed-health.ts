@@ -66,8 +66,9 @@ const noErrors = (): ErrorCounts =>
   Object.fromEntries(WIDGET_ERROR_CODES.map((c) => [c, 0])) as ErrorCounts
 
 /**
- * The end of a row's Jakarta day (17:00 UTC), not after now: when a row without the times
- * (written before they existed, or moved by an OPD merge) was counted at the latest.
+ * The end of a row's Jakarta day (17:00 UTC), not after now: the latest a row without the
+ * times (written before they existed, or made by moving an article to another OPD) was
+ * counted.
  */
 const dayEnd = (nowMs: number) =>
   sql`min(${nowMs}, (CAST(strftime('%s', d.day) AS INTEGER) + 61200) * 1000 - 1)`
