@@ -3,6 +3,7 @@ import { getJson, session } from './api'
 import { DateRange, rangeIsValid } from './date-range'
 import { IndicativeNote } from './figures'
 import { useRoute } from './hash-route'
+import { Health } from './health'
 import { T } from './i18n'
 import { Manage } from './manage'
 import { Notifications } from './notifications'
@@ -60,6 +61,9 @@ export function App() {
               <T id="Kelola" en="Manage" />
             </a>
           )}
+          <a href="#/kesehatan">
+            <T id="Kesehatan" en="Health" />
+          </a>
           {(role === 'admin' || role === 'opd') && (
             <a href="#/notifikasi">
               <T id="Notifikasi" en="Notifications" />
@@ -76,6 +80,7 @@ export function App() {
       <main>
         {route.page !== 'manage' &&
           route.page !== 'notifications' &&
+          route.page !== 'health' &&
           route.page !== 'publications' && (
             <>
               <DateRange range={range} onChange={setRange} />
@@ -85,6 +90,7 @@ export function App() {
         {route.page !== 'overview' &&
           route.page !== 'manage' &&
           route.page !== 'notifications' &&
+          route.page !== 'health' &&
           route.page !== 'publications' && <Trail scope={scope} route={route} />}
         {route.page === 'overview' &&
           (role === 'provinsi' ? (
@@ -111,6 +117,7 @@ export function App() {
         {route.page === 'manage' && <Manage />}
         {route.page === 'notifications' && <Notifications scope={scope} />}
         {route.page === 'publications' && <Publications scope={scope} />}
+        {route.page === 'health' && <Health />}
       </main>
     </>
   )

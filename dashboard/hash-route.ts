@@ -5,6 +5,7 @@ export type Route =
   | { page: 'opd'; site: string; opd: string }
   | { page: 'manage' }
   | { page: 'notifications' }
+  | { page: 'health' }
   | { page: 'publications' }
   | { page: 'nation' }
   | { page: 'region'; region: string }
@@ -16,6 +17,7 @@ function parseRoute(hash: string): Route {
     return { page: 'opd', site: parts[1], opd: parts[2] }
   if (parts[0] === 'kelola') return { page: 'manage' }
   if (parts[0] === 'notifikasi') return { page: 'notifications' }
+  if (parts[0] === 'kesehatan') return { page: 'health' }
   if (parts[0] === 'publikasi') return { page: 'publications' }
   if (parts[0] === 'wilayah')
     return parts[1] ? { page: 'region', region: parts[1] } : { page: 'nation' }

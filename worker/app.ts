@@ -12,6 +12,7 @@ import { statsRoute } from './routes/stats'
 import { summaryRoute } from './routes/summary'
 import { summariesRoute } from './routes/summaries'
 import { viewsRoute } from './routes/views'
+import { widgetErrorsRoute } from './routes/widget-errors'
 import { demoRoute } from './routes/demo'
 import { publicPublicationsRoute } from './routes/publications'
 import { reportsRoute } from './routes/reports'
@@ -42,6 +43,7 @@ export function createApp() {
     '/api/v1/comments',
     '/api/v1/reasons',
     '/api/v1/replies',
+    '/api/v1/widget-errors',
   ]) {
     app.use(path, publicRateLimit)
   }
@@ -53,6 +55,7 @@ export function createApp() {
   app.route('/api/v1/comments', commentsRoute)
   app.route('/api/v1/reasons', reasonsRoute)
   app.route('/api/v1/replies', repliesRoute)
+  app.route('/api/v1/widget-errors', widgetErrorsRoute)
   app.route('/api/v1/stats', statsRoute)
   app.route('/api/v1/admin', adminRoute)
   app.route('/api/v1/public/publications', publicPublicationsRoute)

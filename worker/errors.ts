@@ -35,6 +35,7 @@ export const ERROR_STATUS = {
   article_not_registered: 422,
   no_response: 422,
   too_many_webhooks: 422,
+  page_unreachable: 422,
   rate_limited: 429,
   internal_error: 500,
 } as const satisfies Record<string, ContentfulStatusCode>

@@ -5,8 +5,10 @@ import { GRADE_MEANING } from './domain/ikm'
 import { RATINGS } from './domain/rating-scale'
 import { REASON_KEYS } from './domain/reasons'
 import { COMMENT_FOLLOW_UP } from './domain/comment-follow-up'
+import { WIDGET_ERROR_CODES, type WidgetErrorCode } from './domain/embed-health'
 import { ERROR_STATUS, type ErrorCode } from './errors'
 import { changeBody, idParam } from './routes/admin-comments'
+import { checkEmbedBody } from './routes/check-embed'
 import { articleChange, mergeBody } from './routes/admin-moves'
 import { newSite, opdBody, siteChange } from './routes/admin-sites'
 import { excludeBody, listQuery as flaggedQuery } from './routes/admin-spam'
@@ -19,6 +21,7 @@ import { responseBody } from './routes/responses'
 import {
   articlesQuery,
   commentsQuery,
+  healthQuery,
   opdsQuery,
   regionsQuery,
   sitesQuery,
@@ -27,6 +30,7 @@ import {
 import { summariesQuery } from './routes/summaries'
 import { summaryQuery } from './routes/summary'
 import { viewBody } from './routes/views'
+import { widgetErrorBody } from './routes/widget-errors'
 import { enabledBody, newWebhook, webhookIdParam, webhookListQuery } from './routes/webhooks'
 import { opdSlug, siteId } from './validation/fields'
 
@@ -301,6 +305,43 @@ export const RESPONSE_SCHEMAS = {
     lapor_tracking_id: nullableText.optional(),
   }),
   Summaries: z.strictObject({ rows: z.array(summary) }),
+  Health: z.strictObject({
+    from: day.describe('The first Jakarta day the «24 h» sums count: the one 24 hours ago'),
+    to: day.describe('Today in Jakarta'),
+    now: z.string().describe('When the rows were read (ISO 8601)'),
+    rows: z.array(
+      z.strictObject({
+        site: z.string(),
+        opd: nullableText.describe('null: the site, summing its OPDs'),
+        name: nullableText,
+        last_view_at: nullableText.describe('The last counted view (ISO 8601); null: none yet'),
+        last_response_at: nullableText.describe('The last counted answer (ISO 8601)'),
+        views_24h: count,
+        responses_24h: count,
+        widget_errors_24h: count.describe('The widget’s error beacons, all codes'),
+        widget_errors_by_code: z.strictObject(
+          Object.fromEntries(WIDGET_ERROR_CODES.map((c) => [c, count])) as Record<
+            WidgetErrorCode,
+            typeof count
+          >,
+        ),
+        silent: z.boolean().describe('No view for 24 h after having had views'),
+      }),
+    ),
+  }),
+  EmbedCheck: z.strictObject({
+    url: z.string().describe('The page read, after any redirect'),
+    snippet_found: z.boolean().describe('widget.js of this host and a container with data-opd'),
+    opds: z.array(z.string()).describe('The data-opd values of the page’s containers'),
+    origin_registered: z.boolean(),
+    site: nullableText.describe('The site the page’s origin is registered to'),
+    article: z.string().describe('The canonical URL, else the page’s origin and path'),
+    title: nullableText.describe('og:title, else <title>, as text (escape it to show it)'),
+    csp: z.strictObject({
+      script: z.boolean().describe('The page’s CSP lets widget.js and its chunks load'),
+      connect: z.boolean().describe('The page’s CSP lets the widget call the API'),
+    }),
+  }),
   Replies: z.strictObject({
     article: z.string(),
     replies: z.array(z.strictObject({ reply: z.string(), day })),
@@ -408,6 +449,21 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'post',
+    path: '/api/v1/widget-errors',
+    tag: 'Widget',
+    summary: 'The widget reports its own failure (beacon)',
+    description:
+      'Sent by the widget with navigator.sendBeacon (text/plain): an error code and the OPD, ' +
+      'nothing of the reader. Counted per site, OPD, Jakarta day and code; at most 30 a day ' +
+      'per network and site (README «Embed health»). An OPD the site does not have counts ' +
+      'under the site.',
+    access: 'public',
+    body: widgetErrorBody,
+    ok: { status: 204 },
+    errors: [...BODY, ...WIDGET],
+  },
+  {
+    method: 'post',
     path: '/api/v1/comments',
     tag: 'Widget',
     summary: 'Leave a comment after answering',
@@ -491,6 +547,34 @@ const OPERATIONS: Operation[] = [
     query: commentsQuery,
     ok: { status: 200, schema: 'CommentRows', csv: true },
     errors: STATS,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/stats/health',
+    tag: 'Statistics',
+    summary: 'Embed health: last view and answer, 24 h figures, widget errors, silent',
+    description: `One row per site (opd null), followed by its OPDs. ${CSV}`,
+    access: 'token',
+    query: healthQuery,
+    ok: { status: 200, schema: 'Health', csv: true },
+    errors: STATS,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/admin/check-embed',
+    tag: 'Management',
+    summary: 'Check a live page’s embed',
+    description:
+      'Fetches the page (http(s) only, 10 s, the first 2 MB, at most 3 redirects; private ' +
+      'addresses refused when deployed) and reports whether the snippet is there, its OPDs, ' +
+      'whether the origin is registered, the article key and title the widget would use, and ' +
+      'whether the page’s CSP allows this host for script-src and connect-src. An admin token ' +
+      'may check any page, another token only pages of the sites it reads ' +
+      '(README «Checking an embed»).',
+    access: 'token',
+    body: checkEmbedBody,
+    ok: { status: 200, schema: 'EmbedCheck' },
+    errors: [...RESTRICTED, ...BODY, 'address_not_allowed', 'out_of_scope', 'page_unreachable'],
   },
   {
     method: 'get',

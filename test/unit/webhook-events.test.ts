@@ -66,17 +66,18 @@ describe('tidak_puas.spike', () => {
 })
 
 describe('site.silent', () => {
-  it('fires on the first whole day without a view after a week with views', () => {
-    expect(siteWentSilent([3, 2, 1, 4, 0, 2, 1, 0])).toBe(true)
+  const now = Date.parse('2026-03-16T01:00:00Z')
+  const HOUR = 3_600_000
+
+  it('fires once a read site has had no view for 24 hours', () => {
+    expect(siteWentSilent(now - 24 * HOUR, 13, now)).toBe(true)
+    expect(siteWentSilent(now - 23 * HOUR, 13, now)).toBe(false)
   })
 
-  it('is told once: a second silent day is no news', () => {
-    expect(siteWentSilent([2, 1, 4, 0, 2, 1, 0, 0])).toBe(false)
-  })
-
-  it('ignores a site that is barely read or still being read', () => {
-    expect(siteWentSilent([1, 0, 1, 0, 1, 0, 1, 0])).toBe(false)
-    expect(siteWentSilent([3, 2, 1, 4, 0, 2, 1, 1])).toBe(false)
+  it('ignores a site that is barely read, never read, or silent for over a week', () => {
+    expect(siteWentSilent(now - 30 * HOUR, 9, now)).toBe(false)
+    expect(siteWentSilent(null, 0, now)).toBe(false)
+    expect(siteWentSilent(now - 7 * 24 * HOUR, 50, now)).toBe(false)
   })
 })
 

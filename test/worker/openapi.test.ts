@@ -70,12 +70,17 @@ describe('answers match the document', () => {
       'post',
       '/api/v1/views',
     )
+    await holds(
+      await postJson('/api/v1/widget-errors', { code: 'api', opd: 'dinkes' }, { origin: ORIGIN }),
+      'post',
+      '/api/v1/widget-errors',
+    )
   })
 
   it('the statistics', async () => {
     const stats = '/api/v1/stats'
     await holds(await get(`${stats}/scope`, admin), 'get', `${stats}/scope`)
-    for (const what of ['sites', 'opds', 'articles', 'comments']) {
+    for (const what of ['sites', 'opds', 'articles', 'comments', 'health']) {
       await holds(await get(`${stats}/${what}?site=${SITE}`, admin), 'get', `${stats}/${what}`)
     }
     await holds(

@@ -1,4 +1,5 @@
 import { RATINGS, type RatingValue } from '../../worker/domain/rating-scale'
+import type { Report } from '../loader/widget'
 import type { WidgetConfig } from '../widget-config'
 import { apiRequest } from './api-client'
 import { MESSAGES } from './messages'
@@ -44,8 +45,13 @@ export function mount(
   root: ShadowRoot,
   config: WidgetConfig,
   api: string,
+  report: Report,
 ): void {
   const { opd, article, title, lang } = config
+  // Unreachable (a network error or the timeout) or 5xx: the API's fault, not the reader's.
+  const failed = (error: unknown) => {
+    if (!((error as number) < 500)) report('api', opd)
+  }
   const t = MESSAGES[lang]
   const format = (n: number) => n.toLocaleString(lang)
   // Per widget: the bar widths, as a sheet since a strict CSP refuses style=.
@@ -164,9 +170,11 @@ export function mount(
     if (!navigator.onLine) return wait()
     try {
       settle(await apiRequest(api + 'responses', body), mine)
-    } catch {
-      if (navigator.onLine) settle(null, mine)
-      else wait()
+    } catch (error) {
+      if (navigator.onLine) {
+        settle(null, mine)
+        failed(error)
+      } else wait()
     }
   }
 
@@ -177,7 +185,10 @@ export function mount(
       if (!answers) shown = summary
       draw()
     },
-    () => draw(t.loadFailed),
+    (error) => {
+      draw(t.loadFailed)
+      failed(error)
+    },
   )
 
   // The «Dilihat» count: once, when the widget itself is on screen (not merely near it).

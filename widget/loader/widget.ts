@@ -5,8 +5,17 @@ import { readConfig, type PageInfo, type WidgetConfig } from '../widget-config'
 // and only when one nears the viewport imports the versioned chunk with the widget itself.
 // Nothing here may throw into the host page.
 
+/** Reports a failure of the widget (README «Embed health»): at most once per code and page. */
+export type Report = (code: 'chunk' | 'api' | 'config', opd?: string) => void
+
 interface Chunk {
-  mount(host: HTMLElement, root: ShadowRoot, config: WidgetConfig, api: string): void
+  mount(
+    host: HTMLElement,
+    root: ShadowRoot,
+    config: WidgetConfig,
+    api: string,
+    report: Report,
+  ): void
 }
 
 const SELECTOR = '[data-tanggapan]'
@@ -22,16 +31,24 @@ function start(doc: Document, src: string) {
   const seen = new WeakSet<Element>()
   let page = location.href
   let chunk: Promise<Chunk> | null = null
+  // The error beacon: its code and the OPD only, as text/plain (no preflight); sendBeacon
+  // outlives the page and never blocks it.
+  const sent: Record<string, 1> = {}
+  const report: Report = (code, opd) => {
+    if (!sent[code]) navigator.sendBeacon(api + 'widget-errors', JSON.stringify({ code, opd }))
+    sent[code] = 1
+  }
 
   const load = (host: HTMLElement) => {
     const root = host.shadowRoot!
     const config = readConfig(host.dataset, doc as PageInfo)!
     ;(chunk ||= import(origin + '/widget/' + __TANGGAPAN_CHUNK__) as Promise<Chunk>)
-      .then((m) => m.mount(host, root, config, api))
+      .then((m) => m.mount(host, root, config, api, report))
       .catch(() => {
         // Give the space back rather than leave an empty box; a later widget may retry.
         chunk = null
         root.adoptedStyleSheets = []
+        report('chunk', config.opd)
       })
   }
 
@@ -51,10 +68,13 @@ function start(doc: Document, src: string) {
       if (seen.has(host)) return
       seen.add(host)
       try {
-        // Without data-opd there is nothing to count against: such a container stays empty.
-        if (!host.dataset.opd) return
-        host.attachShadow({ mode: 'open' }).adoptedStyleSheets = [reserve]
-        near.observe(host)
+        // Without data-opd there is nothing to count against: such a container stays empty,
+        // and the site hears of it.
+        if (!host.dataset.opd) report('config')
+        else {
+          host.attachShadow({ mode: 'open' }).adoptedStyleSheets = [reserve]
+          near.observe(host)
+        }
       } catch {
         // An element that cannot host a shadow root (or already has one) is left alone.
       }

@@ -14,6 +14,7 @@ import {
   rateLimitsOn,
   RESTRICTED_REQUESTS_PER_ADDRESS_MINUTE,
   siteNetwork,
+  WIDGET_ERRORS_PER_NETWORK_SITE_DAY,
 } from './limits'
 import type { Db } from '../db/client'
 import { dailySalts } from '../db/schema'
@@ -21,6 +22,7 @@ import { secondsUntilNextJakartaDay } from '../domain/days'
 import { type AppEnv, type Env, factory } from '../env'
 import { apiError, type ApiError } from '../errors'
 import type { AddressGuard } from '../storage/address-guard'
+import type { BeaconGuard } from '../storage/embed-health'
 import type { ResponseGuard } from '../storage/responses'
 import { hmacHex, randomHex } from '../domain/crypto'
 
@@ -63,6 +65,12 @@ export function viewGuard(hashes: Hashes | null): AddressGuard | null {
     siteLimit: NEW_VIEWS_PER_NETWORK_SITE_DAY,
     articleLimit: NEW_ARTICLES_PER_NETWORK_SITE_DAY,
   }
+}
+
+/** The bound on a network's widget error beacons to a site (storage/embed-health.ts). */
+export function beaconGuard(hashes: Hashes | null, site: string): BeaconGuard | null {
+  if (hashes === null) return null
+  return { key: `e:${hashes.network}:${site}`, limit: WIDGET_ERRORS_PER_NETWORK_SITE_DAY }
 }
 
 const encoder = new TextEncoder()

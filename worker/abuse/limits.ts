@@ -19,6 +19,12 @@ export const NEW_ARTICLES_PER_NETWORK_SITE_DAY = 200
 export const FLAG_NEW_ARTICLES_AFTER = 50
 /** New OPD slugs one network may add to a site in a day (the site's cap is 200). */
 export const NEW_OPDS_PER_NETWORK_SITE_DAY = 10
+/**
+ * Widget error beacons counted per network and site a day. A page load sends at most one per
+ * code (three), so this covers a dozen broken page loads behind one carrier-grade NAT address:
+ * enough to see that an embed fails, not enough for one network to make it look worse.
+ */
+export const WIDGET_ERRORS_PER_NETWORK_SITE_DAY = 30
 /** Requests per address per minute to the restricted API (statistics, admin); wrangler.toml. */
 export const RESTRICTED_REQUESTS_PER_ADDRESS_MINUTE = 300
 /** Requests per address per minute to the public endpoints, before any D1 work; wrangler.toml. */

@@ -9,6 +9,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
 import { COMMENT_FOLLOW_UP } from '../domain/comment-follow-up'
+import { WIDGET_ERROR_CODES } from '../domain/embed-health'
 import { REASON_KEYS } from '../domain/reasons'
 
 // The one definition of the tables: migrations/ is generated from this file by drizzle-kit
@@ -156,6 +157,14 @@ export const opdDays = sqliteTable(
     opd: text('opd').notNull(),
     day: text('day').notNull(),
     ...ratingCounters,
+    /**
+     * When the day's last counted view and answer came (ms), for «Kesehatan» (README
+     * «Embed health»): set by the same upsert that counts them, so they cost no statement.
+     * Null on rows written before they existed or made by moving an article to another OPD;
+     * the health query then takes the end of the day.
+     */
+    lastViewAt: integer('last_view_at'),
+    lastResponseAt: integer('last_response_at'),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.opd, t.day] }), index('opd_days_day').on(t.day)],
 )
@@ -541,5 +550,28 @@ export const eventMarks = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.event, t.subject, t.windowKey] }),
     index('event_marks_created').on(t.createdAt),
+  ],
+)
+
+/**
+ * The widget's own failures (`POST /api/v1/widget-errors`), counted per site, OPD, Jakarta day
+ * and code; no row per event, nothing of the reader. `opd` is '' when the beacon named no OPD
+ * the site has (a container without data-opd, or a made-up one), so a site holds at most
+ * (its OPDs + 1) × 3 rows a day.
+ */
+export const widgetErrorDays = sqliteTable(
+  'widget_error_days',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    opd: text('opd').notNull(),
+    day: text('day').notNull(),
+    code: text('code', { enum: WIDGET_ERROR_CODES }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.opd, t.day, t.code] }),
+    index('widget_error_days_day').on(t.day),
   ],
 )

@@ -1,5 +1,6 @@
 import { hmacHex } from './crypto'
 import { addDays } from './days'
+import { isSilent } from './embed-health'
 import { grade, ikm, type Grade } from './ikm'
 import { totalOf, type Counts } from './rating-scale'
 
@@ -110,19 +111,22 @@ export function usualPerHour(tidakPuasLast7Days: number): number {
   return Math.round((tidakPuasLast7Days / BASELINE_HOURS) * 100) / 100
 }
 
-// site.silent: a whole Jakarta day (24 h) without a single view, right after a day with
-// views, on a site with at least SILENT_MIN_VIEWS views in the 7 days before: a site that is
-// read every day went quiet, so its embed probably broke. Told once per silence (the day
-// before must have had views), on the first silent day.
+// site.silent: no view for 24 h (embed-health.ts isSilent, the same rule as the health rows'
+// `silent`) on a site with at least SILENT_MIN_VIEWS views in the 7 Jakarta days up to its
+// last view: a site that is read every day went quiet, so its embed probably broke. Told once
+// per silence (the event's window is the day after the last view), and only within a week of
+// it, so a silence longer than the 30 days event marks are kept is not told twice.
 const SILENT_MIN_VIEWS = 10
+const SILENT_TOLD_WITHIN_MS = 7 * 86_400_000
 
-/** `views` per Jakarta day, D-8 … D-1 (oldest first), checked on day D. */
-export function siteWentSilent(views: number[]): boolean {
-  if (views.length !== 8) throw new RangeError('siteWentSilent takes the 8 days before today')
-  const yesterday = views[7]
-  const dayBefore = views[6]
-  const week = views.slice(0, 7).reduce((s, v) => s + v, 0)
-  return yesterday === 0 && dayBefore > 0 && week >= SILENT_MIN_VIEWS
+/** `weekViews`: the site's views in the 7 Jakarta days up to and including its last view's. */
+export function siteWentSilent(lastViewAt: number | null, weekViews: number, nowMs: number) {
+  return (
+    lastViewAt !== null &&
+    isSilent(lastViewAt, nowMs) &&
+    nowMs - lastViewAt < SILENT_TOLD_WITHIN_MS &&
+    weekViews >= SILENT_MIN_VIEWS
+  )
 }
 
 // digest.weekly: Monday 07:00 WIB (00:00 UTC), the week Monday–Sunday just ended.

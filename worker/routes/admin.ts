@@ -1,5 +1,6 @@
 import { requireToken } from '../auth/bearer-auth'
 import { adminCommentsRoute } from './admin-comments'
+import { checkEmbedRoute } from './check-embed'
 import { adminMovesRoute } from './admin-moves'
 import { adminPublicationsRoute } from './publications'
 import { adminSitesRoute } from './admin-sites'
@@ -19,3 +20,4 @@ export const adminRoute = factory
   .route('/comments', adminCommentsRoute)
   .route('/publications', adminPublicationsRoute)
   .route('/webhooks', webhooksRoute)
+  .route('/check-embed', checkEmbedRoute)

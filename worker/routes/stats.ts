@@ -4,6 +4,7 @@ import { requireToken } from '../auth/bearer-auth'
 import { inScope, scopedFilter } from '../auth/token'
 import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
 import { daySpan, eachDay, FIRST_DAY, isCalendarDay, isDayInRange, LAST_DAY } from '../domain/days'
+import { isSilent, last24hDays, WIDGET_ERROR_CODES } from '../domain/embed-health'
 import { type PreviousRange, previousRange, withChanges } from '../domain/period-change'
 import type { Period } from '../domain/periods'
 import { regionTable } from '../domain/region-table'
@@ -13,6 +14,7 @@ import { type Counts, ratingKey, type RatingValue, zeroCounts } from '../domain/
 import { statFigures } from '../domain/stat-figures'
 import { apiError } from '../errors'
 import { COMMENT_STATUSES, followUpCounts, listComments } from '../storage/comments-list'
+import { healthRows } from '../storage/embed-health'
 import { reasonKeyOf, reasonsBy, reasonsOf } from '../storage/reasons'
 import { provinceSums, regionSums, siteRegion } from '../storage/region-stats'
 import { siteDirectory } from '../storage/sites'
@@ -87,6 +89,12 @@ export const commentsQuery = z.strictObject({
     .enum(COMMENT_STATUSES, { error: `status must be one of ${COMMENT_STATUSES.join(', ')}` })
     .default('visible'),
   limit: rowLimit(MAX_COMMENT_LIMIT, 500),
+})
+
+export const healthQuery = z.strictObject({
+  site: statsFields.site,
+  opd: statsFields.opd,
+  format: statsFields.format,
 })
 
 const REGION_LEVELS = ['province', 'regency'] as const
@@ -415,6 +423,62 @@ export const statsRoute = factory
         ...asked(q),
       },
     )
+  })
+
+  /**
+   * Embed health (CONTRACT §10, README «Embed health»): per site in scope, then each of its
+   * OPDs, the last view and answer, the «24 h» sums (the Jakarta days of the last 24 hours),
+   * the widget's error beacons by code, and `silent` (no view for 24 h after having had views).
+   */
+  .get('/health', async (c) => {
+    const { q, filter, db } = await statsRequest(c, healthQuery)
+    const now = Date.now()
+    const days = last24hDays(now)
+    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+    const rows = (await healthRows(db, filter, days, now)).map((r) => ({
+      site: r.site,
+      opd: r.opd,
+      name: r.name,
+      last_view_at: iso(r.lastViewAt),
+      last_response_at: iso(r.lastResponseAt),
+      views_24h: r.views,
+      responses_24h: r.responses,
+      widget_errors_24h: WIDGET_ERROR_CODES.reduce((sum, code) => sum + r.errors[code], 0),
+      widget_errors_by_code: r.errors,
+      silent: isSilent(r.lastViewAt, now),
+    }))
+    if (q.format === 'csv') {
+      const columns = [
+        'site',
+        'opd',
+        'name',
+        'last_view_at',
+        'last_response_at',
+        'views_24h',
+        'responses_24h',
+        'widget_errors_24h',
+        ...WIDGET_ERROR_CODES.map((code) => `errors_${code}`),
+        'silent',
+      ]
+      return csvDownload(
+        c,
+        fileName('health', filter),
+        columns,
+        rows.map((r) => [
+          r.site,
+          r.opd,
+          r.name,
+          r.last_view_at,
+          r.last_response_at,
+          r.views_24h,
+          r.responses_24h,
+          r.widget_errors_24h,
+          ...WIDGET_ERROR_CODES.map((code) => r.widget_errors_by_code[code]),
+          r.silent,
+        ]),
+      )
+    }
+    return c.json({ ...days, now: iso(now), rows })
   })
 
   /**

@@ -13,6 +13,15 @@ const columns = sql.raw(COUNTERS.join(', '))
 const added = sql.raw(COUNTERS.map((c) => `${c} = opd_days.${c} + excluded.${c}`).join(', '))
 const takenOff = sql.raw(COUNTERS.map((c) => `${c} = opd_days.${c} - d.${c}`).join(', '))
 const allZero = sql.raw(COUNTERS.map((c) => `${c} = 0`).join(' AND '))
+const TIMES = ['last_view_at', 'last_response_at']
+const lastTimes = sql.raw(TIMES.join(', '))
+// SQLite's two-argument max() is null when either is: each side falls back to the other.
+const laterTimes = sql.raw(
+  TIMES.map(
+    (t) =>
+      `${t} = max(coalesce(opd_days.${t}, excluded.${t}), coalesce(excluded.${t}, opd_days.${t}))`,
+  ).join(', '),
+)
 
 const opdExists = (site: string, slug: string) =>
   sql`EXISTS (SELECT 1 FROM opds WHERE site_id = ${site} AND slug = ${slug})`
@@ -66,9 +75,10 @@ export async function deleteOpd(
 export async function mergeOpd(db: Db, site: string, from: string, into: string) {
   const both = sql`${opdExists(site, from)} AND ${opdExists(site, into)}`
   const results = await batch(db, [
-    sql`INSERT INTO opd_days (site_id, opd, day, ${columns})
-      SELECT site_id, ${into}, day, ${columns} FROM opd_days WHERE site_id = ${site} AND opd = ${from} AND ${both}
-      ON CONFLICT (site_id, opd, day) DO UPDATE SET ${added}`,
+    // The day's last view and answer go along (the later of the two OPDs'), for «Kesehatan».
+    sql`INSERT INTO opd_days (site_id, opd, day, ${columns}, ${lastTimes})
+      SELECT site_id, ${into}, day, ${columns}, ${lastTimes} FROM opd_days WHERE site_id = ${site} AND opd = ${from} AND ${both}
+      ON CONFLICT (site_id, opd, day) DO UPDATE SET ${added}, ${laterTimes}`,
     sql`DELETE FROM opd_days WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
     sql`UPDATE articles SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
     // Reasons are rolled up per article with its OPD beside it: they follow the articles.

@@ -106,10 +106,10 @@ export async function recordResponse(
       SELECT ${id}, ${day}, ${ratingOnes(rating)}
       WHERE NOT EXISTS (${unchanged}) AND ${allowed}
       ON CONFLICT (article_id, day) DO UPDATE SET ${delta(rating)}`,
-    sql`INSERT INTO opd_days (site_id, opd, day, ${RATING_COLUMNS})
-      SELECT ${ref.siteId}, ${opd}, ${day}, ${ratingOnes(rating)}
+    sql`INSERT INTO opd_days (site_id, opd, day, ${RATING_COLUMNS}, last_response_at)
+      SELECT ${ref.siteId}, ${opd}, ${day}, ${ratingOnes(rating)}, ${nowMs}
       WHERE NOT EXISTS (${unchanged}) AND ${allowed}
-      ON CONFLICT (site_id, opd, day) DO UPDATE SET ${delta(rating)}`,
+      ON CONFLICT (site_id, opd, day) DO UPDATE SET ${delta(rating)}, last_response_at = excluded.last_response_at`,
     sql`INSERT INTO responses (article_id, reader, rating, day, answered_at, flagged)
       SELECT ${id}, ${reader}, ${rating}, ${day}, ${nowMs}, ${flagged} WHERE ${allowed}
       ON CONFLICT (article_id, reader) DO UPDATE

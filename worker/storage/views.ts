@@ -42,9 +42,9 @@ export async function recordView(
     sql`INSERT INTO article_days (article_id, day, views)
       SELECT ${id}, ${day}, 1 WHERE NOT EXISTS (${seen}) AND ${allowed}
       ON CONFLICT (article_id, day) DO UPDATE SET views = views + 1`,
-    sql`INSERT INTO opd_days (site_id, opd, day, views)
-      SELECT ${ref.siteId}, opd, ${day}, 1 FROM articles WHERE id = ${id} AND NOT EXISTS (${seen}) AND ${allowed}
-      ON CONFLICT (site_id, opd, day) DO UPDATE SET views = views + 1`,
+    sql`INSERT INTO opd_days (site_id, opd, day, views, last_view_at)
+      SELECT ${ref.siteId}, opd, ${day}, 1, ${nowMs} FROM articles WHERE id = ${id} AND NOT EXISTS (${seen}) AND ${allowed}
+      ON CONFLICT (site_id, opd, day) DO UPDATE SET views = views + 1, last_view_at = excluded.last_view_at`,
     sql`INSERT INTO view_marks (article_id, reader, day) SELECT ${id}, ${reader}, ${day} WHERE ${allowed}
       ON CONFLICT DO NOTHING`,
     sql`SELECT EXISTS (${seen}) AS counted`,

@@ -19,6 +19,7 @@ import type { AppEnv } from '../env'
 import { loggableError } from '../error-log'
 import type { ReasonCounts } from '../domain/reasons'
 import { reasonKeyOf, reasonsBy, reasonsOf } from '../storage/reasons'
+import { healthRows } from '../storage/embed-health'
 import { countsOf, opdDaySums, opdSums } from '../storage/stats'
 import { markedSince, sitesSubscribedTo } from '../storage/webhooks'
 import { deliverDue, dispatch, type WebhookEvent } from './deliver'
@@ -100,7 +101,7 @@ export async function detectEvents(db: Db, nowMs: number): Promise<number> {
   const today = jakartaDay(nowMs)
   const found = [
     ...(await gradeDrops(db, today)),
-    ...(await silentSites(db, today)),
+    ...(await silentSites(db, today, nowMs)),
     ...(await spikes(db, today, nowMs)),
     ...(await digests(db, nowMs)),
   ]
@@ -146,21 +147,33 @@ async function gradeDrops(db: Db, today: string): Promise<WebhookEvent[]> {
   return events
 }
 
-async function silentSites(db: Db, today: string): Promise<WebhookEvent[]> {
+async function silentSites(db: Db, today: string, nowMs: number): Promise<WebhookEvent[]> {
   const name = 'site.silent'
-  const from = addDays(today, -8)
   const events: WebhookEvent[] = []
   for (const site of await sitesSubscribedTo(db, name)) {
-    const days = new Map(
-      (await opdDaySums(db, { site, from, to: addDays(today, -1) })).map((d) => [d.day, d.views]),
+    // The health rows' last view (storage/embed-health.ts): one rule for both.
+    const [health] = await healthRows(db, { site }, { from: today, to: today }, nowMs)
+    const last = health?.lastViewAt ?? null
+    if (last === null) continue
+    const lastDay = jakartaDay(last)
+    const week = await opdDaySums(db, { site, from: addDays(lastDay, -6), to: lastDay })
+    if (
+      !siteWentSilent(
+        last,
+        week.reduce((sum, d) => sum + d.views, 0),
+        nowMs,
+      )
     )
-    const views = Array.from({ length: 8 }, (_, i) => days.get(addDays(from, i)) ?? 0)
-    if (!siteWentSilent(views)) continue
-    const silentDay = addDays(today, -1)
-    const data = { silent_since: silentDay, views_week_before: views.slice(0, 7) }
+      continue
+    const silentDay = addDays(lastDay, 1)
+    const data = {
+      silent_since: silentDay,
+      last_view_at: new Date(last).toISOString(),
+      views_week_before: week.map((d) => d.views),
+    }
     const text = [
       `🔇 <b>Tidak ada tayangan</b> · ${place(site, null)}`,
-      `Sepanjang ${silentDay} (WIB) tak satu pun tayangan tercatat; sebelumnya ada setiap minggu.`,
+      `Sejak ${new Date(last).toISOString().slice(0, 16).replace('T', ' ')} UTC tak satu pun tayangan tercatat selama 24 jam; sebelumnya ada setiap minggu.`,
       'Kode sematan widget mungkin rusak atau terhapus.',
     ].join('\n')
     events.push({

@@ -1,0 +1,214 @@
+import { useState } from 'preact/hooks'
+import { sendJson } from './api'
+import { T } from './i18n'
+import { Status } from './overview'
+import { useApi } from './use-api'
+
+// «Kesehatan»: is the widget working where it is embedded (README «Embed health»)? The health
+// rows of GET /stats/health, and a check of one live page (POST /admin/check-embed). Page
+// titles are text from pages we do not control: Preact sets them as text, never as markup.
+
+const CODES = ['chunk', 'api', 'config'] as const
+
+interface HealthRow {
+  site: string
+  opd: string | null
+  name: string | null
+  last_view_at: string | null
+  last_response_at: string | null
+  views_24h: number
+  responses_24h: number
+  widget_errors_24h: number
+  widget_errors_by_code: Record<(typeof CODES)[number], number>
+  silent: boolean
+}
+
+interface EmbedCheck {
+  url: string
+  snippet_found: boolean
+  opds: string[]
+  origin_registered: boolean
+  site: string | null
+  article: string
+  title: string | null
+  csp: { script: boolean; connect: boolean }
+}
+
+const time = (iso: string | null) =>
+  iso === null
+    ? '—'
+    : new Date(iso).toLocaleString('id-ID', { dateStyle: 'short', timeStyle: 'short' })
+
+export function Health() {
+  const loaded = useApi<{ rows: HealthRow[] }>('/api/v1/stats/health')
+  return (
+    <>
+      <p>
+        <a href="#/">
+          ← <T id="Ringkasan" en="Overview" />
+        </a>
+      </p>
+      <h2>
+        <T id="Kesehatan" en="Health" />
+      </h2>
+      <p class="muted small">
+        <T
+          id="Tayangan, tanggapan dan galat widget dalam 24 jam terakhir. «Senyap»: ada tayangan sebelumnya, tetapi tidak ada selama 24 jam."
+          en="Views, answers and widget errors of the last 24 hours. «Silent»: it had views, but none for 24 hours."
+        />
+      </p>
+      {loaded.state === 'ready' ? (
+        <HealthTable rows={loaded.data.rows} />
+      ) : (
+        <Status loaded={loaded} />
+      )}
+      <CheckEmbed />
+    </>
+  )
+}
+
+function HealthTable({ rows }: { rows: HealthRow[] }) {
+  return (
+    <div class="table-wrap">
+      <table class="health">
+        <thead>
+          <tr>
+            <th scope="col">
+              <T id="Situs / OPD" en="Site / OPD" />
+            </th>
+            <th scope="col">
+              <T id="Tayangan terakhir" en="Last view" />
+            </th>
+            <th scope="col">
+              <T id="Tanggapan terakhir" en="Last answer" />
+            </th>
+            <th scope="col" class="num">
+              <T id="Tayangan 24 j" en="Views 24 h" />
+            </th>
+            <th scope="col" class="num">
+              <T id="Tanggapan 24 j" en="Answers 24 h" />
+            </th>
+            {CODES.map((c) => (
+              <th key={c} scope="col" class="num">
+                <T id={`Galat ${c}`} en={`Errors ${c}`} />
+              </th>
+            ))}
+            <th scope="col">
+              <T id="Status" en="Status" />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr
+              key={`${r.site}/${r.opd ?? ''}`}
+              class={`${r.opd === null ? 'site-row' : ''}${r.silent ? ' silent' : ''}`}
+            >
+              <th scope="row">{r.opd === null ? (r.name ?? r.site) : `↳ ${r.name ?? r.opd}`}</th>
+              <td>{time(r.last_view_at)}</td>
+              <td>{time(r.last_response_at)}</td>
+              <td class="num">{r.views_24h}</td>
+              <td class="num">{r.responses_24h}</td>
+              {CODES.map((c) => (
+                <td key={c} class="num">
+                  {r.widget_errors_by_code[c]}
+                </td>
+              ))}
+              <td>
+                {r.silent ? (
+                  <strong class="warn">
+                    <T id="Senyap" en="Silent" />
+                  </strong>
+                ) : r.widget_errors_24h > 0 ? (
+                  <T id="Ada galat" en="Errors" />
+                ) : (
+                  <T id="Baik" en="OK" />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+const yesNo = (ok: boolean) =>
+  ok ? (
+    <T id="ya" en="yes" />
+  ) : (
+    <strong class="warn">
+      ✗ <T id="tidak" en="no" />
+    </strong>
+  )
+
+function CheckEmbed() {
+  const [url, setUrl] = useState('')
+  const [result, setResult] = useState<EmbedCheck | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const submit = (ev: Event) => {
+    ev.preventDefault()
+    setBusy(true)
+    sendJson<EmbedCheck>('POST', '/api/v1/admin/check-embed', { url })
+      .then(
+        (r) => (setResult(r), setError(null)),
+        (err: Error) => (setResult(null), setError(err.message)),
+      )
+      .finally(() => setBusy(false))
+  }
+  return (
+    <form class="panel check-embed" onSubmit={submit}>
+      <h3>
+        <T id="Periksa sematan" en="Check an embed" />
+      </h3>
+      <label>
+        <span>
+          <T id="Alamat halaman" en="Page address" />
+        </span>
+        <input
+          name="check-url"
+          type="url"
+          required
+          value={url}
+          onInput={(e) => setUrl(e.currentTarget.value)}
+          placeholder="https://dinkes.contoh.go.id/berita/1"
+        />
+      </label>
+      <button type="submit" disabled={busy}>
+        <T id="Periksa" en="Check" />
+      </button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {result && (
+        <dl class="check-result" aria-live="polite">
+          <dt>
+            <T id="Judul" en="Title" />
+          </dt>
+          <dd class="check-title">{result.title ?? '—'}</dd>
+          <dt>
+            <T id="Artikel" en="Article" />
+          </dt>
+          <dd>{result.article}</dd>
+          <dt>
+            <T id="Kode sematan" en="Snippet" />
+          </dt>
+          <dd>{yesNo(result.snippet_found)}</dd>
+          <dt>OPD</dt>
+          <dd>{result.opds.length ? result.opds.join(', ') : '—'}</dd>
+          <dt>
+            <T id="Origin terdaftar" en="Origin registered" />
+          </dt>
+          <dd>{yesNo(result.origin_registered)}</dd>
+          <dt>CSP script-src</dt>
+          <dd>{yesNo(result.csp.script)}</dd>
+          <dt>CSP connect-src</dt>
+          <dd>{yesNo(result.csp.connect)}</dd>
+        </dl>
+      )}
+    </form>
+  )
+}
