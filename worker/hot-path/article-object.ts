@@ -94,7 +94,17 @@ CREATE TABLE IF NOT EXISTS pending_answers (reader TEXT PRIMARY KEY, rating INTE
 CREATE TABLE IF NOT EXISTS outbox_answers AS SELECT * FROM pending_answers WHERE 0;
 CREATE TABLE IF NOT EXISTS pending_unretired (reader_hash TEXT PRIMARY KEY, rating INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS outbox_unretired AS SELECT * FROM pending_unretired WHERE 0;
+CREATE TABLE IF NOT EXISTS pending_spam (reader TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS outbox_spam AS SELECT * FROM pending_spam WHERE 0;
 `
+
+const OUTBOX = ['days', 'answers', 'unretired', 'spam']
+/**
+ * The object retires an answer this many days before D1's retention job does, so a reader
+ * answering again finds their old answer retired in both or in neither's way (the flush
+ * takes off only the retired marks D1 holds).
+ */
+const RETIRE_EARLIER_DAYS = 2
 
 const ADD_DAY = `INSERT INTO pending_days (day, ${COUNTERS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT (day) DO UPDATE SET ${COUNTERS.map((k) => `${k} = ${k} + excluded.${k}`).join(', ')}`
@@ -239,8 +249,29 @@ export class ArticleObject extends DurableObject<Env> {
       await this.schedule(Date.now() + wait)
       return
     }
+    await this.retire()
     if (this.hasPending()) await this.schedule(Date.now() + this.delay())
     else await this.tidy()
+  }
+
+  /**
+   * The admin's exclusion of the article's flagged answers (routes/admin-spam.ts): they leave
+   * the counters and their days here at once, and D1 with the next flush (which marks them).
+   */
+  async excludeFlagged(event: Pick<ArticleEvent, 'siteId' | 'key' | 'day' | 'opd'>) {
+    await this.ready({ ...event, title: null, nowMs: Date.now() })
+    const flagged = this.sql
+      .exec<{ reader: string; rating: RatingValue; day: string }>(
+        'SELECT reader, rating, day FROM answers WHERE flagged = 1 AND spam = 0',
+      )
+      .toArray()
+    for (const r of flagged) {
+      this.move(r.rating, r.day, -1)
+      this.sql.exec('UPDATE answers SET spam = 1 WHERE reader = ?', r.reader)
+      this.sql.exec('INSERT OR IGNORE INTO pending_spam VALUES (?)', r.reader)
+    }
+    if (flagged.length > 0) this.changed()
+    return flagged.length
   }
 
   // ── Seeding ────────────────────────────────────────────────────────────────────────────
@@ -427,7 +458,7 @@ export class ArticleObject extends DurableObject<Env> {
     const meta = this.meta as Meta
     if (meta.outbox_seq === 0) {
       this.ctx.storage.transactionSync(() => {
-        for (const what of ['days', 'answers', 'unretired']) {
+        for (const what of OUTBOX) {
           this.sql.exec(`INSERT INTO outbox_${what} SELECT * FROM pending_${what}`)
           this.sql.exec(`DELETE FROM pending_${what}`)
         }
@@ -460,11 +491,14 @@ export class ArticleObject extends DurableObject<Env> {
       unretired: this.sql
         .exec<{ reader_hash: string; rating: RatingValue }>('SELECT * FROM outbox_unretired')
         .toArray(),
+      spam: this.sql
+        .exec<{ reader: string }>('SELECT reader FROM outbox_spam')
+        .toArray()
+        .map((r) => r.reader),
     }
     await writeFlush(this.d1, flush)
     this.ctx.storage.transactionSync(() => {
-      for (const what of ['days', 'answers', 'unretired'])
-        this.sql.exec(`DELETE FROM outbox_${what}`)
+      for (const what of OUTBOX) this.sql.exec(`DELETE FROM outbox_${what}`)
       this.sql.exec('UPDATE meta SET seq = outbox_seq, outbox_seq = 0 WHERE id = 1')
     })
     meta.seq = meta.outbox_seq
@@ -472,22 +506,24 @@ export class ArticleObject extends DurableObject<Env> {
   }
 
   /**
-   * With nothing waiting: forgets on schedule what D1's retention forgets (yesterday's view
-   * marks, old per-address counts, answers past the retention period, which stay counted as
-   * retired), once a day; and an object left with no reader's row deletes its storage (the
-   * next request seeds it from D1 again, where everything is).
+   * Once a day, on its first alarm: forgets on schedule what D1's retention forgets
+   * (yesterday's view marks, old per-address counts, answers past the retention period,
+   * which stay counted as retired).
    */
-  private async tidy() {
-    const meta = this.meta as Meta
+  private async retire() {
+    const meta = this.meta
     const now = Date.now()
     const today = jakartaDay(now)
-    if (meta.retention_day !== today) {
+    if (meta && meta.retention_day !== today) {
+      const cutoff = now - (RESPONSE_RETENTION_DAYS - RETIRE_EARLIER_DAYS) * DAY_MS
       this.sql.exec('DELETE FROM view_marks WHERE day < ?', today)
       this.sql.exec('DELETE FROM guard_counts WHERE day < ?', jakartaDay(now - DAY_MS))
       const old = this.sql
         .exec<{ reader: string; rating: number; day: string }>(
-          'SELECT reader, rating, day FROM answers WHERE answered_at < ? AND spam = 0',
-          now - RESPONSE_RETENTION_DAYS * DAY_MS,
+          `SELECT reader, rating, day FROM answers WHERE answered_at < ? AND spam = 0
+          AND reader NOT IN (SELECT reader FROM pending_answers)
+          AND reader NOT IN (SELECT reader FROM outbox_answers)`,
+          cutoff,
         )
         .toArray()
       for (const r of old) {
@@ -495,13 +531,18 @@ export class ArticleObject extends DurableObject<Env> {
         this.sql.exec('INSERT OR REPLACE INTO retired VALUES (?, ?, ?)', hash, r.rating, r.day)
         this.sql.exec('DELETE FROM answers WHERE reader = ?', r.reader)
       }
-      this.sql.exec(
-        'DELETE FROM answers WHERE answered_at < ? AND spam = 1',
-        now - RESPONSE_RETENTION_DAYS * DAY_MS,
-      )
+      this.sql.exec('DELETE FROM answers WHERE answered_at < ? AND spam = 1', cutoff)
       this.sql.exec('UPDATE meta SET retention_day = ? WHERE id = 1', today)
       meta.retention_day = today
     }
+  }
+
+  /**
+   * With nothing waiting, an object left with no reader's row deletes its storage (the next
+   * request seeds it from D1 again, where everything is); otherwise it looks again in a day.
+   */
+  private async tidy() {
+    const now = Date.now()
     if (this.count('answers') + this.count('view_marks') === 0 && !this.hasPending()) {
       await this.ctx.storage.deleteAll()
       this.sql.exec(SCHEMA)

@@ -41,6 +41,8 @@ export interface Flush {
   days: DayDelta[]
   answers: AnswerRow[]
   unretired: Unretired[]
+  /** Readers whose flagged answers an admin excluded: marked spam after their upsert. */
+  spam: string[]
 }
 
 /** Rows of one JSON parameter: ~100 bytes each, well inside D1's statement and value sizes. */
@@ -114,15 +116,29 @@ function flushStatements(d1: D1Database, flush: Flush): D1PreparedStatement[] {
       ),
     )
   }
+  if (flush.spam.length > 0) {
+    statements.push(
+      at(
+        `UPDATE responses SET spam = 1
+        WHERE article_id = (SELECT a.id FROM articles a WHERE ${ARTICLE})
+        AND reader IN (SELECT value FROM json_each(?4))`,
+        JSON.stringify(flush.spam),
+      ),
+    )
+  }
   if (flush.unretired.length > 0) {
+    // Only the marks D1 still holds come off: the totals move by exactly the marks deleted.
+    const marks = `FROM retired_marks m WHERE m.article_id = a.id
+      AND m.reader_hash IN (SELECT value FROM json_each(?4))`
     const off = RATING_KEYS.map(
-      (k, i) => `${k} = ${k} - ${flush.unretired.filter((u) => u.rating === i + 1).length}`,
+      (k, i) => `${k} = ${k} - (SELECT count(*) ${marks} AND m.rating = ${i + 1})`,
     ).join(', ')
     const hashes = JSON.stringify(flush.unretired.map((u) => u.reader_hash))
     statements.push(
       at(
         `UPDATE retired_responses SET ${off} FROM articles a
         WHERE retired_responses.article_id = a.id AND ${ARTICLE}`,
+        hashes,
       ),
       at(
         `DELETE FROM retired_marks WHERE article_id = (SELECT a.id FROM articles a WHERE ${ARTICLE})
