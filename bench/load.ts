@@ -18,6 +18,8 @@ export interface LoadPhase {
   seconds: number
   maxRequests: number
   connections: number
+  /** Requests per second over all connections (autocannon's overallRate); as fast as answered when absent. */
+  rate?: number
 }
 
 /** What one or more rounds of a phase measured. */
@@ -46,6 +48,7 @@ export async function runLoad(phase: LoadPhase): Promise<Measured> {
     connections: phase.connections,
     duration: phase.seconds,
     timeout: 10,
+    ...(phase.rate ? { overallRate: phase.rate } : {}),
     requests: [
       {
         setupRequest: (request) => {

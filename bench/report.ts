@@ -1,3 +1,4 @@
+import { type HotPathFigures, renderHotPath } from './hot-path'
 import type { Loaded } from './dataset'
 import type { LoadResult } from './load'
 import type { Machine } from './machine'
@@ -32,6 +33,8 @@ export interface Figures {
     stats: { name: string; p50Target?: number; result: LoadResult }[]
   }
   widget: WidgetBytes
+  /** The Durable Object hot path's phases (bench/hot-path.ts). */
+  hotPath: HotPathFigures
   seconds: number
 }
 
@@ -187,6 +190,8 @@ export function renderTable(f: Figures): string {
     '',
     textTable(TARGET_HEADER, targets(f).map(targetCells)),
     '',
+    renderHotPath(f.hotPath),
+    '',
     `${m.cores} cores, ${m.memoryGiB} GiB, node ${m.node}, workerd ${m.workerd}; ${f.seconds.toFixed(0)} s in all`,
   ].join('\n')
 }
@@ -270,6 +275,14 @@ How each row was measured:
 - The baseline is bench/baseline/: a Worker with no framework whose every POST is one
   \`INSERT\` through D1 \`prepare/bind/run\`, on the same wrangler dev, in the same run.
 - Tanggapan's votes go to the database holding a million responses, on articles that exist.
+
+## The Durable Object hot path (HOT_PATH=object)
+
+${renderHotPath(f.hotPath)}
+
+The object path runs on a copy of the million-response database; every loaded article's
+object is seeded first (objects exist in production once their article has been answered),
+and the four write phases are interleaved round by round. bench/FINDINGS.md explains it.
 
 ## Data
 

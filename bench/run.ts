@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type LocalServer, startLocalServer } from '../scripts/local-server'
 import { jakartaDay } from '../worker/domain/days'
 import { startBaseline } from './baseline/server'
+import { measureHotPath, renderHotPath } from './hot-path'
 import { loadDataset } from './dataset'
 import { measureNation } from './national'
 import { type LoadPhase, type Measured, pool, runLoad, summarise } from './load'
@@ -17,7 +18,8 @@ import { baselineRequest, summaryRequest, voteRequest } from './workload'
 // `npm run bench`: four Workers on wrangler dev side by side (the bare-insert baseline,
 // Tanggapan on 1,000 and on 1,000,000 responses, and on every pemda of the nation), each load
 // phase bounded in time and count, then a table on stdout and BENCHMARKS.md. Ports BENCH_PORT …
-// BENCH_PORT+7 (default 8820): +3 to +5 and +7 for devtools.
+// BENCH_PORT+9 (default 8820): +3 to +5, +7 and +9 for devtools; +8 is Tanggapan with
+// HOT_PATH=object on a copy of the million responses (bench/hot-path.ts).
 
 const started = performance.now()
 const basePort = Number(process.env.BENCH_PORT ?? 8820)
@@ -47,13 +49,46 @@ setTimeout(() => {
 // Per-address abuse limits would throttle a load generator on one address (CONTRACT §6).
 const vars = { RATE_LIMITS: 'off' }
 
-/** Loads the data first, then starts the Worker on it (whose own preparation adds nothing). */
-async function tanggapanOn(port: number, shape: Shape) {
+/**
+ * Loads the data first, then starts the Worker on it (whose own preparation adds nothing).
+ * With `objectPort`, a second Worker with HOT_PATH=object on a copy of the same data.
+ */
+async function tanggapanOn(port: number, shape: Shape, objectPort?: number) {
   const persistTo = join(root, `d1-${port}`)
   const loaded = await loadDataset(port, persistTo, shape, today)
+  let object: { url: string; persistTo: string } | null = null
+  if (objectPort) {
+    const copy = join(root, `d1-${objectPort}`)
+    cpSync(persistTo, copy, { recursive: true })
+    const started = await startLocalServer({
+      port: objectPort,
+      persistTo: copy,
+      vars: { ...vars, HOT_PATH: 'object' },
+      inspectorPort: objectPort + 1,
+    })
+    servers.push(started)
+    object = { url: started.url, persistTo: copy }
+  }
   const server = await startLocalServer({ port, persistTo, vars, inspectorPort: port + 3 })
   servers.push(server)
-  return { server, loaded }
+  return { server, loaded, object }
+}
+
+/** BENCH_ONLY=object: the hot path's phases alone (bench/hot-path.ts), printed, nothing written. */
+async function hotPathOnly() {
+  log('loading 1,000,000 responses and starting Tanggapan on them, D1 path and object path')
+  const large = await tanggapanOn(basePort + 2, MILLION, basePort + 8)
+  const baseline = await startBaseline(basePort, join(root, 'baseline'))
+  servers.push(baseline)
+  const figures = await measureHotPath(
+    { object: large.object!, d1: large.server, baseline },
+    MILLION,
+    log,
+  )
+  await stopAll()
+  console.log(
+    `\n${JSON.stringify({ ...machine, loadAfter: loadavg()[0] })}\n\n${renderHotPath(figures)}`,
+  )
 }
 
 /** Writes are measured under load (throughput); reads one at a time (what a reader waits). */
@@ -89,7 +124,7 @@ async function everythingElse(widget: Figures['widget'], national: Figures['nati
   log('loading 1,000 responses and starting Tanggapan on them')
   const small = await tanggapanOn(basePort + 1, THOUSAND)
   log(`loading 1,000,000 responses and starting Tanggapan on them`)
-  const large = await tanggapanOn(basePort + 2, MILLION)
+  const large = await tanggapanOn(basePort + 2, MILLION, basePort + 8)
   log(`1,000,000 responses loaded in ${large.loaded.loadSeconds.toFixed(1)} s, counters checked`)
   log('starting the bare-insert baseline Worker')
   const baseline = await startBaseline(basePort, join(root, 'baseline'))
@@ -122,6 +157,12 @@ async function everythingElse(widget: Figures['widget'], national: Figures['nati
     phase(baseline.url, () => baselineRequest(MILLION), SETTINGS.writeConnections),
   )
 
+  const hotPath = await measureHotPath(
+    { object: large.object!, d1: large.server, baseline },
+    MILLION,
+    log,
+  )
+
   const figures: Figures = {
     machine,
     data: { thousand: small.loaded, million: large.loaded },
@@ -133,6 +174,7 @@ async function everythingElse(widget: Figures['widget'], national: Figures['nati
     stats,
     national,
     widget,
+    hotPath,
     seconds: 0,
   }
   await stopAll()
@@ -143,6 +185,10 @@ async function everythingElse(widget: Figures['widget'], national: Figures['nati
 }
 
 try {
+  if (process.env.BENCH_ONLY === 'object') {
+    await hotPathOnly()
+    process.exit(0)
+  }
   // The bytes first: a build that fails should not wait for the load phases.
   const widget = await widgetBytes()
   const national = await measureNation({

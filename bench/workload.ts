@@ -16,8 +16,7 @@ export function randomArticle(shape: Shape) {
 
 const rating = () => pick(4)
 
-export function voteRequest(shape: Shape): LoadRequest {
-  const article = randomArticle(shape)
+export function voteRequest(shape: Shape, article = randomArticle(shape)): LoadRequest {
   return {
     method: 'POST',
     path: '/api/v1/responses',
@@ -43,5 +42,31 @@ export function summaryRequest(shape: Shape): LoadRequest {
     method: 'GET',
     path: `/api/v1/summary?${query}`,
     headers: { origin: originOf(article.site) },
+  }
+}
+
+/** A new reader's view of an article, as the widget sends it: POST /api/v1/views. */
+export function viewRequest(shape: Shape, article = randomArticle(shape)): LoadRequest {
+  return {
+    method: 'POST',
+    path: '/api/v1/views',
+    headers: { origin: originOf(article.site), 'content-type': 'text/plain;charset=UTF-8' },
+    body: JSON.stringify({ opd: article.opd, article: article.key, reader: randomUUID() }),
+  }
+}
+
+/** Every loaded article once, in order: the summary requests that warm up their objects. */
+export function everyArticle(shape: Shape): () => LoadRequest {
+  let n = 0
+  return () => {
+    const i = n++ % (shape.sites * shape.opdsPerSite * shape.articlesPerOpd)
+    const site = siteId(1 + Math.floor(i / (shape.opdsPerSite * shape.articlesPerOpd)))
+    const opd = opdSlug(1 + (Math.floor(i / shape.articlesPerOpd) % shape.opdsPerSite))
+    const key = articleKey(site, opd, 1 + (i % shape.articlesPerOpd))
+    return {
+      method: 'GET',
+      path: `/api/v1/summary?${new URLSearchParams({ article: key })}`,
+      headers: { origin: originOf(site) },
+    }
   }
 }

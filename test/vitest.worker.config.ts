@@ -6,25 +6,46 @@ const root = new URL('..', import.meta.url).pathname
 
 const migrations = await readD1Migrations(`${root}/migrations`)
 
-export default defineProject({
-  plugins: [
-    cloudflareTest({
-      wrangler: { configPath: `${root}/wrangler.toml` },
-      miniflare: {
-        bindings: {
-          TEST_MIGRATIONS: migrations,
-          MAX_OPDS_PER_SITE: '12',
-          ALLOW_LOCAL_ADDRESSES: 'on',
+/**
+ * The Worker in workerd against a local D1. `worker` runs the D1 hot path (the default);
+ * `worker-object` (test/vitest.worker-object.config.ts) the same Worker with HOT_PATH=object.
+ */
+export function workerProject(
+  name: string,
+  vars: Record<string, string>,
+  include: string[],
+  exclude: string[] = [],
+) {
+  return defineProject({
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: `${root}/wrangler.toml` },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            MAX_OPDS_PER_SITE: '12',
+            ALLOW_LOCAL_ADDRESSES: 'on',
+            ...vars,
+          },
         },
-      },
-    }),
-  ],
-  test: {
-    name: 'worker',
-    root,
-    include: ['test/worker/**/*.test.ts'],
-    setupFiles: ['./test/apply-migrations.ts'],
-    // Generous: CI machines are small and noisy; performance lives in npm run bench.
-    testTimeout: 30_000,
-  },
-})
+      }),
+    ],
+    test: {
+      name,
+      root,
+      include,
+      exclude,
+      setupFiles: ['./test/apply-migrations.ts'],
+      // Generous: CI machines are small and noisy; performance lives in npm run bench.
+      testTimeout: 30_000,
+    },
+  })
+}
+
+// The object path's own tests need HOT_PATH=object: they run in the other project.
+export default workerProject(
+  'worker',
+  {},
+  ['test/worker/**/*.test.ts'],
+  ['test/worker/hot-path-*.test.ts'],
+)

@@ -1,6 +1,8 @@
 import { createFactory } from 'hono/factory'
 import type { TokenScope } from './auth/token'
 import { database, type Db } from './db/client'
+import type { ArticleObject } from './hot-path/article-object'
+import type { SiteGuardObject } from './hot-path/site-guard-object'
 
 /** The Worker's bindings, typed once (wrangler.toml declares them). */
 export interface Env {
@@ -18,6 +20,15 @@ export interface Env {
    * Worker leaves it unset and refuses them (README «Webhooks»).
    */
   ALLOW_LOCAL_ADDRESSES?: string
+  /**
+   * `object` sends the widget's answers, views and summaries through the article's Durable
+   * Object (worker/hot-path/); unset, they go to D1 directly (README «Where the figures live»).
+   */
+  HOT_PATH?: string
+  /** One object per article: its readers' answers and counters, flushed to D1. */
+  ARTICLES: DurableObjectNamespace<ArticleObject>
+  /** One object per site: the per-network abuse counts of the hot path. */
+  SITE_GUARDS: DurableObjectNamespace<SiteGuardObject>
 }
 
 /**

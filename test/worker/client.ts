@@ -1,3 +1,4 @@
+import { listDurableObjectIds } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { expect } from 'vitest'
 import { createApp } from '../../worker/app'
@@ -196,4 +197,15 @@ export async function countersAndResponses(site: string, article: string) {
     .bind(site, article)
     .first()
   return { counters, days, stored }
+}
+
+/**
+ * Waits until D1 holds every answer and view the Worker has taken: on the Durable Object hot
+ * path (HOT_PATH=object) each article's object flushes what is waiting; on the D1 path,
+ * where a vote is in D1 when it is answered, there is nothing to wait for.
+ */
+export async function settle(): Promise<void> {
+  if (env.HOT_PATH !== 'object') return
+  const ids = await listDurableObjectIds(env.ARTICLES)
+  await Promise.all(ids.map((id) => env.ARTICLES.get(id).flush()))
 }

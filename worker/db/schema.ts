@@ -79,6 +79,11 @@ export const articles = sqliteTable(
     title: text('title'),
     firstSeenAt: integer('first_seen_at').notNull(),
     ...ratingCounters,
+    /**
+     * The last flush of the article's Durable Object that D1 applied (worker/storage/
+     * article-flush.ts): a flush retried with the same number changes nothing.
+     */
+    flushSeq: integer('flush_seq').notNull().default(0),
   },
   (t) => [
     uniqueIndex('articles_site_key').on(t.siteId, t.key),

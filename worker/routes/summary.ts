@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { publicCors, requestSite } from './site-request'
-import { readSummary } from '../storage/articles'
+import { liveSummary } from '../hot-path/article-stub'
 import { articleKey, opdSlug, reader, siteId } from '../validation/fields'
 import { parseOrThrow } from '../validation/json-body'
 import { factory } from '../env'
@@ -21,7 +21,7 @@ export const summaryRoute = factory
     const siteId = await requestSite(db, c.var.originSite, query.site)
     // Widgets poll this; a short shared cache would serve one reader's `yours` to another.
     c.header('Cache-Control', 'no-store')
-    return c.json(
-      await readSummary(db, siteId, query.article, query.reader ?? null, query.opd ?? null),
-    )
+    const reader = query.reader ?? null
+    const opd = query.opd ?? null
+    return c.json(await liveSummary(c.env, db, siteId, query.article, reader, opd))
   })

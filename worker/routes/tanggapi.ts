@@ -6,7 +6,7 @@ import { strictCsp } from '../dashboard-csp'
 import { factory } from '../env'
 import { ApiError, apiError } from '../errors'
 import { tanggapiPage, tanggapiProblemPage } from '../pages/tanggapi'
-import { readSummary } from '../storage/articles'
+import { liveSummary } from '../hot-path/article-stub'
 import { siteDirectory } from '../storage/sites'
 import { newArticleKey, opdSlug, reader, siteId } from '../validation/fields'
 import { formFields, parseOrThrow } from '../validation/json-body'
@@ -93,7 +93,7 @@ export const tanggapiRoute = factory
     if (site === undefined) throw apiError('unknown_site', `No site is called ${query.site}`)
     await requireArticleOfSite(db, site.id, query.article)
     const you = readerCookie(getCookie(c, READER_COOKIE))
-    const summary = await readSummary(db, site.id, query.article, you, query.opd)
+    const summary = await liveSummary(c.env, db, site.id, query.article, you, query.opd)
     const opdName = site.opds.find((o) => o.slug === query.opd)?.name ?? query.opd
     return c.html(
       tanggapiPage(

@@ -1,0 +1,1 @@
+ALTER TABLE `articles` ADD `flush_seq` integer DEFAULT 0 NOT NULL;

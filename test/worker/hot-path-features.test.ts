@@ -1,0 +1,85 @@
+import { env } from 'cloudflare:workers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  FLAG_RESPONSES_AFTER,
+  NEW_RESPONSES_PER_ADDRESS_ARTICLE_DAY,
+} from '../../worker/abuse/limits'
+import { REASON_KEYS } from '../../worker/domain/reasons'
+import type { Summary } from '../../worker/domain/summary'
+import {
+  answer,
+  comment,
+  countersAndResponses,
+  newArticle,
+  postJson,
+  seedSite,
+  settle,
+  summaryOf,
+} from './client'
+import { send, tokenFor } from './stats-fixtures'
+
+// What exists keeps working on the object path (HOT_PATH=object): comments and reasons that
+// need the reader's response, the per-address bounds and flagging, the admin's exclusion.
+
+const SITE = 'blora'
+const ORIGIN = 'https://blorakab.go.id'
+const OPD = 'dishub'
+
+beforeAll(() => seedSite(SITE, [ORIGIN]))
+
+describe('the object path and the features around the vote', () => {
+  it('takes a comment and reasons right after the answer, before any alarm', async () => {
+    const article = newArticle(ORIGIN)
+    const reader = crypto.randomUUID()
+    expect((await answer(ORIGIN, { opd: OPD, article, reader, rating: 1 })).status).toBe(200)
+    expect((await comment(ORIGIN, { opd: OPD, article, reader })).status).toBe(204)
+    const reasons = await postJson(
+      '/api/v1/reasons',
+      { opd: OPD, article, reader, reasons: [REASON_KEYS[0]] },
+      { origin: ORIGIN },
+    )
+    expect(reasons.status).toBe(204)
+    const stored = await env.DB.prepare(
+      'SELECT count(*) AS n FROM comments c JOIN articles a ON a.id = c.article_id WHERE a.key = ?',
+    )
+      .bind(article)
+      .first()
+    expect(stored).toEqual({ n: 1 })
+  })
+
+  it('refuses a new reader past the per-address bound, and flags past the lower one', async () => {
+    const article = newArticle(ORIGIN)
+    const address = '198.51.100.77'
+    for (let i = 0; i < NEW_RESPONSES_PER_ADDRESS_ARTICLE_DAY; i++) {
+      const res = await answer(ORIGIN, { opd: OPD, article, rating: 2 }, { address })
+      expect(res.status).toBe(200)
+    }
+    const refused = await answer(ORIGIN, { opd: OPD, article, rating: 2 }, { address })
+    expect(refused.status).toBe(429)
+    const summary = await (await summaryOf(SITE, article)).json<Summary>()
+    expect(summary.total).toBe(NEW_RESPONSES_PER_ADDRESS_ARTICLE_DAY)
+    await settle()
+    const flagged = await env.DB.prepare(
+      'SELECT sum(r.flagged) AS flagged FROM responses r JOIN articles a ON a.id = r.article_id WHERE a.key = ?',
+    )
+      .bind(article)
+      .first()
+    expect(flagged).toEqual({
+      flagged: NEW_RESPONSES_PER_ADDRESS_ARTICLE_DAY - FLAG_RESPONSES_AFTER,
+    })
+
+    // The admin excludes the flagged answers: the object and D1 agree when the call returns.
+    const admin = (await tokenFor('admin')).token
+    const res = await send('POST', '/api/v1/admin/flagged/exclude', admin, { site: SITE, article })
+    expect(res.status).toBe(200)
+    const body = await res.json<{ excluded: number; summary: Summary }>()
+    expect(body.excluded).toBe(NEW_RESPONSES_PER_ADDRESS_ARTICLE_DAY - FLAG_RESPONSES_AFTER)
+    expect(body.summary.total).toBe(FLAG_RESPONSES_AFTER)
+    const { counters, days, stored } = await countersAndResponses(SITE, article)
+    expect(days).toEqual(counters)
+    expect(stored).toEqual(counters)
+    expect((await (await summaryOf(SITE, article)).json<Summary>()).total).toBe(
+      FLAG_RESPONSES_AFTER,
+    )
+  })
+})

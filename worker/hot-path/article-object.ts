@@ -1,0 +1,555 @@
+import { DurableObject } from 'cloudflare:workers'
+import type { RatingValue } from '../domain/rating-scale'
+import { jakartaDay } from '../domain/days'
+import type { Env } from '../env'
+import type { AddressGuard, GuardKeys } from '../storage/address-guard'
+import type { CounterRow } from '../storage/articles'
+import {
+  type AnswerRow,
+  type DayDelta,
+  type Flush,
+  readArticleSeed,
+  writeFlush,
+} from '../storage/article-flush'
+import type { ResponseGuard } from '../storage/responses'
+import { RESPONSE_RETENTION_DAYS, retiredMarkHash } from '../storage/retention'
+import type { CounterSums } from '../storage/stats'
+
+/**
+ * How long a change waits in the object before its flush to D1 (README «Where the figures
+ * live»): statistics are at most this far behind, plus one D1 round trip.
+ */
+const FLUSH_INTERVAL_MS = 5_000
+/** With this many changed answers and views waiting, the flush goes at once. */
+const FLUSH_SOON_AFTER = 500
+/** A failed flush is tried again after these waits (the last one repeats), nothing dropped. */
+const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000]
+const DAY_MS = 86_400_000
+
+/** What the Worker knows of a widget request once it is validated (site, OPD, guard). */
+export interface ArticleEvent {
+  siteId: string
+  opd: string
+  key: string
+  title: string | null
+  reader: string
+  nowMs: number
+  day: string
+  /** The abuse bounds of this request's address and network; null with RATE_LIMITS=off. */
+  guard: (AddressGuard & Partial<ResponseGuard>) | null
+  keys: GuardKeys | null
+}
+
+interface Meta extends CounterSums {
+  site_id: string
+  key: string
+  opd: string
+  title: string | null
+  first_seen_at: number
+  /** 1 once the article exists (in D1, or made by an accepted request of this object). */
+  present: number
+  /** The last flush D1 acknowledged, and the one under way (0: none). */
+  seq: number
+  outbox_seq: number
+  /** 1 when a change waits that no counter shows (a title given late). */
+  article_dirty: number
+  retention_day: string
+}
+
+interface Answer {
+  rating: RatingValue
+  day: string
+  flagged: number
+  spam: number
+}
+
+const COUNTERS = ['sangat_puas', 'puas', 'cukup_puas', 'tidak_puas', 'views'] as const
+const RATING_COUNTER = [null, 'tidak_puas', 'cukup_puas', 'puas', 'sangat_puas'] as const
+
+// The object's own SQLite: the article's readers' answers (all of them, so a changed answer
+// is found without D1), today's view marks, the per-address counts of this article, and the
+// changes not yet in D1: `pending_*` since the last flush, `outbox_*` the flush under way.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (id INTEGER PRIMARY KEY CHECK (id = 1), site_id TEXT NOT NULL,
+  key TEXT NOT NULL, opd TEXT NOT NULL, title TEXT, first_seen_at INTEGER NOT NULL,
+  present INTEGER NOT NULL, seq INTEGER NOT NULL, outbox_seq INTEGER NOT NULL DEFAULT 0,
+  article_dirty INTEGER NOT NULL DEFAULT 0, retention_day TEXT NOT NULL DEFAULT '',
+  sangat_puas INTEGER NOT NULL, puas INTEGER NOT NULL, cukup_puas INTEGER NOT NULL,
+  tidak_puas INTEGER NOT NULL, views INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS answers (reader TEXT PRIMARY KEY, rating INTEGER NOT NULL,
+  day TEXT NOT NULL, answered_at INTEGER NOT NULL, flagged INTEGER NOT NULL, spam INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS answers_answered ON answers (answered_at);
+CREATE TABLE IF NOT EXISTS retired (reader_hash TEXT PRIMARY KEY, rating INTEGER NOT NULL,
+  day TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS view_marks (reader TEXT NOT NULL, day TEXT NOT NULL,
+  PRIMARY KEY (reader, day));
+CREATE TABLE IF NOT EXISTS guard_counts (key TEXT NOT NULL, day TEXT NOT NULL,
+  count INTEGER NOT NULL, PRIMARY KEY (key, day));
+CREATE TABLE IF NOT EXISTS pending_days (day TEXT PRIMARY KEY, sangat_puas INTEGER NOT NULL,
+  puas INTEGER NOT NULL, cukup_puas INTEGER NOT NULL, tidak_puas INTEGER NOT NULL,
+  views INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS outbox_days AS SELECT * FROM pending_days WHERE 0;
+CREATE TABLE IF NOT EXISTS pending_answers (reader TEXT PRIMARY KEY, rating INTEGER NOT NULL,
+  day TEXT NOT NULL, answered_at INTEGER NOT NULL, flagged INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS outbox_answers AS SELECT * FROM pending_answers WHERE 0;
+CREATE TABLE IF NOT EXISTS pending_unretired (reader_hash TEXT PRIMARY KEY, rating INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS outbox_unretired AS SELECT * FROM pending_unretired WHERE 0;
+CREATE TABLE IF NOT EXISTS pending_spam (reader TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS outbox_spam AS SELECT * FROM pending_spam WHERE 0;
+`
+
+const OUTBOX = ['days', 'answers', 'unretired', 'spam']
+/**
+ * The object retires an answer this many days before D1's retention job does, so a reader
+ * answering again finds their old answer retired in both or in neither's way (the flush
+ * takes off only the retired marks D1 holds).
+ */
+const RETIRE_EARLIER_DAYS = 2
+
+const ADD_DAY = `INSERT INTO pending_days (day, ${COUNTERS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (day) DO UPDATE SET ${COUNTERS.map((k) => `${k} = ${k} + excluded.${k}`).join(', ')}`
+
+/**
+ * One article's hot path: its readers' answers and views are recorded here, in the object's
+ * own SQLite (synchronous, no D1 round trip), its summary answered from memory, and the
+ * changes flushed to D1 by an alarm in one idempotent batch (storage/article-flush.ts).
+ *
+ * The object reads D1 once in its life, before its first answer (the article's row and its
+ * readers' rows); after that, and after being evicted from memory, it answers from its own
+ * storage. D1 stays the record every statistic reads.
+ */
+export class ArticleObject extends DurableObject<Env> {
+  private readonly sql: SqlStorage
+  private meta: Meta | null = null
+  /** When the next alarm is due, as this instance set it (0: not set by this instance). */
+  private alarmAt = 0
+  private waiting = 0
+  private failures = 0
+  private flushing: Promise<void> | null = null
+  /** D1 as the object writes it; the failure tests put a failing one in its place. */
+  d1: D1Database
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env)
+    this.sql = ctx.storage.sql
+    this.d1 = env.DB
+    this.sql.exec(SCHEMA)
+    this.meta =
+      this.sql.exec<Meta & Record<string, SqlStorageValue>>('SELECT * FROM meta').toArray()[0] ??
+      null
+    this.waiting = this.count('pending_answers') + this.count('pending_days')
+  }
+
+  /** A reader's answer; the article's counters with `yours`, or no `yours` (or no row) when refused. */
+  async vote(event: ArticleEvent & { rating: RatingValue }): Promise<CounterRow | undefined> {
+    await this.ready(event)
+    const { reader, rating, day } = event
+    let before = this.answer(reader)
+    if (before?.spam || before?.rating === rating) return this.row(reader)
+    let flagged = before?.flagged ?? 0
+    if (!before) {
+      const admitted = await this.admit(event, 'r')
+      // Another request of the same reader may have been answered while the guard was asked.
+      before = this.answer(reader)
+      if (before?.spam || before?.rating === rating) return this.row(reader)
+      if (!before && !admitted.allowed) return this.meta?.present ? this.row(null) : undefined
+      flagged = before?.flagged ?? admitted.flagged
+    }
+    const meta = this.present(event)
+    if (before) this.move(before.rating, before.day, -1)
+    else if (this.count('retired') > 0) {
+      // A reader whose response retention retired answers like one who changed their answer.
+      const hash = await retiredMarkHash(meta.site_id, meta.key, reader)
+      const retired = this.sql
+        .exec<{ rating: RatingValue; day: string }>(
+          'SELECT rating, day FROM retired WHERE reader_hash = ?',
+          hash,
+        )
+        .toArray()[0]
+      if (retired && !this.answer(reader)) {
+        this.sql.exec('DELETE FROM retired WHERE reader_hash = ?', hash)
+        this.sql.exec(
+          'INSERT OR REPLACE INTO pending_unretired VALUES (?, ?)',
+          hash,
+          retired.rating,
+        )
+        this.move(retired.rating, retired.day, -1)
+      }
+    }
+    this.move(rating, day, +1)
+    this.sql.exec(
+      `INSERT INTO answers VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT (reader) DO UPDATE
+      SET rating = excluded.rating, day = excluded.day, answered_at = excluded.answered_at`,
+      reader,
+      rating,
+      day,
+      event.nowMs,
+      flagged,
+    )
+    this.sql.exec(
+      'INSERT OR REPLACE INTO pending_answers VALUES (?, ?, ?, ?, ?)',
+      reader,
+      rating,
+      day,
+      event.nowMs,
+      flagged,
+    )
+    this.changed()
+    return this.row(reader)
+  }
+
+  /** A reader's view: counted once a day; false when the abuse bound refused it. */
+  async view(event: ArticleEvent): Promise<boolean> {
+    await this.ready(event)
+    const seen = () =>
+      this.sql
+        .exec('SELECT 1 FROM view_marks WHERE reader = ? AND day = ?', event.reader, event.day)
+        .toArray().length > 0
+    if (seen()) return true
+    const admitted = await this.admit(event, 'w')
+    if (seen()) return true
+    if (!admitted.allowed) return false
+    this.present(event)
+    this.sql.exec('INSERT INTO view_marks VALUES (?, ?)', event.reader, event.day)
+    this.sql.exec(ADD_DAY, event.day, 0, 0, 0, 0, 1)
+    this.counters({ views: 1 })
+    this.changed()
+    return true
+  }
+
+  /** The article's counters and the reader's answer; undefined for an article nobody has seen. */
+  async summary(
+    event: Pick<ArticleEvent, 'siteId' | 'key' | 'day' | 'opd'> & { reader: string | null },
+  ) {
+    await this.ready({ ...event, title: null, nowMs: Date.now() })
+    return this.meta?.present ? this.row(event.reader) : undefined
+  }
+
+  /** Sends every change still waiting to D1, and resolves once D1 holds it (throws if D1 fails). */
+  async flush(): Promise<void> {
+    while (this.meta && (this.meta.outbox_seq > 0 || this.hasPending())) {
+      if (!this.flushing) this.flushing = this.flushOnce().finally(() => (this.flushing = null))
+      await this.flushing
+    }
+  }
+
+  override async alarm(): Promise<void> {
+    this.alarmAt = 0
+    if (!this.meta) return
+    try {
+      if (this.meta.outbox_seq > 0 || this.hasPending()) {
+        if (!this.flushing) this.flushing = this.flushOnce().finally(() => (this.flushing = null))
+        await this.flushing
+      }
+      this.failures = 0
+    } catch (error) {
+      // Nothing is lost: the outbox stays and goes again, with the same number, after a wait.
+      const wait = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)]
+      console.error('flush failed, retrying', wait, String(error))
+      await this.schedule(Date.now() + wait)
+      return
+    }
+    await this.retire()
+    if (this.hasPending()) await this.schedule(Date.now() + this.delay())
+    else await this.tidy()
+  }
+
+  /**
+   * The admin's exclusion of the article's flagged answers (routes/admin-spam.ts): they leave
+   * the counters and their days here at once, and D1 with the next flush (which marks them).
+   */
+  async excludeFlagged(event: Pick<ArticleEvent, 'siteId' | 'key' | 'day' | 'opd'>) {
+    await this.ready({ ...event, title: null, nowMs: Date.now() })
+    const flagged = this.sql
+      .exec<{ reader: string; rating: RatingValue; day: string }>(
+        'SELECT reader, rating, day FROM answers WHERE flagged = 1 AND spam = 0',
+      )
+      .toArray()
+    for (const r of flagged) {
+      this.move(r.rating, r.day, -1)
+      this.sql.exec('UPDATE answers SET spam = 1 WHERE reader = ?', r.reader)
+      this.sql.exec('INSERT OR IGNORE INTO pending_spam VALUES (?)', r.reader)
+    }
+    if (flagged.length > 0) this.changed()
+    return flagged.length
+  }
+
+  // ── Seeding ────────────────────────────────────────────────────────────────────────────
+
+  /** Reads D1 once in the object's life: the article as D1 holds it, then never again. */
+  private async ready(event: Omit<ArticleEvent, 'reader' | 'guard' | 'keys'>): Promise<void> {
+    if (this.meta) {
+      this.lateTitle(event.title)
+      return
+    }
+    await this.ctx.blockConcurrencyWhile(async () => {
+      if (this.meta) return
+      const seed = await readArticleSeed(this.d1, event.siteId, event.key, event.day)
+      this.ctx.storage.transactionSync(() => {
+        const a = seed.article
+        this.sql.exec(
+          `INSERT INTO meta (id, site_id, key, opd, title, first_seen_at, present, seq,
+            ${COUNTERS.join(', ')}) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          event.siteId,
+          event.key,
+          a?.opd ?? event.opd,
+          a ? a.title : event.title,
+          a?.first_seen_at ?? event.nowMs,
+          a ? 1 : 0,
+          a?.flush_seq ?? 0,
+          ...COUNTERS.map((k) => a?.[k] ?? 0),
+        )
+        for (const r of seed.answers)
+          this.sql.exec(
+            'INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?)',
+            r.reader,
+            r.rating,
+            r.day,
+            r.answered_at,
+            r.flagged,
+            r.spam,
+          )
+        for (const r of seed.retired)
+          this.sql.exec('INSERT INTO retired VALUES (?, ?, ?)', r.reader_hash, r.rating, r.day)
+        for (const reader of seed.viewedToday)
+          this.sql.exec('INSERT INTO view_marks VALUES (?, ?)', reader, event.day)
+      })
+      this.meta = this.sql.exec<Meta & Record<string, SqlStorageValue>>('SELECT * FROM meta').one()
+      // An object that is never answered forgets even its seed a day later (tidy).
+      await this.schedule(Date.now() + DAY_MS)
+    })
+    this.lateTitle(event.title)
+  }
+
+  /** A title arriving where the first request had none is kept, as on the D1 path. */
+  private lateTitle(title: string | null) {
+    if (!this.meta || this.meta.title !== null || title === null) return
+    this.sql.exec('UPDATE meta SET title = ?, article_dirty = 1 WHERE id = 1', title)
+    this.meta.title = title
+    this.meta.article_dirty = 1
+    if (this.meta.present) this.changed()
+  }
+
+  // ── Recording ──────────────────────────────────────────────────────────────────────────
+
+  private answer(reader: string): Answer | undefined {
+    return this.sql
+      .exec<Answer & Record<string, SqlStorageValue>>(
+        'SELECT rating, day, flagged, spam FROM answers WHERE reader = ?',
+        reader,
+      )
+      .toArray()[0]
+  }
+
+  /** The article exists from its first accepted request on (D1 gets it with the flush). */
+  private present(event: Pick<ArticleEvent, 'opd'>): Meta {
+    const meta = this.meta as Meta
+    if (!meta.present) {
+      this.sql.exec('UPDATE meta SET present = 1, opd = ? WHERE id = 1', event.opd)
+      meta.present = 1
+    }
+    return meta
+  }
+
+  /** One answer added to (+1) or taken off (−1) the counters and its day's change. */
+  private move(rating: RatingValue, day: string, sign: 1 | -1) {
+    const column = RATING_COUNTER[rating]
+    this.sql.exec(ADD_DAY, day, ...COUNTERS.map((k) => (k === column ? sign : 0)))
+    this.counters({ [column]: sign })
+  }
+
+  private counters(change: Partial<CounterSums>) {
+    const meta = this.meta as Meta
+    for (const k of COUNTERS) meta[k] += change[k] ?? 0
+    this.sql.exec(
+      `UPDATE meta SET ${COUNTERS.map((k) => `${k} = ?`).join(', ')} WHERE id = 1`,
+      ...COUNTERS.map((k) => meta[k]),
+    )
+  }
+
+  private row(reader: string | null): CounterRow {
+    const meta = this.meta as Meta
+    const mine = reader === null ? undefined : this.answer(reader)
+    return {
+      opd: meta.opd,
+      sangat_puas: meta.sangat_puas,
+      puas: meta.puas,
+      cukup_puas: meta.cukup_puas,
+      tidak_puas: meta.tidak_puas,
+      views: meta.views,
+      yours: mine ? mine.rating : null,
+    }
+  }
+
+  /**
+   * The abuse bounds for a new reader (worker/abuse/limits.ts), counted as on the D1 path:
+   * every attempt counts, and it is allowed when the count after it is within the bound. The
+   * per-article count lives here; the per-network-and-site ones in the site's guard object,
+   * asked only for a reader new to this article.
+   */
+  private async admit(event: ArticleEvent, kind: 'r' | 'w') {
+    const { guard, keys, day } = event
+    if (!guard || !keys) return { allowed: true, flagged: 0 }
+    this.sql.exec(
+      `INSERT INTO guard_counts VALUES (?, ?, 1)
+      ON CONFLICT (key, day) DO UPDATE SET count = count + 1`,
+      keys.article,
+      day,
+    )
+    const mine = this.sql
+      .exec<{ count: number }>(
+        'SELECT count FROM guard_counts WHERE key = ? AND day = ?',
+        keys.article,
+        day,
+      )
+      .one().count
+    const isNewArticle = !this.meta?.present
+    const site = this.env.SITE_GUARDS.get(this.env.SITE_GUARDS.idFromName(event.siteId))
+    const counts = await site.count(
+      day,
+      isNewArticle ? [keys.site, keys.newArticle] : [keys.site],
+      [keys.newArticle],
+    )
+    const readerOk = mine <= guard.limit && counts[keys.site] <= guard.siteLimit
+    const allowed = readerOk && (!isNewArticle || counts[keys.newArticle] <= guard.articleLimit)
+    const flagged =
+      kind === 'r' &&
+      (mine > (guard.flagAfter ?? Infinity) ||
+        counts[keys.site] > (guard.siteFlagAfter ?? Infinity) ||
+        counts[keys.newArticle] > (guard.articleFlagAfter ?? Infinity))
+    return { allowed, flagged: flagged ? 1 : 0 }
+  }
+
+  // ── Flushing ───────────────────────────────────────────────────────────────────────────
+
+  private count(table: string): number {
+    return this.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).one().n
+  }
+
+  private hasPending(): boolean {
+    return (
+      this.meta?.article_dirty === 1 ||
+      this.count('pending_days') + this.count('pending_answers') + this.count('pending_unretired') >
+        0
+    )
+  }
+
+  private delay(): number {
+    return this.waiting >= FLUSH_SOON_AFTER ? 0 : FLUSH_INTERVAL_MS
+  }
+
+  /** A change is waiting: make sure an alarm will flush it. */
+  private changed() {
+    this.waiting++
+    const due = Date.now() + this.delay()
+    if (this.alarmAt === 0 || due < this.alarmAt) void this.schedule(due)
+  }
+
+  private async schedule(at: number) {
+    this.alarmAt = at
+    await this.ctx.storage.setAlarm(at)
+  }
+
+  /**
+   * One flush: the changes waiting become the outbox under the next number (unless an outbox
+   * failed before: it goes again, unchanged, under its own number), then one D1 batch.
+   */
+  private async flushOnce(): Promise<void> {
+    const meta = this.meta as Meta
+    if (meta.outbox_seq === 0) {
+      this.ctx.storage.transactionSync(() => {
+        for (const what of OUTBOX) {
+          this.sql.exec(`INSERT INTO outbox_${what} SELECT * FROM pending_${what}`)
+          this.sql.exec(`DELETE FROM pending_${what}`)
+        }
+        this.sql.exec('UPDATE meta SET outbox_seq = seq + 1, article_dirty = 0 WHERE id = 1')
+      })
+      meta.outbox_seq = meta.seq + 1
+      meta.article_dirty = 0
+      this.waiting = 0
+    }
+    const days = this.sql
+      .exec<DayDelta & Record<string, SqlStorageValue>>('SELECT * FROM outbox_days')
+      .toArray()
+    const total = Object.fromEntries(
+      COUNTERS.map((k) => [k, days.reduce((n, d) => n + d[k], 0)]),
+    ) as CounterSums
+    const flush: Flush = {
+      seq: meta.outbox_seq,
+      article: {
+        siteId: meta.site_id,
+        key: meta.key,
+        opd: meta.opd,
+        title: meta.title,
+        firstSeenAt: meta.first_seen_at,
+      },
+      total,
+      days,
+      answers: this.sql
+        .exec<AnswerRow & Record<string, SqlStorageValue>>('SELECT * FROM outbox_answers')
+        .toArray(),
+      unretired: this.sql
+        .exec<{ reader_hash: string; rating: RatingValue }>('SELECT * FROM outbox_unretired')
+        .toArray(),
+      spam: this.sql
+        .exec<{ reader: string }>('SELECT reader FROM outbox_spam')
+        .toArray()
+        .map((r) => r.reader),
+    }
+    await writeFlush(this.d1, flush)
+    this.ctx.storage.transactionSync(() => {
+      for (const what of OUTBOX) this.sql.exec(`DELETE FROM outbox_${what}`)
+      this.sql.exec('UPDATE meta SET seq = outbox_seq, outbox_seq = 0 WHERE id = 1')
+    })
+    meta.seq = meta.outbox_seq
+    meta.outbox_seq = 0
+  }
+
+  /**
+   * Once a day, on its first alarm: forgets on schedule what D1's retention forgets
+   * (yesterday's view marks, old per-address counts, answers past the retention period,
+   * which stay counted as retired).
+   */
+  private async retire() {
+    const meta = this.meta
+    const now = Date.now()
+    const today = jakartaDay(now)
+    if (meta && meta.retention_day !== today) {
+      const cutoff = now - (RESPONSE_RETENTION_DAYS - RETIRE_EARLIER_DAYS) * DAY_MS
+      this.sql.exec('DELETE FROM view_marks WHERE day < ?', today)
+      this.sql.exec('DELETE FROM guard_counts WHERE day < ?', jakartaDay(now - DAY_MS))
+      const old = this.sql
+        .exec<{ reader: string; rating: number; day: string }>(
+          `SELECT reader, rating, day FROM answers WHERE answered_at < ? AND spam = 0
+          AND reader NOT IN (SELECT reader FROM pending_answers)
+          AND reader NOT IN (SELECT reader FROM outbox_answers)`,
+          cutoff,
+        )
+        .toArray()
+      for (const r of old) {
+        const hash = await retiredMarkHash(meta.site_id, meta.key, r.reader)
+        this.sql.exec('INSERT OR REPLACE INTO retired VALUES (?, ?, ?)', hash, r.rating, r.day)
+        this.sql.exec('DELETE FROM answers WHERE reader = ?', r.reader)
+      }
+      this.sql.exec('DELETE FROM answers WHERE answered_at < ? AND spam = 1', cutoff)
+      this.sql.exec('UPDATE meta SET retention_day = ? WHERE id = 1', today)
+      meta.retention_day = today
+    }
+  }
+
+  /**
+   * With nothing waiting, an object left with no reader's row deletes its storage (the next
+   * request seeds it from D1 again, where everything is); otherwise it looks again in a day.
+   */
+  private async tidy() {
+    const now = Date.now()
+    if (this.count('answers') + this.count('view_marks') === 0 && !this.hasPending()) {
+      await this.ctx.storage.deleteAll()
+      this.sql.exec(SCHEMA)
+      this.meta = null
+      this.alarmAt = 0
+      return
+    }
+    await this.schedule(now + DAY_MS)
+  }
+}

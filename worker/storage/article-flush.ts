@@ -1,0 +1,214 @@
+import type { RatingValue } from '../domain/rating-scale'
+import type { CounterSums } from './stats'
+
+// What an article's Durable Object (worker/hot-path/article-object.ts) reads from D1 once in
+// its life, and the one batch a flush writes. Raw D1 statements: the rows travel as one JSON
+// parameter each (json_each), so a statement binds a handful of parameters whatever the number
+// of rows (D1 allows 100 per statement) and compiles the same whatever that number.
+
+/** One reader's current answer, as the object holds it and D1 stores it. */
+export interface AnswerRow {
+  reader: string
+  rating: RatingValue
+  day: string
+  answered_at: number
+  flagged: number
+}
+
+/** A day's change of an article's counters since the last flush (negative when answers moved). */
+export type DayDelta = CounterSums & { day: string }
+
+/** A retired response whose reader answered again: its rating comes off the retired totals. */
+interface Unretired {
+  reader_hash: string
+  rating: RatingValue
+}
+
+interface ArticleIdentity {
+  siteId: string
+  key: string
+  opd: string
+  title: string | null
+  firstSeenAt: number
+}
+
+export interface Flush {
+  /** The object's flush sequence: D1 applies each number once (articles.flush_seq). */
+  seq: number
+  article: ArticleIdentity
+  /** The sum of `days`: the article's counters move by exactly what its days do. */
+  total: CounterSums
+  days: DayDelta[]
+  answers: AnswerRow[]
+  unretired: Unretired[]
+  /** Readers whose flagged answers an admin excluded: marked spam after their upsert. */
+  spam: string[]
+}
+
+/** Rows of one JSON parameter: ~100 bytes each, well inside D1's statement and value sizes. */
+const ROWS_PER_STATEMENT = 1_000
+
+const COUNTERS = ['sangat_puas', 'puas', 'cukup_puas', 'tidak_puas', 'views'] as const
+const RATING_KEYS = ['tidak_puas', 'cukup_puas', 'puas', 'sangat_puas'] as const
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT)
+    out.push(rows.slice(i, i + ROWS_PER_STATEMENT))
+  return out
+}
+
+// Every statement but the last applies only while D1 has not yet seen this flush's number;
+// the last one records it. A flush retried after a commit whose acknowledgement was lost
+// therefore changes nothing, and a flush that fails half way is rolled back whole (a batch is
+// one transaction).
+const ARTICLE = 'a.site_id = ?1 AND a.key = ?2 AND a.flush_seq < ?3'
+const ADD_COUNTERS = COUNTERS.map((k) => `${k} = ${k} + excluded.${k}`).join(', ')
+const DAY_COLUMNS = COUNTERS.map((k, i) => `j.value ->> ${i + 1}`).join(', ')
+
+/** The flush as one D1 batch: responses, the article's days, its OPD's days, its counters. */
+function flushStatements(d1: D1Database, flush: Flush): D1PreparedStatement[] {
+  const { article, seq } = flush
+  const at = (sql: string, ...params: unknown[]) =>
+    d1.prepare(sql).bind(article.siteId, article.key, seq, ...params)
+  const statements = [
+    // Made on first flush with the OPD and title of its first request, as on the D1 path.
+    d1
+      .prepare(
+        `INSERT INTO articles (site_id, opd, key, title, first_seen_at) VALUES (?1, ?2, ?3, ?4, ?5)
+        ON CONFLICT (site_id, key) DO UPDATE SET title = coalesce(articles.title, excluded.title)
+        WHERE articles.title IS NULL AND excluded.title IS NOT NULL`,
+      )
+      .bind(article.siteId, article.opd, article.key, article.title, article.firstSeenAt),
+  ]
+  if (flush.days.length > 0) {
+    const days = JSON.stringify(flush.days.map((d) => [d.day, ...COUNTERS.map((k) => d[k])]))
+    statements.push(
+      at(
+        `INSERT INTO article_days (article_id, day, ${COUNTERS.join(', ')})
+        SELECT a.id, j.value ->> 0, ${DAY_COLUMNS} FROM articles a, json_each(?4) j WHERE ${ARTICLE}
+        ON CONFLICT (article_id, day) DO UPDATE SET ${ADD_COUNTERS}`,
+        days,
+      ),
+      // The OPD's days count under the article's own OPD in D1 (an admin may have moved it).
+      at(
+        `INSERT INTO opd_days (site_id, opd, day, ${COUNTERS.join(', ')})
+        SELECT a.site_id, a.opd, j.value ->> 0, ${DAY_COLUMNS} FROM articles a, json_each(?4) j
+        WHERE ${ARTICLE}
+        ON CONFLICT (site_id, opd, day) DO UPDATE SET ${ADD_COUNTERS}`,
+        days,
+      ),
+    )
+  }
+  for (const rows of chunks(flush.answers)) {
+    const json = JSON.stringify(
+      rows.map((r) => [r.reader, r.rating, r.day, r.answered_at, r.flagged]),
+    )
+    statements.push(
+      at(
+        `INSERT INTO responses (article_id, reader, rating, day, answered_at, flagged)
+        SELECT a.id, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4
+        FROM articles a, json_each(?4) j WHERE ${ARTICLE}
+        ON CONFLICT (article_id, reader) DO UPDATE
+        SET rating = excluded.rating, day = excluded.day, answered_at = excluded.answered_at
+        WHERE responses.spam = 0`,
+        json,
+      ),
+    )
+  }
+  if (flush.spam.length > 0) {
+    statements.push(
+      at(
+        `UPDATE responses SET spam = 1
+        WHERE article_id = (SELECT a.id FROM articles a WHERE ${ARTICLE})
+        AND reader IN (SELECT value FROM json_each(?4))`,
+        JSON.stringify(flush.spam),
+      ),
+    )
+  }
+  if (flush.unretired.length > 0) {
+    // Only the marks D1 still holds come off: the totals move by exactly the marks deleted.
+    const marks = `FROM retired_marks m WHERE m.article_id = a.id
+      AND m.reader_hash IN (SELECT value FROM json_each(?4))`
+    const off = RATING_KEYS.map(
+      (k, i) => `${k} = ${k} - (SELECT count(*) ${marks} AND m.rating = ${i + 1})`,
+    ).join(', ')
+    const hashes = JSON.stringify(flush.unretired.map((u) => u.reader_hash))
+    statements.push(
+      at(
+        `UPDATE retired_responses SET ${off} FROM articles a
+        WHERE retired_responses.article_id = a.id AND ${ARTICLE}`,
+        hashes,
+      ),
+      at(
+        `DELETE FROM retired_marks WHERE article_id = (SELECT a.id FROM articles a WHERE ${ARTICLE})
+        AND reader_hash IN (SELECT value FROM json_each(?4))`,
+        hashes,
+      ),
+    )
+  }
+  statements.push(
+    at(
+      `UPDATE articles AS a SET ${COUNTERS.map((k, i) => `${k} = ${k} + ?${i + 4}`).join(', ')},
+        flush_seq = ?3 WHERE ${ARTICLE}`,
+      ...COUNTERS.map((k) => flush.total[k]),
+    ),
+  )
+  return statements
+}
+
+/** Writes one flush to D1 (one transaction); applying the same `seq` again changes nothing. */
+export async function writeFlush(d1: D1Database, flush: Flush): Promise<void> {
+  await d1.batch(flushStatements(d1, flush))
+}
+
+/** What D1 holds of one article, for its object's one seeding. */
+export interface ArticleSeed {
+  article:
+    | (CounterSums & {
+        opd: string
+        title: string | null
+        first_seen_at: number
+        flush_seq: number
+      })
+    | null
+  answers: (AnswerRow & { spam: number })[]
+  retired: { reader_hash: string; rating: RatingValue; day: string }[]
+  /** Readers already counted as a view of the article today. */
+  viewedToday: string[]
+}
+
+/** One read of everything D1 holds of an article: its row, its readers' answers, today's views. */
+export async function readArticleSeed(
+  d1: D1Database,
+  siteId: string,
+  key: string,
+  day: string,
+): Promise<ArticleSeed> {
+  const id = '(SELECT id FROM articles WHERE site_id = ?1 AND key = ?2)'
+  const [article, answers, retired, views] = await d1.batch([
+    d1
+      .prepare(
+        `SELECT opd, title, first_seen_at, flush_seq, ${COUNTERS.join(', ')}
+        FROM articles WHERE site_id = ?1 AND key = ?2`,
+      )
+      .bind(siteId, key),
+    d1
+      .prepare(
+        `SELECT reader, rating, day, answered_at, flagged, spam FROM responses WHERE article_id = ${id}`,
+      )
+      .bind(siteId, key),
+    d1
+      .prepare(`SELECT reader_hash, rating, day FROM retired_marks WHERE article_id = ${id}`)
+      .bind(siteId, key),
+    d1
+      .prepare(`SELECT reader FROM view_marks WHERE article_id = ${id} AND day = ?3`)
+      .bind(siteId, key, day),
+  ])
+  return {
+    article: (article.results[0] as ArticleSeed['article']) ?? null,
+    answers: answers.results as ArticleSeed['answers'],
+    retired: retired.results as ArticleSeed['retired'],
+    viewedToday: (views.results as { reader: string }[]).map((r) => r.reader),
+  }
+}
