@@ -12,6 +12,7 @@ import {
   countersAndResponses,
   errorOf,
   seedSite,
+  settle,
   summaryOf,
   view,
   wholeDatabase,
@@ -91,6 +92,7 @@ describe('vote stuffing from one address', () => {
   it(`flags answers past ${FLAG_RESPONSES_AFTER} new readers from one address`, async () => {
     const article = 'https://grobogan.go.id/berita/ditandai'
     for (let i = 0; i < 25; i++) await vote(article, '198.51.100.70')
+    await settle()
     const row = await env.DB.prepare(
       'SELECT sum(flagged) AS flagged, count(*) AS n FROM responses r JOIN articles a ON a.id = r.article_id WHERE a.key = ?',
     )

@@ -158,6 +158,7 @@ export async function seedSite(id: string, origins: string[]) {
 export async function wholeDatabase({
   bookkeeping = false,
 } = {}): Promise<Record<string, unknown[]>> {
+  await settle()
   const { results: all } = await env.DB.prepare(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations' ORDER BY name",
   ).all<{ name: string }>()
@@ -172,6 +173,7 @@ export async function wholeDatabase({
 
 /** The per-article counters, the day roll-ups and the stored responses, side by side. */
 export async function countersAndResponses(site: string, article: string) {
+  await settle()
   const counters = await env.DB.prepare(
     'SELECT sangat_puas, puas, cukup_puas, tidak_puas FROM articles WHERE site_id = ? AND key = ?',
   )

@@ -2,7 +2,7 @@ import type { Summary } from '../../worker/domain/summary'
 import { env } from 'cloudflare:workers'
 import { ratingKey } from '../../worker/domain/rating-scale'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { answer, call, countersAndResponses, errorOf, seedSite, summaryOf } from './client'
+import { answer, call, countersAndResponses, errorOf, seedSite, settle, summaryOf } from './client'
 
 const SITE = 'kudus'
 const ORIGIN = 'https://diskominfo.kuduskab.go.id'
@@ -117,6 +117,7 @@ describe('POST /api/v1/responses', () => {
     await answer(ORIGIN, { article, rating: 4, title: 'Judul Pertama' })
     const later = await answer(ORIGIN, { opd: 'bappeda', article, title: 'Judul Lain' })
     expect((await later.json<Summary>()).opd).toBe('diskominfo')
+    await settle()
     const row = await env.DB.prepare('SELECT opd, title FROM articles WHERE key = ?')
       .bind(article)
       .first()
@@ -132,6 +133,7 @@ describe('a long page title', () => {
     const res = await answer(ORIGIN, { article, rating: 3, title: long })
     expect(res.status).toBe(200)
     expect((await res.json<Summary>()).total).toBe(1)
+    await settle()
     const row = await env.DB.prepare('SELECT title FROM articles WHERE key = ?')
       .bind(article)
       .first<{ title: string }>()

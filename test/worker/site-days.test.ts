@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { answer, seedSite, view } from './client'
+import { answer, seedSite, view, settle } from './client'
 import { get, seedArticle, send, tokenFor } from './stats-fixtures'
 
 // site_days, the roll-up the national view reads, is kept by triggers on opd_days: whatever
@@ -18,6 +18,7 @@ beforeAll(async () => {
 
 /** Per day: the site's roll-up beside the sum of its OPDs' days (zero rows left out). */
 async function bothRollUps() {
+  await settle()
   const cols = 'sum(sangat_puas) s, sum(puas) p, sum(cukup_puas) c, sum(tidak_puas) t, sum(views) v'
   const nonZero = 'HAVING s + p + c + t + v > 0 ORDER BY day'
   const read = (table: string) =>

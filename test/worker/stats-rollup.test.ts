@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { postJson, seedSite } from './client'
+import { postJson, seedSite, settle } from './client'
 import { get, tokenFor } from './stats-fixtures'
 
 // The OPD-day roll-up moves in the same batch as the article one: after any mix of answers,
@@ -44,6 +44,7 @@ describe('the OPD-day roll-up', () => {
       rating: 1,
     })
 
+    await settle()
     const byOpd = await env.DB.prepare(
       `SELECT opd, sum(sangat_puas) s, sum(puas) p, sum(cukup_puas) c, sum(tidak_puas) t, sum(views) v
        FROM opd_days WHERE site_id = ? GROUP BY opd`,

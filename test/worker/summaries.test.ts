@@ -1,6 +1,6 @@
 import type { Summary } from '../../worker/domain/summary'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { answer, call, errorOf, newArticle, seedSite, view } from './client'
+import { answer, call, errorOf, newArticle, seedSite, settle, view } from './client'
 
 // A listing page (an index of news) shows a compact count under each of its articles with
 // one request: GET /api/v1/summaries (CONTRACT §10).
@@ -10,7 +10,9 @@ const ORIGIN = 'https://kuduskab.go.id'
 
 beforeAll(() => seedSite(SITE, [ORIGIN]))
 
-function summaries(articles: string[], site: string | null = SITE, origin?: string) {
+// Listing counts read D1: on the object path, as of the objects' last flush.
+async function summaries(articles: string[], site: string | null = SITE, origin?: string) {
+  await settle()
   const q = new URLSearchParams()
   if (site) q.set('site', site)
   for (const a of articles) q.append('article', a)

@@ -1,7 +1,7 @@
 import type { Summary } from '../../worker/domain/summary'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedSite, summaryOf, view } from './client'
+import { seedSite, summaryOf, view, settle } from './client'
 
 const SITE = 'pati'
 const ORIGIN = 'https://patikab.go.id'
@@ -22,6 +22,7 @@ describe('POST /api/v1/views', () => {
     expect(replies.map((r: Response) => r.status)).toEqual([204, 204, 204])
     await view(ORIGIN, { ...PAGE, article, reader: alice })
     expect((await (await summaryOf(SITE, article)).json<Summary>()).views).toBe(2)
+    await settle()
     const days = await env.DB.prepare(
       'SELECT sum(d.views) AS views FROM article_days d JOIN articles a ON a.id = d.article_id WHERE a.key = ?',
     )
@@ -42,6 +43,7 @@ describe('POST /api/v1/views', () => {
   it('creates the article with its title on first view', async () => {
     const article = 'https://patikab.go.id/berita/baru'
     await view(ORIGIN, { ...PAGE, article })
+    await settle()
     const row = await env.DB.prepare('SELECT opd, title FROM articles WHERE key = ?')
       .bind(article)
       .first()
