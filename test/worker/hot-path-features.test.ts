@@ -15,6 +15,7 @@ import {
   seedSite,
   settle,
   summaryOf,
+  view,
 } from './client'
 import { send, tokenFor } from './stats-fixtures'
 
@@ -81,5 +82,26 @@ describe('the object path and the features around the vote', () => {
     expect((await (await summaryOf(SITE, article)).json<Summary>()).total).toBe(
       FLAG_RESPONSES_AFTER,
     )
+  })
+
+  it('keeps embed health’s last view and answer through the flush', async () => {
+    const before = Date.now()
+    const opd = 'diskes'
+    await view(ORIGIN, { opd })
+    expect((await answer(ORIGIN, { opd, rating: 4 })).status).toBe(200)
+    await settle()
+    const settled = Date.now()
+    await new Promise((r) => setTimeout(r, 50))
+    const admin = (await tokenFor('admin')).token
+    const res = await send('GET', `/api/v1/stats/health?site=${SITE}`, admin)
+    expect(res.status).toBe(200)
+    const rows = (await res.json<{ rows: { opd: string | null; [k: string]: unknown }[] }>()).rows
+    const row = rows.find((r) => r.opd === opd)!
+    // Real times from the flush, not the stand-in for rows without one (the time of asking).
+    for (const at of [row.last_view_at, row.last_response_at]) {
+      expect(Date.parse(at as string)).toBeGreaterThanOrEqual(before)
+      expect(Date.parse(at as string)).toBeLessThanOrEqual(settled)
+    }
+    expect(row).toMatchObject({ views_24h: 1, responses_24h: 1, silent: false })
   })
 })

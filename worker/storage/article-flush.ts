@@ -65,6 +65,9 @@ function chunks<T>(rows: T[]): T[][] {
 const ARTICLE = 'a.site_id = ?1 AND a.key = ?2 AND a.flush_seq < ?3'
 const ADD_COUNTERS = COUNTERS.map((k) => `${k} = ${k} + excluded.${k}`).join(', ')
 const DAY_COLUMNS = COUNTERS.map((k, i) => `j.value ->> ${i + 1}`).join(', ')
+// ?5 is the flush's time; a Jakarta day (UTC+7) ends at 17:00 UTC of its date.
+const SEEN_BY = `min(?5, (unixepoch(j.value ->> 0) + 61200) * 1000 - 1)`
+const ANSWERED = [1, 2, 3, 4].map((i) => `j.value ->> ${i} > 0`).join(' OR ')
 
 /** The flush as one D1 batch: responses, the article's days, its OPD's days, its counters. */
 function flushStatements(d1: D1Database, flush: Flush): D1PreparedStatement[] {
@@ -91,12 +94,22 @@ function flushStatements(d1: D1Database, flush: Flush): D1PreparedStatement[] {
         days,
       ),
       // The OPD's days count under the article's own OPD in D1 (an admin may have moved it).
+      // Embed health's last view and answer (storage/embed-health.ts) are the flush's time,
+      // at most one flush interval late, and never past the end of the day they are for.
       at(
-        `INSERT INTO opd_days (site_id, opd, day, ${COUNTERS.join(', ')})
-        SELECT a.site_id, a.opd, j.value ->> 0, ${DAY_COLUMNS} FROM articles a, json_each(?4) j
+        `INSERT INTO opd_days (site_id, opd, day, ${COUNTERS.join(', ')}, last_view_at, last_response_at)
+        SELECT a.site_id, a.opd, j.value ->> 0, ${DAY_COLUMNS},
+          CASE WHEN j.value ->> 5 > 0 THEN ${SEEN_BY} END,
+          CASE WHEN ${ANSWERED} THEN ${SEEN_BY} END
+        FROM articles a, json_each(?4) j
         WHERE ${ARTICLE}
-        ON CONFLICT (site_id, opd, day) DO UPDATE SET ${ADD_COUNTERS}`,
+        ON CONFLICT (site_id, opd, day) DO UPDATE SET ${ADD_COUNTERS},
+          last_view_at = coalesce(max(opd_days.last_view_at, excluded.last_view_at),
+            opd_days.last_view_at, excluded.last_view_at),
+          last_response_at = coalesce(max(opd_days.last_response_at, excluded.last_response_at),
+            opd_days.last_response_at, excluded.last_response_at)`,
         days,
+        Date.now(),
       ),
     )
   }
