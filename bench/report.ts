@@ -140,8 +140,8 @@ function loadRows(f: Figures): Row[] {
 function bytesRows(f: Figures): [string, Bytes][] {
   return [
     ['widget.js (loader)', f.widget.loader],
-    ['whole widget (loader + Preact chunk)', f.widget.whole],
-    ['Preact alone (preact.min.js)', f.widget.preact],
+    ['whole widget (loader + answer chunk)', f.widget.whole],
+    ['Preact alone (preact.min.js; not in the widget since 2026-11)', f.widget.preact],
   ]
 }
 

@@ -9,7 +9,7 @@ import { buildWidget, type Compressed, compressedSize } from '../scripts/build-w
 export interface WidgetBytes {
   /** widget.js, the loader every page fetches. */
   loader: Compressed
-  /** The loader and the Preact chunk it loads. */
+  /** The loader and the answer chunk it loads. */
   whole: Compressed
   /** Preact's own minified build, as it ships it. */
   preact: Compressed

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 
 // Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network.
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -32,4 +33,34 @@ export function pageErrors(page: Page): string[] {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   page.on('pageerror', (e) => errors.push(e.message))
   return errors
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
+
+/**
+ * axe-core's WCAG 2.1 A/AA and best-practice violations on the page, as `id (nodes)`.
+ * Evaluated, not added as a <script>: the dashboard's and the report pages' CSPs refuse
+ * inline scripts.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource)
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }>
+        }
+      }
+    ).axe
+    const result = await axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      },
+    })
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
+  })
 }

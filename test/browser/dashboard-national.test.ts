@@ -1,18 +1,13 @@
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
-import { pageErrors, screenshot } from './chromium'
+import { axeViolations, pageErrors, screenshot } from './chromium'
 import { baseUrl, dashboardSession, submitToken } from './dashboard-helpers'
 
 // The national and provincial pages (issue 15 item 5): Indonesia → province → kabupaten/kota →
 // site → OPD, each a click, with the figures the API gives, and no accessibility violations.
 
 const session = dashboardSession()
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 
 interface Row {
   region: string
@@ -34,27 +29,6 @@ const api = async (path: string, token = inject('adminToken')) => {
 
 /** A figure as the dashboard writes it (id-ID: a decimal comma). */
 const two = (x: number) => x.toFixed(2).replace('.', ',')
-
-async function axeViolations(page: Page) {
-  // Evaluated, not added as a <script>: the dashboard's CSP refuses inline scripts.
-  await page.evaluate(axeSource)
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-      },
-    })
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
-  })
-}
 
 /** The ranking table's rows as shown: place, region name, responses, IKM. */
 const shownRanking = (page: Page) =>

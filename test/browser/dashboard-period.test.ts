@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
-import { screenshot } from './chromium'
+import { axeViolations, screenshot } from './chromium'
 import { baseUrl, dashboardSession, submitToken } from './dashboard-helpers'
 
 // The SKM period picker of the date-range control: a quarter chosen with the keyboard asks the
@@ -12,10 +10,6 @@ import { baseUrl, dashboardSession, submitToken } from './dashboard-helpers'
 
 const TODAY = new Date('2026-12-02T05:00:00Z')
 const session = dashboardSession()
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 
 /** A count as the dashboard writes it (id-ID). */
 const shown = (n: number) => new Intl.NumberFormat('id-ID').format(n)
@@ -55,26 +49,6 @@ async function arrowTo(page: Page, value: string) {
     await page.keyboard.press('ArrowDown')
   }
   throw new Error(`${value} is not offered`)
-}
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource })
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-      },
-    })
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
-  })
 }
 
 describe('the SKM period picker', () => {

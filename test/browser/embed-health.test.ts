@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
-import { screenshot } from './chromium'
+import { axeViolations, screenshot } from './chromium'
 import { baseUrl, signedIn } from './dashboard-helpers'
 import { container, hostPage, probeArticle, probeSession } from './widget-probe'
 
@@ -11,10 +9,6 @@ import { container, hostPage, probeArticle, probeSession } from './widget-probe'
 // live page served on loopback.
 
 const session = probeSession()
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 
 interface Row {
   site: string
@@ -38,26 +32,6 @@ function beacons(page: Page): string[] {
     if (req.url().endsWith('/api/v1/widget-errors')) bodies.push(req.postData() ?? '')
   })
   return bodies
-}
-
-async function axeViolations(page: Page) {
-  await page.evaluate(axeSource)
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-      },
-    })
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
-  })
 }
 
 describe('the widget’s error beacon', () => {

@@ -1,8 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium, pageErrors, SCREENSHOT_DIR, screenshot } from './chromium'
+import { axeViolations, launchChromium, pageErrors, screenshot, SCREENSHOT_DIR } from './chromium'
 
 // The public report pages as people meet them: /laporan/:id printed to A4 PDF in Chromium with
 // the publication's own figures on it, and /transparansi/:site on a phone, axe-clean, under
@@ -10,10 +9,6 @@ import { launchChromium, pageErrors, SCREENSHOT_DIR, screenshot } from './chromi
 
 const api = inject('baseUrl')
 const admin = inject('adminToken')
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 
 interface Row {
   opd: string
@@ -72,26 +67,6 @@ async function watchCsp(page: Page) {
     ),
   )
   return violations
-}
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource })
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-      },
-    })
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
-  })
 }
 
 let browser: Browser

@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
 import type { BrowserContextOptions, Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { RESERVED_HEIGHT } from '../../widget/reserved-height'
-import { pageErrors, screenshot, SCREENSHOT_DIR } from './chromium'
+import { axeViolations, pageErrors, screenshot, SCREENSHOT_DIR } from './chromium'
 import {
   container,
   hostPage,
@@ -19,10 +17,6 @@ import {
 // violations, and a box that looks right in light, dark, on a 320 px phone and at 200 % zoom.
 
 const api = inject('baseUrl')
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 const session = probeSession()
 
 /** The demo page, with its views kept out of the seeded demo figures other tests read. */
@@ -64,26 +58,6 @@ const settle = (page: Page) => page.waitForTimeout(600)
 async function widgetShot(page: Page, name: string) {
   await settle(page)
   await widget(page).screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` })
-}
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource })
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-      },
-    })
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
-  })
 }
 
 describe('the /demo article', () => {
