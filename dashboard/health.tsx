@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import { sendJson } from './api'
 import { T } from './i18n'
+import { PageTitle } from './page-title'
 import { Status } from './overview'
 import { useApi } from './use-api'
 
@@ -43,20 +44,12 @@ export function Health() {
   const loaded = useApi<{ rows: HealthRow[] }>('/api/v1/stats/health')
   return (
     <>
-      <p>
-        <a href="#/">
-          ← <T id="Ringkasan" en="Overview" />
-        </a>
-      </p>
-      <h2>
-        <T id="Kesehatan" en="Health" />
-      </h2>
-      <p class="muted small">
+      <PageTitle id="Kesehatan" en="Health">
         <T
           id="Tayangan, tanggapan dan galat widget dalam 24 jam terakhir. «Senyap»: ada tayangan sebelumnya, tetapi tidak ada selama 24 jam."
           en="Views, answers and widget errors of the last 24 hours. «Silent»: it had views, but none for 24 hours."
         />
-      </p>
+      </PageTitle>
       {loaded.state === 'ready' ? (
         <HealthTable rows={loaded.data.rows} />
       ) : (

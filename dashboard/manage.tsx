@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import { getJson, sendJson } from './api'
 import { T } from './i18n'
+import { PageTitle } from './page-title'
 import { Status } from './overview'
 import type { Scope } from './types'
 import { useApi } from './use-api'
@@ -29,14 +30,7 @@ export function Manage() {
   const refresh = () => setVersion((v) => v + 1)
   return (
     <>
-      <p>
-        <a href="#/">
-          ← <T id="Ringkasan" en="Overview" />
-        </a>
-      </p>
-      <h2>
-        <T id="Kelola situs" en="Manage sites" />
-      </h2>
+      <PageTitle id="Kelola situs" en="Manage sites" />
       <NewSite onDone={refresh} />
       {sites.state === 'ready' ? (
         sites.data.sites.map((s) => <SiteCard key={s.id} site={s} onDone={refresh} />)

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks'
 import type { DeliveryRow, EventName, Format, WebhookRow } from '../worker/domain/events'
 import { sendJson } from './api'
 import { type Label, T } from './i18n'
+import { PageTitle } from './page-title'
 import { Status } from './overview'
 import type { Scope } from './types'
 import { useApi } from './use-api'
@@ -41,20 +42,12 @@ export function Notifications({ scope }: { scope: Scope }) {
   const refresh = () => setVersion((v) => v + 1)
   return (
     <>
-      <p>
-        <a href="#/">
-          ← <T id="Ringkasan" en="Overview" />
-        </a>
-      </p>
-      <h2>
-        <T id="Notifikasi" en="Notifications" />
-      </h2>
-      <p class="muted small">
+      <PageTitle id="Notifikasi" en="Notifications">
         <T
           id="Webhook mengirim kejadian ke sistem Anda atau grup Telegram, ditandatangani HMAC-SHA256."
           en="Webhooks send events to your system or a Telegram group, signed with HMAC-SHA256."
         />
-      </p>
+      </PageTitle>
       <NewWebhook scope={scope} onDone={refresh} />
       {hooks.state === 'ready' ? (
         <section>

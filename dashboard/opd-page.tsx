@@ -6,6 +6,7 @@ import { rangeQuery } from './date-range'
 import { ExportButtons } from './export-buttons'
 import { IkmCell, SampleFlag } from './figures'
 import { fmt, SORT_LABELS, T } from './i18n'
+import { BackToOverview } from './page-title'
 import { Status } from './overview'
 import { ReasonBars, ReasonLine } from './reasons-view'
 import { Legend } from './stacked-bar'
@@ -26,11 +27,7 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
 
   return (
     <>
-      <p>
-        <a href="#/">
-          ← <T id="Ringkasan" en="Overview" />
-        </a>
-      </p>
+      <BackToOverview />
       <h2 class="opd-title">
         {row?.name ?? opd}{' '}
         <code>

@@ -2,34 +2,23 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { axeViolations, launchChromium, pageErrors, screenshot, SCREENSHOT_DIR } from './chromium'
+import type { StatFigures } from '../../worker/domain/stat-figures'
 
 // The public report pages as people meet them: /laporan/:id printed to A4 PDF in Chromium with
 // the publication's own figures on it, and /transparansi/:site on a phone, axe-clean, under
 // its CSP. The demo data (npm start) answers in October and November 2026.
 
-const api = inject('baseUrl')
-const admin = inject('adminToken')
-
-interface Row {
-  opd: string
-  total: number
-  views: number
-  ikm: number | null
-  grade: string | null
-  ikm_low: number | null
-  ikm_high: number | null
-  required_sample: number | null
-  sample_adequate: boolean
-  response_rate: number | null
-  counts: Record<string, number>
-  percentages: Record<string, number>
-}
+// The publication's JSON as the public API serves it (its figures are statistics rows).
+type Row = StatFigures & { opd: string }
 interface Publication {
   id: string
   site: string
   sha256: string
   figures: { total: Row; opds: Row[]; articles: Row[] }
 }
+
+const api = inject('baseUrl')
+const admin = inject('adminToken')
 
 /** The demo site's publication of a period: published now, or the one a previous run made. */
 async function publication(period: string, opd?: string): Promise<Publication> {

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { PAGE_CSP } from '../../worker/pages/page-shell'
 import { call } from './client'
 import { seedArticle, send, tokenFor } from './stats-fixtures'
+import type { StatFigures } from '../../worker/domain/stat-figures'
+import type { PublicationDocument as Publication } from '../../worker/storage/publications'
 
 // GET /laporan/:id: the printable report of a publication, from its frozen text only.
 
@@ -13,26 +15,6 @@ const VAKSIN = 'https://laporankab.go.id/berita/vaksin'
 let admin: string
 let id: string
 let json: Publication
-
-interface Row {
-  opd: string
-  total: number
-  views: number
-  ikm: number | null
-  grade: string | null
-  ikm_low: number | null
-  ikm_high: number | null
-  required_sample: number | null
-  sample_adequate: boolean
-  response_rate: number | null
-  counts: Record<string, number>
-  percentages: Record<string, number>
-}
-interface Publication {
-  id: string
-  sha256: string
-  figures: { total: Row; opds: Row[]; articles: (Row & { title: string | null })[] }
-}
 
 const page = (path: string, headers: Record<string, string> = {}) =>
   call('GET', path, null, { headers })
@@ -149,7 +131,7 @@ describe('GET /laporan/:id', () => {
     ])
     const live = await (
       await send('GET', `/api/v1/stats/sites?site=${SITE}&period=2025-05`, admin)
-    ).json<{ rows: Row[] }>()
+    ).json<{ rows: StatFigures[] }>()
     expect(live.rows[0].total).toBe(70)
     expect(await (await page(`/laporan/${id}`)).text()).toBe(before)
   })
