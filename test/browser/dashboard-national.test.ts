@@ -118,13 +118,14 @@ describe('the national and provincial pages', () => {
 
     // A kabupaten lists its sites; a site its OPDs; an OPD its articles.
     await page.click('.region-link:text-is("Kabupaten Bojonegoro")')
-    await page.waitForSelector('.site-link')
-    expect(page.url()).toMatch(/#\/wilayah\/35\.22$/)
-    expect(await page.$$eval('.site-link', (a) => a.map((l) => l.textContent))).toEqual([
-      'Pemerintah Kabupaten Contoh',
-    ])
+    await page.waitForURL(/#\/wilayah\/35\.22$/)
+    // Polled: in a whole-suite run the list was read once between the province's page going
+    // and the kabupaten's arriving (an empty list right after `.site-link` had been seen).
+    await expect
+      .poll(() => page.$$eval('.site-link', (a) => a.map((l) => l.textContent)))
+      .toEqual(['Pemerintah Kabupaten Contoh'])
     const bojonegoro = provincial.find((r) => r.region === '35.22')!
-    expect(await page.textContent('tbody .ikm strong')).toBe(two(bojonegoro.ikm!))
+    await expect.poll(() => page.textContent('tbody .ikm strong')).toBe(two(bojonegoro.ikm!))
     await page.click('.site-link')
     await page.waitForSelector('.opd-link')
     expect(page.url()).toMatch(/#\/situs\/demo$/)
