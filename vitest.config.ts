@@ -23,7 +23,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       './test/vitest.worker.config.ts',
-      './test/vitest.worker-object.config.ts',
+      './test/vitest.worker-d1.config.ts',
       {
         test: {
           name: 'browser',

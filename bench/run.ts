@@ -47,7 +47,7 @@ setTimeout(() => {
 }, LIMIT_MS).unref()
 
 // Per-address abuse limits would throttle a load generator on one address (CONTRACT §6).
-const vars = { RATE_LIMITS: 'off' }
+const vars = { RATE_LIMITS: 'off', HOT_PATH: 'd1' }
 
 /**
  * Loads the data first, then starts the Worker on it (whose own preparation adds nothing).

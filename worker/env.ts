@@ -21,8 +21,9 @@ export interface Env {
    */
   ALLOW_LOCAL_ADDRESSES?: string
   /**
-   * `object` sends the widget's answers, views and summaries through the article's Durable
-   * Object (worker/hot-path/); unset, they go to D1 directly (README «Where the figures live»).
+   * Unset (or `object`), the widget's answers, views and summaries go through the article's
+   * Durable Object (worker/hot-path/); `d1` sends them to D1 directly (README «Where the
+   * figures live»).
    */
   HOT_PATH?: string
   /** One object per article: its readers' answers and counters, flushed to D1. */

@@ -66,3 +66,26 @@ export async function answer(body: Record<string, unknown>) {
   })
   if (!res.ok) throw new Error(`answer failed: ${res.status} ${await res.text()}`)
 }
+
+/**
+ * Waits until D1 holds what the widget shows for these articles. The widget reads the
+ * article's object, live; listings, statistics and the dashboard read D1, one flush (5 s,
+ * README «Where the figures live») behind it.
+ */
+export async function flushed(articles: string[], site = 'demo'): Promise<void> {
+  const total = async (path: string, article: string) => {
+    const body = await (
+      await fetch(`${baseUrl()}${path}?${new URLSearchParams({ site, article })}`)
+    ).json()
+    return (body as { total?: number; rows?: { total: number }[] }).total ?? body.rows?.[0]?.total
+  }
+  const live = await Promise.all(articles.map((a) => total('/api/v1/summary', a)))
+  // A loop, not expect.poll: test files call this from beforeAll too.
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    const inD1 = await Promise.all(articles.map((a) => total('/api/v1/summaries', a)))
+    if (JSON.stringify(inD1) === JSON.stringify(live)) return
+    if (Date.now() > deadline) throw new Error(`D1 holds ${inD1}, the widget shows ${live}`)
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { screenshot } from './chromium'
-import { answer, baseUrl, dashboardSession } from './dashboard-helpers'
+import { answer, baseUrl, dashboardSession, flushed } from './dashboard-helpers'
 
 const XSS_TITLE = '<img src=x onerror=alert(1)>'
 const FORMULA_TITLE = '=HYPERLINK("http://evil.example","klik")'
@@ -21,6 +21,10 @@ beforeAll(async () => {
     title: FORMULA_TITLE,
     rating: 2,
   })
+  await flushed([
+    'https://contohkab.go.id/berita/judul-berbahaya',
+    'https://contohkab.go.id/berita/judul-rumus',
+  ])
 })
 
 const statsOf = async (path: string) =>

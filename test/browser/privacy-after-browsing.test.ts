@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
 import { queryLocalSql, queryLocalSqlEach } from '../../scripts/local-d1'
 import {
@@ -8,6 +10,7 @@ import {
   waitForResults,
   widget,
 } from './widget-probe'
+import { flushed } from './dashboard-helpers'
 
 // After a real browser has viewed and answered through the widget on the real local
 // runtime, read every table: no IP address and no user agent may be anywhere.
@@ -27,6 +30,7 @@ describe('privacy, after browsing', () => {
       .click()
     await expect.poll(() => widget(page).locator('[aria-checked="true"]').count()).toBe(1)
     await page.close()
+    await flushed([article])
 
     const persistTo = inject('persistTo')
     const tables = queryLocalSql<{ name: string }>(
@@ -50,6 +54,21 @@ describe('privacy, after browsing', () => {
       expect(rows, table).not.toContain('HeadlessChrome')
       if (table !== 'site_origins' && table !== 'webhooks')
         expect(visitors(rows), table).not.toMatch(/127\.0\.0\.1|::1|::ffff/)
+    }
+    // The article objects' and site guards' own SQLite files (the hot path keeps readers'
+    // answers and per-address counts there), read as bytes: SQLite stores text as it is.
+    const objectFiles = readdirSync(join(persistTo, 'v3', 'do'), {
+      recursive: true,
+      withFileTypes: true,
+    })
+      .filter((f) => f.isFile())
+      .map((f) => join(f.parentPath, f.name))
+    expect(objectFiles.some((f) => f.endsWith('.sqlite'))).toBe(true)
+    for (const file of objectFiles) {
+      const bytes = readFileSync(file, 'latin1')
+      expect(bytes.includes(userAgent), file).toBe(false)
+      expect(bytes.includes('HeadlessChrome'), file).toBe(false)
+      expect(visitors(bytes), file).not.toMatch(/127\.0\.0\.1|::1|::ffff/)
     }
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest'
 import { RESERVED_HEIGHT } from '../../widget/reserved-height'
 import { pageErrors, screenshot } from './chromium'
+import { flushed } from './dashboard-helpers'
 import { hostPage, part, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
 
 // Pages webmasters run that are not one article per load: listing pages with a compact count
@@ -43,6 +44,8 @@ describe('a listing page', () => {
     await answer(a, 3)
     await answer(c, 1)
     await answer(d, 2)
+    // The listing reads D1, a flush behind the answers (and cached for a minute besides).
+    await flushed([a, c, d])
     const body = `<h1>Berita terbaru</h1><ul>
       <li><a href="${a}">Berita A <span data-tanggapan-count></span></a></li>
       <li>Berita B <span data-tanggapan-count="${b}"></span></li>

@@ -1,10 +1,11 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { answer, postJson, seedSite, view } from './client'
+import { answer, postJson, seedSite, settle, view } from './client'
 import { expectRefusals, get, type Refusal, seedArticle, send, tokenFor } from './stats-fixtures'
 
 // Deleting and merging OPDs and moving articles between them: figures move with them, an
 // OPD's days always equal the sum of its articles' days, and bad input changes nothing.
+// On the object path D1 is a flush behind the answers: every read of D1 here settles first.
 let admin: string
 beforeAll(async () => {
   admin = (await tokenFor('admin')).token
@@ -14,6 +15,7 @@ const RANGE = 'from=2026-01-01&to=2026-12-31'
 
 /** Per OPD and day: the OPD roll-up beside the sum of its articles' days (zero rows left out). */
 async function rollUps(site: string) {
+  await settle()
   const cols = 'sum(sangat_puas) s, sum(puas) p, sum(cukup_puas) c, sum(tidak_puas) t, sum(views) v'
   const nonZero = 'HAVING s + p + c + t + v > 0 ORDER BY opd, day'
   const opdDays = await env.DB.prepare(
@@ -31,6 +33,7 @@ async function rollUps(site: string) {
 }
 
 async function siteTotals(site: string) {
+  await settle()
   return env.DB.prepare(
     'SELECT sum(sangat_puas) s, sum(puas) p, sum(cukup_puas) c, sum(tidak_puas) t, sum(views) v FROM opd_days WHERE site_id = ?',
   )
@@ -46,6 +49,7 @@ type OpdRow = {
   counts: Record<string, number>
 }
 async function opdStats(site: string) {
+  await settle()
   const res = await get(`/api/v1/stats/opds?site=${site}&${RANGE}`, admin)
   const { rows } = await res.json<{ rows: OpdRow[] }>()
   return Object.fromEntries(
@@ -67,6 +71,7 @@ async function gaveReasons(origin: string, opd: string, article: string, reasons
  * by the OPD of each set's article, which must agree.
  */
 async function reasonsPerOpd(site: string) {
+  await settle()
   const res = await get(`/api/v1/stats/opds?site=${site}`, admin)
   const { rows } = await res.json<{ rows: { opd: string; reasons: Record<string, number> }[] }>()
   const counted = Object.fromEntries(

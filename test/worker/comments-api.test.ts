@@ -1,7 +1,17 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { SAME_TEXT_READERS } from '../../worker/domain/comment-spam'
-import { answer, call, comment, errorOf, newArticle, postJson, seedSite, unchanged } from './client'
+import {
+  answer,
+  call,
+  comment,
+  errorOf,
+  newArticle,
+  postJson,
+  seedSite,
+  markSpam,
+  unchanged,
+} from './client'
 
 const SITE = 'pati'
 const ORIGIN = 'https://patikab.go.id'
@@ -212,7 +222,7 @@ describe('spam is dropped quietly', () => {
     const article = fresh()
     const reader = crypto.randomUUID()
     await answer(ORIGIN, { opd: OPD, rating: 1, article, reader })
-    await env.DB.prepare('UPDATE responses SET spam = 1 WHERE reader = ?').bind(reader).run()
+    await markSpam(reader)
     expect(
       (await comment(ORIGIN, { opd: OPD, article, reader, text: 'Saya bukan bot' })).status,
     ).toBe(204)

@@ -19,7 +19,7 @@ import {
 } from './client'
 import { send, tokenFor } from './stats-fixtures'
 
-// What exists keeps working on the object path (HOT_PATH=object): comments and reasons that
+// What exists keeps working on the object path (the default): comments and reasons that
 // need the reader's response, the per-address bounds and flagging, the admin's exclusion.
 
 const SITE = 'blora'
@@ -103,5 +103,65 @@ describe('the object path and the features around the vote', () => {
       expect(Date.parse(at as string)).toBeLessThanOrEqual(settled)
     }
     expect(row).toMatchObject({ views_24h: 1, responses_24h: 1, silent: false })
+  })
+})
+
+describe('an admin’s change in D1 reaches the article’s object', () => {
+  const opdOf = async (article: string) =>
+    (await (await summaryOf(SITE, article)).json<Summary>()).opd
+
+  it('moves an article answered a moment ago (still in its object only), and counts on under the new OPD', async () => {
+    const admin = (await tokenFor('admin')).token
+    await send('PUT', `/api/v1/admin/sites/${SITE}/opds/dinsos`, admin, { name: 'Dinas Sosial' })
+    const article = newArticle(ORIGIN)
+    expect((await answer(ORIGIN, { opd: OPD, article, rating: 3 })).status).toBe(200)
+    const moved = await send('PATCH', `/api/v1/admin/sites/${SITE}/articles`, admin, {
+      article,
+      opd: 'dinsos',
+    })
+    expect(moved.status).toBe(200)
+    expect(await opdOf(article)).toBe('dinsos')
+    expect((await answer(ORIGIN, { opd: OPD, article, rating: 1 })).status).toBe(200)
+    const { counters, days, stored } = await countersAndResponses(SITE, article)
+    expect(counters).toEqual({ sangat_puas: 0, puas: 1, cukup_puas: 0, tidak_puas: 1 })
+    expect(stored).toEqual(counters)
+    expect(days).toEqual(counters)
+    const perOpd = await env.DB.prepare(
+      `SELECT opd, sum(puas + tidak_puas) AS n FROM opd_days WHERE site_id = ? AND opd IN (?, ?)
+       GROUP BY opd HAVING n > 0`,
+    )
+      .bind(SITE, OPD, 'dinsos')
+      .all()
+    // Both answers under the new OPD; the old one kept only what its other articles had.
+    expect(perOpd.results).toContainEqual({ opd: 'dinsos', n: 2 })
+  })
+
+  it('merges an OPD: its articles’ objects answer under the target at once', async () => {
+    const admin = (await tokenFor('admin')).token
+    const article = newArticle(ORIGIN)
+    expect((await answer(ORIGIN, { opd: 'dinas-lama', article, rating: 4 })).status).toBe(200)
+    await settle()
+    const merged = await send('POST', `/api/v1/admin/sites/${SITE}/opds/dinas-lama/merge`, admin, {
+      into: 'dinsos',
+    })
+    expect(merged.status).toBe(200)
+    expect(await opdOf(article)).toBe('dinsos')
+  })
+
+  it('deletes a junk OPD that had only views: a later view of its article counts from zero', async () => {
+    const admin = (await tokenFor('admin')).token
+    const article = newArticle(ORIGIN)
+    for (let i = 0; i < 3; i++)
+      expect((await view(ORIGIN, { opd: 'zzjunk', article })).status).toBe(204)
+    await settle()
+    const deleted = await send('DELETE', `/api/v1/admin/sites/${SITE}/opds/zzjunk`, admin)
+    expect(deleted.status).toBe(204)
+    expect((await view(ORIGIN, { opd: 'zzjunk', article })).status).toBe(204)
+    expect((await (await summaryOf(SITE, article)).json<Summary>()).views).toBe(1)
+    await settle()
+    const row = await env.DB.prepare('SELECT views FROM articles WHERE site_id = ? AND key = ?')
+      .bind(SITE, article)
+      .first()
+    expect(row).toEqual({ views: 1 })
   })
 })

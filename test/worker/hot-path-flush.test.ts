@@ -6,7 +6,7 @@ import { answer, newArticle, seedSite, settle, summaryOf, view } from './client'
 import type { ArticleObject } from '../../worker/hot-path/article-object'
 import { articleObject } from '../../worker/hot-path/article-stub'
 
-// The Durable Object hot path (HOT_PATH=object, project worker-object): a vote is answered by
+// The Durable Object hot path (the default; HOT_PATH=d1 turns it off): a vote is answered by
 // the article's object and reaches D1 with the object's flush, one idempotent batch.
 
 const SITE = 'rembang'
@@ -93,7 +93,7 @@ async function expectInvariant(article: string) {
 
 const counts = (s: Summary) => ({ ...s.counts, views: s.views })
 
-describe('the article object (HOT_PATH=object)', () => {
+describe('the article object', () => {
   it('answers concurrent and repeated votes exactly, before D1 has any of them', async () => {
     const article = newArticle(ORIGIN)
     const readers = Array.from({ length: 30 }, () => crypto.randomUUID())

@@ -5,7 +5,7 @@ import { regionTable } from '../../worker/domain/region-table'
 import { PROVINCES } from '../../worker/domain/regions'
 import { regionSums } from '../../worker/storage/region-stats'
 import { applyRetention, RESPONSE_RETENTION_DAYS } from '../../worker/storage/retention'
-import { answer, seedSite, view } from './client'
+import { answer, seedSite, settle, view } from './client'
 import { get, seedArticle, send, tokenFor } from './stats-fixtures'
 
 // province_days, the roll-up the national view reads, is kept by triggers on site_days (itself
@@ -107,6 +107,7 @@ describe('province_days', () => {
 
   it('gives the national view the figures of the site days summed per province', async () => {
     const db = database(env.DB)
+    await settle()
     // The query the national view ran before province_days: every site's days, per region.
     const old = regionTable('province', PROVINCES, await regionSums(db, RANGE))
     const res = await get(`/api/v1/stats/regions?${new URLSearchParams(RANGE)}`, admin)

@@ -5,7 +5,7 @@ import { canonicalJson, type Json } from '../../worker/domain/canonical-json'
 import { sha256Hex } from '../../worker/domain/crypto'
 import { jakartaDay } from '../../worker/domain/days'
 import { applyRetention, RESPONSE_RETENTION_DAYS } from '../../worker/storage/retention'
-import { call, postJson, seedSite, wholeDatabase } from './client'
+import { call, postJson, rereadObjects, seedSite, settle, wholeDatabase } from './client'
 import { get, seedArticle, send, tokenFor } from './stats-fixtures'
 
 const SITE = 'purworejo'
@@ -52,8 +52,11 @@ async function hashHolds(text: string) {
 }
 
 /** What the statistics API says now of one period, as text. */
-const liveFigures = async (period: string) =>
-  (await get(`/api/v1/stats/opds?site=${SITE}&period=${period}`, admin)).text()
+/** The statistics as they stand, once D1 holds every answer (the object path flushes first). */
+const liveFigures = async (period: string) => {
+  await settle()
+  return (await get(`/api/v1/stats/opds?site=${SITE}&period=${period}`, admin)).text()
+}
 
 /**
  * Answers through the public API, then moved to a day of May 2025 with their roll-ups, as if
@@ -78,6 +81,7 @@ async function answersOfMay() {
   expect(comment.status).toBeLessThan(300)
   const today = jakartaDay(Date.now())
   const id = `(SELECT id FROM articles WHERE site_id = '${SITE}' AND key = '${SPAMMED}')`
+  await settle()
   await env.DB.batch([
     env.DB.prepare(`UPDATE responses SET day = ? WHERE article_id = ${id}`).bind(PAST_DAY),
     env.DB.prepare(`UPDATE article_days SET day = ? WHERE article_id = ${id} AND day = ?`).bind(
@@ -88,6 +92,7 @@ async function answersOfMay() {
       `UPDATE opd_days SET day = ? WHERE site_id = ? AND opd = 'dpupr' AND day = ?`,
     ).bind(PAST_DAY, SITE, today),
   ])
+  await rereadObjects()
 }
 
 beforeAll(async () => {
@@ -223,6 +228,7 @@ describe('POST /api/v1/admin/publications', () => {
     expect(await frozen()).toBe(text)
 
     // The retention job deleting May's per-reader rows.
+    await settle()
     await env.DB.prepare(`UPDATE responses SET answered_at = ? WHERE day = ?`)
       .bind(Date.now() - (RESPONSE_RETENTION_DAYS + 1) * DAY, PAST_DAY)
       .run()

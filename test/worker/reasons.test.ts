@@ -3,7 +3,16 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { jakartaDay } from '../../worker/domain/days'
 import { REASON_KEYS } from '../../worker/domain/reasons'
 import { reasonReaderHash } from '../../worker/storage/reasons'
-import { answer, call, errorOf, newArticle, postJson, seedSite, unchanged } from './client'
+import {
+  answer,
+  call,
+  errorOf,
+  newArticle,
+  postJson,
+  markSpam,
+  seedSite,
+  unchanged,
+} from './client'
 import { get, tokenFor } from './stats-fixtures'
 
 // «Apa yang kurang?» (CONTRACT §9): a reader's set replaces the earlier one, and the roll-up
@@ -200,7 +209,7 @@ describe('POST /api/v1/reasons', () => {
   it('stores nothing for a response an admin excluded as spam (204, as for its comment)', async () => {
     const article = newArticle(ORIGIN)
     const reader = await answered(article, 1)
-    await env.DB.prepare('UPDATE responses SET spam = 1 WHERE reader = ?').bind(reader).run()
+    await markSpam(reader)
     const res = await unchanged(() => reasons({ article, reader, reasons: ['lainnya'] }))
     expect(res.status).toBe(204)
   })

@@ -3,7 +3,7 @@ import { expect } from 'vitest'
 import { mintToken, type Role } from '../../worker/auth/token'
 import { database } from '../../worker/db/client'
 import { insertToken } from '../../worker/storage/tokens'
-import { call, errorOf, seedSite, unchanged } from './client'
+import { call, errorOf, seedSite, settle, unchanged } from './client'
 
 // Fixtures for the restricted API: tokens made as the admin API makes them, and roll-up
 // rows written straight into D1 (a day in the past cannot be posted through the public API).
@@ -28,7 +28,13 @@ export async function tokenFor(
   return minted
 }
 
-export function get(path: string, token?: string) {
+/**
+ * An authenticated GET of the statistics API, as an analyst asks it: after the objects'
+ * flush interval (settle), since every statistic reads D1. How far behind D1 is right after
+ * a vote is hot-path-flush.test.ts's subject.
+ */
+export async function get(path: string, token?: string) {
+  await settle()
   return call(
     'GET',
     path,

@@ -9,6 +9,7 @@ import {
   newArticle,
   type Send,
   seedSite,
+  settle,
   someAddress,
   summaryOf,
   unchanged,
@@ -144,6 +145,7 @@ describe('POST /tanggapi', () => {
     expect(summary.counts).toEqual({ sangat_puas: 0, puas: 0, cukup_puas: 0, tidak_puas: 1 })
     expect(summary.total).toBe(1)
     expect(summary.yours).toBe(1)
+    await settle()
     const rows = await env.DB.prepare(
       'SELECT r.reader, r.rating FROM responses r JOIN articles a ON a.id = r.article_id WHERE a.key = ?',
     )

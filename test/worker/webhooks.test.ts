@@ -8,7 +8,7 @@ import { DISABLE_AFTER_FAILURES, MAX_ATTEMPTS } from '../../worker/domain/events
 import worker from '../../worker/index'
 import { deliverDue } from '../../worker/webhooks/deliver'
 import { detectEvents } from '../../worker/webhooks/detect'
-import { answer, BASE, comment, errorOf, seedSite, unchanged } from './client'
+import { answer, BASE, comment, errorOf, seedSite, settle, unchanged } from './client'
 import { type DayFigures, expectRefusals, get, seedArticle, send, tokenFor } from './stats-fixtures'
 
 const SITE = 'grobogan'
@@ -573,8 +573,10 @@ describe('events from the roll-ups', () => {
     })
     const article = `${origin}/berita/pungli`
     for (let i = 0; i < 4; i++) await answer(origin, { article, rating: 1, title: 'Pungli' })
+    await settle()
     expect(await detectEvents(db, Date.now())).toBe(0)
     await answer(origin, { article, rating: 1 })
+    await settle()
     expect(await detectEvents(db, Date.now())).toBe(1)
     expect(await detectEvents(db, Date.now())).toBe(0)
     const { received } = receiver()

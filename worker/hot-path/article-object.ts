@@ -6,6 +6,7 @@ import type { AddressGuard, GuardKeys } from '../storage/address-guard'
 import type { CounterRow } from '../storage/articles'
 import {
   type AnswerRow,
+  type ArticleSeed,
   type DayDelta,
   type Flush,
   readArticleSeed,
@@ -274,6 +275,40 @@ export class ArticleObject extends DurableObject<Env> {
     return flagged.length
   }
 
+  /**
+   * An admin changed this article in D1 (moved it, deleted its OPD, marked answers spam), or
+   * retention forgot its old readers: what waits goes to D1 first, then the object takes the
+   * article as D1 now holds it. Nothing runs in between (blockConcurrencyWhile), so a vote
+   * lands either before (flushed) or after (on the new state). Today's view marks and the
+   * per-address counts stay: D1 keeps neither for the object path.
+   */
+  async reread(): Promise<void> {
+    if (!this.meta) return
+    await this.ctx.blockConcurrencyWhile(async () => {
+      await this.flush()
+      const meta = this.meta as Meta
+      const day = jakartaDay(Date.now())
+      const seed = await readArticleSeed(this.d1, meta.site_id, meta.key, day)
+      const a = seed.article
+      this.ctx.storage.transactionSync(() => {
+        this.sql.exec(
+          `UPDATE meta SET opd = ?, title = ?, first_seen_at = ?, present = ?, seq = ?,
+            ${COUNTERS.map((k) => `${k} = ?`).join(', ')} WHERE id = 1`,
+          a?.opd ?? meta.opd,
+          a ? a.title : meta.title,
+          a?.first_seen_at ?? meta.first_seen_at,
+          a ? 1 : 0,
+          a?.flush_seq ?? 0,
+          ...COUNTERS.map((k) => a?.[k] ?? 0),
+        )
+        this.sql.exec('DELETE FROM answers')
+        this.sql.exec('DELETE FROM retired')
+        this.seedRows(seed, day)
+      })
+      this.meta = this.sql.exec<Meta & Record<string, SqlStorageValue>>('SELECT * FROM meta').one()
+    })
+  }
+
   // ── Seeding ────────────────────────────────────────────────────────────────────────────
 
   /** Reads D1 once in the object's life: the article as D1 holds it, then never again. */
@@ -299,26 +334,30 @@ export class ArticleObject extends DurableObject<Env> {
           a?.flush_seq ?? 0,
           ...COUNTERS.map((k) => a?.[k] ?? 0),
         )
-        for (const r of seed.answers)
-          this.sql.exec(
-            'INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?)',
-            r.reader,
-            r.rating,
-            r.day,
-            r.answered_at,
-            r.flagged,
-            r.spam,
-          )
-        for (const r of seed.retired)
-          this.sql.exec('INSERT INTO retired VALUES (?, ?, ?)', r.reader_hash, r.rating, r.day)
-        for (const reader of seed.viewedToday)
-          this.sql.exec('INSERT INTO view_marks VALUES (?, ?)', reader, event.day)
+        this.seedRows(seed, event.day)
       })
       this.meta = this.sql.exec<Meta & Record<string, SqlStorageValue>>('SELECT * FROM meta').one()
       // An object that is never answered forgets even its seed a day later (tidy).
       await this.schedule(Date.now() + DAY_MS)
     })
     this.lateTitle(event.title)
+  }
+
+  private seedRows(seed: ArticleSeed, day: string) {
+    for (const r of seed.answers)
+      this.sql.exec(
+        'INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?)',
+        r.reader,
+        r.rating,
+        r.day,
+        r.answered_at,
+        r.flagged,
+        r.spam,
+      )
+    for (const r of seed.retired)
+      this.sql.exec('INSERT INTO retired VALUES (?, ?, ?)', r.reader_hash, r.rating, r.day)
+    for (const reader of seed.viewedToday)
+      this.sql.exec('INSERT OR IGNORE INTO view_marks VALUES (?, ?)', reader, day)
   }
 
   /** A title arriving where the first request had none is kept, as on the D1 path. */

@@ -4,9 +4,12 @@ import type { Summary } from '../domain/summary'
 import type { Env } from '../env'
 import { readSummary, summaryFromRow } from '../storage/articles'
 
-/** `HOT_PATH=object` (wrangler.toml [vars]): the widget's endpoints go through the article's object. */
+/**
+ * The widget's endpoints go through the article's object unless `HOT_PATH = "d1"` (wrangler.toml
+ * [vars]) sends them to D1 directly (README «Where the figures live»).
+ */
 export function hotPathOn(env: Pick<Env, 'HOT_PATH'>): boolean {
-  return env.HOT_PATH === 'object'
+  return env.HOT_PATH !== 'd1'
 }
 
 /** The article's Durable Object: one per site and article key, wherever the request lands. */
@@ -44,4 +47,29 @@ export async function liveSummary(
     reader,
   })
   return summaryFromRow(siteId, article, row, opd)
+}
+
+/** How many article objects an admin change asks at once. */
+const OBJECTS_AT_ONCE = 16
+
+/**
+ * An admin change of articles in D1 (an OPD deleted or merged, an article moved, retention):
+ * on the object path their objects flush what waits before it, so D1 is whole when it
+ * changes, and read D1 again after it, so they serve what D1 now holds.
+ */
+export async function changeArticles<T>(
+  env: Env,
+  siteId: string,
+  keys: string[],
+  change: () => Promise<T>,
+): Promise<T> {
+  if (!hotPathOn(env)) return change()
+  const each = async (call: (key: string) => Promise<void>) => {
+    for (let i = 0; i < keys.length; i += OBJECTS_AT_ONCE)
+      await Promise.all(keys.slice(i, i + OBJECTS_AT_ONCE).map(call))
+  }
+  await each((key) => articleObject(env, siteId, key).flush())
+  const result = await change()
+  await each((key) => articleObject(env, siteId, key).reread())
+  return result
 }

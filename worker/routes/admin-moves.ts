@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { adminOnly } from '../auth/bearer-auth'
 import { apiError } from '../errors'
 import { forgetOpd } from '../storage/sites'
-import { deleteOpd, mergeOpd, moveArticle } from '../storage/opd-moves'
+import { changeArticles, flushFirst } from '../hot-path/article-stub'
+import { deleteOpd, mergeOpd, moveArticle, opdArticleKeys } from '../storage/opd-moves'
 import { articleByKey } from '../storage/stats'
 import { articleKey, displayName, opdSlug, siteId } from '../validation/fields'
 import { jsonBody, parseOrThrow } from '../validation/json-body'
@@ -31,7 +32,8 @@ export const adminMovesRoute = factory
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
     const db = c.var.db
     await requireSiteAndOpd(db, site, opd)
-    const { deleted, use } = await deleteOpd(db, site, opd)
+    const keys = await opdArticleKeys(db, site, opd)
+    const { deleted, use } = await changeArticles(c.env, site, keys, () => deleteOpd(db, site, opd))
     if (use === 'responses') {
       throw apiError('opd_in_use', `OPD ${opd} has answers; merge it into another OPD instead`)
     }
@@ -53,7 +55,8 @@ export const adminMovesRoute = factory
     const db = c.var.db
     await requireSiteAndOpd(db, site, opd)
     await requireSiteAndOpd(db, site, into)
-    const moved = await mergeOpd(db, site, opd, into)
+    const keys = await opdArticleKeys(db, site, opd)
+    const moved = await changeArticles(c.env, site, keys, () => mergeOpd(db, site, opd, into))
     if (moved === null)
       throw apiError('unknown_opd', `Site ${site} no longer has OPD ${opd} or ${into}`)
     forgetOpd(site, opd)
@@ -64,10 +67,14 @@ export const adminMovesRoute = factory
     const { article, opd, title } = c.var.body
     const db = c.var.db
     await requireSiteAndOpd(db, site, opd)
+    // An article answered in the last seconds may be in its object only.
+    await flushFirst(c.env, site, article)
     if ((await articleByKey(db, site, article)) === null) {
       throw apiError('unknown_article', `Site ${site} has no article ${article}`)
     }
-    const row = await moveArticle(db, site, article, { opd, title })
+    const row = await changeArticles(c.env, site, [article], () =>
+      moveArticle(db, site, article, { opd, title }),
+    )
     if (row === null)
       throw apiError(
         'unknown_article',

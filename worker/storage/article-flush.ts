@@ -144,7 +144,8 @@ function flushStatements(d1: D1Database, flush: Flush): D1PreparedStatement[] {
     const marks = `FROM retired_marks m WHERE m.article_id = a.id
       AND m.reader_hash IN (SELECT value FROM json_each(?4))`
     const off = RATING_KEYS.map(
-      (k, i) => `${k} = ${k} - (SELECT count(*) ${marks} AND m.rating = ${i + 1})`,
+      (k, i) =>
+        `${k} = retired_responses.${k} - (SELECT count(*) ${marks} AND m.rating = ${i + 1})`,
     ).join(', ')
     const hashes = JSON.stringify(flush.unretired.map((u) => u.reader_hash))
     statements.push(

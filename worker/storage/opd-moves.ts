@@ -26,6 +26,14 @@ const laterTimes = sql.raw(
 const opdExists = (site: string, slug: string) =>
   sql`EXISTS (SELECT 1 FROM opds WHERE site_id = ${site} AND slug = ${slug})`
 
+/** The keys of an OPD's articles, whose objects a delete or merge must tell (hot-path/article-stub.ts). */
+export async function opdArticleKeys(db: Db, site: string, slug: string): Promise<string[]> {
+  const rows = await db.all<{ key: string }>(
+    sql`SELECT key FROM articles WHERE site_id = ${site} AND opd = ${slug}`,
+  )
+  return rows.map((r) => r.key)
+}
+
 /** Why an OPD may not be deleted, or null when it may. */
 export type OpdUse = 'responses' | 'tokens' | null
 
