@@ -72,7 +72,7 @@ async function interleaved(phases: (LoadPhase & { flushes?: boolean })[]): Promi
 }
 
 /** worker/hot-path/article-object.ts flushes 5 s after a change; a flush of 1,000 objects takes a few more. */
-const FLUSH_WAIT_MS = 9_000
+export const FLUSH_WAIT_MS = 9_000
 
 const VIRAL_SECONDS = 30
 /**
@@ -81,7 +81,7 @@ const VIRAL_SECONDS = 30
  * costs ~45 ms here (one D1 read and a new SQLite file), so warming all 20,000 would take
  * longer than the whole bench may run; bench/FINDINGS.md gives the arithmetic.
  */
-const ACTIVE_SITES = 1
+export const ACTIVE_SITES = 1
 
 export async function measureHotPath(
   servers: Servers,
