@@ -49,7 +49,7 @@ const phase = (url: string, next: LoadPhase['next'], connections: number): LoadP
 
 /**
  * Rounds of every phase in turn, so the machine's other load falls on all alike. After a
- * phase on the object path the run waits for its flushes (the alarm's interval and a little):
+ * phase on the object path the run waits for its flushes (the flush interval and a little):
  * locally D1 runs in the same workerd on the same two cores, so flushes left running would
  * fall on whichever phase comes next. Their D1 cost is measured on its own (the viral phase:
  * write transactions against events).

@@ -89,3 +89,12 @@ export async function flushed(articles: string[], site = 'demo'): Promise<void> 
     await new Promise((r) => setTimeout(r, 500))
   }
 }
+
+/**
+ * Waits out one flush interval (5 s, README «Where the figures live») and a margin: after it,
+ * D1 holds every answer given before the call, on any article, also ones this file never
+ * named (an earlier file's last votes would otherwise land in D1 halfway through this one).
+ */
+export function earlierAnswersFlushed(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 7_000))
+}

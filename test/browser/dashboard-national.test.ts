@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import { describe, expect, inject, it } from 'vitest'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { axeViolations, pageErrors, screenshot } from './chromium'
-import { baseUrl, dashboardSession, submitToken } from './dashboard-helpers'
+import { baseUrl, dashboardSession, earlierAnswersFlushed, submitToken } from './dashboard-helpers'
 
 // The national and provincial pages (issue 15 item 5): Indonesia → province → kabupaten/kota →
 // site → OPD, each a click, with the figures the API gives, and no accessibility violations.
 
 const session = dashboardSession()
+
+// The pages and the API are compared at different moments: nothing may reach D1 in between.
+beforeAll(earlierAnswersFlushed, 20_000)
 
 interface Row {
   region: string

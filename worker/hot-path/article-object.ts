@@ -21,6 +21,14 @@ import type { CounterSums } from '../storage/stats'
  * live»): statistics are at most this far behind, plus one D1 round trip.
  */
 const FLUSH_INTERVAL_MS = 5_000
+/**
+ * The flush is due by a timer in memory; the alarm is its durable backstop, for an object
+ * that leaves memory before its timer fires (a restart, a deploy). The alarm is kept within
+ * this of every waiting change and moved only when it is further away, so a busy object sets
+ * it about once per this interval instead of once per change: setting an alarm is a storage
+ * write of its own, the largest cost of a vote once measured (bench/FINDINGS.md).
+ */
+const BACKSTOP_MS = 10 * 60_000
 /** With this many changed answers and views waiting, the flush goes at once. */
 const FLUSH_SOON_AFTER = 500
 /** A failed flush is tried again after these waits (the last one repeats), nothing dropped. */
@@ -65,6 +73,24 @@ interface Answer {
 }
 
 const COUNTERS = ['sangat_puas', 'puas', 'cukup_puas', 'tidak_puas', 'views'] as const
+/** meta's columns that D1's article row decides: ready() inserts them, reread() replaces them. */
+const SEEDED = ['opd', 'title', 'first_seen_at', 'present', 'seq', ...COUNTERS] as const
+
+/** SEEDED's values from D1's row; what D1 does not have yet comes from `known`. */
+function seeded(
+  seed: ArticleSeed,
+  known: Pick<Meta, 'opd' | 'title' | 'first_seen_at'>,
+): SqlStorageValue[] {
+  const a = seed.article
+  return [
+    a?.opd ?? known.opd,
+    a ? a.title : known.title,
+    a?.first_seen_at ?? known.first_seen_at,
+    a ? 1 : 0,
+    a?.flush_seq ?? 0,
+    ...COUNTERS.map((k) => a?.[k] ?? 0),
+  ]
+}
 const RATING_COUNTER = [null, 'tidak_puas', 'cukup_puas', 'puas', 'sangat_puas'] as const
 
 // The object's own SQLite: the article's readers' answers (all of them, so a changed answer
@@ -124,9 +150,16 @@ export class ArticleObject extends DurableObject<Env> {
   private meta: Meta | null = null
   /** When the next alarm is due, as this instance set it (0: not set by this instance). */
   private alarmAt = 0
+  /** The flush timer and when it fires (0: none). */
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private timerAt = 0
+  /** A change came since the last alarm: the next one keeps the backstop near instead of tidying. */
+  private active = false
   private waiting = 0
   private failures = 0
   private flushing: Promise<void> | null = null
+  /** Rows of `retired`, so a new reader's vote looks there only when there is something. */
+  private retiredCount = 0
   /** D1 as the object writes it; the failure tests put a failing one in its place. */
   d1: D1Database
 
@@ -138,7 +171,22 @@ export class ArticleObject extends DurableObject<Env> {
     this.meta =
       this.sql.exec<Meta & Record<string, SqlStorageValue>>('SELECT * FROM meta').toArray()[0] ??
       null
-    this.waiting = this.count('pending_answers') + this.count('pending_days')
+    const counts = this.sql
+      .exec<{ waiting: number; retired: number }>(
+        `SELECT (SELECT count(*) FROM pending_answers) + (SELECT count(*) FROM pending_days)
+          AS waiting, (SELECT count(*) FROM retired) AS retired`,
+      )
+      .one()
+    this.waiting = counts.waiting
+    this.retiredCount = counts.retired
+    const meta = this.meta
+    // Changes left by an instance that left memory go out as they would have (the alarm too).
+    if (meta && (this.waiting > 0 || meta.article_dirty || meta.outbox_seq > 0))
+      this.flushIn(FLUSH_INTERVAL_MS)
+    // Known, so that the first change after a restart sets no alarm when the backstop is near.
+    void ctx.blockConcurrencyWhile(async () => {
+      this.alarmAt = (await ctx.storage.getAlarm()) ?? 0
+    })
   }
 
   /** A reader's answer; the article's counters with `yours`, or no `yours` (or no row) when refused. */
@@ -146,19 +194,19 @@ export class ArticleObject extends DurableObject<Env> {
     await this.ready(event)
     const { reader, rating, day } = event
     let before = this.answer(reader)
-    if (before?.spam || before?.rating === rating) return this.row(reader)
+    if (before?.spam || before?.rating === rating) return this.row(before.rating)
     let flagged = before?.flagged ?? 0
-    if (!before) {
+    if (!before && event.guard) {
       const admitted = await this.admit(event, 'r')
       // Another request of the same reader may have been answered while the guard was asked.
       before = this.answer(reader)
-      if (before?.spam || before?.rating === rating) return this.row(reader)
+      if (before?.spam || before?.rating === rating) return this.row(before.rating)
       if (!before && !admitted.allowed) return this.meta?.present ? this.row(null) : undefined
       flagged = before?.flagged ?? admitted.flagged
     }
     const meta = this.present(event)
     if (before) this.move(before.rating, before.day, -1)
-    else if (this.count('retired') > 0) {
+    else if (this.retiredCount > 0) {
       // A reader whose response retention retired answers like one who changed their answer.
       const hash = await retiredMarkHash(meta.site_id, meta.key, reader)
       const retired = this.sql
@@ -169,6 +217,7 @@ export class ArticleObject extends DurableObject<Env> {
         .toArray()[0]
       if (retired && !this.answer(reader)) {
         this.sql.exec('DELETE FROM retired WHERE reader_hash = ?', hash)
+        this.retiredCount--
         this.sql.exec(
           'INSERT OR REPLACE INTO pending_unretired VALUES (?, ?)',
           hash,
@@ -195,25 +244,36 @@ export class ArticleObject extends DurableObject<Env> {
       event.nowMs,
       flagged,
     )
+    this.saveCounters()
     this.changed()
-    return this.row(reader)
+    return this.row(rating)
   }
 
   /** A reader's view: counted once a day; false when the abuse bound refused it. */
   async view(event: ArticleEvent): Promise<boolean> {
     await this.ready(event)
-    const seen = () =>
-      this.sql
-        .exec('SELECT 1 FROM view_marks WHERE reader = ? AND day = ?', event.reader, event.day)
-        .toArray().length > 0
-    if (seen()) return true
-    const admitted = await this.admit(event, 'w')
-    if (seen()) return true
-    if (!admitted.allowed) return false
+    const mark = () =>
+      this.sql.exec(
+        'INSERT INTO view_marks VALUES (?, ?) ON CONFLICT DO NOTHING',
+        event.reader,
+        event.day,
+      ).rowsWritten > 0
+    if (event.guard) {
+      const seen = () =>
+        this.sql
+          .exec('SELECT 1 FROM view_marks WHERE reader = ? AND day = ?', event.reader, event.day)
+          .toArray().length > 0
+      if (seen()) return true
+      const admitted = await this.admit(event, 'w')
+      if (seen()) return true
+      if (!admitted.allowed) return false
+    }
+    // Without a guard nothing is awaited between the mark and the count: one statement decides.
+    if (!mark()) return true
     this.present(event)
-    this.sql.exec('INSERT INTO view_marks VALUES (?, ?)', event.reader, event.day)
     this.sql.exec(ADD_DAY, event.day, 0, 0, 0, 0, 1)
     this.counters({ views: 1 })
+    this.saveCounters()
     this.changed()
     return true
   }
@@ -223,7 +283,8 @@ export class ArticleObject extends DurableObject<Env> {
     event: Pick<ArticleEvent, 'siteId' | 'key' | 'day' | 'opd'> & { reader: string | null },
   ) {
     await this.ready({ ...event, title: null, nowMs: Date.now() })
-    return this.meta?.present ? this.row(event.reader) : undefined
+    if (!this.meta?.present) return undefined
+    return this.row(event.reader === null ? null : (this.answer(event.reader)?.rating ?? null))
   }
 
   /** Sends every change still waiting to D1, and resolves once D1 holds it (throws if D1 fails). */
@@ -232,27 +293,22 @@ export class ArticleObject extends DurableObject<Env> {
       if (!this.flushing) this.flushing = this.flushOnce().finally(() => (this.flushing = null))
       await this.flushing
     }
+    // D1 holds everything: a timer left would only keep the instance in memory for nothing.
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = null
+    this.timerAt = 0
   }
 
   override async alarm(): Promise<void> {
     this.alarmAt = 0
     if (!this.meta) return
-    try {
-      if (this.meta.outbox_seq > 0 || this.hasPending()) {
-        if (!this.flushing) this.flushing = this.flushOnce().finally(() => (this.flushing = null))
-        await this.flushing
-      }
-      this.failures = 0
-    } catch (error) {
-      // Nothing is lost: the outbox stays and goes again, with the same number, after a wait.
-      const wait = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)]
-      console.error('flush failed, retrying', wait, String(error))
-      await this.schedule(Date.now() + wait)
-      return
-    }
+    if (!(await this.flushWaiting())) return
     await this.retire()
     if (this.hasPending()) await this.schedule(Date.now() + this.delay())
-    else await this.tidy()
+    else if (this.active) {
+      this.active = false
+      await this.schedule(Date.now() + BACKSTOP_MS)
+    } else await this.tidy()
   }
 
   /**
@@ -271,14 +327,16 @@ export class ArticleObject extends DurableObject<Env> {
       this.sql.exec('UPDATE answers SET spam = 1 WHERE reader = ?', r.reader)
       this.sql.exec('INSERT OR IGNORE INTO pending_spam VALUES (?)', r.reader)
     }
-    if (flagged.length > 0) this.changed()
+    if (flagged.length > 0) {
+      this.saveCounters()
+      this.changed()
+    }
     return flagged.length
   }
 
   /**
-   * An admin changed this article in D1 (moved it, deleted its OPD, marked answers spam), or
-   * retention forgot its old readers: what waits goes to D1 first, then the object takes the
-   * article as D1 now holds it. Nothing runs in between (blockConcurrencyWhile), so a vote
+   * An admin changed this article in D1 (moved or retitled it, merged or deleted its OPD):
+   * what waits goes to D1 first, then the object takes the article as D1 now holds it. Nothing runs in between (blockConcurrencyWhile), so a vote
    * lands either before (flushed) or after (on the new state). Today's view marks and the
    * per-address counts stay: D1 keeps neither for the object path.
    */
@@ -289,23 +347,17 @@ export class ArticleObject extends DurableObject<Env> {
       const meta = this.meta as Meta
       const day = jakartaDay(Date.now())
       const seed = await readArticleSeed(this.d1, meta.site_id, meta.key, day)
-      const a = seed.article
       this.ctx.storage.transactionSync(() => {
         this.sql.exec(
-          `UPDATE meta SET opd = ?, title = ?, first_seen_at = ?, present = ?, seq = ?,
-            ${COUNTERS.map((k) => `${k} = ?`).join(', ')} WHERE id = 1`,
-          a?.opd ?? meta.opd,
-          a ? a.title : meta.title,
-          a?.first_seen_at ?? meta.first_seen_at,
-          a ? 1 : 0,
-          a?.flush_seq ?? 0,
-          ...COUNTERS.map((k) => a?.[k] ?? 0),
+          `UPDATE meta SET ${SEEDED.map((k) => `${k} = ?`).join(', ')} WHERE id = 1`,
+          ...seeded(seed, meta),
         )
         this.sql.exec('DELETE FROM answers')
         this.sql.exec('DELETE FROM retired')
         this.seedRows(seed, day)
       })
       this.meta = this.sql.exec<Meta & Record<string, SqlStorageValue>>('SELECT * FROM meta').one()
+      this.retiredCount = seed.retired.length
     })
   }
 
@@ -321,22 +373,17 @@ export class ArticleObject extends DurableObject<Env> {
       if (this.meta) return
       const seed = await readArticleSeed(this.d1, event.siteId, event.key, event.day)
       this.ctx.storage.transactionSync(() => {
-        const a = seed.article
         this.sql.exec(
-          `INSERT INTO meta (id, site_id, key, opd, title, first_seen_at, present, seq,
-            ${COUNTERS.join(', ')}) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO meta (id, site_id, key, ${SEEDED.join(', ')})
+            VALUES (1, ?, ?, ${SEEDED.map(() => '?').join(', ')})`,
           event.siteId,
           event.key,
-          a?.opd ?? event.opd,
-          a ? a.title : event.title,
-          a?.first_seen_at ?? event.nowMs,
-          a ? 1 : 0,
-          a?.flush_seq ?? 0,
-          ...COUNTERS.map((k) => a?.[k] ?? 0),
+          ...seeded(seed, { opd: event.opd, title: event.title, first_seen_at: event.nowMs }),
         )
         this.seedRows(seed, event.day)
       })
       this.meta = this.sql.exec<Meta & Record<string, SqlStorageValue>>('SELECT * FROM meta').one()
+      this.retiredCount = seed.retired.length
       // An object that is never answered forgets even its seed a day later (tidy).
       await this.schedule(Date.now() + DAY_MS)
     })
@@ -400,15 +447,20 @@ export class ArticleObject extends DurableObject<Env> {
   private counters(change: Partial<CounterSums>) {
     const meta = this.meta as Meta
     for (const k of COUNTERS) meta[k] += change[k] ?? 0
+  }
+
+  /** The counters as moved in memory, written once per request (a changed answer moves two). */
+  private saveCounters() {
+    const meta = this.meta as Meta
     this.sql.exec(
       `UPDATE meta SET ${COUNTERS.map((k) => `${k} = ?`).join(', ')} WHERE id = 1`,
       ...COUNTERS.map((k) => meta[k]),
     )
   }
 
-  private row(reader: string | null): CounterRow {
+  /** The counters with `yours`, the reader's rating as the caller knows it (null: none). */
+  private row(yours: RatingValue | null): CounterRow {
     const meta = this.meta as Meta
-    const mine = reader === null ? undefined : this.answer(reader)
     return {
       opd: meta.opd,
       sangat_puas: meta.sangat_puas,
@@ -416,7 +468,7 @@ export class ArticleObject extends DurableObject<Env> {
       cukup_puas: meta.cukup_puas,
       tidak_puas: meta.tidak_puas,
       views: meta.views,
-      yours: mine ? mine.rating : null,
+      yours,
     }
   }
 
@@ -477,11 +529,47 @@ export class ArticleObject extends DurableObject<Env> {
     return this.waiting >= FLUSH_SOON_AFTER ? 0 : FLUSH_INTERVAL_MS
   }
 
-  /** A change is waiting: make sure an alarm will flush it. */
+  /** A change is waiting: the timer flushes it, and the alarm would if this instance left memory. */
   private changed() {
     this.waiting++
-    const due = Date.now() + this.delay()
-    if (this.alarmAt === 0 || due < this.alarmAt) void this.schedule(due)
+    this.active = true
+    this.flushIn(this.delay())
+    const latest = Date.now() + BACKSTOP_MS
+    if (this.alarmAt === 0 || this.alarmAt > latest) void this.schedule(latest)
+  }
+
+  private flushIn(ms: number) {
+    const at = Date.now() + ms
+    if (this.timer !== null && this.timerAt <= at) return
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timerAt = at
+    this.timer = setTimeout(() => {
+      this.timer = null
+      this.timerAt = 0
+      void this.flushWaiting().then((ok) => {
+        if (ok && this.hasPending()) this.flushIn(this.delay())
+      })
+    }, ms)
+  }
+
+  /**
+   * Flushes what waits (the outbox first); false when D1 failed. Nothing is lost then: the
+   * outbox stays and goes again, with the same number, by the alarm after a wait.
+   */
+  private async flushWaiting(): Promise<boolean> {
+    try {
+      if (this.meta && (this.meta.outbox_seq > 0 || this.hasPending())) {
+        if (!this.flushing) this.flushing = this.flushOnce().finally(() => (this.flushing = null))
+        await this.flushing
+      }
+      this.failures = 0
+      return true
+    } catch (error) {
+      const wait = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)]
+      console.error('flush failed, retrying', wait, String(error))
+      await this.schedule(Date.now() + wait)
+      return false
+    }
   }
 
   private async schedule(at: number) {
@@ -571,6 +659,7 @@ export class ArticleObject extends DurableObject<Env> {
         this.sql.exec('DELETE FROM answers WHERE reader = ?', r.reader)
       }
       this.sql.exec('DELETE FROM answers WHERE answered_at < ? AND spam = 1', cutoff)
+      this.retiredCount = this.count('retired')
       this.sql.exec('UPDATE meta SET retention_day = ? WHERE id = 1', today)
       meta.retention_day = today
     }
@@ -587,6 +676,7 @@ export class ArticleObject extends DurableObject<Env> {
       this.sql.exec(SCHEMA)
       this.meta = null
       this.alarmAt = 0
+      this.retiredCount = 0
       return
     }
     await this.schedule(now + DAY_MS)

@@ -53,7 +53,7 @@ export async function liveSummary(
 const OBJECTS_AT_ONCE = 16
 
 /**
- * An admin change of articles in D1 (an OPD deleted or merged, an article moved, retention):
+ * An admin's change of articles in D1 (an OPD deleted or merged, an article moved or retitled):
  * on the object path their objects flush what waits before it, so D1 is whole when it
  * changes, and read D1 again after it, so they serve what D1 now holds.
  */
