@@ -93,6 +93,14 @@ function seeded(
 }
 const RATING_COUNTER = [null, 'tidak_puas', 'cukup_puas', 'puas', 'sangat_puas'] as const
 
+/**
+ * Raised with every change of SCHEMA. An object whose storage holds an older number (or none:
+ * objects made before it, or new ones) runs SCHEMA, every statement of which keeps what
+ * exists; the others skip it. Running its ~20 statements on every activation was a large part
+ * of what an object woken from eviction costs its first request (bench/FINDINGS.md).
+ */
+const SCHEMA_VERSION = 1
+
 // The object's own SQLite: the article's readers' answers (all of them, so a changed answer
 // is found without D1), today's view marks, the per-address counts of this article, and the
 // changes not yet in D1: `pending_*` since the last flush, `outbox_*` the flush under way.
@@ -123,6 +131,9 @@ CREATE TABLE IF NOT EXISTS pending_unretired (reader_hash TEXT PRIMARY KEY, rati
 CREATE TABLE IF NOT EXISTS outbox_unretired AS SELECT * FROM pending_unretired WHERE 0;
 CREATE TABLE IF NOT EXISTS pending_spam (reader TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS outbox_spam AS SELECT * FROM pending_spam WHERE 0;
+CREATE TABLE IF NOT EXISTS schema_version (v INTEGER NOT NULL);
+DELETE FROM schema_version;
+INSERT INTO schema_version VALUES (${SCHEMA_VERSION});
 `
 
 const OUTBOX = ['days', 'answers', 'unretired', 'spam']
@@ -167,7 +178,7 @@ export class ArticleObject extends DurableObject<Env> {
     super(ctx, env)
     this.sql = ctx.storage.sql
     this.d1 = env.DB
-    this.sql.exec(SCHEMA)
+    this.migrate()
     this.meta =
       this.sql.exec<Meta & Record<string, SqlStorageValue>>('SELECT * FROM meta').toArray()[0] ??
       null
@@ -187,6 +198,16 @@ export class ArticleObject extends DurableObject<Env> {
     void ctx.blockConcurrencyWhile(async () => {
       this.alarmAt = (await ctx.storage.getAlarm()) ?? 0
     })
+  }
+
+  private migrate() {
+    let version = 0
+    try {
+      version = this.sql.exec<{ v: number }>('SELECT v FROM schema_version').one().v
+    } catch {
+      // No such table yet: a new object, or one made before SCHEMA_VERSION.
+    }
+    if (version < SCHEMA_VERSION) this.sql.exec(SCHEMA)
   }
 
   /** A reader's answer; the article's counters with `yours`, or no `yours` (or no row) when refused. */
@@ -673,7 +694,7 @@ export class ArticleObject extends DurableObject<Env> {
     const now = Date.now()
     if (this.count('answers') + this.count('view_marks') === 0 && !this.hasPending()) {
       await this.ctx.storage.deleteAll()
-      this.sql.exec(SCHEMA)
+      this.migrate()
       this.meta = null
       this.alarmAt = 0
       this.retiredCount = 0
