@@ -235,6 +235,48 @@ describe('the article object', () => {
     expect(summary.yours).toBe(2)
   })
 
+  it('counts what waited for D1 when it wakes from eviction, and flushes it once', async () => {
+    const article = newArticle(ORIGIN)
+    const [alice, bob] = [crypto.randomUUID(), crypto.randomUUID()]
+    await answer(ORIGIN, { opd: OPD, article, reader: alice, rating: 4 })
+    await settle()
+    await answer(ORIGIN, { opd: OPD, article, reader: bob, rating: 3 })
+    await answer(ORIGIN, { opd: OPD, article, reader: alice, rating: 1 })
+    await view(ORIGIN, { opd: OPD, article, reader: bob })
+    // Evicted with Bob's vote, Alice's change and a view still waiting for D1.
+    await evictDurableObject(stub(article))
+    const woken = await (await summaryOf(SITE, article, bob)).json<Summary>()
+    expect(woken.counts).toEqual({ sangat_puas: 0, puas: 1, cukup_puas: 0, tidak_puas: 1 })
+    expect(woken.views).toBe(1)
+    await settle()
+    expect(await d1Row(article)).toEqual({
+      sangat_puas: 0,
+      puas: 1,
+      cukup_puas: 0,
+      tidak_puas: 1,
+      views: 1,
+    })
+    await expectInvariant(article)
+  })
+
+  it('takes storage written before schema version 2 (live counters stored) without counting twice', async () => {
+    const article = newArticle(ORIGIN)
+    await answer(ORIGIN, { opd: OPD, article, reader: crypto.randomUUID(), rating: 4 })
+    await settle()
+    await answer(ORIGIN, { opd: OPD, article, reader: crypto.randomUUID(), rating: 2 })
+    // What a version-1 object left: the counters row live, the change also in pending_days.
+    await runInDurableObject(stub(article), (_, state) => {
+      state.storage.sql.exec('UPDATE meta SET sangat_puas = 1, cukup_puas = 1')
+      state.storage.sql.exec('UPDATE schema_version SET v = 1')
+    })
+    await evictDurableObject(stub(article))
+    const woken = await (await summaryOf(SITE, article)).json<Summary>()
+    expect(woken.counts).toEqual({ sangat_puas: 1, puas: 0, cukup_puas: 1, tidak_puas: 0 })
+    await settle()
+    expect(await d1Row(article)).toMatchObject({ sangat_puas: 1, cukup_puas: 1 })
+    await expectInvariant(article)
+  })
+
   it('seeds itself once from what D1 already holds of the article', async () => {
     const article = newArticle(ORIGIN)
     const [alice, bob] = [crypto.randomUUID(), crypto.randomUUID()]

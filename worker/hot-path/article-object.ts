@@ -60,6 +60,11 @@ interface Meta extends CounterSums {
   /** The last flush D1 acknowledged, and the one under way (0: none). */
   seq: number
   outbox_seq: number
+  /**
+   * The counters (CounterSums) in memory are live; in the stored row they are as D1 last
+   * acknowledged them, so a vote or view writes no counters row: the changes since are the
+   * sums of `pending_days` and `outbox_days`, added back when an instance starts.
+   */
   /** 1 when a change waits that no counter shows (a title given late). */
   article_dirty: number
   retention_day: string
@@ -99,7 +104,7 @@ const RATING_COUNTER = [null, 'tidak_puas', 'cukup_puas', 'puas', 'sangat_puas']
  * exists; the others skip it. Running its ~20 statements on every activation was a large part
  * of what an object woken from eviction costs its first request (bench/FINDINGS.md).
  */
-const SCHEMA_VERSION = 1
+const SCHEMA_VERSION = 2
 
 // The object's own SQLite: the article's readers' answers (all of them, so a changed answer
 // is found without D1), today's view marks, the per-address counts of this article, and the
@@ -144,6 +149,18 @@ const OUTBOX = ['days', 'answers', 'unretired', 'spam']
  */
 const RETIRE_EARLIER_DAYS = 2
 
+/** Each counter's change waiting for D1: the pending and the outbox days summed. */
+const WAITING_SUMS = COUNTERS.map(
+  (k) => `(SELECT coalesce(sum(${k}), 0) FROM
+    (SELECT ${k} FROM pending_days UNION ALL SELECT ${k} FROM outbox_days)) AS ${k}`,
+).join(', ')
+
+/** Up to version 1 the stored counters were live: the changes waiting come off, once. */
+const COUNTERS_AS_ACKNOWLEDGED = `UPDATE meta SET ${COUNTERS.map(
+  (k) => `${k} = ${k} - (SELECT coalesce(sum(${k}), 0) FROM
+    (SELECT ${k} FROM pending_days UNION ALL SELECT ${k} FROM outbox_days))`,
+).join(', ')}`
+
 const ADD_DAY = `INSERT INTO pending_days (day, ${COUNTERS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT (day) DO UPDATE SET ${COUNTERS.map((k) => `${k} = ${k} + excluded.${k}`).join(', ')}`
 
@@ -183,14 +200,15 @@ export class ArticleObject extends DurableObject<Env> {
       this.sql.exec<Meta & Record<string, SqlStorageValue>>('SELECT * FROM meta').toArray()[0] ??
       null
     const counts = this.sql
-      .exec<{ waiting: number; retired: number }>(
+      .exec<CounterSums & { waiting: number; retired: number }>(
         `SELECT (SELECT count(*) FROM pending_answers) + (SELECT count(*) FROM pending_days)
-          AS waiting, (SELECT count(*) FROM retired) AS retired`,
+          AS waiting, (SELECT count(*) FROM retired) AS retired, ${WAITING_SUMS}`,
       )
       .one()
     this.waiting = counts.waiting
     this.retiredCount = counts.retired
     const meta = this.meta
+    if (meta) for (const k of COUNTERS) meta[k] += counts[k]
     // Changes left by an instance that left memory go out as they would have (the alarm too).
     if (meta && (this.waiting > 0 || meta.article_dirty || meta.outbox_seq > 0))
       this.flushIn(FLUSH_INTERVAL_MS)
@@ -207,7 +225,12 @@ export class ArticleObject extends DurableObject<Env> {
     } catch {
       // No such table yet: a new object, or one made before SCHEMA_VERSION.
     }
-    if (version < SCHEMA_VERSION) this.sql.exec(SCHEMA)
+    if (version >= SCHEMA_VERSION) return
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec(SCHEMA)
+      // A new object has no meta row yet: then this changes nothing.
+      if (version < 2) this.sql.exec(COUNTERS_AS_ACKNOWLEDGED)
+    })
   }
 
   /** A reader's answer; the article's counters with `yours`, or no `yours` (or no row) when refused. */
@@ -265,7 +288,6 @@ export class ArticleObject extends DurableObject<Env> {
       event.nowMs,
       flagged,
     )
-    this.saveCounters()
     this.changed()
     return this.row(rating)
   }
@@ -294,7 +316,6 @@ export class ArticleObject extends DurableObject<Env> {
     this.present(event)
     this.sql.exec(ADD_DAY, event.day, 0, 0, 0, 0, 1)
     this.counters({ views: 1 })
-    this.saveCounters()
     this.changed()
     return true
   }
@@ -348,10 +369,7 @@ export class ArticleObject extends DurableObject<Env> {
       this.sql.exec('UPDATE answers SET spam = 1 WHERE reader = ?', r.reader)
       this.sql.exec('INSERT OR IGNORE INTO pending_spam VALUES (?)', r.reader)
     }
-    if (flagged.length > 0) {
-      this.saveCounters()
-      this.changed()
-    }
+    if (flagged.length > 0) this.changed()
     return flagged.length
   }
 
@@ -468,15 +486,6 @@ export class ArticleObject extends DurableObject<Env> {
   private counters(change: Partial<CounterSums>) {
     const meta = this.meta as Meta
     for (const k of COUNTERS) meta[k] += change[k] ?? 0
-  }
-
-  /** The counters as moved in memory, written once per request (a changed answer moves two). */
-  private saveCounters() {
-    const meta = this.meta as Meta
-    this.sql.exec(
-      `UPDATE meta SET ${COUNTERS.map((k) => `${k} = ?`).join(', ')} WHERE id = 1`,
-      ...COUNTERS.map((k) => meta[k]),
-    )
   }
 
   /** The counters with `yours`, the reader's rating as the caller knows it (null: none). */
@@ -647,7 +656,12 @@ export class ArticleObject extends DurableObject<Env> {
     await writeFlush(this.d1, flush)
     this.ctx.storage.transactionSync(() => {
       for (const what of OUTBOX) this.sql.exec(`DELETE FROM outbox_${what}`)
-      this.sql.exec('UPDATE meta SET seq = outbox_seq, outbox_seq = 0 WHERE id = 1')
+      // The stored counters are as D1 acknowledges them (Meta): now with this flush.
+      this.sql.exec(
+        `UPDATE meta SET seq = outbox_seq, outbox_seq = 0,
+          ${COUNTERS.map((k) => `${k} = ${k} + ?`).join(', ')} WHERE id = 1`,
+        ...COUNTERS.map((k) => total[k]),
+      )
     })
     meta.seq = meta.outbox_seq
     meta.outbox_seq = 0
