@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { answer, newArticle, seedSite, settle, summaryOf, view } from './client'
 import type { ArticleObject } from '../../worker/hot-path/article-object'
 import { articleObject } from '../../worker/hot-path/article-stub'
+import { type Hashes, responseGuard } from '../../worker/abuse/guards'
+import { jakartaDay } from '../../worker/domain/days'
+import { guardKeys } from '../../worker/storage/address-guard'
 
 // The Durable Object hot path (the default; HOT_PATH=d1 turns it off): a vote is answered by
 // the article's object and reaches D1 with the object's flush, one idempotent batch.
@@ -275,6 +278,34 @@ describe('the article object', () => {
     await settle()
     expect(await d1Row(article)).toMatchObject({ sangat_puas: 1, cukup_puas: 1 })
     await expectInvariant(article)
+  })
+
+  it('does not forget an article it holds no answer of while a first vote is under way', async () => {
+    const article = newArticle(ORIGIN)
+    // Shown, never answered: its alarm forgets it (tidy), as one a day later does.
+    expect((await summaryOf(SITE, article)).status).toBe(200)
+    const guard = responseGuard({ address: 'alamat', network: 'jaringan' } as Hashes)
+    const event = {
+      siteId: SITE,
+      opd: OPD,
+      key: article,
+      title: null,
+      reader: crypto.randomUUID(),
+      nowMs: Date.now(),
+      day: jakartaDay(Date.now()),
+      guard,
+      keys: guard && (await guardKeys(guard, SITE, article)),
+    }
+    const row = await runInDurableObject(stub(article), async (object) => {
+      const instance = object as ArticleObject
+      // The vote waits on the site's guard object; the alarm runs in that wait.
+      const vote = instance.vote({ ...event, rating: 4 })
+      await instance.alarm()
+      return vote
+    })
+    expect(row).toMatchObject({ sangat_puas: 1, yours: 4 })
+    await settle()
+    expect(await d1Row(article)).toMatchObject({ sangat_puas: 1 })
   })
 
   it('seeds itself once from what D1 already holds of the article', async () => {

@@ -185,6 +185,8 @@ export class ArticleObject extends DurableObject<Env> {
   private active = false
   private waiting = 0
   private failures = 0
+  /** Requests under way: tidy() never deletes the storage of an object one of them is using. */
+  private busy = 0
   private flushing: Promise<void> | null = null
   /** Rows of `retired`, so a new reader's vote looks there only when there is something. */
   private retiredCount = 0
@@ -235,98 +237,113 @@ export class ArticleObject extends DurableObject<Env> {
 
   /** A reader's answer; the article's counters with `yours`, or no `yours` (or no row) when refused. */
   async vote(event: ArticleEvent & { rating: RatingValue }): Promise<CounterRow | undefined> {
-    await this.ready(event)
-    const { reader, rating, day } = event
-    let before = this.answer(reader)
-    if (before?.spam || before?.rating === rating) return this.row(before.rating)
-    let flagged = before?.flagged ?? 0
-    if (!before && event.guard) {
-      const admitted = await this.admit(event, 'r')
-      // Another request of the same reader may have been answered while the guard was asked.
-      before = this.answer(reader)
+    this.busy++
+    try {
+      await this.ready(event)
+      const { reader, rating, day } = event
+      let before = this.answer(reader)
       if (before?.spam || before?.rating === rating) return this.row(before.rating)
-      if (!before && !admitted.allowed) return this.meta?.present ? this.row(null) : undefined
-      flagged = before?.flagged ?? admitted.flagged
-    }
-    const meta = this.present(event)
-    if (before) this.move(before.rating, before.day, -1)
-    else if (this.retiredCount > 0) {
-      // A reader whose response retention retired answers like one who changed their answer.
-      const hash = await retiredMarkHash(meta.site_id, meta.key, reader)
-      const retired = this.sql
-        .exec<{ rating: RatingValue; day: string }>(
-          'SELECT rating, day FROM retired WHERE reader_hash = ?',
-          hash,
-        )
-        .toArray()[0]
-      if (retired && !this.answer(reader)) {
-        this.sql.exec('DELETE FROM retired WHERE reader_hash = ?', hash)
-        this.retiredCount--
-        this.sql.exec(
-          'INSERT OR REPLACE INTO pending_unretired VALUES (?, ?)',
-          hash,
-          retired.rating,
-        )
-        this.move(retired.rating, retired.day, -1)
+      let flagged = before?.flagged ?? 0
+      if (!before && event.guard) {
+        const admitted = await this.admit(event, 'r')
+        // Another request of the same reader may have been answered while the guard was asked.
+        before = this.answer(reader)
+        if (before?.spam || before?.rating === rating) return this.row(before.rating)
+        if (!before && !admitted.allowed) return this.meta?.present ? this.row(null) : undefined
+        flagged = before?.flagged ?? admitted.flagged
       }
+      const meta = this.present(event)
+      if (before) this.move(before.rating, before.day, -1)
+      else if (this.retiredCount > 0) {
+        // A reader whose response retention retired answers like one who changed their answer.
+        const hash = await retiredMarkHash(meta.site_id, meta.key, reader)
+        const retired = this.sql
+          .exec<{ rating: RatingValue; day: string }>(
+            'SELECT rating, day FROM retired WHERE reader_hash = ?',
+            hash,
+          )
+          .toArray()[0]
+        if (retired && !this.answer(reader)) {
+          this.sql.exec('DELETE FROM retired WHERE reader_hash = ?', hash)
+          this.retiredCount--
+          this.sql.exec(
+            'INSERT OR REPLACE INTO pending_unretired VALUES (?, ?)',
+            hash,
+            retired.rating,
+          )
+          this.move(retired.rating, retired.day, -1)
+        }
+      }
+      this.move(rating, day, +1)
+      this.sql.exec(
+        `INSERT INTO answers VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT (reader) DO UPDATE
+        SET rating = excluded.rating, day = excluded.day, answered_at = excluded.answered_at`,
+        reader,
+        rating,
+        day,
+        event.nowMs,
+        flagged,
+      )
+      this.sql.exec(
+        'INSERT OR REPLACE INTO pending_answers VALUES (?, ?, ?, ?, ?)',
+        reader,
+        rating,
+        day,
+        event.nowMs,
+        flagged,
+      )
+      this.changed()
+      return this.row(rating)
+    } finally {
+      this.busy--
     }
-    this.move(rating, day, +1)
-    this.sql.exec(
-      `INSERT INTO answers VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT (reader) DO UPDATE
-      SET rating = excluded.rating, day = excluded.day, answered_at = excluded.answered_at`,
-      reader,
-      rating,
-      day,
-      event.nowMs,
-      flagged,
-    )
-    this.sql.exec(
-      'INSERT OR REPLACE INTO pending_answers VALUES (?, ?, ?, ?, ?)',
-      reader,
-      rating,
-      day,
-      event.nowMs,
-      flagged,
-    )
-    this.changed()
-    return this.row(rating)
   }
 
   /** A reader's view: counted once a day; false when the abuse bound refused it. */
   async view(event: ArticleEvent): Promise<boolean> {
-    await this.ready(event)
-    const mark = () =>
-      this.sql.exec(
-        'INSERT INTO view_marks VALUES (?, ?) ON CONFLICT DO NOTHING',
-        event.reader,
-        event.day,
-      ).rowsWritten > 0
-    if (event.guard) {
-      const seen = () =>
-        this.sql
-          .exec('SELECT 1 FROM view_marks WHERE reader = ? AND day = ?', event.reader, event.day)
-          .toArray().length > 0
-      if (seen()) return true
-      const admitted = await this.admit(event, 'w')
-      if (seen()) return true
-      if (!admitted.allowed) return false
+    this.busy++
+    try {
+      await this.ready(event)
+      const mark = () =>
+        this.sql.exec(
+          'INSERT INTO view_marks VALUES (?, ?) ON CONFLICT DO NOTHING',
+          event.reader,
+          event.day,
+        ).rowsWritten > 0
+      if (event.guard) {
+        const seen = () =>
+          this.sql
+            .exec('SELECT 1 FROM view_marks WHERE reader = ? AND day = ?', event.reader, event.day)
+            .toArray().length > 0
+        if (seen()) return true
+        const admitted = await this.admit(event, 'w')
+        if (seen()) return true
+        if (!admitted.allowed) return false
+      }
+      // Without a guard nothing is awaited between the mark and the count: one statement decides.
+      if (!mark()) return true
+      this.present(event)
+      this.sql.exec(ADD_DAY, event.day, 0, 0, 0, 0, 1)
+      this.counters({ views: 1 })
+      this.changed()
+      return true
+    } finally {
+      this.busy--
     }
-    // Without a guard nothing is awaited between the mark and the count: one statement decides.
-    if (!mark()) return true
-    this.present(event)
-    this.sql.exec(ADD_DAY, event.day, 0, 0, 0, 0, 1)
-    this.counters({ views: 1 })
-    this.changed()
-    return true
   }
 
   /** The article's counters and the reader's answer; undefined for an article nobody has seen. */
   async summary(
     event: Pick<ArticleEvent, 'siteId' | 'key' | 'day' | 'opd'> & { reader: string | null },
   ) {
-    await this.ready({ ...event, title: null, nowMs: Date.now() })
-    if (!this.meta?.present) return undefined
-    return this.row(event.reader === null ? null : (this.answer(event.reader)?.rating ?? null))
+    this.busy++
+    try {
+      await this.ready({ ...event, title: null, nowMs: Date.now() })
+      if (!this.meta?.present) return undefined
+      return this.row(event.reader === null ? null : (this.answer(event.reader)?.rating ?? null))
+    } finally {
+      this.busy--
+    }
   }
 
   /** Sends every change still waiting to D1, and resolves once D1 holds it (throws if D1 fails). */
@@ -358,19 +375,24 @@ export class ArticleObject extends DurableObject<Env> {
    * the counters and their days here at once, and D1 with the next flush (which marks them).
    */
   async excludeFlagged(event: Pick<ArticleEvent, 'siteId' | 'key' | 'day' | 'opd'>) {
-    await this.ready({ ...event, title: null, nowMs: Date.now() })
-    const flagged = this.sql
-      .exec<{ reader: string; rating: RatingValue; day: string }>(
-        'SELECT reader, rating, day FROM answers WHERE flagged = 1 AND spam = 0',
-      )
-      .toArray()
-    for (const r of flagged) {
-      this.move(r.rating, r.day, -1)
-      this.sql.exec('UPDATE answers SET spam = 1 WHERE reader = ?', r.reader)
-      this.sql.exec('INSERT OR IGNORE INTO pending_spam VALUES (?)', r.reader)
+    this.busy++
+    try {
+      await this.ready({ ...event, title: null, nowMs: Date.now() })
+      const flagged = this.sql
+        .exec<{ reader: string; rating: RatingValue; day: string }>(
+          'SELECT reader, rating, day FROM answers WHERE flagged = 1 AND spam = 0',
+        )
+        .toArray()
+      for (const r of flagged) {
+        this.move(r.rating, r.day, -1)
+        this.sql.exec('UPDATE answers SET spam = 1 WHERE reader = ?', r.reader)
+        this.sql.exec('INSERT OR IGNORE INTO pending_spam VALUES (?)', r.reader)
+      }
+      if (flagged.length > 0) this.changed()
+      return flagged.length
+    } finally {
+      this.busy--
     }
-    if (flagged.length > 0) this.changed()
-    return flagged.length
   }
 
   /**
@@ -706,12 +728,17 @@ export class ArticleObject extends DurableObject<Env> {
    */
   private async tidy() {
     const now = Date.now()
-    if (this.count('answers') + this.count('view_marks') === 0 && !this.hasPending()) {
-      await this.ctx.storage.deleteAll()
-      this.migrate()
-      this.meta = null
-      this.alarmAt = 0
-      this.retiredCount = 0
+    const empty = this.count('answers') + this.count('view_marks') === 0 && !this.hasPending()
+    if (empty && this.busy === 0) {
+      // Forgotten in the same turn as the check, and no request starts until the storage is
+      // gone: one arriving meanwhile seeds the object again from D1 instead of finding it half gone.
+      await this.ctx.blockConcurrencyWhile(async () => {
+        this.meta = null
+        this.alarmAt = 0
+        this.retiredCount = 0
+        await this.ctx.storage.deleteAll()
+        this.migrate()
+      })
       return
     }
     await this.schedule(now + DAY_MS)
