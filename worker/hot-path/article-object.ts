@@ -49,6 +49,11 @@ export interface ArticleEvent {
   keys: GuardKeys | null
 }
 
+/**
+ * The article's row in the object. Its counters (CounterSums) are live in memory; stored, they
+ * are as D1 last acknowledged them, so a vote or view writes no counters row: the changes since
+ * are the sums of `pending_days` and `outbox_days`, added back when an instance starts.
+ */
 interface Meta extends CounterSums {
   site_id: string
   key: string
@@ -60,11 +65,6 @@ interface Meta extends CounterSums {
   /** The last flush D1 acknowledged, and the one under way (0: none). */
   seq: number
   outbox_seq: number
-  /**
-   * The counters (CounterSums) in memory are live; in the stored row they are as D1 last
-   * acknowledged them, so a vote or view writes no counters row: the changes since are the
-   * sums of `pending_days` and `outbox_days`, added back when an instance starts.
-   */
   /** 1 when a change waits that no counter shows (a title given late). */
   article_dirty: number
   retention_day: string
@@ -149,16 +149,15 @@ const OUTBOX = ['days', 'answers', 'unretired', 'spam']
  */
 const RETIRE_EARLIER_DAYS = 2
 
-/** Each counter's change waiting for D1: the pending and the outbox days summed. */
-const WAITING_SUMS = COUNTERS.map(
-  (k) => `(SELECT coalesce(sum(${k}), 0) FROM
-    (SELECT ${k} FROM pending_days UNION ALL SELECT ${k} FROM outbox_days)) AS ${k}`,
-).join(', ')
+/** A counter's change waiting for D1: its pending and outbox days summed. */
+const waitingSum = (k: (typeof COUNTERS)[number]) =>
+  `(SELECT coalesce(sum(${k}), 0) FROM
+    (SELECT ${k} FROM pending_days UNION ALL SELECT ${k} FROM outbox_days))`
+const WAITING_SUMS = COUNTERS.map((k) => `${waitingSum(k)} AS ${k}`).join(', ')
 
 /** Up to version 1 the stored counters were live: the changes waiting come off, once. */
 const COUNTERS_AS_ACKNOWLEDGED = `UPDATE meta SET ${COUNTERS.map(
-  (k) => `${k} = ${k} - (SELECT coalesce(sum(${k}), 0) FROM
-    (SELECT ${k} FROM pending_days UNION ALL SELECT ${k} FROM outbox_days))`,
+  (k) => `${k} = ${k} - ${waitingSum(k)}`,
 ).join(', ')}`
 
 const ADD_DAY = `INSERT INTO pending_days (day, ${COUNTERS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)
@@ -220,6 +219,16 @@ export class ArticleObject extends DurableObject<Env> {
     })
   }
 
+  /** A request's work; while any is under way, tidy() leaves the storage alone. */
+  private async serving<T>(work: () => Promise<T>): Promise<T> {
+    this.busy++
+    try {
+      return await work()
+    } finally {
+      this.busy--
+    }
+  }
+
   private migrate() {
     let version = 0
     try {
@@ -237,8 +246,7 @@ export class ArticleObject extends DurableObject<Env> {
 
   /** A reader's answer; the article's counters with `yours`, or no `yours` (or no row) when refused. */
   async vote(event: ArticleEvent & { rating: RatingValue }): Promise<CounterRow | undefined> {
-    this.busy++
-    try {
+    return this.serving(async () => {
       await this.ready(event)
       const { reader, rating, day } = event
       let before = this.answer(reader)
@@ -294,15 +302,12 @@ export class ArticleObject extends DurableObject<Env> {
       )
       this.changed()
       return this.row(rating)
-    } finally {
-      this.busy--
-    }
+    })
   }
 
   /** A reader's view: counted once a day; false when the abuse bound refused it. */
   async view(event: ArticleEvent): Promise<boolean> {
-    this.busy++
-    try {
+    return this.serving(async () => {
       await this.ready(event)
       const mark = () =>
         this.sql.exec(
@@ -327,23 +332,18 @@ export class ArticleObject extends DurableObject<Env> {
       this.counters({ views: 1 })
       this.changed()
       return true
-    } finally {
-      this.busy--
-    }
+    })
   }
 
   /** The article's counters and the reader's answer; undefined for an article nobody has seen. */
   async summary(
     event: Pick<ArticleEvent, 'siteId' | 'key' | 'day' | 'opd'> & { reader: string | null },
   ) {
-    this.busy++
-    try {
+    return this.serving(async () => {
       await this.ready({ ...event, title: null, nowMs: Date.now() })
       if (!this.meta?.present) return undefined
       return this.row(event.reader === null ? null : (this.answer(event.reader)?.rating ?? null))
-    } finally {
-      this.busy--
-    }
+    })
   }
 
   /** Sends every change still waiting to D1, and resolves once D1 holds it (throws if D1 fails). */
@@ -375,8 +375,7 @@ export class ArticleObject extends DurableObject<Env> {
    * the counters and their days here at once, and D1 with the next flush (which marks them).
    */
   async excludeFlagged(event: Pick<ArticleEvent, 'siteId' | 'key' | 'day' | 'opd'>) {
-    this.busy++
-    try {
+    return this.serving(async () => {
       await this.ready({ ...event, title: null, nowMs: Date.now() })
       const flagged = this.sql
         .exec<{ reader: string; rating: RatingValue; day: string }>(
@@ -390,9 +389,7 @@ export class ArticleObject extends DurableObject<Env> {
       }
       if (flagged.length > 0) this.changed()
       return flagged.length
-    } finally {
-      this.busy--
-    }
+    })
   }
 
   /**
