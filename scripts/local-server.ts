@@ -36,6 +36,8 @@ export interface LocalServer {
   /** A bearer token of role admin for this local server ('' for another Worker's, see `prepare`). */
   adminToken: string
   process: ChildProcess
+  /** What wrangler dev printed so far (with `stdio: 'pipe'`). */
+  output(): string
   stop(): Promise<void>
 }
 
@@ -110,7 +112,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     try {
       // A Worker still starting can hold a connection open: ask again rather than wait forever.
       const res = await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(5_000) })
-      if (res.ok) return { url, adminToken, process: child, stop }
+      if (res.ok) return { url, adminToken, process: child, output: () => output, stop }
     } catch {
       // not listening yet
     }

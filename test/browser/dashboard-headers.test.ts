@@ -2,24 +2,14 @@ import { describe, expect, inject, it } from 'vitest'
 import { DASHBOARD_CSP } from '../../worker/dashboard-csp'
 import { pageErrors } from './chromium'
 import { dashboardSession } from './dashboard-helpers'
+import { apiFetch } from './local-api'
 
 const session = dashboardSession()
-
-// Once in a whole-suite run (2026-12-02) wrangler dev left this file's first plain request
-// unanswered for 30 s, cause not found (the file alone and the browser project passed right
-// after). What is judged here are the headers, so a hung request is asked once more.
-async function fetchOnce(url: string): Promise<Response> {
-  try {
-    return await fetch(url, { signal: AbortSignal.timeout(10_000) })
-  } catch {
-    return fetch(url, { signal: AbortSignal.timeout(10_000), headers: { connection: 'close' } })
-  }
-}
 
 describe('the dashboard under its CSP', () => {
   it('is served with a strict CSP header, framing refused', async () => {
     for (const path of ['/dashboard', '/dashboard/app.js', '/dashboard/app.css']) {
-      const res = await fetchOnce(inject('baseUrl') + path)
+      const res = await apiFetch(path)
       expect(res.status).toBe(200)
       expect(res.headers.get('Content-Security-Policy')).toBe(DASHBOARD_CSP)
       expect(res.headers.get('X-Frame-Options')).toBe('DENY')

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { launchChromium, pageErrors } from './chromium'
+import { apiFetch } from './local-api'
 
 // Shared steps of the dashboard's browser tests: one Chromium per file, a signed-in page and
 // a public answer.
@@ -59,7 +60,7 @@ export function dashboardSession(): DashboardSession {
 
 /** A reader's answer through the public API, as the widget would send it. */
 export async function answer(body: Record<string, unknown>) {
-  const res = await fetch(`${baseUrl()}/api/v1/responses`, {
+  const res = await apiFetch(`/api/v1/responses`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ site: 'demo', reader: crypto.randomUUID(), ...body }),
@@ -74,9 +75,7 @@ export async function answer(body: Record<string, unknown>) {
  */
 export async function flushed(articles: string[], site = 'demo'): Promise<void> {
   const total = async (path: string, article: string) => {
-    const body = await (
-      await fetch(`${baseUrl()}${path}?${new URLSearchParams({ site, article })}`)
-    ).json()
+    const body = await (await apiFetch(`${path}?${new URLSearchParams({ site, article })}`)).json()
     return (body as { total?: number; rows?: { total: number }[] }).total ?? body.rows?.[0]?.total
   }
   const live = await Promise.all(articles.map((a) => total('/api/v1/summary', a)))

@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './chromium'
-import { answer, baseUrl, dashboardSession } from './dashboard-helpers'
+import { answer, dashboardSession } from './dashboard-helpers'
+import { apiFetch } from './local-api'
 
 // A real receiver on loopback, in Node: the Worker (wrangler dev) POSTs to it over HTTP, and it
 // checks each signature with node:crypto, an implementation of its own.
@@ -83,7 +84,7 @@ describe('«Notifikasi» in the dashboard', () => {
     status = 503
     const reader = crypto.randomUUID()
     await answer({ opd: 'rsud', article: 'hook-article-1', reader, rating: 1 })
-    const commented = await fetch(`${baseUrl()}/api/v1/comments`, {
+    const commented = await apiFetch(`/api/v1/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { screenshot } from './chromium'
 import { answer, baseUrl, dashboardSession, flushed } from './dashboard-helpers'
+import { apiFetch } from './local-api'
 
 const XSS_TITLE = '<img src=x onerror=alert(1)>'
 const FORMULA_TITLE = '=HYPERLINK("http://evil.example","klik")'
@@ -29,7 +30,7 @@ beforeAll(async () => {
 
 const statsOf = async (path: string) =>
   (
-    await fetch(`${baseUrl()}${path}`, {
+    await apiFetch(`${path}`, {
       headers: { Authorization: `Bearer ${inject('adminToken')}` },
     })
   ).json()

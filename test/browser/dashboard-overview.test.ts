@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, inject, it } from 'vitest'
 import { screenshot } from './chromium'
 import { baseUrl, dashboardSession, submitToken } from './dashboard-helpers'
+import { apiFetch } from './local-api'
 
 const session = dashboardSession()
 
@@ -20,7 +21,7 @@ describe('the dashboard', () => {
   it('signs in and shows every OPD of the demo site with its grade, as the API computes it', async () => {
     const { page, errors } = await session.signIn()
     const api = await (
-      await fetch(`${baseUrl()}/api/v1/stats/opds`, {
+      await apiFetch(`/api/v1/stats/opds`, {
         headers: { Authorization: `Bearer ${inject('adminToken')}` },
       })
     ).json()

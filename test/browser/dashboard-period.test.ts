@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { axeViolations, screenshot } from './chromium'
 import { baseUrl, dashboardSession, submitToken } from './dashboard-helpers'
+import { apiFetch } from './local-api'
 
 // The SKM period picker of the date-range control: a quarter chosen with the keyboard asks the
 // API for `period=`, the figures become the API's for that period, and a day or a preset goes
@@ -16,7 +17,7 @@ const shown = (n: number) => new Intl.NumberFormat('id-ID').format(n)
 
 const statsOf = async (path: string) =>
   (
-    await fetch(`${baseUrl()}${path}`, {
+    await apiFetch(`${path}`, {
       headers: { Authorization: `Bearer ${inject('adminToken')}` },
     })
   ).json()

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { screenshot } from './chromium'
 import { baseUrl, dashboardSession } from './dashboard-helpers'
+import { apiFetch } from './local-api'
 
 // «Publikasi»: publishing an ended period through the dashboard, after a confirmation that
 // shows the live figures to be frozen; an OPD's token sees and publishes only its own OPD.
@@ -9,7 +10,7 @@ import { baseUrl, dashboardSession } from './dashboard-helpers'
 const session = dashboardSession()
 
 async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${baseUrl()}${path}`, {
+  const res = await apiFetch(`${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: {
       Authorization: `Bearer ${inject('adminToken')}`,

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest'
 import { axeViolations, screenshot } from './chromium'
 import { baseUrl, signedIn } from './dashboard-helpers'
 import { container, hostPage, probeArticle, probeSession } from './widget-probe'
+import { apiFetch } from './local-api'
 
 // Embed health (README «Embed health»): the widget's beacon when its API is unreachable or its
 // code fails to load, the count in /stats/health, and the «Kesehatan» view with a check of a
@@ -17,7 +18,7 @@ interface Row {
 }
 
 async function errorsOf(opd: string | null): Promise<Record<string, number>> {
-  const res = await fetch(`${baseUrl()}/api/v1/stats/health?site=demo`, {
+  const res = await apiFetch(`/api/v1/stats/health?site=demo`, {
     headers: { Authorization: `Bearer ${inject('adminToken')}` },
   })
   if (!res.ok) throw new Error(`health: ${res.status} ${await res.text()}`)

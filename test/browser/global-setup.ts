@@ -24,6 +24,27 @@ export default async function setup(project: TestProject) {
   project.provide('adminToken', server.adminToken)
   return async () => {
     await server.stop()
+    reportTrouble(server.output())
     rmSync(persistTo, { recursive: true, force: true })
   }
+}
+
+/** A request that took this long is reported: every one the tests make takes well under it. */
+const SLOW_MS = 3_000
+
+/**
+ * After the run, what on the server side may explain a browser test that timed out: slow
+ * requests, failed flushes and errors from wrangler dev's output (CI shows only the test
+ * runner's). Silent when there is none.
+ */
+function reportTrouble(output: string) {
+  const trouble = output.split('\n').filter((line) => {
+    const ms = /\((\d+)ms\)\s*$/.exec(line)
+    return (
+      (ms && Number(ms[1]) >= SLOW_MS) ||
+      /flush failed|ERROR|Uncaught|\s5\d\d [A-Z][a-z]/.test(line)
+    )
+  })
+  if (trouble.length > 0)
+    console.error(`wrangler dev (browser tests) reported:\n${trouble.slice(-40).join('\n')}`)
 }

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { axeViolations, launchChromium, pageErrors, screenshot, SCREENSHOT_DIR } from './chromium'
 import type { StatFigures } from '../../worker/domain/stat-figures'
+import { apiFetch } from './local-api'
 
 // The public report pages as people meet them: /laporan/:id printed to A4 PDF in Chromium with
 // the publication's own figures on it, and /transparansi/:site on a phone, axe-clean, under
@@ -22,20 +23,18 @@ const admin = inject('adminToken')
 
 /** The demo site's publication of a period: published now, or the one a previous run made. */
 async function publication(period: string, opd?: string): Promise<Publication> {
-  const res = await fetch(`${api}/api/v1/admin/publications`, {
+  const res = await apiFetch(`/api/v1/admin/publications`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ site: 'demo', opd, period }),
   })
   if (res.status === 201) return res.json() as Promise<Publication>
   expect(res.status).toBe(409)
-  const list = (await (await fetch(`${api}/api/v1/public/publications?site=demo`)).json()) as {
+  const list = (await (await apiFetch(`/api/v1/public/publications?site=demo`)).json()) as {
     rows: { id: string; opd: string | null; period: string }[]
   }
   const head = list.rows.find((r) => r.period === period && r.opd === (opd ?? null))!
-  return (
-    await fetch(`${api}/api/v1/public/publications/${head.id}`)
-  ).json() as Promise<Publication>
+  return (await apiFetch(`/api/v1/public/publications/${head.id}`)).json() as Promise<Publication>
 }
 
 const decimal = (x: number, digits: number) =>

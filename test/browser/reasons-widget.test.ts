@@ -9,6 +9,7 @@ import {
   waitForResults,
   widget,
 } from './widget-probe'
+import { apiFetch } from './local-api'
 
 // «Apa yang kurang?» and «Tanggapan OPD» (issue 14) in a real page: after Tidak Puas the chips
 // of the lazily loaded comment chunk toggle by click and by keyboard and reach the statistics;
@@ -20,7 +21,7 @@ const session = probeSession()
 const REPLY = 'Terima kasih, sudah kami perbaiki <img src=x onerror=alert(1)>'
 
 async function apiJson<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(api + path, {
+  const res = await apiFetch(path, {
     method,
     headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -119,11 +120,11 @@ describe('reasons and public replies in the widget', () => {
     // A reader answered and commented earlier; the OPD replied with markup in its text.
     const reader = crypto.randomUUID()
     const site = { site: 'demo', opd: 'rsud', article, reader }
-    await fetch(`${api}/api/v1/responses`, {
+    await apiFetch(`/api/v1/responses`, {
       method: 'POST',
       body: JSON.stringify({ ...site, rating: 1, title: 'Berita uji' }),
     })
-    const sent = await fetch(`${api}/api/v1/comments`, {
+    const sent = await apiFetch(`/api/v1/comments`, {
       method: 'POST',
       body: JSON.stringify({ ...site, text: 'Jadwal dokter tidak ada', elapsed_ms: 30_000 }),
     })

@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest'
 import { ARTICLE_PLACEHOLDER, embedSnippet } from '../../worker/domain/embed-snippet'
 import { pageErrors, screenshot } from './chromium'
 import { probeArticle, probeSession } from './widget-probe'
+import { apiFetch } from './local-api'
 
 // The widget without JavaScript (CONTRACT §10), as a reader with scripts off meets it: the
 // snippet's <noscript> link on a host page, the /tanggapi page, an answer, a reload, a
@@ -24,7 +25,7 @@ interface Summary {
 async function summary(article: string, reader?: string): Promise<Summary> {
   const q = new URLSearchParams({ site: 'demo', article })
   if (reader) q.set('reader', reader)
-  const res = await fetch(`${api}/api/v1/summary?${q}`)
+  const res = await apiFetch(`/api/v1/summary?${q}`)
   return (await res.json()) as Summary
 }
 

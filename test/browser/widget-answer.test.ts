@@ -12,6 +12,7 @@ import {
   waitForResults,
   widget,
 } from './widget-probe'
+import { apiFetch } from './local-api'
 
 // A reader answering: by click and by keyboard, changing the answer, a reload, a failing API
 // and a lost connection. Each test has its own article, so counts start at zero.
@@ -35,7 +36,7 @@ const radio = (page: Page, name: RegExp) => widget(page).getByRole('radio', { na
 
 async function serverSummary(article: string, reader?: string) {
   const q = new URLSearchParams({ site: 'demo', article, ...(reader ? { reader } : {}) })
-  return (await fetch(`${api}/api/v1/summary?${q}`)).json()
+  return (await apiFetch(`/api/v1/summary?${q}`)).json()
 }
 
 describe('answering', () => {
@@ -81,7 +82,7 @@ describe('answering', () => {
     const article = probeArticle('banyak')
     // Three earlier readers, straight through the API.
     for (const rating of [4, 4, 2]) {
-      await fetch(`${api}/api/v1/responses`, {
+      await apiFetch(`/api/v1/responses`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({

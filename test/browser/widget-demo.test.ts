@@ -11,6 +11,7 @@ import {
   waitForResults,
   widget,
 } from './widget-probe'
+import { apiFetch } from './local-api'
 
 // The /demo article as a reader meets it, and what a careful webmaster checks: nothing loads
 // before the end of the article nears, no layout shift, no console errors, no accessibility
@@ -198,7 +199,7 @@ describe('the «Dilihat» count', () => {
         async () =>
           (
             await (
-              await fetch(`${api}/api/v1/summary?${new URLSearchParams({ site: 'demo', article })}`)
+              await apiFetch(`/api/v1/summary?${new URLSearchParams({ site: 'demo', article })}`)
             ).json()
           ).views,
       )

@@ -12,6 +12,7 @@ import {
   waitForResults,
   widget,
 } from './widget-probe'
+import { apiFetch } from './local-api'
 
 // The widget on other people's pages: several at once, added late, hostile CSS, a strict CSP,
 // English, results after answering, and an API that is down.
@@ -154,7 +155,7 @@ describe('the widget on a host page', () => {
 
   it('hides the results until the reader answers with data-results="after"', async () => {
     const article = probeArticle('setelah')
-    await fetch(`${api}/api/v1/responses`, {
+    await apiFetch(`/api/v1/responses`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({

@@ -3,6 +3,7 @@ import { RESERVED_HEIGHT } from '../../widget/reserved-height'
 import { pageErrors, screenshot } from './chromium'
 import { flushed } from './dashboard-helpers'
 import { hostPage, part, probeArticle, probeSession, waitForResults, widget } from './widget-probe'
+import { apiFetch } from './local-api'
 
 // Pages webmasters run that are not one article per load: listing pages with a compact count
 // per article, single-page sites that navigate without reloading, and reloads that restore
@@ -21,7 +22,7 @@ async function open(path: string, html: string) {
 
 /** An answer as a page of the demo site sends it (the probe origin is one of its origins). */
 async function answer(article: string, rating: number, reader = crypto.randomUUID()) {
-  const res = await fetch(`${api}/api/v1/responses`, {
+  const res = await apiFetch(`/api/v1/responses`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ site: 'demo', opd: 'diskominfo', article, rating, reader }),
@@ -31,7 +32,7 @@ async function answer(article: string, rating: number, reader = crypto.randomUUI
 
 async function summary(article: string) {
   const q = new URLSearchParams({ site: 'demo', article })
-  return (await fetch(`${api}/api/v1/summary?${q}`)).json() as Promise<{
+  return (await apiFetch(`/api/v1/summary?${q}`)).json() as Promise<{
     total: number
     views: number
   }>
