@@ -148,6 +148,31 @@ describe('an admin’s change in D1 reaches the article’s object', () => {
     expect(await opdOf(article)).toBe('dinsos')
   })
 
+  it('merges an OPD whose new article is still in its object only: the answer stays under a listed OPD', async () => {
+    const admin = (await tokenFor('admin')).token
+    await send('PUT', `/api/v1/admin/sites/${SITE}/opds/humas`, admin, { name: 'Humas' })
+    const article = newArticle(ORIGIN)
+    // Its first use adds the slug in D1 at once; the article reaches D1 with the first flush.
+    expect((await answer(ORIGIN, { opd: 'humas-lama', article, rating: 2 })).status).toBe(200)
+    const merged = await send('POST', `/api/v1/admin/sites/${SITE}/opds/humas-lama/merge`, admin, {
+      into: 'humas',
+    })
+    expect(merged.status).toBe(200)
+    await settle()
+    // As a page still embedding the old slug would: the flush adds it again, counted from its
+    // own answer, so every count sits under an OPD the site lists.
+    const orphans = await env.DB.prepare(
+      `SELECT DISTINCT d.opd FROM opd_days d WHERE d.site_id = ?
+       AND NOT EXISTS (SELECT 1 FROM opds o WHERE o.site_id = d.site_id AND o.slug = d.opd)`,
+    )
+      .bind(SITE)
+      .all()
+    expect(orphans.results).toEqual([])
+    const stats = await send('GET', `/api/v1/stats/opds?site=${SITE}`, admin)
+    const { rows } = await stats.json<{ rows: { opd: string; total: number }[] }>()
+    expect(rows).toContainEqual(expect.objectContaining({ opd: 'humas-lama', total: 1 }))
+  })
+
   it('deletes a junk OPD that had only views: a later view of its article counts from zero', async () => {
     const admin = (await tokenFor('admin')).token
     const article = newArticle(ORIGIN)

@@ -75,6 +75,17 @@ function flushStatements(d1: D1Database, flush: Flush): D1PreparedStatement[] {
   const at = (sql: string, ...params: unknown[]) =>
     d1.prepare(sql).bind(article.siteId, article.key, seq, ...params)
   const statements = [
+    // An admin may have merged or deleted the article's OPD between its first request and this
+    // first flush, when D1 did not know the article yet and the change could not move it: the
+    // slug comes back, as a page still embedding it would bring it back, so no count sits
+    // under an OPD the site does not list. Once the article is in D1, its OPD is D1's.
+    d1
+      .prepare(
+        `INSERT INTO opds (site_id, slug, created_at) SELECT ?1, ?2, ?3
+        WHERE NOT EXISTS (SELECT 1 FROM articles WHERE site_id = ?1 AND key = ?4)
+        ON CONFLICT DO NOTHING`,
+      )
+      .bind(article.siteId, article.opd, Date.now(), article.key),
     // Made on first flush with the OPD and title of its first request, as on the D1 path.
     d1
       .prepare(
