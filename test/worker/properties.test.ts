@@ -81,6 +81,7 @@ describe('generated requests', { timeout: 120_000 }, () => {
   it('to POST /api/v1/responses and /views never 5xx, and change counts only when accepted', async () => {
     // Requests run one at a time, so the totals after one request are the ones before the next.
     let last = await totals()
+    let accepted = 0
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('/api/v1/responses', '/api/v1/views'),
@@ -95,16 +96,22 @@ describe('generated requests', { timeout: 120_000 }, () => {
           expect(res.status).toBeLessThan(500)
           // Always read the answer: unread bodies hold the runtime's connections open.
           const answer = await res.text()
-          const now = await totals()
           if (res.status >= 400) {
             expect(typeof JSON.parse(answer).error.code).toBe('string')
-            expect(now).toEqual(last)
+            expect(await totals()).toEqual(last)
+          } else {
+            // An accepted request reaches D1 now, not by its object's timer in the middle of
+            // a later refused request's comparison.
+            await settle()
+            accepted++
+            last = await totals()
           }
-          last = now
         },
       ),
       { numRuns: 1000 },
     )
+    // About 2 % of the generated requests are valid (21 of 1,000 in one run): both sides ran.
+    expect(accepted).toBeGreaterThan(0)
     expect(await invariantHolds()).toBe(true)
   })
 
