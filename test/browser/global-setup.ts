@@ -38,13 +38,22 @@ const SLOW_MS = 3_000
  * runner's). Silent when there is none.
  */
 function reportTrouble(output: string) {
-  const trouble = output.split('\n').filter((line) => {
+  const lines = output.split('\n')
+  const troubled = (line: string) => {
     const ms = /\((\d+)ms\)\s*$/.exec(line)
     return (
       (ms && Number(ms[1]) >= SLOW_MS) ||
       /flush failed|ERROR|Uncaught|\s5\d\d [A-Z][a-z]/.test(line)
     )
+  }
+  // Each with the line before it: the request logged just before an error is where to look.
+  const shown = new Set<number>()
+  lines.forEach((line, i) => {
+    if (!troubled(line)) return
+    if (i > 0) shown.add(i - 1)
+    shown.add(i)
   })
-  if (trouble.length > 0)
-    console.error(`wrangler dev (browser tests) reported:\n${trouble.slice(-40).join('\n')}`)
+  if (shown.size === 0) return
+  const report = [...shown].slice(-60).map((i) => lines[i])
+  console.error(`wrangler dev (browser tests) reported:\n${report.join('\n')}`)
 }

@@ -17,7 +17,9 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
   headers.set('connection', 'close')
   try {
     return await fetch(url, { ...init, headers, signal: AbortSignal.timeout(UNANSWERED_MS) })
-  } catch {
+  } catch (error) {
+    // Said in the test output, so that a run saved by asking again still shows it happened.
+    console.warn(`apiFetch: ${init.method ?? 'GET'} ${path} failed (${error}), asking once more`)
     return fetch(url, { ...init, headers, signal: AbortSignal.timeout(UNANSWERED_MS) })
   }
 }
