@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { axeViolations, pageErrors, screenshot } from './chromium'
 import { baseUrl, dashboardSession, earlierAnswersFlushed, submitToken } from './dashboard-helpers'
-import { apiFetch } from './local-api'
+import { adminFetch, apiFetch } from './local-api'
 
 // The national and provincial pages (issue 15 item 5): Indonesia → province → kabupaten/kota →
 // site → OPD, each a click, with the figures the API gives, and no accessibility violations.
@@ -26,7 +26,7 @@ interface Row {
 }
 
 const api = async (path: string, token = inject('adminToken')) => {
-  const res = await apiFetch(`${path}`, { headers: { Authorization: `Bearer ${token}` } })
+  const res = await apiFetch(path, { headers: { Authorization: `Bearer ${token}` } })
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
   return res.json()
 }
@@ -176,12 +176,9 @@ describe('the national and provincial pages', () => {
   })
 
   it('lands a provinsi token on its own province, with no way to the others', async () => {
-    const res = await apiFetch(`/api/v1/admin/tokens`, {
+    const res = await adminFetch(`/api/v1/admin/tokens`, {
       method: 'POST',
-      headers: {
-        Authorization: `Bearer ${inject('adminToken')}`,
-        'Content-Type': 'application/json',
-      },
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ role: 'provinsi', region: '17', label: 'Diskominfotik Bengkulu' }),
     })
     const { token } = await res.json()

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './chromium'
 import { answer, baseUrl, dashboardSession, flushed } from './dashboard-helpers'
-import { apiFetch } from './local-api'
+import { adminFetch } from './local-api'
 
 const XSS_TITLE = '<img src=x onerror=alert(1)>'
 const FORMULA_TITLE = '=HYPERLINK("http://evil.example","klik")'
@@ -28,12 +28,7 @@ beforeAll(async () => {
   ])
 })
 
-const statsOf = async (path: string) =>
-  (
-    await apiFetch(`${path}`, {
-      headers: { Authorization: `Bearer ${inject('adminToken')}` },
-    })
-  ).json()
+const statsOf = async (path: string) => (await adminFetch(path)).json()
 
 describe('an OPD page', () => {
   it('opens from the overview with its articles, stacked answers and a daily chart', async () => {

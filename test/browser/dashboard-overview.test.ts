@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { screenshot } from './chromium'
 import { baseUrl, dashboardSession, submitToken } from './dashboard-helpers'
-import { apiFetch } from './local-api'
+import { adminFetch } from './local-api'
 
 const session = dashboardSession()
 
@@ -20,11 +20,7 @@ describe('the dashboard', () => {
 
   it('signs in and shows every OPD of the demo site with its grade, as the API computes it', async () => {
     const { page, errors } = await session.signIn()
-    const api = await (
-      await apiFetch(`/api/v1/stats/opds`, {
-        headers: { Authorization: `Bearer ${inject('adminToken')}` },
-      })
-    ).json()
+    const api = await (await adminFetch('/api/v1/stats/opds')).json()
     const names = await page.$$eval('.opd-link', (links) => links.map((a) => a.textContent))
     expect(names).toEqual(
       expect.arrayContaining([

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { axeViolations, screenshot } from './chromium'
 import { baseUrl, dashboardSession, submitToken } from './dashboard-helpers'
-import { apiFetch } from './local-api'
+import { adminFetch } from './local-api'
 
 // The SKM period picker of the date-range control: a quarter chosen with the keyboard asks the
 // API for `period=`, the figures become the API's for that period, and a day or a preset goes
@@ -15,12 +15,7 @@ const session = dashboardSession()
 /** A count as the dashboard writes it (id-ID). */
 const shown = (n: number) => new Intl.NumberFormat('id-ID').format(n)
 
-const statsOf = async (path: string) =>
-  (
-    await apiFetch(`${path}`, {
-      headers: { Authorization: `Bearer ${inject('adminToken')}` },
-    })
-  ).json()
+const statsOf = async (path: string) => (await adminFetch(path)).json()
 
 /** A signed-in dashboard on one OPD's page, its clock on TODAY, with the API paths it asks. */
 async function opdPage(hash: string) {

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core'
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { screenshot } from './chromium'
 import { baseUrl, dashboardSession } from './dashboard-helpers'
-import { apiFetch } from './local-api'
+import { adminFetch } from './local-api'
 
 // «Publikasi»: publishing an ended period through the dashboard, after a confirmation that
 // shows the live figures to be frozen; an OPD's token sees and publishes only its own OPD.
@@ -10,12 +10,9 @@ import { apiFetch } from './local-api'
 const session = dashboardSession()
 
 async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await apiFetch(`${path}`, {
+  const res = await adminFetch(path, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      Authorization: `Bearer ${inject('adminToken')}`,
-      'Content-Type': 'application/json',
-    },
+    headers: { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)

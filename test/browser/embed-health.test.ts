@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core'
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { axeViolations, screenshot } from './chromium'
 import { baseUrl, signedIn } from './dashboard-helpers'
 import { container, hostPage, probeArticle, probeSession } from './widget-probe'
-import { apiFetch } from './local-api'
+import { adminFetch } from './local-api'
 
 // Embed health (README «Embed health»): the widget's beacon when its API is unreachable or its
 // code fails to load, the count in /stats/health, and the «Kesehatan» view with a check of a
@@ -18,9 +18,7 @@ interface Row {
 }
 
 async function errorsOf(opd: string | null): Promise<Record<string, number>> {
-  const res = await apiFetch(`/api/v1/stats/health?site=demo`, {
-    headers: { Authorization: `Bearer ${inject('adminToken')}` },
-  })
+  const res = await adminFetch('/api/v1/stats/health?site=demo')
   if (!res.ok) throw new Error(`health: ${res.status} ${await res.text()}`)
   const { rows } = (await res.json()) as { rows: Row[] }
   return rows.find((r) => r.opd === opd)!.widget_errors_by_code

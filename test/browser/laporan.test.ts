@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { axeViolations, launchChromium, pageErrors, screenshot, SCREENSHOT_DIR } from './chromium'
 import type { StatFigures } from '../../worker/domain/stat-figures'
-import { apiFetch } from './local-api'
+import { adminFetch, apiFetch } from './local-api'
 
 // The public report pages as people meet them: /laporan/:id printed to A4 PDF in Chromium with
 // the publication's own figures on it, and /transparansi/:site on a phone, axe-clean, under
@@ -19,13 +19,12 @@ interface Publication {
 }
 
 const api = inject('baseUrl')
-const admin = inject('adminToken')
 
 /** The demo site's publication of a period: published now, or the one a previous run made. */
 async function publication(period: string, opd?: string): Promise<Publication> {
-  const res = await apiFetch(`/api/v1/admin/publications`, {
+  const res = await adminFetch(`/api/v1/admin/publications`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ site: 'demo', opd, period }),
   })
   if (res.status === 201) return res.json() as Promise<Publication>
