@@ -7,24 +7,26 @@ import { type LoadPhase, type Measured, pool, runLoad, summarise } from './load'
 import { describeMachine } from './machine'
 import { SETTINGS } from './report'
 import { MILLION } from './synthetic-data'
-import { ACTIVE_SITES, FLUSH_WAIT_MS } from './hot-path'
+import { ACTIVE_SITES, EVICTED_WAIT_MS } from './hot-path'
 import { baselineRequest, everyArticle, voteRequest } from './workload'
 
-// `npm run bench:against -- <checkout>`: the vote path of this tree and of another checkout
-// (e.g. `git worktree add ../before <commit>` with its own `npm ci`) in ONE run, on the same
-// million responses, round by round with the bare-insert baseline: A, B, baseline, A, B, … so
-// the machine's other load falls on all three alike. Two separate `npm run bench` runs on a
+// `npm run bench:against -- <checkout> [<checkout> …]`: the vote path of this tree and of other
+// checkouts (e.g. `git worktree add ../before <commit>` with its own `npm ci`) in ONE run, on
+// the same million responses, round by round with the bare-insert baseline: A, B, …, baseline,
+// A, B, … so the machine's other load falls on all alike. Two separate `npm run bench` runs on a
 // shared machine differ by more than the change being judged; this is the comparison issue 11
 // asks for ("no slower than before, same run"). Prints a table; writes nothing.
 //
 // The votes go to one site's 1,000 articles of the million (bench/hot-path.ts's workload), each
 // asked for its summary once first: on the object path (this tree's default) an article's
-// object exists once its widget has been shown, and seeding 20,000 would outlast the run. After each
-// tree's phase the run waits out its objects' flushes, which would otherwise fall on the next
-// phase (D1 runs in the same workerd here; in production on D1's own machine).
+// object exists once its widget has been shown, and seeding 20,000 would outlast the run. After
+// each tree's phase the run waits until its objects have flushed and the local runtime has
+// evicted them: both would otherwise fall on the next phase (D1 runs in the same workerd here,
+// in production on D1's own machine), and every phase finds its objects evicted alike.
 
-const other = resolve(process.argv[2] ?? '')
-if (!process.argv[2]) throw new Error('usage: npm run bench:against -- <path of another checkout>')
+const others = process.argv.slice(2).map((a) => resolve(a))
+if (others.length === 0)
+  throw new Error('usage: npm run bench:against -- <path of another checkout> [<path> …]')
 const here = process.cwd()
 const basePort = Number(process.env.BENCH_PORT ?? 8840)
 const today = jakartaDay(Date.now())
@@ -68,15 +70,17 @@ const phase = (url: string, next: LoadPhase['next']): LoadPhase => ({
 
 try {
   log(
-    `load ${loadavg()[0].toFixed(1)}; loading 1,000,000 responses for this tree (${here}) and for ${other}`,
+    `load ${loadavg()[0].toFixed(1)}; loading 1,000,000 responses for this tree (${here}) and for ${others.join(', ')}`,
   )
-  const thisUrl = await serve(here, basePort)
-  const otherUrl = await serve(other, basePort + 1)
-  const baseline = await startBaseline(basePort + 2, join(root, 'baseline'))
+  const trees = [here, ...others]
+  const urls: string[] = []
+  // Each tree's ports: its own and its inspector's (+10); the baseline's after the last tree's.
+  for (const [i, dir] of trees.entries()) urls.push(await serve(dir, basePort + 20 * i))
+  const baseline = await startBaseline(basePort + 20 * trees.length, join(root, 'baseline'))
   stops.push(baseline.stop)
   const active = { ...MILLION, sites: ACTIVE_SITES }
   const articles = active.sites * active.opdsPerSite * active.articlesPerOpd
-  for (const url of [thisUrl, otherUrl]) {
+  for (const url of urls) {
     log(`asking each of the ${articles} active articles' summary once on ${url}`)
     await runLoad({
       url,
@@ -86,21 +90,18 @@ try {
       connections: 16,
     })
   }
-  // After either tree's phase: both may be on the object path, and a flush falling on the
-  // phase after it would slow whichever runs there (the baseline, or the other tree).
   const drained = async (j: number) => {
-    if (j < 2) await new Promise((r) => setTimeout(r, FLUSH_WAIT_MS))
+    if (j < trees.length) await new Promise((r) => setTimeout(r, EVICTED_WAIT_MS))
   }
   const phases = [
-    phase(thisUrl, () => voteRequest(active)),
-    phase(otherUrl, () => voteRequest(active)),
+    ...urls.map((url) => phase(url, () => voteRequest(active))),
     phase(baseline.url, () => baselineRequest(active)),
   ]
   for (const [j, p] of phases.entries()) {
     await runLoad({ ...p, seconds: SETTINGS.warmupSeconds })
     await drained(j)
   }
-  const measured: Measured[][] = [[], [], []]
+  const measured: Measured[][] = phases.map(() => [])
   for (let i = 0; i < rounds; i++) {
     log(`round ${i + 1} of ${rounds}`)
     for (const [j, p] of phases.entries()) {
@@ -108,23 +109,22 @@ try {
       await drained(j)
     }
   }
-  const [mine, theirs, bare] = measured.map((m, j) => summarise(`#${j}`, pool(m)))
+  const results = measured.map((m, j) => summarise(`#${j}`, pool(m)))
+  const bare = results[trees.length]
+  const mine = results[0]
   const machine = describeMachine()
   console.log(
     `${machine.cores} × ${machine.cpu}, load ${loadavg()[0].toFixed(1)} at the end, ${machine.date}`,
   )
-  console.log(`| vote path | req/s | × baseline | p50 ms | p99 ms | failures |`)
-  console.log(`|---|---|---|---|---|---|`)
-  for (const [name, r] of [
-    [`this tree`, mine],
-    [other, theirs],
-    ['bare-insert baseline', bare],
-  ] as const) {
+  console.log('| vote path | req/s | × baseline | this tree ÷ it | p50 ms | p99 ms | failures |')
+  console.log('|---|---|---|---|---|---|---|')
+  for (const [j, r] of results.entries()) {
+    const name = j === 0 ? 'this tree' : j < trees.length ? trees[j] : 'bare-insert baseline'
+    const versus = j > 0 && j < trees.length ? (mine.throughput / r.throughput).toFixed(2) : ''
     console.log(
-      `| ${name} | ${r.throughput.toFixed(0)} | ${(r.throughput / bare.throughput).toFixed(2)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.failures} |`,
+      `| ${name} | ${r.throughput.toFixed(0)} | ${(r.throughput / bare.throughput).toFixed(2)} | ${versus} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.failures} |`,
     )
   }
-  console.log(`this tree ÷ other: ${(mine.throughput / theirs.throughput).toFixed(2)}`)
 } finally {
   await Promise.all(stops.map((stop) => stop()))
   rmSync(root, { recursive: true, force: true })

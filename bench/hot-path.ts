@@ -79,6 +79,12 @@ async function interleaved(
 
 /** worker/hot-path/article-object.ts flushes 5 s after a change; a flush of 1,000 objects takes a few more. */
 export const FLUSH_WAIT_MS = 9_000
+/**
+ * And until the local runtime has evicted the objects (~10 s idle after their flush), which
+ * costs too: bench:against waits this long after each tree, so no tree's evictions fall on the
+ * phase after it and every tree's votes find their objects evicted alike.
+ */
+export const EVICTED_WAIT_MS = FLUSH_WAIT_MS + 12_000
 
 const VIRAL_SECONDS = 30
 /**
