@@ -249,6 +249,10 @@ export class ArticleObject extends DurableObject<Env> {
     return this.serving(async () => {
       await this.ready(event)
       const { reader, rating, day } = event
+      const { site_id, key } = this.meta as Meta
+      // Hashed before the reader's answer is read, so that nothing is awaited between reading
+      // it and writing it but the guard, after which it is read again.
+      const retiredHash = this.retiredCount > 0 ? await retiredMarkHash(site_id, key, reader) : null
       let before = this.answer(reader)
       if (before?.spam || before?.rating === rating) return this.row(before.rating)
       let flagged = before?.flagged ?? 0
@@ -260,23 +264,22 @@ export class ArticleObject extends DurableObject<Env> {
         if (!before && !admitted.allowed) return this.meta?.present ? this.row(null) : undefined
         flagged = before?.flagged ?? admitted.flagged
       }
-      const meta = this.present(event)
+      this.present(event)
       if (before) this.move(before.rating, before.day, -1)
-      else if (this.retiredCount > 0) {
+      else if (retiredHash) {
         // A reader whose response retention retired answers like one who changed their answer.
-        const hash = await retiredMarkHash(meta.site_id, meta.key, reader)
         const retired = this.sql
           .exec<{ rating: RatingValue; day: string }>(
             'SELECT rating, day FROM retired WHERE reader_hash = ?',
-            hash,
+            retiredHash,
           )
           .toArray()[0]
-        if (retired && !this.answer(reader)) {
-          this.sql.exec('DELETE FROM retired WHERE reader_hash = ?', hash)
+        if (retired) {
+          this.sql.exec('DELETE FROM retired WHERE reader_hash = ?', retiredHash)
           this.retiredCount--
           this.sql.exec(
             'INSERT OR REPLACE INTO pending_unretired VALUES (?, ?)',
-            hash,
+            retiredHash,
             retired.rating,
           )
           this.move(retired.rating, retired.day, -1)
