@@ -2,10 +2,13 @@ import { defineConfig } from 'vitest/config'
 import { ensureDashboard } from './scripts/build-dashboard'
 import { ensureRegions } from './scripts/build-regions'
 import { ensureWidget } from './scripts/build-widget'
+import { clockProjects } from './test/vitest.worker-clock.config'
 
 // Three layers, run together by `npm test`:
 // - unit: pure domain logic (percentages, IKM, …) in Node, no runtime, no database;
 // - worker: the API inside workerd against a real local D1 (test/vitest.worker.config.ts);
+// - clock: the worker files about days and periods again, at instants where days, weeks and
+//   years turn over (test/vitest.worker-clock.config.ts);
 // - browser: real pages in Debian's Chromium against wrangler dev (test/browser).
 // Tests never call Cloudflare's network: miniflare uses its fallback `cf` object.
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
@@ -24,6 +27,7 @@ export default defineConfig({
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       './test/vitest.worker.config.ts',
       './test/vitest.worker-d1.config.ts',
+      ...clockProjects,
       {
         test: {
           name: 'browser',

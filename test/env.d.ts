@@ -9,6 +9,8 @@ declare global {
     }
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[]
+      /** An ISO instant the clock check starts `Date` at (test/fixed-clock.ts); unset elsewhere. */
+      TEST_CLOCK?: string
     }
   }
 }

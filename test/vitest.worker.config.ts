@@ -35,7 +35,7 @@ export function workerProject(
       root,
       include,
       exclude,
-      setupFiles: ['./test/apply-migrations.ts'],
+      setupFiles: ['./test/apply-migrations.ts', './test/fixed-clock.ts'],
       // Generous: CI machines are small and noisy; performance lives in npm run bench.
       testTimeout: 30_000,
     },
