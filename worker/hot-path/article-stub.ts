@@ -3,6 +3,7 @@ import { jakartaDay } from '../domain/days'
 import type { Summary } from '../domain/summary'
 import type { Env } from '../env'
 import { readSummary, summaryFromRow } from '../storage/articles'
+import { answerable } from '../routes/site-request'
 
 /**
  * The widget's endpoints go through the article's object unless `HOT_PATH = "d1"` (wrangler.toml
@@ -26,6 +27,19 @@ export async function flushFirst(env: Env, siteId: string, key: string): Promise
 }
 
 /**
+ * flushFirst for a reader's comment or reasons. An article no reader could answer has nothing
+ * in an object: its request asks none (one that does store nothing, ArticleObject.stored).
+ */
+export async function flushReaderFirst(
+  env: Env,
+  db: Db,
+  siteId: string,
+  key: string,
+): Promise<void> {
+  if (await answerable(db, siteId, key)) await flushFirst(env, siteId, key)
+}
+
+/**
  * The summary a reader sees (with `yours` when a reader is named): live from the article's
  * object on the object path, from D1 otherwise. The widget's GET, a dropped scripted answer
  * and the no-script page all read it here.
@@ -38,7 +52,8 @@ export async function liveSummary(
   reader: string | null,
   opd: string | null,
 ): Promise<Summary> {
-  if (!hotPathOn(env)) return readSummary(db, siteId, article, reader, opd)
+  if (!hotPathOn(env) || !(await answerable(db, siteId, article)))
+    return readSummary(db, siteId, article, reader, opd)
   const row = await articleObject(env, siteId, article).summary({
     siteId,
     key: article,
