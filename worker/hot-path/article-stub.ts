@@ -19,16 +19,17 @@ export function articleObject(env: Env, siteId: string, key: string) {
 }
 
 /**
- * Before a D1 read that needs the reader's response (a comment, reasons, an admin's view of
- * one article): on the object path, the article's waiting changes go to D1 first.
+ * Before a D1 read that needs the article's answers (an admin's view of one article): on the
+ * object path, the article's waiting changes go to D1 first.
  */
 export async function flushFirst(env: Env, siteId: string, key: string): Promise<void> {
   if (hotPathOn(env)) await articleObject(env, siteId, key).flush()
 }
 
 /**
- * flushFirst for a reader's comment or reasons. An article no reader could answer has nothing
- * in an object: its request asks none (one that does store nothing, ArticleObject.stored).
+ * flushFirst for a reader's comment or reasons, which need the reader's response. Only an
+ * article readers could answer (answerable) may have one waiting in its object: a request about
+ * any other asks no object. An object asked about an article nobody answered stores nothing.
  */
 export async function flushReaderFirst(
   env: Env,
@@ -36,7 +37,8 @@ export async function flushReaderFirst(
   siteId: string,
   key: string,
 ): Promise<void> {
-  if (await answerable(db, siteId, key)) await flushFirst(env, siteId, key)
+  if (hotPathOn(env) && (await answerable(db, siteId, key)))
+    await articleObject(env, siteId, key).flush()
 }
 
 /**
