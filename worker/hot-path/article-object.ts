@@ -189,6 +189,11 @@ export class ArticleObject extends DurableObject<Env> {
   private flushing: Promise<void> | null = null
   /** Rows of `retired`, so a new reader's vote looks there only when there is something. */
   private retiredCount = 0
+  /**
+   * Whether the storage holds SCHEMA. A new object (or one tidy() emptied) writes nothing until
+   * it seeds an article (ready()), so a request that records nothing leaves no storage behind.
+   */
+  private stored = false
   /** D1 as the object writes it; the failure tests put a failing one in its place. */
   d1: D1Database
 
@@ -197,6 +202,8 @@ export class ArticleObject extends DurableObject<Env> {
     this.sql = ctx.storage.sql
     this.d1 = env.DB
     this.migrate()
+    // Nothing stored: no article, nothing waiting, no alarm.
+    if (!this.stored) return
     this.meta =
       this.sql.exec<Meta & Record<string, SqlStorageValue>>('SELECT * FROM meta').toArray()[0] ??
       null
@@ -236,12 +243,21 @@ export class ArticleObject extends DurableObject<Env> {
     } catch {
       // No such table yet: a new object, or one made before SCHEMA_VERSION.
     }
-    if (version >= SCHEMA_VERSION) return
+    this.stored = version > 0 || this.hasTables()
+    if (version >= SCHEMA_VERSION || !this.stored) return
     this.ctx.storage.transactionSync(() => {
       this.sql.exec(SCHEMA)
       // A new object has no meta row yet: then this changes nothing.
       if (version < 2) this.sql.exec(COUNTERS_AS_ACKNOWLEDGED)
     })
+  }
+
+  /** Whether anything is stored: objects made before SCHEMA_VERSION have tables but no version. */
+  private hasTables(): boolean {
+    return (
+      this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray()
+        .length > 0
+    )
   }
 
   /** A reader's answer; the article's counters with `yours`, or no `yours` (or no row) when refused. */
@@ -338,12 +354,15 @@ export class ArticleObject extends DurableObject<Env> {
     })
   }
 
-  /** The article's counters and the reader's answer; undefined for an article nobody has seen. */
+  /**
+   * The article's counters and the reader's answer; undefined for an article nobody has seen,
+   * which stays unstored: asking about an article adds nothing to record.
+   */
   async summary(
     event: Pick<ArticleEvent, 'siteId' | 'key' | 'day' | 'opd'> & { reader: string | null },
   ) {
     return this.serving(async () => {
-      await this.ready({ ...event, title: null, nowMs: Date.now() })
+      await this.ready({ ...event, title: null, nowMs: Date.now() }, true)
       if (!this.meta?.present) return undefined
       return this.row(event.reader === null ? null : (this.answer(event.reader)?.rating ?? null))
     })
@@ -424,8 +443,14 @@ export class ArticleObject extends DurableObject<Env> {
 
   // ── Seeding ────────────────────────────────────────────────────────────────────────────
 
-  /** Reads D1 once in the object's life: the article as D1 holds it, then never again. */
-  private async ready(event: Omit<ArticleEvent, 'reader' | 'guard' | 'keys'>): Promise<void> {
+  /**
+   * Reads D1 once in the object's life: the article as D1 holds it, then never again. With
+   * `known`, an article D1 does not hold is left unseeded: the object stores nothing for it.
+   */
+  private async ready(
+    event: Omit<ArticleEvent, 'reader' | 'guard' | 'keys'>,
+    known = false,
+  ): Promise<void> {
     if (this.meta) {
       this.lateTitle(event.title)
       return
@@ -433,7 +458,9 @@ export class ArticleObject extends DurableObject<Env> {
     await this.ctx.blockConcurrencyWhile(async () => {
       if (this.meta) return
       const seed = await readArticleSeed(this.d1, event.siteId, event.key, event.day)
+      if (known && !seed.article) return
       this.ctx.storage.transactionSync(() => {
+        if (!this.stored) this.sql.exec(SCHEMA)
         this.sql.exec(
           `INSERT INTO meta (id, site_id, key, ${SEEDED.join(', ')})
             VALUES (1, ?, ?, ${SEEDED.map(() => '?').join(', ')})`,
@@ -443,6 +470,7 @@ export class ArticleObject extends DurableObject<Env> {
         )
         this.seedRows(seed, event.day)
       })
+      this.stored = true
       this.meta = this.sql.exec<Meta & Record<string, SqlStorageValue>>('SELECT * FROM meta').one()
       this.retiredCount = seed.retired.length
       // An object that is never answered forgets even its seed a day later (tidy).
@@ -737,7 +765,8 @@ export class ArticleObject extends DurableObject<Env> {
         this.alarmAt = 0
         this.retiredCount = 0
         await this.ctx.storage.deleteAll()
-        this.migrate()
+        // Nothing stored until the next article is seeded (ready()), not even the schema.
+        this.stored = false
       })
       return
     }

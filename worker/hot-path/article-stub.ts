@@ -3,6 +3,7 @@ import { jakartaDay } from '../domain/days'
 import type { Summary } from '../domain/summary'
 import type { Env } from '../env'
 import { readSummary, summaryFromRow } from '../storage/articles'
+import { answerable } from '../routes/site-request'
 
 /**
  * The widget's endpoints go through the article's object unless `HOT_PATH = "d1"` (wrangler.toml
@@ -18,11 +19,26 @@ export function articleObject(env: Env, siteId: string, key: string) {
 }
 
 /**
- * Before a D1 read that needs the reader's response (a comment, reasons, an admin's view of
- * one article): on the object path, the article's waiting changes go to D1 first.
+ * Before a D1 read that needs the article's answers (an admin's view of one article): on the
+ * object path, the article's waiting changes go to D1 first.
  */
 export async function flushFirst(env: Env, siteId: string, key: string): Promise<void> {
   if (hotPathOn(env)) await articleObject(env, siteId, key).flush()
+}
+
+/**
+ * flushFirst for a reader's comment or reasons, which need the reader's response. Only an
+ * article readers could answer (answerable) may have one waiting in its object: a request about
+ * any other asks no object. An object asked about an article nobody answered stores nothing.
+ */
+export async function flushReaderFirst(
+  env: Env,
+  db: Db,
+  siteId: string,
+  key: string,
+): Promise<void> {
+  if (hotPathOn(env) && (await answerable(db, siteId, key)))
+    await articleObject(env, siteId, key).flush()
 }
 
 /**
@@ -38,7 +54,8 @@ export async function liveSummary(
   reader: string | null,
   opd: string | null,
 ): Promise<Summary> {
-  if (!hotPathOn(env)) return readSummary(db, siteId, article, reader, opd)
+  if (!hotPathOn(env) || !(await answerable(db, siteId, article)))
+    return readSummary(db, siteId, article, reader, opd)
   const row = await articleObject(env, siteId, article).summary({
     siteId,
     key: article,

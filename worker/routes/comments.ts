@@ -11,7 +11,7 @@ import { jsonBody } from '../validation/json-body'
 import { factory } from '../env'
 import { sha256Hex } from '../domain/crypto'
 import { notifyCommentCreated } from '../webhooks/detect'
-import { flushFirst } from '../hot-path/article-stub'
+import { flushReaderFirst } from '../hot-path/article-stub'
 
 export const commentBody = z.object({
   site: siteId.optional(),
@@ -43,7 +43,7 @@ export const commentsRoute = factory
     if (looksScripted(body) || typedTooFast(body.text, body.elapsed_ms) || onlyLinks(body.text)) {
       return c.body(null, 204)
     }
-    await flushFirst(c.env, siteId, body.article)
+    await flushReaderFirst(c.env, db, siteId, body.article)
     const response = await readerResponse(db, siteId, body.article, body.reader)
     if (response === 'none') {
       throw apiError('no_response', 'A comment needs this reader’s answer on this article first')

@@ -8,7 +8,7 @@ import { replaceReasons } from '../storage/reasons'
 import { articleKey, opdSlug, reader, siteId } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
 import { publicCors, siteOf } from './site-request'
-import { flushFirst } from '../hot-path/article-stub'
+import { flushReaderFirst } from '../hot-path/article-stub'
 
 export const reasonsBody = z.object({
   site: siteId.optional(),
@@ -33,7 +33,7 @@ export const reasonsRoute = factory
     const body = c.var.body
     const db = c.var.db
     const site = await siteOf(db, c.var.originSite, { ...body, title: null })
-    await flushFirst(c.env, site, body.article)
+    await flushReaderFirst(c.env, db, site, body.article)
     const response = await readerResponse(db, site, body.article, body.reader)
     if (response === 'none') {
       throw apiError('no_response', 'Reasons need this reader’s answer on this article first')

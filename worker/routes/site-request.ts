@@ -7,7 +7,7 @@ import { apiError } from '../errors'
 import { DEFAULT_MAX_OPDS_PER_SITE, ensureOpd, siteExists, siteForOrigin } from '../storage/sites'
 import { missingSiteOrOpd } from '../storage/stats'
 import type { ArticleRef } from '../storage/articles'
-import { isArticleUrl } from '../validation/fields'
+import { isArticleUrl, newArticleKey } from '../validation/fields'
 
 /**
  * CORS for the widget's endpoints: only origins that a site has registered are answered,
@@ -77,12 +77,26 @@ export function siteOf(
   return requestSite(db, originSite, body.site)
 }
 
+/** Whether an article is the site's: a URL of an origin it registered, or an opaque id. */
+async function ofSite(db: Db, siteId: string, article: string): Promise<boolean> {
+  return !isArticleUrl(article) || (await siteForOrigin(db, new URL(article).origin)) === siteId
+}
+
+/**
+ * Whether readers could answer this article under the vote path's rules (a key that
+ * `newArticleKey` takes, of the site): only then may its object hold anything. A request about
+ * any other key is answered from D1 and asks no object, so made-up keys leave no storage.
+ */
+export async function answerable(db: Db, siteId: string, article: string): Promise<boolean> {
+  return newArticleKey.safeParse(article).success && (await ofSite(db, siteId, article))
+}
+
 /**
  * 422 for an article URL of an origin the site has not registered (else anyone could make up
  * articles under any name); an opaque `data-article` id is the site's own.
  */
 export async function requireArticleOfSite(db: Db, siteId: string, article: string) {
-  if (isArticleUrl(article) && (await siteForOrigin(db, new URL(article).origin)) !== siteId) {
+  if (!(await ofSite(db, siteId, article))) {
     throw apiError(
       'article_not_registered',
       `The article's origin ${new URL(article).origin} is not registered for this site`,
