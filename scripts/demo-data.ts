@@ -164,12 +164,18 @@ export function demoArticleKey(slug: string) {
 
 /**
  * SQL that seeds the demo site; `origins` are the local server's own, so that the demo page
- * and any port `npm start` is given can embed the widget. Counters and day roll-ups are
+ * and any port `npm start` is given can embed the widget (a former port's no longer can). Counters and day roll-ups are
  * computed here from the same responses they are inserted with, and every insert is
  * INSERT OR IGNORE: on a second start nothing changes, so counts cannot drift.
  */
 export function demoSeedSql(origins: string[]): string {
   const lines: string[] = []
+  // A start on another port replaces the local origins of the one before rather than adding
+  // to them: each port added two, and a developer's demo site passed its cap of 20 origins.
+  const keep = origins.map(q).join(', ') || 'NULL'
+  lines.push(
+    `DELETE FROM site_origins WHERE site_id = ${q(DEMO_SITE.id)} AND (origin LIKE 'http://localhost:%' OR origin LIKE 'http://127.0.0.1:%') AND origin NOT IN (${keep});`,
+  )
   const demo = { ...DEMO_SITE, opds: DEMO_OPDS, origins: [...origins, 'https://contohkab.go.id'] }
   lines.push(...siteSql(demo, ARTICLES, prng(20261122), (slug) => demoArticleKey(slug)))
   // A site seeded before regions existed gets its region too; one an admin changed keeps hers.

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { ensureRegions } from './build-regions'
 import { ensureWidget } from './build-widget'
 import { demoSeedSql } from './demo-data'
+import { configuredCrons, startLocalCron } from './local-cron'
 import { applyLocalMigrations, executeLocalSql, offlineEnv } from './local-d1'
 import { tokenSql } from './token'
 
@@ -29,6 +30,11 @@ export interface LocalServerOptions {
    * wrangler dev starting at the same moment (the benchmark starts three).
    */
   inspectorPort?: number
+  /**
+   * Fire the config's cron triggers on their schedule, as Cloudflare does (npm start). Off for
+   * the tests and benchmarks, whose figures a retention run or a webhook retry would move.
+   */
+  crons?: boolean
 }
 
 export interface LocalServer {
@@ -85,6 +91,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   if (config) args.push('--config', config)
   if (options.inspectorPort) args.push('--inspector-port', String(options.inspectorPort))
   if (persistTo) args.push('--persist-to', persistTo)
+  const crons = options.crons ? configuredCrons(config) : []
+  if (crons.length > 0) args.push('--test-scheduled')
   // Local receivers (a webhook to localhost) are fine here, never in a deployed Worker.
   for (const [name, value] of Object.entries({ ALLOW_LOCAL_ADDRESSES: 'on', ...vars }))
     args.push('--var', `${name}:${value}`)
@@ -99,7 +107,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   child.stderr?.on('data', (d) => (output += d))
 
   const url = `http://127.0.0.1:${port}`
+  let schedule: { stop(): void } | undefined
   const stop = async () => {
+    schedule?.stop()
     if (child.exitCode !== null) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
     // The CLI runs workerd as a child: end the whole process group.
@@ -112,7 +122,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     try {
       // A Worker still starting can hold a connection open: ask again rather than wait forever.
       const res = await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(5_000) })
-      if (res.ok) return { url, adminToken, process: child, output: () => output, stop }
+      if (res.ok) {
+        if (crons.length > 0) schedule = startLocalCron(crons, (cron) => fireCron(url, cron))
+        return { url, adminToken, process: child, output: () => output, stop }
+      }
     } catch {
       // not listening yet
     }
@@ -120,4 +133,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   }
   await stop()
   throw new Error(`wrangler dev did not answer on ${url} within 60 s:\n${output}`)
+}
+
+/** One run of a cron trigger, through wrangler dev's `--test-scheduled` path. */
+async function fireCron(url: string, cron: string): Promise<void> {
+  const res = await fetch(`${url}/__scheduled?${new URLSearchParams({ cron })}`)
+  if (!res.ok) throw new Error(`/__scheduled answered ${res.status}`)
 }

@@ -12,6 +12,8 @@ const server = await startLocalServer({
   stdio: 'inherit',
   vars,
   adminToken: process.env.ADMIN_TOKEN || undefined,
+  // As deployed: webhook deliveries and their retries every minute, retention daily.
+  crons: true,
 })
 console.log(`
 Tanggapan is running on http://localhost:${port}
@@ -21,6 +23,7 @@ Tanggapan is running on http://localhost:${port}
   Dashboard   http://localhost:${port}/dashboard
   Admin token ${server.adminToken}
               (local only; ADMIN_TOKEN=… npm start sets it / token admin lokal)
+  Cron        wrangler.toml's triggers run on schedule (webhooks each minute, retention 00:30 WIB)
 Press Ctrl+C to stop.
 `)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

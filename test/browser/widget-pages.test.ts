@@ -151,6 +151,89 @@ describe('a single-page site', () => {
   }, 90_000)
 })
 
+describe('a single-page site that redraws in place (React, Svelte)', () => {
+  const paths = () => {
+    const base = `/spa-${crypto.randomUUID().slice(0, 8)}`
+    const [one, two] = [`${base}/pertama`, `${base}/kedua`]
+    for (const p of [one, two]) session.probe.serve(p, '')
+    return [one, two]
+  }
+  const article = `<h1>Berita pertama</h1><p>Isi berita pertama.</p>
+    <div data-tanggapan data-opd="diskominfo"></div>`
+
+  it('re-keys the widget when the URL, the text and the canonical link change, not its nodes', async () => {
+    const [one, two] = paths()
+    const origin = session.probe.origin
+    // The router changes the URL and sets the data of the same text nodes; the head (the
+    // canonical link, og:title) is written a task later, as react-helmet and the like do.
+    const router = `<script>
+      window.go = (p, title) => new Promise((done) => {
+        history.pushState({}, '', p)
+        document.querySelector('h1').firstChild.data = title
+        document.querySelector('main p').firstChild.data = 'Isi ' + title + '.'
+        setTimeout(() => {
+          document.querySelector('link[rel=canonical]').setAttribute('href', location.origin + p)
+          document.querySelector('meta[property="og:title"]').setAttribute('content', title)
+          done()
+        }, 50)
+      })
+    </script>`
+    const head = `<link rel="canonical" href="${origin}${one}"><meta property="og:title" content="Berita pertama">`
+    const { page, errors, context } = await open(one, hostPage(api, article + router, head))
+    await waitForResults(widget(page))
+    const nodes = await page.evaluateHandle(() => document.querySelector('h1')!.firstChild)
+
+    await page.evaluate(
+      (p) =>
+        (window as unknown as { go(p: string, t: string): Promise<void> }).go(p, 'Berita kedua'),
+      two,
+    )
+    expect(await page.evaluate((n) => document.querySelector('h1')!.firstChild === n, nodes)).toBe(
+      true,
+    )
+    await waitForResults(widget(page))
+    await widget(page)
+      .getByRole('radio', { name: /Tidak Puas/ })
+      .click()
+    await expect.poll(async () => (await summary(origin + two)).total).toBe(1)
+    expect((await summary(origin + one)).total).toBe(0)
+    await screenshot(page, 'widget-spa-in-place')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('re-keys it at the reader’s first touch when the URL changed a task after the redraw', async () => {
+    const [one, two] = paths()
+    const origin = session.probe.origin
+    // No canonical link: the article is the URL, which changes after the last redraw.
+    const router = `<script>
+      window.go = (p, title) => new Promise((done) => {
+        document.querySelector('h1').firstChild.data = title
+        setTimeout(() => { history.pushState({}, '', p); done() }, 50)
+      })
+    </script>`
+    const { page, errors, context } = await open(one, hostPage(api, article + router))
+    await waitForResults(widget(page))
+    await page.evaluate(
+      (p) =>
+        (window as unknown as { go(p: string, t: string): Promise<void> }).go(p, 'Berita kedua'),
+      two,
+    )
+    // The box still shows the first article until touched: that touch swaps it, unanswered.
+    await widget(page)
+      .getByRole('radio', { name: /Sangat Puas/ })
+      .click()
+    await waitForResults(widget(page))
+    await widget(page)
+      .getByRole('radio', { name: /Sangat Puas/ })
+      .click()
+    await expect.poll(async () => (await summary(origin + two)).total).toBe(1)
+    expect((await summary(origin + one)).total).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
 /** The page's cumulative layout shift so far (every shift, input or not). */
 const layoutShift = `new Promise((resolve) => {
   let sum = 0

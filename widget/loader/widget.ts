@@ -29,7 +29,18 @@ function start(doc: Document, src: string) {
   // reservation. The widget keeps this sheet, and its box takes the height from it.
   reserve.replaceSync(`:host{display:block!important;min-height:${RESERVED_HEIGHT}px!important}`)
   const seen = new WeakSet<Element>()
-  let page = location.href
+  // What a widget without data-article takes its article from (readConfig): the path, the
+  // canonical link and og:title. Not the hash or query, which name no other article: a jump to
+  // #tanggapan must not swap the box the reader is about to touch. Read from <head> alone,
+  // where they belong, so that comparing it after every text change stays cheap.
+  const head = doc.head
+  const pageKey = () =>
+    location.pathname +
+    ' ' +
+    head.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href +
+    ' ' +
+    head.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content
+  let page = pageKey()
   let chunk: Promise<Chunk> | null = null
   // The error beacon: its code and the OPD only, as text/plain (no preflight); sendBeacon
   // outlives the page and never blocks it.
@@ -63,6 +74,18 @@ function start(doc: Document, src: string) {
     { rootMargin: '600px 0px' },
   )
 
+  // Single-page sites change the URL and redraw without loading a page (pushState,
+  // popstate, the Navigation API alike), some in place (React, Svelte: the same nodes with new
+  // text, the canonical link's href changed). A widget that takes its article from the page
+  // (no data-article) is then swapped for a copy of its container, which the observer mounts
+  // afresh for the new article. The old one, detached, can neither draw nor count.
+  const check = () => {
+    if (page !== (page = pageKey()))
+      doc.querySelectorAll(SELECTOR + ':not([data-article])').forEach((host) => {
+        if (host.shadowRoot) host.replaceWith(host.cloneNode(true))
+      })
+  }
+
   const scan = () => {
     doc.querySelectorAll<HTMLElement>(SELECTOR).forEach((host) => {
       if (seen.has(host)) return
@@ -79,14 +102,7 @@ function start(doc: Document, src: string) {
         // An element that cannot host a shadow root (or already has one) is left alone.
       }
     })
-    // Single-page sites change the URL and redraw without loading a page (pushState,
-    // popstate, the Navigation API alike): a widget that takes its article from the page
-    // (no data-article) is then swapped for a copy of its container, which this observer
-    // mounts afresh for the new article. The old one, detached, can neither draw nor count.
-    if (page !== (page = location.href))
-      doc.querySelectorAll(SELECTOR + ':not([data-article])').forEach((host) => {
-        if (host.shadowRoot) host.replaceWith(host.cloneNode(true))
-      })
+    check()
     // Listing pages: their count elements filled by a chunk of their own (it skips the filled).
     if (doc.querySelector(COUNTS))
       import(origin + '/widget/' + __TANGGAPAN_COUNT__).then(
@@ -98,6 +114,15 @@ function start(doc: Document, src: string) {
   scan()
   // Single-page sites add containers and change pages later; the parser adding them counts too.
   new MutationObserver(scan).observe(doc.documentElement, { childList: true, subtree: true })
+  // An in-place redraw adds no node: for changed text and links only the page is compared.
+  new MutationObserver(check).observe(doc.documentElement, {
+    characterData: true,
+    attributeFilter: ['href', 'content'],
+    subtree: true,
+  })
+  // A router may change the URL a task after its redraw, with no change after it: the
+  // reader's first touch of a box compares the page too, before the answer is sent.
+  for (const type of ['pointerdown', 'keydown']) addEventListener(type, check, true)
 }
 
 try {
