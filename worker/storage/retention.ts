@@ -20,6 +20,12 @@ const SHORT_RETENTION_DAYS = 2
 const RETENTION_BATCH_ROWS = 5_000
 /** A run starts no batch after this long (a cron invocation may run 15 minutes). */
 const RETENTION_BUDGET_MS = 10 * 60_000
+/**
+ * A run starts no batch after this many refused ones: past a few bad rows, D1 failing
+ * everything is likelier, and halving batches down to single rows would then cost thousands
+ * of round trips for nothing.
+ */
+const MAX_REFUSED = 10
 
 export interface RetentionOptions {
   batchRows?: number
@@ -93,7 +99,7 @@ export async function applyRetention(
   const drain = async (step: () => Promise<[seen: number, deleted: number]>) => {
     let total = 0
     for (;;) {
-      if (batches >= maxBatches || Date.now() > deadline) {
+      if (batches >= maxBatches || Date.now() > deadline || failed >= MAX_REFUSED) {
         complete = false
         return total
       }
@@ -127,10 +133,20 @@ export async function applyRetention(
   // Oldest first, from after the last row seen, so a skipped row is not tried again this run.
   let after: Due | null = null
   const responses = await drain(async () => {
-    const due = await dueResponses(db, responseCutoff, rows, after)
+    let due: Due[]
+    try {
+      due = await dueResponses(db, responseCutoff, rows, after)
+    } catch (error) {
+      refused('responses', error)
+      return [0, 0]
+    }
     if (due.length === 0) return [0, 0]
     after = due[due.length - 1]
     const retired = async (part: Due[]): Promise<number> => {
+      if (Date.now() > deadline || failed >= MAX_REFUSED) {
+        complete = false
+        return 0
+      }
       try {
         return await retireResponses(db, responseCutoff, part)
       } catch (error) {
