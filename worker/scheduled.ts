@@ -22,11 +22,15 @@ export async function scheduled(controller: ScheduledController, env: Env): Prom
   const now = controller.scheduledTime
   if (controller.cron === DAILY_CRON) {
     const started = Date.now()
-    const report = await applyRetention(db, now)
-    await pruneWebhookLog(db, now - WEBHOOK_LOG_DAYS * 86_400_000)
-    // One line of counts for the operator (no ids, no hashes): `complete: false` means a
-    // backlog larger than one run, which the next day's run continues.
-    console.log('retention', JSON.stringify({ ...report, ms: Date.now() - started }))
+    try {
+      const report = await applyRetention(db, now)
+      // One line of counts for the operator (no ids, no hashes): `complete: false` means a
+      // backlog larger than one run, or rows D1 refused, which the next day's run continues.
+      console.log('retention', JSON.stringify({ ...report, ms: Date.now() - started }))
+    } finally {
+      // Whatever happened to the readers' rows, the webhook log keeps its own 30 days.
+      await pruneWebhookLog(db, now - WEBHOOK_LOG_DAYS * 86_400_000)
+    }
     return
   }
   if (new Date(now).getUTCMinutes() % EVENTS_EVERY_MINUTES === 0) await detectEvents(db, now)

@@ -94,6 +94,7 @@ describe('the retention job on 100,000 responses', () => {
       comments: 0,
       responses: 15_000,
       batches: 10,
+      failed: 0,
       complete: false,
     })
     expect(await drifted()).toEqual({ n: 0 })
@@ -123,6 +124,7 @@ describe('the retention job on 100,000 responses', () => {
         comments: 0,
         responses: 45_000,
         batches: 15,
+        failed: 0,
         complete: true,
         ms: expect.any(Number),
       })

@@ -9,11 +9,12 @@ import {
   type ArticleSeed,
   type DayDelta,
   type Flush,
+  objectRetiresBefore,
   readArticleSeed,
   writeFlush,
 } from '../storage/article-flush'
 import type { ResponseGuard } from '../storage/responses'
-import { RESPONSE_RETENTION_DAYS, retiredMarkHash } from '../storage/retention'
+import { retiredMarkHash } from '../storage/retention'
 import type { CounterSums } from '../storage/stats'
 
 /**
@@ -142,12 +143,6 @@ INSERT INTO schema_version VALUES (${SCHEMA_VERSION});
 `
 
 const OUTBOX = ['days', 'answers', 'unretired', 'spam']
-/**
- * The object retires an answer this many days before D1's retention job does, so a reader
- * answering again finds their old answer retired in both or in neither's way (the flush
- * takes off only the retired marks D1 holds).
- */
-const RETIRE_EARLIER_DAYS = 2
 
 /** A counter's change waiting for D1: its pending and outbox days summed. */
 const waitingSum = (k: (typeof COUNTERS)[number]) =>
@@ -727,7 +722,7 @@ export class ArticleObject extends DurableObject<Env> {
     const now = Date.now()
     const today = jakartaDay(now)
     if (meta && meta.retention_day !== today) {
-      const cutoff = now - (RESPONSE_RETENTION_DAYS - RETIRE_EARLIER_DAYS) * DAY_MS
+      const cutoff = objectRetiresBefore(now)
       this.sql.exec('DELETE FROM view_marks WHERE day < ?', today)
       this.sql.exec('DELETE FROM guard_counts WHERE day < ?', jakartaDay(now - DAY_MS))
       const old = this.sql

@@ -1,4 +1,5 @@
 import type { RatingValue } from '../domain/rating-scale'
+import { RESPONSE_RETENTION_DAYS, retiredMarkHash } from './retention'
 import type { CounterSums } from './stats'
 
 // What an article's Durable Object (worker/hot-path/article-object.ts) reads from D1 once in
@@ -18,7 +19,10 @@ export interface AnswerRow {
 /** A day's change of an article's counters since the last flush (negative when answers moved). */
 export type DayDelta = CounterSums & { day: string }
 
-/** A retired response whose reader answered again: its rating comes off the retired totals. */
+/**
+ * A retired response whose reader answered again, as the object knows it. The flush takes
+ * the mark of every reader it writes off D1 whatever the object knew (flushStatements).
+ */
 interface Unretired {
   reader_hash: string
   rating: RatingValue
@@ -48,6 +52,19 @@ export interface Flush {
 /** Rows of one JSON parameter: ~100 bytes each, well inside D1's statement and value sizes. */
 const ROWS_PER_STATEMENT = 1_000
 
+const DAY_MS = 86_400_000
+/**
+ * The object retires an answer this many days before D1's retention job does, so a reader
+ * answering again finds their old answer retired in both or in neither's way (the flush
+ * takes off only the retired marks D1 holds).
+ */
+const RETIRE_EARLIER_DAYS = 2
+
+/** Answers before this instant are retired in an article's object (spam ones forgotten). */
+export function objectRetiresBefore(nowMs: number): number {
+  return nowMs - (RESPONSE_RETENTION_DAYS - RETIRE_EARLIER_DAYS) * DAY_MS
+}
+
 const COUNTERS = ['sangat_puas', 'puas', 'cukup_puas', 'tidak_puas', 'views'] as const
 const RATING_KEYS = ['tidak_puas', 'cukup_puas', 'puas', 'sangat_puas'] as const
 
@@ -70,8 +87,9 @@ const SEEN_BY = `min(?5, (unixepoch(j.value ->> 0) + 61200) * 1000 - 1)`
 const ANSWERED = [1, 2, 3, 4].map((i) => `j.value ->> ${i} > 0`).join(' OR ')
 
 /** The flush as one D1 batch: responses, the article's days, its OPD's days, its counters. */
-function flushStatements(d1: D1Database, flush: Flush): D1PreparedStatement[] {
+async function flushStatements(d1: D1Database, flush: Flush): Promise<D1PreparedStatement[]> {
   const { article, seq } = flush
+  const now = Date.now()
   const at = (sql: string, ...params: unknown[]) =>
     d1.prepare(sql).bind(article.siteId, article.key, seq, ...params)
   const statements = [
@@ -85,7 +103,7 @@ function flushStatements(d1: D1Database, flush: Flush): D1PreparedStatement[] {
         WHERE NOT EXISTS (SELECT 1 FROM articles WHERE site_id = ?1 AND key = ?4)
         ON CONFLICT DO NOTHING`,
       )
-      .bind(article.siteId, article.opd, Date.now(), article.key),
+      .bind(article.siteId, article.opd, now, article.key),
     // Made on first flush with the OPD and title of its first request, as on the D1 path.
     d1
       .prepare(
@@ -120,7 +138,7 @@ function flushStatements(d1: D1Database, flush: Flush): D1PreparedStatement[] {
           last_response_at = coalesce(max(opd_days.last_response_at, excluded.last_response_at),
             opd_days.last_response_at, excluded.last_response_at)`,
         days,
-        Date.now(),
+        now,
       ),
     )
   }
@@ -128,15 +146,21 @@ function flushStatements(d1: D1Database, flush: Flush): D1PreparedStatement[] {
     const json = JSON.stringify(
       rows.map((r) => [r.reader, r.rating, r.day, r.answered_at, r.flagged]),
     )
+    // An excluded answer stays excluded, unless it is past the object's retention: the object
+    // forgot it then, two days before D1's job deletes it, and counted the reader's new
+    // answer as a new reader's, which D1 must store to count it too.
     statements.push(
       at(
         `INSERT INTO responses (article_id, reader, rating, day, answered_at, flagged)
         SELECT a.id, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4
         FROM articles a, json_each(?4) j WHERE ${ARTICLE}
         ON CONFLICT (article_id, reader) DO UPDATE
-        SET rating = excluded.rating, day = excluded.day, answered_at = excluded.answered_at
-        WHERE responses.spam = 0`,
+        SET rating = excluded.rating, day = excluded.day, answered_at = excluded.answered_at,
+          flagged = CASE WHEN responses.spam = 0 THEN responses.flagged ELSE excluded.flagged END,
+          spam = 0
+        WHERE responses.spam = 0 OR responses.answered_at < ?5`,
         json,
+        objectRetiresBefore(now),
       ),
     )
   }
@@ -150,15 +174,23 @@ function flushStatements(d1: D1Database, flush: Flush): D1PreparedStatement[] {
       ),
     )
   }
-  if (flush.unretired.length > 0) {
-    // Only the marks D1 still holds come off: the totals move by exactly the marks deleted.
+  // Every reader written loses their retired mark, not only those the object knew retired: D1's
+  // job may have retired an answer the object still took for live (seeded before its first
+  // daily alarm), whose rating the flush's days take off as a changed answer's. Only the marks
+  // D1 still holds come off, so the totals move by exactly the marks deleted, in either order
+  // of this flush and that job.
+  const written = await Promise.all(
+    flush.answers.map((r) => retiredMarkHash(article.siteId, article.key, r.reader)),
+  )
+  const unretired = [...new Set([...flush.unretired.map((u) => u.reader_hash), ...written])]
+  for (const rows of chunks(unretired)) {
     const marks = `FROM retired_marks m WHERE m.article_id = a.id
       AND m.reader_hash IN (SELECT value FROM json_each(?4))`
     const off = RATING_KEYS.map(
       (k, i) =>
         `${k} = retired_responses.${k} - (SELECT count(*) ${marks} AND m.rating = ${i + 1})`,
     ).join(', ')
-    const hashes = JSON.stringify(flush.unretired.map((u) => u.reader_hash))
+    const hashes = JSON.stringify(rows)
     statements.push(
       at(
         `UPDATE retired_responses SET ${off} FROM articles a
@@ -184,7 +216,7 @@ function flushStatements(d1: D1Database, flush: Flush): D1PreparedStatement[] {
 
 /** Writes one flush to D1 (one transaction); applying the same `seq` again changes nothing. */
 export async function writeFlush(d1: D1Database, flush: Flush): Promise<void> {
-  await d1.batch(flushStatements(d1, flush))
+  await d1.batch(await flushStatements(d1, flush))
 }
 
 /** What D1 holds of one article, for its object's one seeding. */
@@ -203,7 +235,10 @@ export interface ArticleSeed {
   viewedToday: string[]
 }
 
-/** One read of everything D1 holds of an article: its row, its readers' answers, today's views. */
+/**
+ * One read of everything D1 holds of an article: its row, its readers' answers, today's views;
+ * as the object keeps them (retiredAtOnce).
+ */
 export async function readArticleSeed(
   d1: D1Database,
   siteId: string,
@@ -230,10 +265,34 @@ export async function readArticleSeed(
       .prepare(`SELECT reader FROM view_marks WHERE article_id = ${id} AND day = ?3`)
       .bind(siteId, key, day),
   ])
-  return {
+  return retiredAtOnce(siteId, key, {
     article: (article.results[0] as ArticleSeed['article']) ?? null,
     answers: answers.results as ArticleSeed['answers'],
     retired: retired.results as ArticleSeed['retired'],
     viewedToday: (views.results as { reader: string }[]).map((r) => r.reader),
+  })
+}
+
+/**
+ * The seed with the answers past the object's retention retired (spam ones forgotten), as
+ * its daily alarm would retire them: an object seeded, or seeded again after tidying or an
+ * admin's change, never holds as live an answer that D1's job may retire before that alarm.
+ * A mark D1 kept beside a reader's live answer (left by that race before flushes carried
+ * every reader's mark) gives way to the answer's.
+ */
+async function retiredAtOnce(siteId: string, key: string, seed: ArticleSeed) {
+  const cutoff = objectRetiresBefore(Date.now())
+  const old = seed.answers.filter((a) => a.answered_at < cutoff)
+  if (old.length === 0) return seed
+  const marks = new Map(seed.retired.map((m) => [m.reader_hash, m]))
+  for (const a of old)
+    if (!a.spam) {
+      const reader_hash = await retiredMarkHash(siteId, key, a.reader)
+      marks.set(reader_hash, { reader_hash, rating: a.rating, day: a.day })
+    }
+  return {
+    ...seed,
+    answers: seed.answers.filter((a) => a.answered_at >= cutoff),
+    retired: [...marks.values()],
   }
 }

@@ -20,6 +20,12 @@ const SHORT_RETENTION_DAYS = 2
 const RETENTION_BATCH_ROWS = 5_000
 /** A run starts no batch after this long (a cron invocation may run 15 minutes). */
 const RETENTION_BUDGET_MS = 10 * 60_000
+/**
+ * A run starts no batch after this many refused ones: past a few bad rows, D1 failing
+ * everything is likelier, and halving batches down to single rows would then cost thousands
+ * of round trips for nothing.
+ */
+const MAX_REFUSED = 10
 
 export interface RetentionOptions {
   batchRows?: number
@@ -36,7 +42,9 @@ export interface RetentionReport {
   comments: number
   responses: number
   batches: number
-  /** False when the run stopped at its bound with rows still past their retention. */
+  /** Batches D1 refused (logged and skipped; their rows wait for the next run). */
+  failed: number
+  /** False when the run stopped at its bound, or skipped rows, with rows still past retention. */
   complete: boolean
 }
 
@@ -61,7 +69,9 @@ export async function retiredMarkHash(
  * reasons in the same transaction, so after any batch, an article's counters equal its
  * responses plus its retired totals, and counters and day roll-ups (reason_days too) are not
  * touched at all. A run that stops half way (its bound, a
- * timeout) leaves consistent data; the next run picks up what is left.
+ * timeout) leaves consistent data; the next run picks up what is left. A batch D1 refuses is
+ * logged and skipped (responses: halved down to the one row it fails on), never the end of
+ * the run: one bad row must not keep every other reader's id past its retention.
  */
 export async function applyRetention(
   db: Db,
@@ -77,12 +87,19 @@ export async function applyRetention(
   const shortCutoffDay = jakartaDay(nowMs - (SHORT_RETENTION_DAYS - 1) * DAY_MS)
 
   let batches = 0
+  let failed = 0
   let complete = true
+  const refused = (what: string, error: unknown) => {
+    failed++
+    complete = false
+    // The error's text only: D1 reports the statement's failure, never its bound values.
+    console.error('retention batch failed, skipped', what, String(error))
+  }
   /** Runs `step` (one batch, answering rows seen and rows deleted) until a batch is short. */
   const drain = async (step: () => Promise<[seen: number, deleted: number]>) => {
     let total = 0
     for (;;) {
-      if (batches >= maxBatches || Date.now() > deadline) {
+      if (batches >= maxBatches || Date.now() > deadline || failed >= MAX_REFUSED) {
         complete = false
         return total
       }
@@ -94,11 +111,17 @@ export async function applyRetention(
   }
   const deleteBatch = (table: string, where: SQL) => async (): Promise<[number, number]> => {
     const name = sql.raw(table)
-    const [result] = await batch(db, [
-      sql`DELETE FROM ${name}
-        WHERE rowid IN (SELECT rowid FROM ${name} WHERE ${where} LIMIT ${rows})`,
-    ])
-    return [result.meta.changes, result.meta.changes]
+    try {
+      const [result] = await batch(db, [
+        sql`DELETE FROM ${name}
+          WHERE rowid IN (SELECT rowid FROM ${name} WHERE ${where} LIMIT ${rows})`,
+      ])
+      return [result.meta.changes, result.meta.changes]
+    } catch (error) {
+      // The same rows would fail again: this table waits for the next run, the others go on.
+      refused(table, error)
+      return [0, 0]
+    }
   }
 
   const short = sql`day < ${shortCutoffDay}`
@@ -107,59 +130,131 @@ export async function applyRetention(
   const rateCounters = await drain(deleteBatch('rate_counters', sql`window < ${shortCutoffDay}`))
   const commentTextMarks = await drain(deleteBatch('comment_text_marks', short))
   const comments = await drain(deleteBatch('comments', sql`created_at < ${commentCutoff}`))
-  const responses = await drain(() => retireResponses(db, responseCutoff, rows))
+  // Oldest first, from after the last row seen, so a skipped row is not tried again this run.
+  let after: Due | null = null
+  const responses = await drain(async () => {
+    let due: Due[]
+    try {
+      due = await dueResponses(db, responseCutoff, rows, after)
+    } catch (error) {
+      refused('responses', error)
+      return [0, 0]
+    }
+    if (due.length === 0) return [0, 0]
+    after = due[due.length - 1]
+    const retired = async (part: Due[]): Promise<number> => {
+      if (Date.now() > deadline || failed >= MAX_REFUSED) {
+        complete = false
+        return 0
+      }
+      try {
+        return await retireResponses(db, responseCutoff, part)
+      } catch (error) {
+        if (part.length === 1) {
+          refused('responses', error)
+          return 0
+        }
+        const half = Math.ceil(part.length / 2)
+        return (await retired(part.slice(0, half))) + (await retired(part.slice(half)))
+      }
+    }
+    return [due.length, await retired(due)]
+  })
   const counts = { salts, viewMarks, rateCounters, commentTextMarks, comments, responses }
-  return { ...counts, batches, complete }
+  return { ...counts, batches, failed, complete }
 }
 
 interface Due {
   article_id: number
   reader: string
+  answered_at: number
   site_id: string
   key: string
 }
 
-/** One batch of responses: the oldest `rows` past the cutoff retired in one transaction. */
-async function retireResponses(db: Db, cutoff: number, rows: number): Promise<[number, number]> {
+/** The oldest `rows` responses past the cutoff, after `after` in that order. */
+async function dueResponses(db: Db, cutoff: number, rows: number, after: Due | null) {
+  const past = after
+    ? sql`AND (r.answered_at, r.article_id, r.reader) >
+        (${after.answered_at}, ${after.article_id}, ${after.reader})`
+    : sql``
   const [found] = await batch<Due>(db, [
-    sql`SELECT r.article_id, r.reader, a.site_id, a.key
+    sql`SELECT r.article_id, r.reader, r.answered_at, a.site_id, a.key
       FROM responses r JOIN articles a ON a.id = r.article_id
-      WHERE r.answered_at < ${cutoff} ORDER BY r.answered_at LIMIT ${rows}`,
+      WHERE r.answered_at < ${cutoff} ${past}
+      ORDER BY r.answered_at, r.article_id, r.reader LIMIT ${rows}`,
   ])
-  const due = found.results
-  if (due.length === 0) return [0, 0]
-  // The reader hashes need SHA-256, which SQLite here lacks; the batch gets the rows as JSON.
-  const hashes = await Promise.all(
+  return found.results
+}
+
+/**
+ * Rows of one bound JSON value: ~150 bytes each (no article key in it), so a value stays far
+ * below the 2 MB D1 accepts however long the articles' URLs are.
+ */
+const ROWS_PER_VALUE = 1_000
+
+const RATINGS = ['tidak_puas', 'cukup_puas', 'puas', 'sangat_puas'] as const
+/** Statements per chunk of `retireResponses`. */
+const PER_CHUNK = 5
+
+/**
+ * Retires `due` in one transaction; answers the responses deleted. A response that its reader
+ * changed since it was found is not due any more, and stays.
+ */
+async function retireResponses(db: Db, cutoff: number, due: Due[]): Promise<number> {
+  // The reader hashes need SHA-256, which SQLite here lacks; the batch gets them as JSON.
+  const hashed = await Promise.all(
     due.map(async (d) => [
+      d.article_id,
+      d.reader,
       await retiredMarkHash(d.site_id, d.key, d.reader),
       await reasonReaderHash(d.site_id, d.key, d.reader),
     ]),
   )
-  const list = JSON.stringify(
-    due.map((d, i) => [d.article_id, d.reader, ...hashes[i], d.site_id, d.key]),
-  )
-  // Re-read inside the transaction: a reader who answered again since the SELECT is not due.
-  const chunk = sql`SELECT r.article_id, r.reader, r.rating, r.day, r.spam, j.value ->> 2 AS hash,
-      j.value ->> 3 AS reason_hash, j.value ->> 4 AS site_id, j.value ->> 5 AS key
-    FROM json_each(${list}) j
-    JOIN responses r ON r.article_id = j.value ->> 0 AND r.reader = j.value ->> 1
-    WHERE r.answered_at < ${cutoff}`
-  const results = await batch(db, [
-    sql`INSERT INTO retired_marks (article_id, reader_hash, rating, day)
-      SELECT article_id, hash, rating, day FROM (${chunk}) WHERE spam = 0`,
-    sql`INSERT INTO retired_responses (article_id, sangat_puas, puas, cukup_puas, tidak_puas)
-      SELECT article_id, sum(rating = 4), sum(rating = 3), sum(rating = 2), sum(rating = 1)
-      FROM (${chunk}) WHERE spam = 0 GROUP BY article_id
-      ON CONFLICT (article_id) DO UPDATE SET
-        sangat_puas = sangat_puas + excluded.sangat_puas, puas = puas + excluded.puas,
-        cukup_puas = cukup_puas + excluded.cukup_puas,
-        tidak_puas = tidak_puas + excluded.tidak_puas`,
-    // The readers' reasons go with their answers, before them (the chunk reads the answers);
-    // reason_days keeps the counts, as the counters keep the ratings.
-    sql`DELETE FROM reasons WHERE (site_id, article, reader_hash) IN
-      (SELECT site_id, key, reason_hash FROM (${chunk}))`,
-    sql`DELETE FROM responses
-      WHERE (article_id, reader) IN (SELECT article_id, reader FROM (${chunk}))`,
-  ])
-  return [due.length, results[3].meta.changes]
+  const statements: SQL[] = []
+  for (let i = 0; i < hashed.length; i += ROWS_PER_VALUE) {
+    const list = JSON.stringify(hashed.slice(i, i + ROWS_PER_VALUE))
+    // Re-read inside the transaction: a reader who answered again since the SELECT is not due.
+    // `old` is a mark the reader already has: left by an object that took a retired answer
+    // for a live one before its flushes carried every reader's mark (worker/storage/
+    // article-flush.ts). Its rating left the counters then but not the retired totals; it is
+    // replaced here and its rating comes off them, which brings the article back to its
+    // responses plus its retired totals.
+    const chunk = sql`SELECT r.article_id, r.reader, r.rating, r.day, r.spam,
+        j.value ->> 2 AS hash, j.value ->> 3 AS reason_hash, a.site_id, a.key, m.rating AS old
+      FROM json_each(${list}) j
+      JOIN responses r ON r.article_id = j.value ->> 0 AND r.reader = j.value ->> 1
+      JOIN articles a ON a.id = r.article_id
+      LEFT JOIN retired_marks m ON m.article_id = r.article_id AND m.reader_hash = j.value ->> 2
+      WHERE r.answered_at < ${cutoff}`
+    const moved = RATINGS.map(
+      (_, r) =>
+        sql`sum(CASE WHEN spam = 0 AND rating = ${r + 1} THEN 1 ELSE 0 END)
+          - sum(CASE WHEN old = ${r + 1} THEN 1 ELSE 0 END)`,
+    )
+    statements.push(
+      // Before the marks move: `old` is read from them.
+      sql`INSERT INTO retired_responses (article_id, ${sql.raw(RATINGS.join(', '))})
+        SELECT article_id, ${sql.join(moved, sql`, `)} FROM (${chunk})
+        WHERE spam = 0 OR old IS NOT NULL GROUP BY article_id
+        ON CONFLICT (article_id) DO UPDATE SET ${sql.raw(
+          RATINGS.map((k) => `${k} = ${k} + excluded.${k}`).join(', '),
+        )}`,
+      sql`DELETE FROM retired_marks WHERE (article_id, reader_hash) IN
+        (SELECT article_id, hash FROM (${chunk}) WHERE spam = 1 AND old IS NOT NULL)`,
+      sql`INSERT INTO retired_marks (article_id, reader_hash, rating, day)
+        SELECT article_id, hash, rating, day FROM (${chunk}) WHERE spam = 0
+        ON CONFLICT (article_id, reader_hash) DO UPDATE
+        SET rating = excluded.rating, day = excluded.day`,
+      // The readers' reasons go with their answers, before them (the chunk reads the answers);
+      // reason_days keeps the counts, as the counters keep the ratings.
+      sql`DELETE FROM reasons WHERE (site_id, article, reader_hash) IN
+        (SELECT site_id, key, reason_hash FROM (${chunk}))`,
+      sql`DELETE FROM responses
+        WHERE (article_id, reader) IN (SELECT article_id, reader FROM (${chunk}))`,
+    )
+  }
+  const results = await batch(db, statements)
+  // Each chunk's last statement deletes its responses.
+  return results.reduce((n, r, i) => n + (i % PER_CHUNK === PER_CHUNK - 1 ? r.meta.changes : 0), 0)
 }
