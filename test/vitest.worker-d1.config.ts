@@ -17,6 +17,7 @@ const files = [
   'reasons',
   'responses',
   'retention',
+  'retention-race',
   'storage-batches',
   'summaries',
   'summary',
