@@ -124,6 +124,7 @@ beforeAll(async () => {
   await seedArticle(SITE, 'dinkes', `${A}vaksin`, 'Vaksin', {
     '2025-01-15': [4, 1, 0, 0, 30],
     '2025-03-02': [2, 2, 0, 1, 20],
+    '2025-04-07': [1, 0, 0, 0, 5],
     '2025-05-09': [1, 0, 0, 0, 5],
   })
   await seedArticle(SITE, 'diskominfo', `${A}wifi`, 'Wifi', { '2025-02-10': [0, 3, 1, 0, 12] })
@@ -168,7 +169,7 @@ describe('GET /api/v1/public/datasets/:site.csv', () => {
       // March of dinkes as Q1 froze it, not as its own later publication (with 9 more answers).
       `${region},2025-03,2025,3,dinkes,,2,2,0,1,5,20,75,C,false,${ids.q1},2025-Q1`,
       `${region},2025-03,2025,3,${diskominfo},0,0,0,0,0,0,,,false,${ids.q1},2025-Q1`,
-      `${region},2025-04,2025,4,dinkes,,0,0,0,0,0,0,,,false,${ids.april},2025-04`,
+      `${region},2025-04,2025,4,dinkes,,1,0,0,0,1,5,100,A,false,${ids.april},2025-04`,
       `${region},2025-04,2025,4,${diskominfo},0,0,0,0,0,0,,,false,${ids.april},2025-04`,
     ])
     // May has answers but no publication: it is not open data.

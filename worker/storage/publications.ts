@@ -97,7 +97,9 @@ async function scopeFigures(db: Db, scope: PublicationScope) {
   }
 }
 
-export type PublishOutcome = { ok: true; text: string } | { ok: false; reason: 'already_published' }
+export type PublishOutcome =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'already_published' | 'nothing_to_publish' }
 
 function isUniqueViolation(error: unknown): boolean {
   // drizzle wraps D1's error; the constraint is named in the innermost message.
@@ -126,17 +128,31 @@ export async function isPublished(db: Db, scope: PublicationScope): Promise<bool
 const scopeOpd = (opd: string | null) =>
   opd === null ? sql`${publications.opd} IS NULL` : eq(publications.opd, opd)
 
+/** When the site was registered (milliseconds since 1970), or null for an unknown site. */
+export async function siteRegisteredAt(db: Db, site: string): Promise<number | null> {
+  const row = await db
+    .select({ createdAt: sites.createdAt })
+    .from(sites)
+    .where(eq(sites.id, site))
+    .get()
+  return row?.createdAt ?? null
+}
+
 /**
  * Freezes the scope's figures: the document (everything but `sha256`) is hashed as canonical
  * JSON, and the canonical JSON of the document with its `sha256` is stored and returned as
  * the one text every later read serves. Header and text go in one batch (a transaction); the
- * unique indexes turn a concurrent second publish into `already_published`.
+ * unique indexes turn a concurrent second publish into `already_published`. A scope without a
+ * single answer in the period is `nothing_to_publish`: a report of zeros, frozen for good,
+ * would say the service was judged when nobody judged it.
  */
 export async function publish(db: Db, scope: PublicationScope, now: Date): Promise<PublishOutcome> {
   const id = `pub_${Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
     b.toString(16).padStart(2, '0'),
   ).join('')}`
   const publishedAt = now.toISOString()
+  const figures = await scopeFigures(db, scope)
+  if (!figures.total?.total) return { ok: false, reason: 'nothing_to_publish' }
   const document = {
     id,
     site: scope.site,
@@ -145,7 +161,7 @@ export async function publish(db: Db, scope: PublicationScope, now: Date): Promi
     from: scope.period.from,
     to: scope.period.to,
     published_at: publishedAt,
-    figures: (await scopeFigures(db, scope)) as unknown as Json,
+    figures: figures as unknown as Json,
   }
   const sha256 = await sha256Hex(canonicalJson(document))
   const text = canonicalJson({ ...document, sha256 })
