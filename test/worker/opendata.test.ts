@@ -242,6 +242,76 @@ describe('GET /api/v1/public/datasets/:site.csv', () => {
   })
 })
 
+describe('the CSV as publications accumulate', () => {
+  type Part = { publication_id: string; part: number; text: string }
+  const partsOf = async (site: string) =>
+    (
+      await env.DB.prepare(
+        `SELECT t.publication_id, t.part, t.text FROM publication_parts t
+         JOIN publications p ON p.id = t.publication_id WHERE p.site_id = ? ORDER BY 1, 2`,
+      )
+        .bind(site)
+        .all<Part>()
+    ).results
+  const putParts = (site: string, parts: Part[]) =>
+    env.DB.batch([
+      env.DB.prepare(
+        `DELETE FROM publication_parts WHERE publication_id IN
+         (SELECT id FROM publications WHERE site_id = ?)`,
+      ).bind(site),
+      ...parts.map((p) =>
+        env.DB.prepare(
+          'INSERT INTO publication_parts (publication_id, part, text) VALUES (?, ?, ?)',
+        ).bind(p.publication_id, p.part, p.text),
+      ),
+    ])
+  /** Every month row of every site: the migration fills the table for all of them. */
+  const monthRows = async () =>
+    (await env.DB.prepare('SELECT * FROM publication_months ORDER BY 1, 2, 3').all()).results
+
+  it('does not read the publications’ frozen texts (mostly article rows), only their month rows', async () => {
+    const before = await (await csvOf(SITE)).text()
+    const parts = await partsOf(SITE)
+    expect(parts.length).toBeGreaterThan(0)
+    // Every text replaced by one that is not even JSON: a CSV that read them could not answer.
+    await putParts(
+      SITE,
+      parts.map((p) => ({ ...p, text: 'x' })),
+    )
+    try {
+      const res = await csvOf(SITE)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toBe(before)
+    } finally {
+      await putParts(SITE, parts)
+    }
+  })
+
+  it('gets the month rows of publications made before them from their texts (migration)', async () => {
+    const before = await (await csvOf(SITE)).text()
+    const written = await monthRows()
+    expect(written.length).toBeGreaterThan(0)
+    const parts = await partsOf(SITE)
+    // One text stored in three parts, cut anywhere, as a long text would be.
+    const q1 = parts.find((p) => p.publication_id === ids.q1)!
+    const third = Math.ceil(q1.text.length / 3)
+    const cut = [0, 1, 2].map((i) => ({
+      ...q1,
+      part: i,
+      text: q1.text.slice(i * third, (i + 1) * third),
+    }))
+    await putParts(SITE, [...parts.filter((p) => p !== q1), ...cut])
+    await env.DB.prepare('DELETE FROM publication_months').run()
+    expect(await lines(await csvOf(SITE))).toEqual([HEADER])
+
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.includes('publication_months'))!
+    await env.DB.prepare(migration.queries.at(-1)!).run()
+    expect(await monthRows()).toEqual(written)
+    expect(await (await csvOf(SITE)).text()).toBe(before)
+    await putParts(SITE, parts)
+  })
+})
+
 describe('GET /api/v1/public/datasets/:site.json', () => {
   it('is CKAN package_show: produsen the pemda, walidata its Diskominfo, CC-BY-4.0, the CSV as resource', async () => {
     const res = await metaOf(SITE)
