@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   origin_taken: 409,
   opd_in_use: 409,
   period_not_over: 409,
+  period_before_site: 409,
+  nothing_to_publish: 409,
   already_published: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

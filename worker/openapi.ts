@@ -744,6 +744,8 @@ const OPERATIONS: Operation[] = [
       'unknown_site',
       'unknown_opd',
       'period_not_over',
+      'period_before_site',
+      'nothing_to_publish',
       'already_published',
     ],
   },

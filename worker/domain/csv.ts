@@ -1,19 +1,33 @@
 export type CsvCell = string | number | boolean | null
 
-// A spreadsheet runs a cell that starts with one of these as a formula (or, for tab and
-// CR, may shift it into one): OWASP's «CSV injection» list.
-const FORMULA_START = /^[=+\-@\t\r]/
+// A spreadsheet runs a field that starts with one of these as a formula (or, for tab and
+// CR, may shift it into one): OWASP's «CSV injection» list, also behind blanks or quotes, which
+// some spreadsheets strip before they look.
+const FORMULA_START = /^(?:[\s"]*[=+\-@]|[\t\r])/
 const NEEDS_QUOTES = /[",\r\n]/
 
+// The file is written with commas, but a spreadsheet in a semicolon locale (Excel in Indonesian,
+// the readers of this file) opens it splitting on `;` and line breaks instead: commas are then
+// plain text, and a quote only opens a quoted field where a field begins. So a cell that is not
+// first in its row, quoted or not, is cut at every `;` and line break inside it, and the piece
+// after the cut is a field of its own: `Judul;=HYPERLINK("x")` would become a formula cell.
+// Each such piece that would start with a formula sign gets the same single quote as a whole
+// cell, right after the cut (a tab cuts too, for whoever imports the file as tab-separated).
+// Commas inside a cell need no such care: in a comma locale the cell is quoted and its quote
+// opens the field, so the comma never cuts it; in a semicolon locale a comma cuts nothing.
+const FORMULA_AFTER_CUT = /(;|\t|\r\n?|\n)(?=[\s"]*[=+\-@])/g
+
 /**
- * One CSV cell: text that a spreadsheet would run as a formula gets a leading single quote
- * (shown, never run), and a cell with a quote, comma or line break is quoted with inner
- * quotes doubled (RFC 4180). Numbers are written as they are, null as an empty cell.
+ * One CSV cell: text that a spreadsheet would run as a formula, in a comma or a semicolon
+ * locale, gets a single quote before it (shown, never run), and a cell with a quote, comma or
+ * line break is quoted with inner quotes doubled (RFC 4180). Numbers are written as they are,
+ * null as an empty cell.
  */
 export function csvCell(value: CsvCell): string {
   if (value === null) return ''
   if (typeof value !== 'string') return String(value)
-  const text = FORMULA_START.test(value) ? `'${value}` : value
+  const pieces = value.replace(FORMULA_AFTER_CUT, "$1'")
+  const text = FORMULA_START.test(pieces) ? `'${pieces}` : pieces
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 

@@ -12,8 +12,9 @@ import { allowsLocal } from '../webhooks/deliver'
 
 // POST /api/v1/admin/check-embed (CONTRACT §10, README «Checking an embed»): fetches a live
 // page and says whether the widget can work on it. The fetch follows the webhook rules
-// (domain/outbound-url.ts) at every redirect, with a timeout and a size cap, so the Worker
-// cannot be aimed at the operator's own network or made to read a huge file.
+// (domain/outbound-url.ts) and the token's scope at every redirect, with one timeout for the
+// headers and the body alike and a size cap, so the Worker cannot be aimed at the operator's
+// own network or another site's pages, nor made to read a huge or endless file.
 
 const TIMEOUT_MS = 10_000
 /** Pages are read up to this many bytes; the snippet sits well within any real article. */
@@ -55,9 +56,18 @@ function outboundOrThrow(text: string, allowLocal: boolean): URL {
 const unreachable = (why: string) =>
   apiError('page_unreachable', `The page could not be read: ${why}`)
 
-/** The page after at most MAX_REDIRECTS redirects, each of them held to the same rules. */
-async function fetchPage(start: URL, allowLocal: boolean): Promise<{ url: URL; res: Response }> {
-  const signal = AbortSignal.timeout(TIMEOUT_MS)
+const tooSlow = `no answer within ${TIMEOUT_MS / 1000} s`
+
+/**
+ * The page after at most MAX_REDIRECTS redirects, each of them held to the same rules: the
+ * address filter, then `allowed` (the token's scope) before anything is fetched from it.
+ */
+async function fetchPage(
+  start: URL,
+  allowLocal: boolean,
+  allowed: (url: URL) => Promise<void>,
+  signal: AbortSignal,
+): Promise<{ url: URL; res: Response }> {
   let url = start
   for (let hop = 0; ; hop++) {
     let res: Response
@@ -68,7 +78,7 @@ async function fetchPage(start: URL, allowLocal: boolean): Promise<{ url: URL; r
         headers: { Accept: 'text/html', 'User-Agent': 'Tanggapan check-embed' },
       })
     } catch (err) {
-      throw unreachable(signal.aborted ? `no answer within ${TIMEOUT_MS / 1000} s` : String(err))
+      throw unreachable(signal.aborted ? tooSlow : String(err))
     }
     const location = res.headers.get('Location')
     if (res.status < 300 || res.status > 399 || location === null) {
@@ -79,20 +89,39 @@ async function fetchPage(start: URL, allowLocal: boolean): Promise<{ url: URL; r
     if (hop === MAX_REDIRECTS) throw unreachable(`more than ${MAX_REDIRECTS} redirects`)
     if (!URL.canParse(location, url)) throw unreachable('a redirect to a malformed address')
     url = outboundOrThrow(new URL(location, url).href, allowLocal)
+    await allowed(url)
   }
 }
 
-/** The first MAX_PAGE_BYTES of a body (what follows is not read at all). */
-async function headOf(body: ReadableStream<Uint8Array> | null): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The first MAX_PAGE_BYTES of a body (what follows is not read at all), within the same
+ * timeout as the headers: a page that trickles its body slower than that is unreachable (a
+ * 4xx), not a failure of the Worker. Each read races the signal itself, since a body is not
+ * bound to end when its fetch's signal fires.
+ */
+async function headOf(
+  body: ReadableStream<Uint8Array> | null,
+  signal: AbortSignal,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (body === null) return new Uint8Array(0)
   const reader = body.getReader()
+  const timedOut = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason)
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+  })
+  timedOut.catch(() => {}) // only a read that loses the race should see it
   const chunks: Uint8Array[] = []
   let size = 0
-  while (size < MAX_PAGE_BYTES) {
-    const { done, value } = await reader.read()
-    if (done) break
-    chunks.push(value)
-    size += value.byteLength
+  try {
+    while (size < MAX_PAGE_BYTES) {
+      const { done, value } = await Promise.race([reader.read(), timedOut])
+      if (done) break
+      chunks.push(value)
+      size += value.byteLength
+    }
+  } catch (err) {
+    await reader.cancel().catch(() => {})
+    throw unreachable(signal.aborted ? tooSlow : String(err))
   }
   await reader.cancel()
   const bytes = new Uint8Array(Math.min(size, MAX_PAGE_BYTES))
@@ -153,17 +182,34 @@ export const checkEmbedRoute = factory
     const allowLocal = allowsLocal(c.env)
     const asked = outboundOrThrow(c.var.body.url, allowLocal)
     const db = c.var.db
-    const site = await siteForOrigin(db, asked.origin)
-    if (!(await mayCheck(c.var.token, site, () => siteRegion(db, site!)))) {
-      throw apiError('out_of_scope', 'This token may check only pages of the sites it reads')
+    // The site of each origin the check reaches, so the answer names the last one's.
+    const sites = new Map<string, string | null>()
+    const allowed = async (url: URL, why: string) => {
+      const site = sites.has(url.origin)
+        ? (sites.get(url.origin) ?? null)
+        : await siteForOrigin(db, url.origin)
+      sites.set(url.origin, site)
+      if (!(await mayCheck(c.var.token, site, () => siteRegion(db, site!)))) {
+        throw apiError(
+          'out_of_scope',
+          `This token may check only pages of the sites it reads${why}`,
+        )
+      }
     }
-    const { url, res } = await fetchPage(asked, allowLocal)
+    await allowed(asked, '')
+    const signal = AbortSignal.timeout(TIMEOUT_MS)
+    const { url, res } = await fetchPage(
+      asked,
+      allowLocal,
+      (to) => allowed(to, `; the page redirects to ${to.origin}, which is not one of them`),
+      signal,
+    )
     const type = res.headers.get('Content-Type') ?? 'text/html'
     if (!/^(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(type)) {
       await res.body?.cancel()
       throw unreachable(`it is ${type.split(';')[0]}, not an HTML page`)
     }
-    const scan = await scanPage(await headOf(res.body), type)
+    const scan = await scanPage(await headOf(res.body, signal), type)
     const policies = res.headers.get('Content-Security-Policy')
     const findings = embedFindings(
       scan,
@@ -172,7 +218,7 @@ export const checkEmbedRoute = factory
       policies === null ? [] : [policies],
     )
     // The origin the widget would run under: the page's own, after any redirect.
-    const registered = url.origin === asked.origin ? site : await siteForOrigin(db, url.origin)
+    const registered = sites.get(url.origin) ?? null
     return c.json({
       url: url.href,
       ...findings,

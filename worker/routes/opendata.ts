@@ -3,17 +3,11 @@ import { cors } from 'hono/cors'
 import { etag } from 'hono/etag'
 import { z } from 'zod'
 import { toCsv } from '../domain/csv'
-import {
-  type FrozenDocument,
-  frequencyOf,
-  OPEN_DATA_COLUMNS,
-  openDataRows,
-  walidataOf,
-} from '../domain/opendata'
+import { frequencyOf, OPEN_DATA_COLUMNS, openDataRows, walidataOf } from '../domain/opendata'
 import { regionOf } from '../domain/regions'
 import { type AppEnv, factory } from '../env'
 import { apiError } from '../errors'
-import { frozenPublications, listPublications, openDataSite } from '../storage/publications'
+import { listPublications, openDataSite, publishedMonths } from '../storage/publications'
 import { siteId } from '../validation/fields'
 import { parseOrThrow } from '../validation/json-body'
 
@@ -49,9 +43,7 @@ export const openDataRoute = factory
   .use(etag())
   .get('/:file{[^/]+\\.csv}', async (c) => {
     const site = await siteOf(c, c.req.param('file'))
-    const documents = (await frozenPublications(c.var.db, site.id)).map(
-      (p) => JSON.parse(p.text) as FrozenDocument,
-    )
+    const documents = await publishedMonths(c.var.db, site.id)
     const rows = openDataRows(documents, site.region === null ? null : regionOf(site.region))
     return c.body(toCsv(OPEN_DATA_COLUMNS, rows), 200, {
       'Content-Type': 'text/csv; charset=utf-8; header=present',

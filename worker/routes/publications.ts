@@ -4,7 +4,13 @@ import { jakartaDay } from '../domain/days'
 import { isOver } from '../domain/periods'
 import { factory } from '../env'
 import { apiError } from '../errors'
-import { isPublished, listPublications, publicationText, publish } from '../storage/publications'
+import {
+  isPublished,
+  listPublications,
+  publicationText,
+  publish,
+  siteRegisteredAt,
+} from '../storage/publications'
 import { opdSlug, siteId } from '../validation/fields'
 import { jsonBody, parseOrThrow } from '../validation/json-body'
 import { periodField } from '../validation/period'
@@ -52,6 +58,13 @@ export const adminPublicationsRoute = factory
       const message = `Period ${period.id} runs to ${period.to}; publish it from the day after`
       throw apiError('period_not_over', message)
     }
+    // Days before the site was registered hold no answer the widget gathered: a publication of
+    // them would freeze zeros (or figures loaded from elsewhere) under the site's name.
+    const registered = jakartaDay((await siteRegisteredAt(db, site)) ?? 0)
+    if (period.to < registered) {
+      const message = `Period ${period.id} ended on ${period.to}, before site ${site} was registered on ${registered}`
+      throw apiError('period_before_site', message)
+    }
     const scope = { site, opd, period }
     const taken = () => {
       const what = opd === null ? `site ${site}` : `opd ${opd} of site ${site}`
@@ -59,6 +72,10 @@ export const adminPublicationsRoute = factory
     }
     if (await isPublished(db, scope)) throw taken()
     const outcome = await publish(db, scope, now)
+    if (!outcome.ok && outcome.reason === 'nothing_to_publish') {
+      const what = opd === null ? `site ${site}` : `opd ${opd} of site ${site}`
+      throw apiError('nothing_to_publish', `${what} has no answer in ${period.id}`)
+    }
     if (!outcome.ok) throw taken()
     return c.body(outcome.text, 201, { 'Content-Type': 'application/json; charset=UTF-8' })
   })

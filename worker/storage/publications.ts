@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { opds, publicationParts, publications, sites } from '../db/schema'
+import { opds, publicationMonths, publicationParts, publications, sites } from '../db/schema'
 import { canonicalJson, type Json, splitText } from '../domain/canonical-json'
 import { sha256Hex } from '../domain/crypto'
+import type { FrozenDocument } from '../domain/opendata'
 import { monthsOf, type Period } from '../domain/periods'
 import { regionColumns } from '../domain/regions'
 import { statFigures } from '../domain/stat-figures'
@@ -97,7 +99,9 @@ async function scopeFigures(db: Db, scope: PublicationScope) {
   }
 }
 
-export type PublishOutcome = { ok: true; text: string } | { ok: false; reason: 'already_published' }
+export type PublishOutcome =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'already_published' | 'nothing_to_publish' }
 
 function isUniqueViolation(error: unknown): boolean {
   // drizzle wraps D1's error; the constraint is named in the innermost message.
@@ -126,17 +130,31 @@ export async function isPublished(db: Db, scope: PublicationScope): Promise<bool
 const scopeOpd = (opd: string | null) =>
   opd === null ? sql`${publications.opd} IS NULL` : eq(publications.opd, opd)
 
+/** When the site was registered (milliseconds since 1970), or null for an unknown site. */
+export async function siteRegisteredAt(db: Db, site: string): Promise<number | null> {
+  const row = await db
+    .select({ createdAt: sites.createdAt })
+    .from(sites)
+    .where(eq(sites.id, site))
+    .get()
+  return row?.createdAt ?? null
+}
+
 /**
  * Freezes the scope's figures: the document (everything but `sha256`) is hashed as canonical
  * JSON, and the canonical JSON of the document with its `sha256` is stored and returned as
  * the one text every later read serves. Header and text go in one batch (a transaction); the
- * unique indexes turn a concurrent second publish into `already_published`.
+ * unique indexes turn a concurrent second publish into `already_published`. A scope without a
+ * single answer in the period is `nothing_to_publish`: a report of zeros, frozen for good,
+ * would say the service was judged when nobody judged it.
  */
 export async function publish(db: Db, scope: PublicationScope, now: Date): Promise<PublishOutcome> {
   const id = `pub_${Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
     b.toString(16).padStart(2, '0'),
   ).join('')}`
   const publishedAt = now.toISOString()
+  const figures = await scopeFigures(db, scope)
+  if (!figures.total?.total) return { ok: false, reason: 'nothing_to_publish' }
   const document = {
     id,
     site: scope.site,
@@ -145,7 +163,7 @@ export async function publish(db: Db, scope: PublicationScope, now: Date): Promi
     from: scope.period.from,
     to: scope.period.to,
     published_at: publishedAt,
-    figures: (await scopeFigures(db, scope)) as unknown as Json,
+    figures: figures as unknown as Json,
   }
   const sha256 = await sha256Hex(canonicalJson(document))
   const text = canonicalJson({ ...document, sha256 })
@@ -162,8 +180,20 @@ export async function publish(db: Db, scope: PublicationScope, now: Date): Promi
   const parts = splitText(text, PART_CHARS).map((part, i) =>
     db.insert(publicationParts).values({ publicationId: id, part: i, text: part }),
   )
+  // The month rows as open data reads them, taken out of the frozen JSON by SQLite (one
+  // statement for any number of rows, as migration 0015 did for the older publications).
+  const months = sql`
+    INSERT INTO publication_months (publication_id, month, opd, name, sangat_puas, puas,
+      cukup_puas, tidak_puas, total, views, ikm, grade, sample_adequate)
+    SELECT ${id}, json_extract(m.value, '$.month'), json_extract(m.value, '$.opd'),
+      json_extract(m.value, '$.name'), json_extract(m.value, '$.counts.sangat_puas'),
+      json_extract(m.value, '$.counts.puas'), json_extract(m.value, '$.counts.cukup_puas'),
+      json_extract(m.value, '$.counts.tidak_puas'), json_extract(m.value, '$.total'),
+      json_extract(m.value, '$.views'), json_extract(m.value, '$.ikm'),
+      json_extract(m.value, '$.grade'), json_extract(m.value, '$.sample_adequate')
+    FROM json_each(${canonicalJson(figures.months as unknown as Json)}) m`
   try {
-    await db.batch([head, ...parts])
+    await batch(db, [head.getSQL(), ...parts.map((p) => p.getSQL()), months])
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: 'already_published' }
     throw error
@@ -244,40 +274,48 @@ export async function publicationTotals(
   return totals
 }
 
-/** A publication's head with its frozen text. */
-export interface FrozenPublication {
-  head: PublicationHead
-  text: string
-}
-
 /**
- * Every publication of a site with its text exactly as frozen, earliest published first: what
- * open data is built from. One query for all heads and parts.
+ * Every publication of a site with its month rows (`figures.months`, as frozen), earliest
+ * published first: what open data's CSV is built from. One query over the compact month rows;
+ * the frozen texts, mostly article rows, are not read.
  */
-export async function frozenPublications(db: Db, site: string): Promise<FrozenPublication[]> {
+export async function publishedMonths(db: Db, site: string): Promise<FrozenDocument[]> {
   const rows = await db
     .select({
       id: publications.id,
-      site: publications.siteId,
-      opd: publications.opd,
       period: publications.period,
-      from: publications.fromDay,
-      to: publications.toDay,
-      published_at: publications.publishedAt,
-      sha256: publications.sha256,
-      text: publicationParts.text,
+      month: publicationMonths.month,
+      opd: publicationMonths.opd,
+      name: publicationMonths.name,
+      sangat_puas: publicationMonths.sangatPuas,
+      puas: publicationMonths.puas,
+      cukup_puas: publicationMonths.cukupPuas,
+      tidak_puas: publicationMonths.tidakPuas,
+      total: publicationMonths.total,
+      views: publicationMonths.views,
+      ikm: publicationMonths.ikm,
+      grade: publicationMonths.grade,
+      sample_adequate: publicationMonths.sampleAdequate,
     })
     .from(publications)
-    .innerJoin(publicationParts, eq(publicationParts.publicationId, publications.id))
+    .innerJoin(publicationMonths, eq(publicationMonths.publicationId, publications.id))
     .where(eq(publications.siteId, site))
-    .orderBy(asc(publications.publishedAt), asc(publications.id), asc(publicationParts.part))
-  const frozen: FrozenPublication[] = []
-  for (const { text, ...head } of rows) {
-    const last = frozen.at(-1)
-    if (last?.head.id === head.id) last.text += text
-    else frozen.push({ head, text })
+    .orderBy(
+      asc(publications.publishedAt),
+      asc(publications.id),
+      asc(publicationMonths.month),
+      asc(publicationMonths.opd),
+    )
+  const documents: FrozenDocument[] = []
+  for (const { id, period, sangat_puas, puas, cukup_puas, tidak_puas, ...month } of rows) {
+    let doc = documents.at(-1)
+    if (doc?.id !== id) {
+      doc = { id, period, figures: { months: [] } }
+      documents.push(doc)
+    }
+    doc.figures.months.push({ ...month, counts: { sangat_puas, puas, cukup_puas, tidak_puas } })
   }
-  return frozen
+  return documents
 }
 
 /** What open data's metadata says of a site besides its figures: names, region, OPD names. */
