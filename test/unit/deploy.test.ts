@@ -73,7 +73,8 @@ describe('wrangler.toml', () => {
     it(`[env.${environment}] is its own Worker, within the CPU limit, with Workers Logs on`, () => {
       expect(resolved).toMatchObject({
         name: `tanggapan-${environment}`,
-        observability: { enabled: true },
+        // Logs without the invocation logs, which would keep readers' addresses and user agents.
+        observability: { enabled: true, logs: { enabled: true, invocation_logs: false } },
         limits: { cpu_ms: 200 },
       })
     })
