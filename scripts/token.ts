@@ -13,7 +13,8 @@ import { tokenInsert } from '../worker/storage/tokens'
 // `npm run token -- revoke <id> [--remote]`, `npm run token -- list [--remote]`
 // Local D1 by default (what npm start serves); --remote goes through wrangler to the real D1.
 
-const DATABASE = 'tanggapan'
+// By binding, not name: CLOUDFLARE_ENV=production picks [env.production]'s database (docs/operations.md).
+const DATABASE = 'DB'
 const q = (v: string | number | null) =>
   v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`
 

@@ -26,6 +26,12 @@ export interface Env {
    * figures live»).
    */
   HOT_PATH?: string
+  /**
+   * The deployed Worker's public address, its custom domain (`https://tanggapan.….go.id`, set per
+   * environment in wrangler.toml): what embed snippets and open-data URLs carry, whatever
+   * address a request came to. Unset locally, where the request's own origin is used.
+   */
+  PUBLIC_ORIGIN?: string
   /** One object per article: its readers' answers and counters, flushed to D1. */
   ARTICLES: DurableObjectNamespace<ArticleObject>
   /** One object per site: the per-network abuse counts of the hot path. */

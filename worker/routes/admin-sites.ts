@@ -16,6 +16,7 @@ import { regionCode } from '../validation/region-fields'
 import type { Db } from '../db/client'
 import { embedSnippet } from '../domain/embed-snippet'
 import { factory } from '../env'
+import { publicOrigin } from '../public-origin'
 import { requireSiteAndOpd } from './site-request'
 
 export const newSite = z.strictObject({
@@ -97,6 +98,6 @@ export const adminSitesRoute = factory
     if (!inScope(c.var.token, site, opd))
       throw apiError('out_of_scope', 'This token does not cover that OPD')
     await requireSiteAndOpd(c.var.db, site, opd)
-    const host = new URL(c.req.url).origin
+    const host = publicOrigin(c)
     return c.json({ site, opd, html: embedSnippet(host, site, opd) })
   })

@@ -10,6 +10,7 @@ import { apiError } from '../errors'
 import { listPublications, openDataSite, publishedMonths } from '../storage/publications'
 import { siteId } from '../validation/fields'
 import { parseOrThrow } from '../validation/json-body'
+import { publicOrigin } from '../public-origin'
 
 // Open data for Satu Data Indonesia (CONTRACT §8; README «Open data / Data terbuka»): per site
 // a CSV of its published figures per OPD and month, and that dataset's metadata in the shape
@@ -34,7 +35,7 @@ async function siteOf(c: Context<AppEnv>, file: string) {
 }
 
 const datasetPath = (c: Context, site: string, ext: 'csv' | 'json') =>
-  `${new URL(c.req.url).origin}/api/v1/public/datasets/${site}.${ext}`
+  `${publicOrigin(c)}/api/v1/public/datasets/${site}.${ext}`
 
 /** Mounted at the contract's `/api/v1/public/datasets` and at `/api/v1/public/opendata`. */
 export const openDataRoute = factory
@@ -113,7 +114,7 @@ export const openDataRoute = factory
       maintainer_email: '',
       ...LICENSE,
       isopen: true,
-      url: `${new URL(c.req.url).origin}/transparansi/${site.id}`,
+      url: `${publicOrigin(c)}/transparansi/${site.id}`,
       version: '',
       metadata_created: created,
       metadata_modified: modified,
