@@ -1,8 +1,14 @@
-import type { Subscriber } from '../storage/webhooks'
+import type { Format } from '../domain/events'
 
 // The bodies a webhook receives. `json`: the event's figures as data. `telegram`: the body of
 // the Bot API's sendMessage (chat_id, text, parse_mode), so the webhook's URL can be
 // https://api.telegram.org/bot<token>/sendMessage and the message lands in an office's group.
+
+/** What a body depends on of the webhook it goes to. */
+interface Recipient {
+  format: Format
+  chatId: string | null
+}
 
 interface Rendered {
   name: string
@@ -26,7 +32,7 @@ const PART_MARK_CHARS = 12
  * Telegram text too long for one message, which goes as several numbered messages (never cut
  * short).
  */
-export function deliveryBodies(to: Subscriber, e: Rendered): string[] {
+export function deliveryBodies(to: Recipient, e: Rendered): string[] {
   if (to.format === 'telegram') {
     const parts =
       shownLength(e.text) <= TELEGRAM_MAX_CHARS
