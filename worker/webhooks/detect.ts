@@ -159,11 +159,13 @@ export async function detectEvents(db: Db, nowMs: number): Promise<number> {
   const listening = (event: string) =>
     sites.filter((site) => listeners.some((l) => l.site === site && l.events.includes(event)))
   const today = jakartaDay(nowMs)
+  // A site's one-off events first (at most 2 a site, so never cut): the cap falls on spikes and
+  // drops, of which a site can have many.
   const found = [
-    ...(await gradeDrops(db, listening('ikm.grade_dropped'), today)),
     ...(await silentSites(db, listening('site.silent'), today, nowMs)),
-    ...(await spikes(db, listening('tidak_puas.spike'), today, nowMs)),
     ...(await digests(db, listening('digest.weekly'), nowMs)),
+    ...(await spikes(db, listening('tidak_puas.spike'), today, nowMs)),
+    ...(await gradeDrops(db, listening('ikm.grade_dropped'), today)),
   ]
   let queued = 0
   for (const event of found.slice(0, MAX_EVENTS_PER_RUN)) {
