@@ -106,7 +106,7 @@ function commentBatch(batch: DueCommentBatch, rows: QueuedComment[]): WebhookEve
 }
 
 /** Queues the comment.created batches that are due; returns how many deliveries. */
-export async function sendCommentBatches(db: Db, nowMs: number): Promise<number> {
+async function sendCommentBatches(db: Db, nowMs: number): Promise<number> {
   const due = await dueCommentBatches(db, nowMs, COMMENT_BATCH_MS, COMMENT_BATCHES_PER_RUN)
   let queued = 0
   for (const batch of due) {
@@ -130,7 +130,7 @@ export async function sendCommentBatches(db: Db, nowMs: number): Promise<number>
 // weeks, open comments and reasons 4) and 2 an event (its mark, its deliveries).
 const SITES_PER_RUN = 25
 const MAX_EVENTS_PER_RUN = 100
-export const DETECTION_MAX_STATEMENTS = 5 + SITES_PER_RUN * 10 + MAX_EVENTS_PER_RUN * 2
+const DETECTION_MAX_STATEMENTS = 5 + SITES_PER_RUN * 10 + MAX_EVENTS_PER_RUN * 2
 // A comment batch: 1 for the due batches, then each 5 (its comments, mark, deliveries, and
 // the two statements taking it off the queue).
 const COMMENT_MAX_STATEMENTS = 1 + COMMENT_BATCHES_PER_RUN * 5
