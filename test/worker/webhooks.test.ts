@@ -496,18 +496,25 @@ describe('deliveries', () => {
       await send('POST', `/api/v1/admin/webhooks/${hook.id}/test`, admin)
     }
     expect(await webhook(hook.id)).toMatchObject({ enabled: true, failures: 0 })
-    // Deliveries at their last attempt, due one after another; and one with retries left.
+    // Deliveries at their last attempt, due one after another (five a webhook a minute): 3,
+    // then 10 more, of which the 7th turns it off; and one with retries left.
     const t0 = Date.parse('2028-02-29T01:00:00Z') // Tuesday 29 February, 08:00 WIB
-    for (let i = 0; i < DISABLE_AFTER_FAILURES; i++) await outbox(hook.id, t0 + i, MAX_ATTEMPTS - 1)
+    for (let i = 0; i < 3; i++) await outbox(hook.id, t0 - i, MAX_ATTEMPTS - 1)
+    await deliverDue(db, env, t0)
+    expect(await webhook(hook.id)).toMatchObject({ enabled: true, failures: 3 })
+    for (let i = 0; i < 10; i++) await outbox(hook.id, t0 + MINUTE - i, MAX_ATTEMPTS - 1)
     const waiting = await outbox(hook.id, t0 + 60 * MINUTE)
-    // Five a webhook a minute: two minutes send the ten, the third finds it off.
-    for (const m of [0, 1, 2]) await deliverDue(db, env, t0 + m * MINUTE)
+    for (const m of [1, 2, 3]) await deliverDue(db, env, t0 + m * MINUTE)
+    // Not one more attempt once it is off: the three left are cancelled unsent.
     expect(sent()).toBe(DISABLE_AFTER_FAILURES + 2 + DISABLE_AFTER_FAILURES)
     expect(await webhook(hook.id)).toMatchObject({
       enabled: false,
       failures: DISABLE_AFTER_FAILURES,
       disabled_reason: 'failures',
     })
+    const states = (await deliveries(hook.id)).filter((d) => d.event === 'site.silent')
+    expect(states.filter((d) => d.state === 'failed')).toHaveLength(DISABLE_AFTER_FAILURES)
+    expect(states.filter((d) => d.state === 'cancelled')).toHaveLength(4)
     expect((await deliveries(hook.id)).find((d) => d.id === waiting)?.state).toBe('cancelled')
 
     // Off: comments are not queued for it.

@@ -278,33 +278,37 @@ export interface AttemptOutcome {
  * Records one attempt: the delivery's state, and the webhook's deliveries failed for good in a
  * row, which at `disableAfter` turn it off (its pending deliveries cancelled) — all in one
  * batch. An attempt with retries left changes no count; the test button's changes none.
+ * Returns false when the webhook is now off (this attempt turned it off).
  */
 export async function recordAttempt(
   db: Db,
   o: AttemptOutcome,
   nowMs: number,
   disableAfter: number,
-): Promise<void> {
+): Promise<boolean> {
   const d = o.delivery
   const state = o.ok ? 'delivered' : o.retryAt === null ? 'failed' : 'pending'
   const over = state !== 'pending'
   const counted = d.event !== TEST_EVENT
-  await batch(db, [
+  const [, changed] = await batch<{ enabled: number }>(db, [
+    // A delivery cancelled meanwhile (its webhook turned off) stays cancelled.
     sql`UPDATE webhook_deliveries SET state = ${state}, attempts = attempts + 1,
         status_code = ${o.statusCode}, error = ${o.error}, last_attempt_at = ${nowMs},
         next_attempt_at = ${o.retryAt}, body = CASE WHEN ${over ? 1 : 0} THEN NULL ELSE body END
-      WHERE id = ${d.id}`,
+      WHERE id = ${d.id} AND state = 'pending'`,
     o.ok
-      ? sql`UPDATE webhooks SET failures = 0 WHERE id = ${d.webhookId}`
+      ? sql`UPDATE webhooks SET failures = 0 WHERE id = ${d.webhookId} RETURNING enabled`
       : sql`UPDATE webhooks SET failures = failures + 1,
           enabled = CASE WHEN failures + 1 >= ${disableAfter} THEN 0 ELSE enabled END,
           disabled_reason = CASE WHEN failures + 1 >= ${disableAfter} AND enabled = 1
             THEN 'failures' ELSE disabled_reason END
-        WHERE id = ${d.webhookId} AND ${state === 'failed' && counted ? 1 : 0}`,
+        WHERE id = ${d.webhookId} AND ${state === 'failed' && counted ? 1 : 0}
+        RETURNING enabled`,
     sql`UPDATE webhook_deliveries SET state = 'cancelled', body = NULL, next_attempt_at = NULL
       WHERE webhook_id = ${d.webhookId} AND state = 'pending'
         AND (SELECT enabled FROM webhooks WHERE id = ${d.webhookId}) = 0`,
   ])
+  return changed.results[0]?.enabled !== 0
 }
 
 /**

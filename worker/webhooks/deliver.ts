@@ -21,9 +21,9 @@ import {
 } from '../storage/webhooks'
 import { deliveryBodies } from './messages'
 
-// Deliveries (CONTRACT §9): queued in D1 (webhook_deliveries is the outbox and the log),
-// sent by the per-minute cron (worker/scheduled.ts) and, for a comment, right after the
-// request has been answered (waitUntil). Never inside a vote or any request's answer.
+// Deliveries (CONTRACT §9): queued in D1 (webhook_deliveries is the outbox and the log) and
+// sent by the per-minute cron (worker/scheduled.ts, worker/webhooks/detect.ts webhooksMinute);
+// the test button sends its one delivery itself. Never inside a vote or any other answer.
 
 /** An event to tell the webhooks of a site (or one OPD of it). */
 export interface WebhookEvent {
@@ -162,7 +162,9 @@ export async function deliverDue(
         const result = await attempt(d, timeoutMs, allowsLocal(env), nowMs)
         const final = result.ok || !retryable(result.statusCode)
         const retryAt = final ? null : nextAttemptAt(d.attempts + 1, d.maxAttempts, nowMs)
-        await recordAttempt(db, { delivery: d, ...result, retryAt }, nowMs, DISABLE_AFTER_FAILURES)
+        const outcome = { delivery: d, ...result, retryAt }
+        // Turned off by this failure: the rest of its deliveries were just cancelled.
+        if (!(await recordAttempt(db, outcome, nowMs, DISABLE_AFTER_FAILURES))) break
       }
     }),
   )
