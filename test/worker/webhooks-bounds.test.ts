@@ -101,7 +101,6 @@ describe('the per-minute cron with 600 sites listening', () => {
     }
     expect(MINUTE_MAX_STATEMENTS).toBeLessThanOrEqual(1_000)
     expect(Math.max(...counts)).toBeLessThanOrEqual(MINUTE_MAX_STATEMENTS)
-    console.log('statements per minute, at most', Math.max(...counts), 'of', MINUTE_MAX_STATEMENTS)
     // Every site told once of its silence and its digest; the heavy site of as many drops as
     // its run had room for (the rest on its next turn).
     expect(await marks('site.silent')).toBe(SITES + 1)

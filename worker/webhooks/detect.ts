@@ -40,9 +40,9 @@ import {
 import { DELIVERY_MAX_STATEMENTS, deliverDue, dispatch, type WebhookEvent } from './deliver'
 import { escapeHtml, ikmText, place } from './messages'
 
-// The events (CONTRACT §9, rules in worker/domain/events.ts): comment.created from the
-// comments route, the others found by the cron in D1's roll-ups, only for sites with a
-// webhook that listens. Payloads carry figures and already-redacted text, never a reader id.
+// The events (CONTRACT §9, rules in worker/domain/events.ts): comment.created queued by the
+// comments route and told in batches by the cron, the others found by the cron in D1's
+// roll-ups, only for sites with a webhook that listens. Payloads carry figures and already-redacted text, never a reader id.
 
 /**
  * The comments route's one call once a comment is stored: after the answer has gone out
