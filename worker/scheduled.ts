@@ -2,20 +2,18 @@ import { database } from './db/client'
 import type { Env } from './env'
 import { applyRetention } from './storage/retention'
 import { pruneWebhookLog } from './storage/webhooks'
-import { deliverDue } from './webhooks/deliver'
-import { detectEvents } from './webhooks/detect'
+import { webhooksMinute } from './webhooks/detect'
 
 /** The daily trigger's cron (wrangler.toml); the other one runs every minute. */
 const DAILY_CRON = '30 17 * * *'
 
 /** The webhook log and event marks are kept this long (README «What is stored»). */
 const WEBHOOK_LOG_DAYS = 30
-const EVENTS_EVERY_MINUTES = 15
 
 /**
  * The cron triggers (wrangler.toml). Daily: retention of per-reader and per-address rows, and
- * of the webhook log. Every minute: the webhook deliveries that are due; every 15 minutes,
- * first, the events found in the roll-ups.
+ * of the webhook log. Every minute: webhook events found in a slice of the sites, the
+ * comment batches due, and the deliveries due (worker/webhooks/detect.ts webhooksMinute).
  */
 export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
   const db = database(env.DB)
@@ -33,6 +31,5 @@ export async function scheduled(controller: ScheduledController, env: Env): Prom
     }
     return
   }
-  if (new Date(now).getUTCMinutes() % EVENTS_EVERY_MINUTES === 0) await detectEvents(db, now)
-  await deliverDue(db, env, now)
+  await webhooksMinute(db, env, now)
 }

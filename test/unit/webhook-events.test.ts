@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  detectionSlice,
   digestDue,
   GRADE_DROP_MIN_ANSWERS,
   gradeDrop,
@@ -91,10 +92,12 @@ describe('digest.weekly', () => {
 })
 
 describe('retries', () => {
-  it('backs off 1 min, 5 min, 30 min, 2 h, then gives up', () => {
+  it('backs off 1 min, 5 min, 30 min, 2 h, 6 h, 12 h, 12 h: over a day, then gives up', () => {
     const t = 1_000_000
-    const delays = [1, 2, 3, 4].map((n) => nextAttemptAt(n, MAX_ATTEMPTS, t)! - t)
-    expect(delays).toEqual([60_000, 300_000, 1_800_000, 7_200_000])
+    const delays = [1, 2, 3, 4, 5, 6, 7].map((n) => nextAttemptAt(n, MAX_ATTEMPTS, t)! - t)
+    const minute = 60_000
+    expect(delays).toEqual([1, 5, 30, 120, 360, 720, 720].map((m) => m * minute))
+    expect(delays.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(24 * 60 * minute)
     expect(nextAttemptAt(MAX_ATTEMPTS, MAX_ATTEMPTS, t)).toBeNull()
     expect(nextAttemptAt(1, 1, t)).toBeNull()
   })
@@ -103,6 +106,28 @@ describe('retries', () => {
     expect([500, 503, 408, 429, null].map(retryable)).toEqual([true, true, true, true, true])
     expect([400, 404, 410, 301].map(retryable)).toEqual([false, false, false, false])
   })
+})
+
+describe('detection slices', () => {
+  const sites = (n: number) => Array.from({ length: n }, (_, i) => `s${String(i).padStart(4, '0')}`)
+  const minute = 60_000
+
+  for (const n of [1, 7, 552, 600, 5_000]) {
+    it(`looks at each of ${n} sites once a round, never more than 25 a minute`, () => {
+      const all = sites(n)
+      const round = Math.max(15, Math.ceil(n / 25))
+      const seen = new Map<string, number>()
+      // A round starting at any minute, here 13:07 UTC.
+      const start = Date.parse('2026-12-07T13:07:00Z')
+      for (let m = 0; m < round; m++) {
+        const slice = detectionSlice(all, start + m * minute, 25)
+        expect(slice.length).toBeLessThanOrEqual(25)
+        for (const s of slice) seen.set(s, (seen.get(s) ?? 0) + 1)
+      }
+      expect(seen.size).toBe(n)
+      expect([...seen.values()].every((k) => k === 1)).toBe(true)
+    })
+  }
 })
 
 describe('webhook URLs', () => {
@@ -146,9 +171,26 @@ describe('webhook URLs', () => {
 })
 
 describe('signature', () => {
-  it('is HMAC-SHA256 of the body, as hex (RFC 4231, test case 2)', async () => {
-    expect(await signature('Jefe', 'what do ya want for nothing?')).toBe(
-      'sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+  it('is t=<seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">, as Stripe signs', async () => {
+    // RFC 4231 test case 2's key, over Stripe's signed payload `<t>.<body>`; checked with
+    // Web Crypto's verify, not the Worker's sign.
+    const body = 'what do ya want for nothing?'
+    const header = await signature('Jefe', body, 1_765_000_000_999)
+    const [, t, hex] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header)!
+    expect(t).toBe('1765000000')
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode('Jefe'),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['verify'],
     )
+    const mac = Uint8Array.from(hex.match(/../g)!, (b) => parseInt(b, 16))
+    const signed = (text: string) =>
+      crypto.subtle.verify('HMAC', key, mac, new TextEncoder().encode(text))
+    expect(await signed(`1765000000.${body}`)).toBe(true)
+    // The time is covered: another time, or the body alone, does not verify.
+    expect(await signed(`1765000001.${body}`)).toBe(false)
+    expect(await signed(body)).toBe(false)
   })
 })

@@ -74,9 +74,12 @@ function receiver(
 
 afterEach(() => vi.restoreAllMocks())
 
-/** Verifies `sha256=<hex>` with Web Crypto's verify (not the Worker's sign): the receiver's check. */
-async function verifies(secret: string, r: Received): Promise<boolean> {
-  const hex = /^sha256=([0-9a-f]{64})$/.exec(r.signature ?? '')?.[1]
+/**
+ * Verifies `t=<seconds>,v1=<hex>` as a receiver does (README «Webhooks»), with Web Crypto's
+ * verify (not the Worker's sign): the HMAC of `<t>.<raw body>`. Returns the signed time.
+ */
+async function verifies(secret: string, r: Received): Promise<number | false> {
+  const [, t, hex] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(r.signature ?? '') ?? []
   if (!hex) return false
   const key = await crypto.subtle.importKey(
     'raw',
@@ -86,7 +89,13 @@ async function verifies(secret: string, r: Received): Promise<boolean> {
     ['verify'],
   )
   const mac = Uint8Array.from(hex.match(/../g)!, (b) => parseInt(b, 16))
-  return crypto.subtle.verify('HMAC', key, mac, new TextEncoder().encode(r.body))
+  const ok = await crypto.subtle.verify(
+    'HMAC',
+    key,
+    mac,
+    new TextEncoder().encode(`${t}.${r.body}`),
+  )
+  return ok ? Number(t) * 1000 : false
 }
 
 async function createHook(body: Record<string, unknown>, token = admin) {
@@ -114,6 +123,30 @@ async function webhook(id: string) {
 
 const everyMinute = (at: number) =>
   worker.scheduled(createScheduledController({ scheduledTime: at, cron: '* * * * *' }), env)
+
+/** A whole round of detection from `from` (each minute looks at a slice of the sites). */
+async function detectRound(from: number) {
+  let queued = 0
+  for (let m = 0; m < 15; m++) queued += await detectEvents(db, from + m * MINUTE)
+  return queued
+}
+
+/** A delivery written straight into the outbox, due at `at` with `attempts` already made. */
+function outbox(hook: string, at: number, attempts = 0, event = 'site.silent') {
+  const id = crypto.randomUUID()
+  return env.DB.prepare(
+    `INSERT INTO webhook_deliveries (id, webhook_id, event, body, state, attempts, max_attempts, created_at, next_attempt_at)
+     VALUES (?, ?, ?, '{}', 'pending', ?, ?, ?, ?)`,
+  )
+    .bind(id, hook, event, attempts, MAX_ATTEMPTS, at, at)
+    .run()
+    .then(() => id)
+}
+
+const queuedFor = (hook: string) =>
+  env.DB.prepare('SELECT count(*) AS n FROM webhook_comment_queue WHERE webhook_id = ?')
+    .bind(hook)
+    .first<number>('n')
 
 beforeAll(async () => {
   await seedSite(SITE, [ORIGIN])
@@ -257,9 +290,10 @@ describe('the webhook API', () => {
 })
 
 describe('deliveries', () => {
-  it('signs the test delivery: event, unique delivery id, HMAC-SHA256 of the raw body', async () => {
+  it('signs the test delivery: event, unique delivery id, HMAC-SHA256 of its time and raw body', async () => {
     const hook = await createHook({})
     const { received } = receiver()
+    const before = Date.now()
     const first = await send('POST', `/api/v1/admin/webhooks/${hook.id}/test`, admin)
     const second = await send('POST', `/api/v1/admin/webhooks/${hook.id}/test`, admin)
     const [a, b] = await Promise.all([first, second].map((r) => r.json<{ delivery: Delivery }>()))
@@ -277,8 +311,14 @@ describe('deliveries', () => {
     })
     expect(received[1].delivery).toBe(b.delivery.id)
     expect(a.delivery.id).not.toBe(b.delivery.id)
-    expect(await verifies(hook.secret, received[0])).toBe(true)
-    // A body changed by one character, or another secret, fails the check.
+    // Signed at the attempt: a receiver compares that time with its clock to refuse old ones.
+    const signedAt = await verifies(hook.secret, received[0])
+    expect(signedAt).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000)
+    expect(signedAt).toBeLessThanOrEqual(Date.now())
+    // A body changed by one character, another time, or another secret, fails the check.
+    const t = received[0].signature!.slice(2, 12)
+    const later = received[0].signature!.replace(`t=${t}`, `t=${Number(t) + 600}`)
+    expect(await verifies(hook.secret, { ...received[0], signature: later })).toBe(false)
     expect(
       await verifies(hook.secret, { ...received[0], body: received[0].body.replace('}', ' }') }),
     ).toBe(false)
@@ -290,81 +330,123 @@ describe('deliveries', () => {
     })
   })
 
-  it('tells comment.created right after the comment, redacted and without the reader id', async () => {
+  it('tells comment.created once per 5 minutes a webhook, every comment since, redacted', async () => {
     const hook = await createHook({ events: ['comment.created'] })
     const { received } = receiver()
-    const reader = crypto.randomUUID()
+    const mine = () => received.filter((r) => r.url === hook.url)
+    const t0 = Date.now()
+    const [editor, other] = [crypto.randomUUID(), crypto.randomUUID()]
     const article = `${ORIGIN}/berita/banjir-${crypto.randomUUID().slice(0, 6)}`
-    await answer(ORIGIN, { opd: 'dinkes', article, reader, rating: 1, title: 'Banjir <b>lagi</b>' })
-    const res = await comment(ORIGIN, {
+    await answer(ORIGIN, {
       opd: 'dinkes',
       article,
-      reader,
-      text: 'Hubungi saya 081234567890, jalan belum diperbaiki',
+      reader: editor,
+      rating: 1,
+      title: 'Banjir <b>lagi</b>',
     })
-    expect(res.status).toBe(204)
-    await vi.waitFor(() => expect(received.filter((r) => r.url === hook.url)).toHaveLength(1))
-    const got = received.find((r) => r.url === hook.url)!
+    await answer(ORIGIN, { opd: 'diskominfo', article: `${article}-2`, reader: other, rating: 4 })
+    // One reader edits a comment 15 times: one comment, with its last text.
+    for (let i = 1; i <= 15; i++) {
+      const text = `Hubungi saya 081234567890, jalan belum diperbaiki (${i})`
+      expect((await comment(ORIGIN, { opd: 'dinkes', article, reader: editor, text })).status).toBe(
+        204,
+      )
+    }
+    await comment(ORIGIN, {
+      opd: 'diskominfo',
+      article: `${article}-2`,
+      reader: other,
+      text: 'Terima kasih infonya',
+    })
+    await vi.waitFor(async () => expect(await queuedFor(hook.id)).toBe(2))
+    await settle()
+    // Nothing goes out before the batch's 5 minutes are up.
+    await everyMinute(t0 + 4 * MINUTE)
+    expect(mine()).toHaveLength(0)
+    await everyMinute(t0 + 6 * MINUTE)
+    await everyMinute(t0 + 7 * MINUTE)
+    expect(mine()).toHaveLength(1)
+    const [got] = mine()
     expect(got.event).toBe('comment.created')
-    expect(await verifies(hook.secret, got)).toBe(true)
-    expect(got.body).not.toContain(reader)
+    expect(await verifies(hook.secret, got)).toBe(t0 + 6 * MINUTE - ((t0 + 6 * MINUTE) % 1000))
+    expect(got.body).not.toContain(editor)
     expect(got.body).not.toContain('081234567890')
-    expect(JSON.parse(got.body)).toMatchObject({
-      event: 'comment.created',
-      site: SITE,
+    const body = JSON.parse(got.body)
+    expect(body).toMatchObject({ event: 'comment.created', site: SITE, opd: null })
+    expect(body.data.comments).toHaveLength(2)
+    expect(body.data.comments).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          opd: 'dinkes',
+          article,
+          title: 'Banjir <b>lagi</b>',
+          rating: 'tidak_puas',
+          text: expect.stringContaining('jalan belum diperbaiki (15)'),
+        }),
+        expect.objectContaining({ opd: 'diskominfo', rating: 'sangat_puas' }),
+      ]),
+    )
+    expect(await queuedFor(hook.id)).toBe(0)
+    expect((await deliveries(hook.id))[0]?.state).toBe('delivered')
+
+    // A comment right after the batch waits its own 5 minutes: at most one delivery per 5.
+    await comment(ORIGIN, {
       opd: 'dinkes',
-      data: {
-        article,
-        title: 'Banjir <b>lagi</b>',
-        rating: 'tidak_puas',
-        text: expect.stringContaining('jalan belum diperbaiki'),
-      },
+      article,
+      reader: editor,
+      text: 'Sudah diperbaiki, terima kasih',
     })
-    await vi.waitFor(async () => expect((await deliveries(hook.id))[0]?.state).toBe('delivered'))
+    await vi.waitFor(async () => expect(await queuedFor(hook.id)).toBe(1))
+    const t1 = Date.now()
+    await everyMinute(t1 + 4 * MINUTE)
+    expect(mine()).toHaveLength(1)
+    await everyMinute(t1 + 6 * MINUTE)
+    expect(mine()).toHaveLength(2)
+    expect(JSON.parse(mine()[1].body).data.comments).toMatchObject([
+      { text: 'Sudah diperbaiki, terima kasih' },
+    ])
   })
 
-  it('retries a failing receiver with backoff, then gives up and logs every attempt', async () => {
+  it('retries 429 and 5xx for over a day; only a delivery failed for good counts toward off', async () => {
     const hook = await createHook({ events: ['comment.created'] })
-    const { received } = receiver(
-      (url) => new Response('down', { status: url === hook.url ? 503 : 200 }),
+    const answers = [429, 503, 500, 502, 504, 429, 503, 500]
+    let n = 0
+    const { received } = receiver((url) =>
+      url === hook.url ? new Response('busy', { status: answers[n++] }) : new Response('ok'),
     )
-    const reader = crypto.randomUUID()
-    const article = `${ORIGIN}/berita/jalan-${crypto.randomUUID().slice(0, 6)}`
-    await answer(ORIGIN, { opd: 'diskominfo', article, reader, rating: 2 })
-    const t0 = Date.now()
-    await comment(ORIGIN, { opd: 'diskominfo', article, reader, text: 'Lampu jalan mati' })
     const mine = () => received.filter((r) => r.url === hook.url)
-    await vi.waitFor(() => expect(mine()).toHaveLength(1))
-    await vi.waitFor(async () => expect((await deliveries(hook.id))[0].attempts).toBe(1))
-    const [log] = await deliveries(hook.id)
-    expect(log).toMatchObject({ state: 'pending', status_code: 503, error: 'http_503' })
-    expect(log.next_attempt_at! - t0).toBeGreaterThanOrEqual(MINUTE - 1_000)
-
-    // Not yet due: nothing sent. Then each retry at its time: 1, 5, 30 and 120 minutes apart.
-    await everyMinute(log.next_attempt_at! - 1)
-    expect(mine()).toHaveLength(1)
-    let at = log.next_attempt_at!
-    for (const wait of [5, 30, 120, null]) {
-      await everyMinute(at)
-      const [now] = await deliveries(hook.id)
-      if (wait === null) {
-        expect(now).toMatchObject({
-          state: 'failed',
-          attempts: MAX_ATTEMPTS,
-          next_attempt_at: null,
-        })
-        break
-      }
-      expect(now.state).toBe('pending')
-      expect(now.next_attempt_at! - at).toBe(wait * MINUTE)
-      at = now.next_attempt_at!
+    const t0 = Date.parse('2026-02-28T16:59:00Z') // 23:59 WIB, the day before March
+    const id = await outbox(hook.id, t0)
+    await deliverDue(db, env, t0)
+    const delays: number[] = []
+    let at = t0
+    for (;;) {
+      const log = (await deliveries(hook.id)).find((d) => d.id === id)!
+      if (log.state !== 'pending') break
+      // A failed attempt with retries left is no failure of the webhook.
+      expect((await webhook(hook.id)).failures).toBe(0)
+      // Not yet due: nothing sent.
+      await deliverDue(db, env, log.next_attempt_at! - 1)
+      expect(mine()).toHaveLength(log.attempts)
+      delays.push(log.next_attempt_at! - at)
+      at = log.next_attempt_at!
+      await deliverDue(db, env, at)
     }
+    expect(delays.map((d) => d / MINUTE)).toEqual([1, 5, 30, 120, 360, 720, 720])
+    expect(at - t0).toBeGreaterThan(24 * 60 * MINUTE)
+    expect((await deliveries(hook.id)).find((d) => d.id === id)).toMatchObject({
+      state: 'failed',
+      attempts: MAX_ATTEMPTS,
+      status_code: 500,
+      next_attempt_at: null,
+    })
     expect(mine()).toHaveLength(MAX_ATTEMPTS)
-    // Every attempt is the same delivery: same id, same signed bytes.
+    // Every attempt is the same delivery: same id, same bytes, each signed at its own time.
     expect(new Set(mine().map((r) => r.delivery)).size).toBe(1)
     expect(new Set(mine().map((r) => r.body)).size).toBe(1)
-    expect(await verifies(hook.secret, mine()[4])).toBe(true)
-    await everyMinute(at + 10 * 3_600_000)
+    expect(await verifies(hook.secret, mine()[MAX_ATTEMPTS - 1])).toBe(at)
+    expect(await webhook(hook.id)).toMatchObject({ enabled: true, failures: 1 })
+    await deliverDue(db, env, at + 48 * 60 * MINUTE)
     expect(mine()).toHaveLength(MAX_ATTEMPTS)
   })
 
@@ -405,36 +487,43 @@ describe('deliveries', () => {
     })
   })
 
-  it(`turns a webhook off after ${DISABLE_AFTER_FAILURES} failed attempts in a row, until turned on`, async () => {
+  it(`turns a webhook off after ${DISABLE_AFTER_FAILURES} deliveries failed for good in a row, until turned on`, async () => {
     const hook = await createHook({})
     const all = receiver(() => new Response('boom', { status: 500 })).received
-    const received = {
-      get length() {
-        return all.filter((r) => r.url === hook.url).length
-      },
-    }
-    for (let i = 0; i < DISABLE_AFTER_FAILURES - 1; i++) {
+    const sent = () => all.filter((r) => r.url === hook.url).length
+    // The test button's failures are the operator's to read, not the webhook's to count.
+    for (let i = 0; i < DISABLE_AFTER_FAILURES + 2; i++) {
       await send('POST', `/api/v1/admin/webhooks/${hook.id}/test`, admin)
     }
+    expect(await webhook(hook.id)).toMatchObject({ enabled: true, failures: 0 })
+    // Deliveries at their last attempt, due one after another (five a webhook a minute): 3,
+    // then 10 more, of which the 7th turns it off; and one with retries left.
+    const t0 = Date.parse('2028-02-29T01:00:00Z') // Tuesday 29 February, 08:00 WIB
+    for (let i = 0; i < 3; i++) await outbox(hook.id, t0 - i, MAX_ATTEMPTS - 1)
+    await deliverDue(db, env, t0)
+    expect(await webhook(hook.id)).toMatchObject({ enabled: true, failures: 3 })
+    for (let i = 0; i < 10; i++) await outbox(hook.id, t0 + MINUTE - i, MAX_ATTEMPTS - 1)
+    const waiting = await outbox(hook.id, t0 + 60 * MINUTE)
+    for (const m of [1, 2, 3]) await deliverDue(db, env, t0 + m * MINUTE)
+    // Not one more attempt once it is off: the three left are cancelled unsent.
+    expect(sent()).toBe(DISABLE_AFTER_FAILURES + 2 + DISABLE_AFTER_FAILURES)
     expect(await webhook(hook.id)).toMatchObject({
-      enabled: true,
-      failures: DISABLE_AFTER_FAILURES - 1,
+      enabled: false,
+      failures: DISABLE_AFTER_FAILURES,
+      disabled_reason: 'failures',
     })
-    const res = await send('POST', `/api/v1/admin/webhooks/${hook.id}/test`, admin)
-    expect((await res.json<{ delivery: Delivery }>()).delivery).toMatchObject({
-      state: 'failed',
-      status_code: 500,
-    })
-    expect(await webhook(hook.id)).toMatchObject({ enabled: false, disabled_reason: 'failures' })
-    expect(received).toHaveLength(DISABLE_AFTER_FAILURES)
+    const states = (await deliveries(hook.id)).filter((d) => d.event === 'site.silent')
+    expect(states.filter((d) => d.state === 'failed')).toHaveLength(DISABLE_AFTER_FAILURES)
+    expect(states.filter((d) => d.state === 'cancelled')).toHaveLength(4)
+    expect((await deliveries(hook.id)).find((d) => d.id === waiting)?.state).toBe('cancelled')
 
-    // Off: new events are not queued for it.
+    // Off: comments are not queued for it.
     const reader = crypto.randomUUID()
     const article = `${ORIGIN}/berita/mati-${crypto.randomUUID().slice(0, 6)}`
     await answer(ORIGIN, { article, reader })
     await comment(ORIGIN, { article, reader })
-    await everyMinute(Date.now() + MINUTE)
-    expect(received).toHaveLength(DISABLE_AFTER_FAILURES)
+    await settle()
+    expect(await queuedFor(hook.id)).toBe(0)
 
     const on = await send('PATCH', `/api/v1/admin/webhooks/${hook.id}`, admin, { enabled: true })
     expect(await on.json()).toMatchObject({ enabled: true, failures: 0, disabled_reason: null })
@@ -519,9 +608,9 @@ describe('events from the roll-ups', () => {
     })
     expect((await telegram.json<Webhook>()).url).toBe('http://127.0.0.1:8999/bot1:…/sendMessage')
     const { received } = receiver()
-    expect(await detectEvents(db, now)).toBe(4)
-    expect(await detectEvents(db, now + 15 * MINUTE)).toBe(0)
-    await deliverDue(db, env, now)
+    expect(await detectRound(now)).toBe(4)
+    expect(await detectRound(now + 15 * MINUTE)).toBe(0)
+    await deliverDue(db, env, now + 15 * MINUTE)
     const bodies = received.filter((r) => r.url === hook.url).map((r) => JSON.parse(r.body))
     expect(bodies.map((b) => b.event).sort()).toEqual([
       'digest.weekly',
@@ -529,7 +618,7 @@ describe('events from the roll-ups', () => {
       'site.silent',
     ])
     for (const r of received.filter((r) => r.url === hook.url))
-      expect(await verifies(hook.secret, r)).toBe(true)
+      expect(await verifies(hook.secret, r)).toBe(now + 15 * MINUTE)
     expect(bodies.find((b) => b.event === 'ikm.grade_dropped')).toMatchObject({
       opd: 'dinkes',
       data: {
@@ -559,7 +648,7 @@ describe('events from the roll-ups', () => {
     expect(message.text).not.toContain('dishub')
 
     // The next day the two weeks still differ, but the drop was told: no storm.
-    expect(await detectEvents(db, now + 86_400_000)).toBe(0)
+    expect(await detectRound(now + 86_400_000)).toBe(0)
   })
 
   it('finds a spike of Tidak Puas in the last hour on one article', async () => {
@@ -571,19 +660,84 @@ describe('events from the roll-ups', () => {
       events: ['tidak_puas.spike'],
       format: 'json',
     })
+    // Tuesday 2026-03-17 12:00 WIB: no digest is due. Answers written as the flush writes them.
+    const at = Date.parse('2026-03-17T05:00:00Z')
     const article = `${origin}/berita/pungli`
-    for (let i = 0; i < 4; i++) await answer(origin, { article, rating: 1, title: 'Pungli' })
-    await settle()
-    expect(await detectEvents(db, Date.now())).toBe(0)
-    await answer(origin, { article, rating: 1 })
-    await settle()
-    expect(await detectEvents(db, Date.now())).toBe(1)
-    expect(await detectEvents(db, Date.now())).toBe(0)
+    await seedArticle('kebumen', 'dinkes', article, 'Pungli', {})
+    const tidakPuas = (minutesAgo: number) =>
+      env.DB.prepare(
+        `INSERT INTO responses (article_id, reader, rating, day, answered_at)
+         VALUES ((SELECT id FROM articles WHERE site_id = 'kebumen' AND key = ?), ?, 1, ?, ?)`,
+      ).bind(article, crypto.randomUUID(), jakartaDay(at), at - minutesAgo * MINUTE)
+    // Four in the last hour and one just before it: not yet a spike.
+    await env.DB.batch([10, 20, 30, 40, 61].map(tidakPuas))
+    expect(await detectRound(at)).toBe(0)
+    await tidakPuas(1).run()
+    expect(await detectRound(at)).toBe(1)
+    expect(await detectRound(at + 15 * MINUTE)).toBe(0)
     const { received } = receiver()
-    await deliverDue(db, env, Date.now())
-    expect(JSON.parse(received[0].body)).toMatchObject({
+    await deliverDue(db, env, at + 15 * MINUTE)
+    expect(JSON.parse(received.find((r) => r.url.endsWith('/kebumen'))!.body)).toMatchObject({
       event: 'tidak_puas.spike',
       data: { article, title: 'Pungli', tidak_puas_last_hour: 5, usual_per_hour: 0 },
     })
+  })
+})
+
+describe('an OPD merged or deleted', () => {
+  const site = 'blora'
+  const hookFor = async (opd: string) => {
+    const res = await send('POST', '/api/v1/admin/webhooks', admin, {
+      site,
+      opd,
+      url: `http://127.0.0.1:8999/blora/${opd}`,
+      events: ['digest.weekly', 'comment.created'],
+      format: 'json',
+    })
+    expect(res.status).toBe(201)
+    return (await res.json<Webhook>()).id
+  }
+  const opdOf = (id: string) =>
+    env.DB.prepare('SELECT opd FROM webhooks WHERE id = ?').bind(id).first<string>('opd')
+
+  beforeAll(async () => {
+    await seedSite(site, [])
+    await env.DB.batch(
+      ['dinkes', 'dinas-kesehatan', 'zzjunk'].map((opd) =>
+        env.DB.prepare(
+          'INSERT OR IGNORE INTO opds (site_id, slug, name, created_at) VALUES (?, ?, NULL, 0)',
+        ).bind(site, opd),
+      ),
+    )
+  })
+
+  it('carries a merged OPD’s webhooks to the OPD it was merged into', async () => {
+    const hook = await hookFor('dinas-kesehatan')
+    const res = await send(
+      'POST',
+      `/api/v1/admin/sites/${site}/opds/dinas-kesehatan/merge`,
+      admin,
+      {
+        into: 'dinkes',
+      },
+    )
+    expect(res.status).toBe(200)
+    expect(await opdOf(hook)).toBe('dinkes')
+    const listed = await get(`/api/v1/admin/webhooks?site=${site}&opd=dinkes`, admin)
+    expect((await listed.json<{ webhooks: Webhook[] }>()).webhooks.map((w) => w.id)).toContain(hook)
+  })
+
+  it('removes a deleted OPD’s webhooks with their log', async () => {
+    const hook = await hookFor('zzjunk')
+    await outbox(hook, 0)
+    const res = await send('DELETE', `/api/v1/admin/sites/${site}/opds/zzjunk`, admin)
+    expect(res.status).toBe(204)
+    expect(await opdOf(hook)).toBeNull()
+    const left = await env.DB.prepare(
+      'SELECT count(*) AS n FROM webhook_deliveries WHERE webhook_id = ?',
+    )
+      .bind(hook)
+      .first('n')
+    expect(left).toBe(0)
   })
 })

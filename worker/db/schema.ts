@@ -482,7 +482,8 @@ export const reasons = sqliteTable(
 /**
  * A webhook (CONTRACT §9): where a site's or one OPD's events are POSTed. `secret` is kept as
  * it is, since every delivery is signed with it (HMAC-SHA256); it is shown once, when made,
- * and never listed. `failures` counts failed attempts in a row: at DISABLE_AFTER_FAILURES
+ * and never listed. `failures` counts deliveries in a row that failed for good (their whole
+ * retry schedule, or an answer not worth retrying): at DISABLE_AFTER_FAILURES
  * (worker/domain/events.ts) the webhook turns itself off.
  */
 export const webhooks = sqliteTable(
@@ -543,6 +544,30 @@ export const webhookDeliveries = sqliteTable(
     index('webhook_deliveries_due').on(t.state, t.nextAttemptAt),
     index('webhook_deliveries_log').on(t.webhookId, t.createdAt),
     index('webhook_deliveries_created').on(t.createdAt),
+  ],
+)
+
+/**
+ * The comments a webhook has yet to be told of (comment.created coalesces, README «Webhooks»):
+ * one row per webhook and comment, so a text edited 15 times waits as one. `queued_at` is when
+ * it started waiting (the batch is due COMMENT_BATCH_MS after its oldest row), `changed_at`
+ * when its text last changed, so a batch removes only the rows it read.
+ */
+export const webhookCommentQueue = sqliteTable(
+  'webhook_comment_queue',
+  {
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    queuedAt: integer('queued_at').notNull(),
+    changedAt: integer('changed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.webhookId, t.commentId] }),
+    index('webhook_comment_queue_comment').on(t.commentId),
   ],
 )
 

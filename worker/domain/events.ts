@@ -23,16 +23,25 @@ export const TEST_EVENT = 'webhook.test'
 export const FORMATS = ['json', 'telegram'] as const
 export type Format = (typeof FORMATS)[number]
 
-// Delivery: the first attempt and four retries, 1 min, 5 min, 30 min and 2 h apart (about
-// 2.5 h in all), on a 5xx, 408, 429, a timeout or a network error. Any other answer is final.
-const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000]
+// Delivery: the first attempt and seven retries, 1 min, 5 min, 30 min, 2 h, 6 h, 12 h and
+// 12 h apart (about 32.6 h in all: a receiver down for a day and a night still gets it), on a
+// 5xx, 408, 429, a timeout or a network error. Any other answer is final.
+const RETRY_DELAYS_MS = [1, 5, 30, 120, 360, 720, 720].map((minutes) => minutes * 60_000)
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1
-/** Failed attempts in a row (of any delivery, test button included) that turn a webhook off. */
+/**
+ * Deliveries in a row that failed for good (their whole retry schedule, or an answer not
+ * worth retrying) that turn a webhook off. A failed attempt with retries left does not count,
+ * nor does the test button's.
+ */
 export const DISABLE_AFTER_FAILURES = 10
 export const DELIVERY_TIMEOUT_MS = 10_000
 
-/** `sha256=<hex>`: HMAC-SHA256 of the body's UTF-8 bytes, keyed with the secret's (Web Crypto). */
-export async function signature(secret: string, body: string): Promise<string> {
+/**
+ * `t=<unix seconds>,v1=<hex>`, as Stripe signs: HMAC-SHA256 of `<t>.<body>` (UTF-8), keyed
+ * with the secret's bytes (Web Crypto). The time is the attempt's, so a receiver can refuse a
+ * signature older than a few minutes and a captured delivery cannot be replayed later.
+ */
+export async function signature(secret: string, body: string, nowMs: number): Promise<string> {
   const key = await crypto.subtle.importKey(
     'raw',
     new TextEncoder().encode(secret),
@@ -40,7 +49,8 @@ export async function signature(secret: string, body: string): Promise<string> {
     false,
     ['sign'],
   )
-  return `sha256=${await hmacHex(key, body)}`
+  const t = Math.floor(nowMs / 1000)
+  return `t=${t},v1=${await hmacHex(key, `${t}.${body}`)}`
 }
 
 /** When a failed attempt (the `attempts`-th) is tried again, or null when it is the last. */
@@ -52,6 +62,28 @@ export function nextAttemptAt(attempts: number, maxAttempts: number, nowMs: numb
 /** Whether an attempt's HTTP answer (or null: timeout, network error) is worth another try. */
 export function retryable(status: number | null): boolean {
   return status === null || status >= 500 || status === 408 || status === 429
+}
+
+// comment.created coalesces per webhook: a comment starts a batch, and the batch goes out
+// this long after its oldest comment with every comment stored or edited since, each once
+// with its latest text. So a webhook gets at most one comment.created per 5 minutes, and a
+// reader editing one comment 15 times within them is one notification.
+export const COMMENT_BATCH_MS = 5 * 60_000
+
+// Detection looks at the sites whose webhooks listen a slice a minute: a round lasts
+// ROUND_MINUTES, or longer when the sites are too many for that many slices of `perRun`.
+const ROUND_MINUTES = 15
+
+/**
+ * The sites (in a stable order) looked at in the minute of `nowMs`: consecutive runs take
+ * consecutive slices, so each site is looked at once a round, and a slice never holds more
+ * than `perRun` sites, whatever their number.
+ */
+export function detectionSlice(sites: string[], nowMs: number, perRun: number): string[] {
+  const n = sites.length
+  const round = Math.max(ROUND_MINUTES, Math.ceil(n / perRun))
+  const slot = Math.floor(nowMs / 60_000) % round
+  return sites.filter((_, i) => Math.floor((i * round) / n) === slot)
 }
 
 // ikm.grade_dropped: the last 7 whole Jakarta days against the 7 before them, each with at

@@ -49,7 +49,7 @@ const scopedTokens = (site: string, slug: string) =>
   sql`EXISTS (SELECT 1 FROM tokens WHERE site_id = ${site} AND opd = ${slug} AND revoked_at IS NULL)`
 
 /**
- * Deletes an OPD with its articles and their views, only while it has no answers and no live
+ * Deletes an OPD with its articles and their views, and its webhooks, only while it has no answers and no live
  * token names it; the condition is part of every statement, so an answer that arrives in
  * between keeps everything. Returns whether it was deleted, and if not, why.
  */
@@ -65,19 +65,21 @@ export async function deleteOpd(
     sql`DELETE FROM article_days WHERE article_id IN (${ids}) AND ${free}`,
     sql`DELETE FROM articles WHERE site_id = ${site} AND opd = ${slug} AND ${free}`,
     sql`DELETE FROM opd_days WHERE site_id = ${site} AND opd = ${slug} AND ${free}`,
+    // Its webhooks go with it (their log and queue cascade): nothing is left to tell them.
+    sql`DELETE FROM webhooks WHERE site_id = ${site} AND opd = ${slug} AND ${free}`,
     sql`DELETE FROM opds WHERE site_id = ${site} AND slug = ${slug} AND ${free}`,
     sql`SELECT ${answered(site, slug)} AS responses, ${scopedTokens(site, slug)} AS tokens`,
   ])
-  const [why] = results[5].results
+  const [why] = results[6].results
   const use: OpdUse = why.responses ? 'responses' : why.tokens ? 'tokens' : null
-  return { deleted: results[4].meta.changes === 1, use }
+  return { deleted: results[5].meta.changes === 1, use }
 }
 
 /**
  * Merges OPD `from` into `into`: its day roll-ups are added to the target's per day, its
  * articles (with their days, responses and comments, which hang on the article, and their
- * reasons and reason_days, which name the OPD) and the tokens that name it move to the
- * target, and `from` is removed. The target keeps its name, or takes `from`'s when it had
+ * reasons and reason_days, which name the OPD) and the tokens and webhooks that name it move
+ * to the target, and `from` is removed. The target keeps its name, or takes `from`'s when it had
  * none. Returns how many articles and tokens moved, or null when either OPD no longer exists.
  */
 export async function mergeOpd(db: Db, site: string, from: string, into: string) {
@@ -93,11 +95,13 @@ export async function mergeOpd(db: Db, site: string, from: string, into: string)
     sql`UPDATE reason_days SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
     sql`UPDATE reasons SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
     sql`UPDATE tokens SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
+    // Its webhooks now hear of the merged OPD: its events are the target's from here on.
+    sql`UPDATE webhooks SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
     sql`UPDATE opds SET name = (SELECT name FROM opds WHERE site_id = ${site} AND slug = ${from})
       WHERE site_id = ${site} AND slug = ${into} AND name IS NULL AND ${both}`,
     sql`DELETE FROM opds WHERE site_id = ${site} AND slug = ${from} AND ${opdExists(site, into)}`,
   ])
-  if (results[7].meta.changes !== 1) return null
+  if (results[8].meta.changes !== 1) return null
   return { articles: results[2].meta.changes, tokens: results[5].meta.changes }
 }
 

@@ -1,8 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { webhookDeliveries, webhooks } from '../db/schema'
-import type { DeliveryRow, Format, WebhookRow } from '../domain/events'
+import { type DeliveryRow, type Format, TEST_EVENT, type WebhookRow } from '../domain/events'
 
 // Webhooks, their deliveries (the outbox the cron empties, and the log people read) and the
 // event marks that keep each event to once per window.
@@ -84,7 +84,8 @@ export async function deleteWebhook(db: Db, id: string): Promise<void> {
 
 /**
  * Turns a webhook on (its failures forgotten) or off by an operator. Off, its pending
- * deliveries are cancelled: an event days old is no news when it comes back.
+ * deliveries are cancelled and its queued comments dropped: an event days old is no news
+ * when it comes back.
  */
 export async function setWebhookEnabled(db: Db, id: string, enabled: boolean): Promise<void> {
   await batch(db, [
@@ -93,6 +94,7 @@ export async function setWebhookEnabled(db: Db, id: string, enabled: boolean): P
       : sql`UPDATE webhooks SET enabled = 0, disabled_reason = 'operator' WHERE id = ${id}`,
     sql`UPDATE webhook_deliveries SET state = 'cancelled', body = NULL, next_attempt_at = NULL
       WHERE webhook_id = ${id} AND state = 'pending' AND ${enabled ? 0 : 1}`,
+    sql`DELETE FROM webhook_comment_queue WHERE webhook_id = ${id} AND ${enabled ? 0 : 1}`,
   ])
 }
 
@@ -127,28 +129,27 @@ export interface Subscriber {
   chatId: string | null
 }
 
-/**
- * The enabled webhooks of `site` subscribed to `event`. With an OPD, those of the whole site
- * and those of that OPD; without one (a site's event), every one of the site.
- */
-export function subscribers(
-  db: Db,
-  event: string,
-  site: string,
-  opd: string | null,
-): Promise<Subscriber[]> {
-  return db.all<Subscriber>(sql`
-    SELECT id, site_id AS site, opd, format, chat_id AS chatId FROM webhooks
-    WHERE site_id = ${site} AND enabled = 1 AND instr(',' || events || ',', ${`,${event},`}) > 0
-      AND (${opd} IS NULL OR opd IS NULL OR opd = ${opd})
-    ORDER BY id`)
+/** A webhook with the events it listens to: detection picks its subscribers out of these. */
+export interface Listener extends Subscriber {
+  events: string[]
 }
 
-/** The sites with at least one enabled webhook subscribed to `event`: what detection looks at. */
-export async function sitesSubscribedTo(db: Db, event: string): Promise<string[]> {
+/** The enabled webhooks of these sites, in one statement whatever their number. */
+export async function listenersOf(db: Db, sites: string[]): Promise<Listener[]> {
+  const rows = await db.all<Subscriber & { events: string }>(sql`
+    SELECT id, site_id AS site, opd, format, chat_id AS chatId, events FROM webhooks
+    WHERE enabled = 1 AND site_id IN (SELECT value FROM json_each(${JSON.stringify(sites)}))
+    ORDER BY id`)
+  return rows.map((r) => ({ ...r, events: r.events.split(',') }))
+}
+
+/** The sites with at least one enabled webhook subscribed to one of `events`, in id order. */
+export async function sitesListeningTo(db: Db, events: readonly string[]): Promise<string[]> {
   const rows = await db.all<{ site: string }>(sql`
     SELECT DISTINCT site_id AS site FROM webhooks
-    WHERE enabled = 1 AND instr(',' || events || ',', ${`,${event},`}) > 0 ORDER BY site_id`)
+    WHERE enabled = 1 AND EXISTS (SELECT 1 FROM json_each(${JSON.stringify(events)}) e
+      WHERE instr(',' || events || ',', ',' || e.value || ',') > 0)
+    ORDER BY site_id`)
   return rows.map((r) => r.site)
 }
 
@@ -167,16 +168,18 @@ export interface NewDelivery {
 }
 
 /**
- * Marks the event as seen and queues its deliveries, in one batch: the deliveries are written
- * only if this batch wrote the mark (its random token), so two runs that see the same event
- * queue it once. Without a key (the test button) the deliveries are simply written. Returns
- * whether they were queued.
+ * Marks the event as seen and queues its deliveries, in one batch of two statements whatever
+ * their number: the deliveries are written only if this batch wrote the mark (its random
+ * token), so two runs that see the same event queue it once. Without a key (the test button)
+ * the deliveries are simply written. `also` adds statements that run under the same condition
+ * (given as SQL). Returns whether they were queued.
  */
 export async function enqueueDeliveries(
   db: Db,
   key: EventKey | null,
   deliveries: NewDelivery[],
   nowMs: number,
+  also: (marked: SQL) => SQL[] = () => [],
 ): Promise<boolean> {
   const token = crypto.randomUUID()
   const marked =
@@ -184,19 +187,22 @@ export async function enqueueDeliveries(
       ? sql`1`
       : sql`EXISTS (SELECT 1 FROM event_marks WHERE event = ${key.event}
           AND subject = ${key.subject} AND window_key = ${key.window} AND token = ${token})`
+  // Their order (rowid) is the order they are sent in: a message in parts arrives in order.
+  const rows = JSON.stringify(
+    deliveries.map((d) => [d.id, d.webhookId, d.event, d.body, d.maxAttempts]),
+  )
   const results = await batch(db, [
     key === null
       ? sql`SELECT 1`
       : sql`INSERT INTO event_marks (event, subject, window_key, token, created_at)
           VALUES (${key.event}, ${key.subject}, ${key.window}, ${token}, ${nowMs})
           ON CONFLICT DO NOTHING`,
-    ...deliveries.map(
-      (d) => sql`INSERT INTO webhook_deliveries
+    sql`INSERT INTO webhook_deliveries
         (id, webhook_id, event, body, state, max_attempts, created_at, next_attempt_at)
-        SELECT ${d.id}, ${d.webhookId}, ${d.event}, ${d.body}, 'pending', ${d.maxAttempts},
-          ${nowMs}, ${nowMs}
-        WHERE ${marked}`,
-    ),
+      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, 'pending', value ->> 4,
+        ${nowMs}, ${nowMs}
+      FROM json_each(${rows}) WHERE ${marked} ORDER BY key`,
+    ...also(marked),
   ])
   return key === null || results[0].meta.changes > 0
 }
@@ -221,8 +227,9 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Claims up to `limit` due deliveries of enabled webhooks (or exactly the `only` ones, as the
- * test button of a webhook that is off sends its test) by moving their next attempt
+ * Claims up to `limit` due deliveries of enabled webhooks, at most `perWebhook` of each (its
+ * oldest, so a message in parts goes in order), or exactly the `only` ones (as the test
+ * button of a webhook that is off sends its test), by moving their next attempt
  * `leaseMs` ahead: a second run (a cron that overlaps, the request that queued them) does not
  * send them again meanwhile, and a run that dies leaves them due again after the lease.
  */
@@ -230,7 +237,7 @@ export async function claimDue(
   db: Db,
   nowMs: number,
   leaseMs: number,
-  limit: number,
+  limits: { limit: number; perWebhook: number },
   only?: string[],
 ): Promise<ClaimedDelivery[]> {
   const ids =
@@ -239,17 +246,20 @@ export async function claimDue(
       : sql`d.id IN (SELECT value FROM json_each(${JSON.stringify(only)}))`
   const [updated, claimed] = await batch<ClaimedDelivery>(db, [
     sql`UPDATE webhook_deliveries SET next_attempt_at = ${nowMs + leaseMs}
-      WHERE id IN (SELECT d.id FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+      WHERE id IN (SELECT id FROM (
+        SELECT d.id, d.next_attempt_at AS due, row_number() OVER (
+          PARTITION BY d.webhook_id ORDER BY d.created_at, d.rowid) AS nth
+        FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
         WHERE d.state = 'pending' AND d.next_attempt_at <= ${nowMs} AND ${ids}
-          AND (w.enabled = 1 OR ${only === undefined ? 0 : 1})
-        ORDER BY d.next_attempt_at LIMIT ${limit})
+          AND (w.enabled = 1 OR ${only === undefined ? 0 : 1}))
+        WHERE nth <= ${limits.perWebhook} ORDER BY due LIMIT ${limits.limit})
       RETURNING id`,
     // One transaction: the rows the update just claimed, with their webhook's URL and secret.
     sql`SELECT d.id, d.webhook_id AS webhookId, d.event, d.body, d.attempts,
         d.max_attempts AS maxAttempts, w.url, w.secret
       FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
       WHERE d.state = 'pending' AND d.next_attempt_at = ${nowMs + leaseMs} AND ${ids}
-      ORDER BY d.created_at`,
+      ORDER BY d.created_at, d.rowid`,
   ])
   const mine = new Set(updated.results.map((r) => r.id))
   return claimed.results.filter((r) => mine.has(r.id))
@@ -265,34 +275,138 @@ export interface AttemptOutcome {
 }
 
 /**
- * Records one attempt: the delivery's state and the webhook's failures in a row, which at
- * `disableAfter` turn it off (its pending deliveries cancelled) — all in one batch.
+ * Records one attempt: the delivery's state, and the webhook's deliveries failed for good in a
+ * row, which at `disableAfter` turn it off (its pending deliveries cancelled) — all in one
+ * batch. An attempt with retries left changes no count; the test button's changes none.
+ * Returns false when the webhook is now off (this attempt turned it off).
  */
 export async function recordAttempt(
   db: Db,
   o: AttemptOutcome,
   nowMs: number,
   disableAfter: number,
-): Promise<void> {
+): Promise<boolean> {
   const d = o.delivery
   const state = o.ok ? 'delivered' : o.retryAt === null ? 'failed' : 'pending'
   const over = state !== 'pending'
-  await batch(db, [
+  const counted = d.event !== TEST_EVENT
+  const [, changed] = await batch<{ enabled: number }>(db, [
+    // A delivery cancelled meanwhile (its webhook turned off) stays cancelled.
     sql`UPDATE webhook_deliveries SET state = ${state}, attempts = attempts + 1,
         status_code = ${o.statusCode}, error = ${o.error}, last_attempt_at = ${nowMs},
         next_attempt_at = ${o.retryAt}, body = CASE WHEN ${over ? 1 : 0} THEN NULL ELSE body END
-      WHERE id = ${d.id}`,
+      WHERE id = ${d.id} AND state = 'pending'`,
     o.ok
-      ? sql`UPDATE webhooks SET failures = 0 WHERE id = ${d.webhookId}`
+      ? sql`UPDATE webhooks SET failures = 0 WHERE id = ${d.webhookId} RETURNING enabled`
       : sql`UPDATE webhooks SET failures = failures + 1,
           enabled = CASE WHEN failures + 1 >= ${disableAfter} THEN 0 ELSE enabled END,
           disabled_reason = CASE WHEN failures + 1 >= ${disableAfter} AND enabled = 1
             THEN 'failures' ELSE disabled_reason END
-        WHERE id = ${d.webhookId}`,
+        WHERE id = ${d.webhookId} AND ${state === 'failed' && counted ? 1 : 0}
+        RETURNING enabled`,
     sql`UPDATE webhook_deliveries SET state = 'cancelled', body = NULL, next_attempt_at = NULL
       WHERE webhook_id = ${d.webhookId} AND state = 'pending'
         AND (SELECT enabled FROM webhooks WHERE id = ${d.webhookId}) = 0`,
   ])
+  return changed.results[0]?.enabled !== 0
+}
+
+/**
+ * Queues the comment the reader just stored on the article for every enabled webhook of its
+ * site or OPD that listens to comment.created: one row each, however often the text changes
+ * before the batch goes out. One statement.
+ */
+export async function queueComment(
+  db: Db,
+  site: string,
+  article: string,
+  reader: string,
+  nowMs: number,
+): Promise<void> {
+  await db.run(sql`
+    INSERT INTO webhook_comment_queue (webhook_id, comment_id, queued_at, changed_at)
+    SELECT w.id, c.id, ${nowMs}, ${nowMs}
+    FROM comments c JOIN articles a ON a.id = c.article_id
+      JOIN webhooks w ON w.site_id = a.site_id AND (w.opd IS NULL OR w.opd = a.opd)
+    WHERE a.site_id = ${site} AND a.key = ${article} AND c.reader = ${reader} AND c.hidden = 0
+      AND w.enabled = 1 AND instr(',' || w.events || ',', ',comment.created,') > 0
+    ON CONFLICT (webhook_id, comment_id) DO UPDATE SET changed_at = excluded.changed_at`)
+}
+
+/** A webhook whose comment batch is due, and since when its oldest comment waits. */
+export interface DueCommentBatch extends Subscriber {
+  enabled: boolean
+  since: number
+}
+
+/** The webhooks whose oldest queued comment has waited `batchMs`, oldest first. */
+export async function dueCommentBatches(
+  db: Db,
+  nowMs: number,
+  batchMs: number,
+  limit: number,
+): Promise<DueCommentBatch[]> {
+  const rows = await db.all<Subscriber & { enabled: number; since: number }>(sql`
+    SELECT w.id, w.site_id AS site, w.opd, w.format, w.chat_id AS chatId, w.enabled,
+      min(q.queued_at) AS since
+    FROM webhook_comment_queue q JOIN webhooks w ON w.id = q.webhook_id
+    GROUP BY w.id HAVING min(q.queued_at) <= ${nowMs - batchMs}
+    ORDER BY since LIMIT ${limit}`)
+  return rows.map((r) => ({ ...r, enabled: r.enabled === 1 }))
+}
+
+/** A queued comment as a batch tells it (`hidden`: since marked as spam, so left out). */
+export interface QueuedComment {
+  comment: number
+  changedAt: number
+  hidden: boolean
+  opd: string
+  article: string
+  title: string | null
+  rating: number | null
+  text: string
+  createdAt: number
+}
+
+/** A webhook's queued comments, the longest waiting first, at most `limit`. */
+export async function queuedComments(
+  db: Db,
+  webhookId: string,
+  limit: number,
+): Promise<QueuedComment[]> {
+  const rows = await db.all<Omit<QueuedComment, 'hidden'> & { hidden: number }>(sql`
+    SELECT q.comment_id AS comment, q.changed_at AS changedAt, c.hidden, a.opd,
+      a.key AS article, a.title, r.rating, c.text, c.created_at AS createdAt
+    FROM webhook_comment_queue q JOIN comments c ON c.id = q.comment_id
+      JOIN articles a ON a.id = c.article_id
+      LEFT JOIN responses r ON r.article_id = c.article_id AND r.reader = c.reader
+    WHERE q.webhook_id = ${webhookId}
+    ORDER BY q.queued_at, q.comment_id LIMIT ${limit}`)
+  return rows.map((r) => ({ ...r, hidden: r.hidden === 1 }))
+}
+
+/**
+ * The statements that take a batch's comments off a webhook's queue once its delivery is
+ * queued: the rows it read, unless their text changed since (then they stay, with what is
+ * left of the queue, waiting a whole batch time from now).
+ */
+export function takeFromQueue(
+  webhookId: string,
+  taken: { comment: number; changedAt: number }[],
+  nowMs: number,
+) {
+  const rows = JSON.stringify(taken.map((t) => [t.comment, t.changedAt]))
+  return (marked: SQL) => [
+    sql`DELETE FROM webhook_comment_queue WHERE webhook_id = ${webhookId} AND ${marked}
+      AND (comment_id, changed_at) IN (SELECT value ->> 0, value ->> 1 FROM json_each(${rows}))`,
+    sql`UPDATE webhook_comment_queue SET queued_at = ${nowMs}
+      WHERE webhook_id = ${webhookId} AND ${marked}`,
+  ]
+}
+
+/** Drops a webhook's queued comments (it was turned off): old news when it comes back. */
+export async function dropQueue(db: Db, webhookId: string): Promise<void> {
+  await db.run(sql`DELETE FROM webhook_comment_queue WHERE webhook_id = ${webhookId}`)
 }
 
 /** The log's and the marks' retention: finished deliveries and marks older than `cutoffMs`. */

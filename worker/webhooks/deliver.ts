@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import {
   DELIVERY_TIMEOUT_MS,
@@ -17,13 +18,12 @@ import {
   type NewDelivery,
   recordAttempt,
   type Subscriber,
-  subscribers,
 } from '../storage/webhooks'
-import { deliveryBody } from './messages'
+import { deliveryBodies } from './messages'
 
-// Deliveries (CONTRACT §9): queued in D1 (webhook_deliveries is the outbox and the log),
-// sent by the per-minute cron (worker/scheduled.ts) and, for a comment, right after the
-// request has been answered (waitUntil). Never inside a vote or any request's answer.
+// Deliveries (CONTRACT §9): queued in D1 (webhook_deliveries is the outbox and the log) and
+// sent by the per-minute cron (worker/scheduled.ts, worker/webhooks/detect.ts webhooksMinute);
+// the test button sends its one delivery itself. Never inside a vote or any other answer.
 
 /** An event to tell the webhooks of a site (or one OPD of it). */
 export interface WebhookEvent {
@@ -43,31 +43,36 @@ export function allowsLocal(env: Pick<Env, 'ALLOW_LOCAL_ADDRESSES'>): boolean {
 }
 
 /**
- * Queues the event's deliveries to every subscribed webhook, once per the event's window.
- * Returns the new deliveries' ids (none when no one subscribes or the event was seen).
+ * Queues the event's deliveries to the given webhooks, once per the event's window: one per
+ * webhook, or several numbered ones for a Telegram text too long for one message. `also`:
+ * statements that go with them (worker/storage/webhooks.ts enqueueDeliveries). Returns the
+ * new deliveries' ids (none when no one subscribes or the event was seen).
  */
 export async function dispatch(
   db: Db,
   event: WebhookEvent,
   nowMs: number,
-  to?: Subscriber[],
+  to: Subscriber[],
+  also?: (marked: SQL) => SQL[],
 ): Promise<string[]> {
-  const targets = to ?? (await subscribers(db, event.name, event.site, event.opd))
   const deliveries: NewDelivery[] = []
-  for (const sub of targets) {
+  for (const sub of to) {
     const rendered = event.render(sub)
     if (rendered === null) continue
+    // The JSON body names its delivery: a Telegram message in parts has one id per part.
     const id = crypto.randomUUID()
-    deliveries.push({
-      id,
-      webhookId: sub.id,
-      event: event.name,
-      body: deliveryBody(sub, { ...event, ...rendered, delivery: id, nowMs }),
-      maxAttempts: event.key === null ? 1 : MAX_ATTEMPTS,
+    deliveryBodies(sub, { ...event, ...rendered, delivery: id, nowMs }).forEach((body, i) => {
+      deliveries.push({
+        id: i === 0 ? id : crypto.randomUUID(),
+        webhookId: sub.id,
+        event: event.name,
+        body,
+        maxAttempts: event.key === null ? 1 : MAX_ATTEMPTS,
+      })
     })
   }
-  if (deliveries.length === 0) return []
-  const queued = await enqueueDeliveries(db, event.key, deliveries, nowMs)
+  if (deliveries.length === 0 && also === undefined) return []
+  const queued = await enqueueDeliveries(db, event.key, deliveries, nowMs, also)
   return queued ? deliveries.map((d) => d.id) : []
 }
 
@@ -77,7 +82,7 @@ interface Attempt {
   error: string | null
 }
 
-async function attempt(d: ClaimedDelivery, timeoutMs: number, allowLocal: boolean) {
+async function attempt(d: ClaimedDelivery, timeoutMs: number, allowLocal: boolean, nowMs: number) {
   // Checked again at sending: a URL stored under a looser setting is not sent to.
   if (!checkOutboundUrl(d.url, allowLocal).ok) {
     return { ok: false, statusCode: null, error: 'address_not_allowed' } satisfies Attempt
@@ -90,7 +95,7 @@ async function attempt(d: ClaimedDelivery, timeoutMs: number, allowLocal: boolea
         'User-Agent': 'Tanggapan-Webhook/1',
         'X-Tanggapan-Event': d.event,
         'X-Tanggapan-Delivery': d.id,
-        'X-Tanggapan-Signature': await signature(d.secret, d.body),
+        'X-Tanggapan-Signature': await signature(d.secret, d.body, nowMs),
       },
       body: d.body,
       // A redirect could lead anywhere, a private address included: it is an answer, not a hop.
@@ -114,6 +119,11 @@ async function attempt(d: ClaimedDelivery, timeoutMs: number, allowLocal: boolea
 }
 
 const BATCH = 50
+// A webhook's deliveries in one run: sent one after another, so a message in parts arrives in
+// order, and few enough for Telegram's 20 messages a minute to a group.
+const PER_WEBHOOK = 5
+/** A run's D1 statements at most: the claim (2), then 3 to record each attempt. */
+export const DELIVERY_MAX_STATEMENTS = 2 + BATCH * 3
 
 export interface DeliverOptions {
   /** Only these deliveries (the ones a request just queued). */
@@ -122,9 +132,9 @@ export interface DeliverOptions {
 }
 
 /**
- * Sends what is due: claims up to 50 deliveries, sends them side by side (each within the
- * timeout), and records every attempt with its retry time (worker/domain/events.ts).
- * Returns how many were attempted.
+ * Sends what is due: claims up to 50 deliveries (5 a webhook), sends each webhook's in order and the
+ * webhooks side by side (each attempt within the timeout), and records every attempt with its
+ * retry time (worker/domain/events.ts). Returns how many were attempted.
  */
 export async function deliverDue(
   db: Db,
@@ -134,14 +144,28 @@ export async function deliverDue(
 ): Promise<number> {
   const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS
   if (options.only?.length === 0) return 0
-  // The lease outlasts an attempt, so no other run sends the same delivery meanwhile.
-  const claimed = await claimDue(db, nowMs, timeoutMs + 50_000, BATCH, options.only)
+  // The lease outlasts a webhook's attempts one after another, so no other run sends the same
+  // delivery meanwhile.
+  const leaseMs = PER_WEBHOOK * timeoutMs + 50_000
+  const claimed = await claimDue(
+    db,
+    nowMs,
+    leaseMs,
+    { limit: BATCH, perWebhook: PER_WEBHOOK },
+    options.only,
+  )
+  const byWebhook = new Map<string, ClaimedDelivery[]>()
+  for (const d of claimed) byWebhook.set(d.webhookId, [...(byWebhook.get(d.webhookId) ?? []), d])
   await Promise.all(
-    claimed.map(async (d) => {
-      const result = await attempt(d, timeoutMs, allowsLocal(env))
-      const final = result.ok || !retryable(result.statusCode)
-      const retryAt = final ? null : nextAttemptAt(d.attempts + 1, d.maxAttempts, nowMs)
-      await recordAttempt(db, { delivery: d, ...result, retryAt }, nowMs, DISABLE_AFTER_FAILURES)
+    [...byWebhook.values()].map(async (mine) => {
+      for (const d of mine) {
+        const result = await attempt(d, timeoutMs, allowsLocal(env), nowMs)
+        const final = result.ok || !retryable(result.statusCode)
+        const retryAt = final ? null : nextAttemptAt(d.attempts + 1, d.maxAttempts, nowMs)
+        const outcome = { delivery: d, ...result, retryAt }
+        // Turned off by this failure: the rest of its deliveries were just cancelled.
+        if (!(await recordAttempt(db, outcome, nowMs, DISABLE_AFTER_FAILURES))) break
+      }
     }),
   )
   return claimed.length

@@ -3,6 +3,8 @@ import type { Context } from 'hono'
 import type { Db } from '../db/client'
 import { addDays, jakartaDay } from '../domain/days'
 import {
+  COMMENT_BATCH_MS,
+  detectionSlice,
   digestDue,
   digestWeeks,
   GRADE_DROP_QUIET_DAYS,
@@ -15,80 +17,48 @@ import {
 } from '../domain/events'
 import { grade, ikm } from '../domain/ikm'
 import { RATINGS, totalOf } from '../domain/rating-scale'
-import type { AppEnv } from '../env'
+import type { AppEnv, Env } from '../env'
 import { loggableError } from '../error-log'
 import type { ReasonCounts } from '../domain/reasons'
 import { reasonKeyOf, reasonsBy, reasonsOf } from '../storage/reasons'
 import { healthRows } from '../storage/embed-health'
 import { countsOf, opdDaySums, opdSums } from '../storage/stats'
-import { markedSince, sitesSubscribedTo } from '../storage/webhooks'
-import { deliverDue, dispatch, type WebhookEvent } from './deliver'
+import {
+  type DueCommentBatch,
+  dropQueue,
+  dueCommentBatches,
+  type Listener,
+  listenersOf,
+  markedSince,
+  type QueuedComment,
+  queueComment,
+  queuedComments,
+  sitesListeningTo,
+  type Subscriber,
+  takeFromQueue,
+} from '../storage/webhooks'
+import { DELIVERY_MAX_STATEMENTS, deliverDue, dispatch, type WebhookEvent } from './deliver'
 import { escapeHtml, ikmText, place } from './messages'
 
-// The events (CONTRACT §9, rules in worker/domain/events.ts): comment.created from the
-// comments route, the others found by the cron in D1's roll-ups, only for sites with a
-// webhook that listens. Payloads carry figures and already-redacted text, never a reader id.
-
-/** The comment a reader just stored, as comment.created; null when there is none to tell. */
-async function commentCreated(
-  db: Db,
-  site: string,
-  article: string,
-  reader: string,
-): Promise<WebhookEvent | null> {
-  const row = await db.get<{
-    id: number
-    text: string
-    createdAt: number
-    opd: string
-    title: string | null
-    rating: number | null
-  }>(sql`
-    SELECT c.id, c.text, c.created_at AS createdAt, a.opd, a.title, r.rating
-    FROM comments c JOIN articles a ON a.id = c.article_id
-      LEFT JOIN responses r ON r.article_id = c.article_id AND r.reader = c.reader
-    WHERE a.site_id = ${site} AND a.key = ${article} AND c.reader = ${reader} AND c.hidden = 0`)
-  if (!row) return null
-  const rating = RATINGS.find((r) => r.value === row.rating) ?? null
-  const data = {
-    comment: row.id,
-    article,
-    title: row.title,
-    rating: rating?.key ?? null,
-    text: row.text,
-  }
-  const text = [
-    `💬 <b>Komentar baru</b> · ${place(site, row.opd)}`,
-    `«${escapeHtml(row.text)}»`,
-    rating ? `Penilaian: ${rating.id}` : null,
-    escapeHtml(row.title ?? article),
-  ]
-  return {
-    name: 'comment.created',
-    site,
-    opd: row.opd,
-    // A reader's new text replaces their old one under the same id: each text is news once.
-    key: { event: 'comment.created', subject: String(row.id), window: String(row.createdAt) },
-    render: () => ({ data, text: text.filter((l) => l !== null).join('\n') }),
-  }
-}
+// The events (CONTRACT §9, rules in worker/domain/events.ts): comment.created queued by the
+// comments route and told in batches by the cron, the others found by the cron in D1's
+// roll-ups, only for sites with a webhook that listens. Payloads carry figures and already-redacted text, never a reader id.
 
 /**
  * The comments route's one call once a comment is stored: after the answer has gone out
- * (waitUntil), its comment.created deliveries are queued and tried once; the cron retries.
+ * (waitUntil), the comment is queued for the webhooks that listen (one statement); the
+ * per-minute cron tells it with the rest of its batch (sendCommentBatches).
  */
 export function notifyCommentCreated(
-  c: Pick<Context<AppEnv>, 'env' | 'executionCtx'> & { var: { db: Db } },
+  c: Pick<Context<AppEnv>, 'executionCtx'> & { var: { db: Db } },
   site: string,
   article: string,
   reader: string,
   nowMs: number,
 ): void {
-  const db = c.var.db
-  const work = commentCreated(db, site, article, reader)
-    .then((event) => (event === null ? [] : dispatch(db, event, nowMs)))
-    .then((ids) => deliverDue(db, c.env, nowMs, { only: ids }))
-    .catch((err) => console.error('webhook comment.created', loggableError(err)))
+  const work = queueComment(c.var.db, site, article, reader, nowMs).catch((err) =>
+    console.error('webhook comment.created', loggableError(err)),
+  )
   try {
     c.executionCtx.waitUntil(work)
   } catch {
@@ -96,23 +66,127 @@ export function notifyCommentCreated(
   }
 }
 
-/** Every rule, for the sites whose webhooks listen; each event is queued once per window. */
-export async function detectEvents(db: Db, nowMs: number): Promise<number> {
-  const today = jakartaDay(nowMs)
-  const found = [
-    ...(await gradeDrops(db, today)),
-    ...(await silentSites(db, today, nowMs)),
-    ...(await spikes(db, today, nowMs)),
-    ...(await digests(db, nowMs)),
-  ]
+// comment.created batches told in one run, and the comments one batch carries at most (the
+// rest stay queued for the next batch).
+const COMMENT_BATCHES_PER_RUN = 25
+const COMMENTS_PER_BATCH = 500
+
+/** One batch's comments as comment.created: every comment with its latest text, once. */
+function commentBatch(batch: DueCommentBatch, rows: QueuedComment[]): WebhookEvent {
+  const told = rows.filter((r) => !r.hidden)
+  const comments = told.map((r) => ({
+    comment: r.comment,
+    opd: r.opd,
+    article: r.article,
+    title: r.title,
+    rating: RATINGS.find((x) => x.value === r.rating)?.key ?? null,
+    text: r.text,
+    created_at: new Date(r.createdAt).toISOString(),
+  }))
+  const lines = told.flatMap((r) => {
+    const rating = RATINGS.find((x) => x.value === r.rating)
+    const about = [rating?.id, batch.opd === null ? r.opd : null, r.title ?? r.article]
+    return ['', `«${escapeHtml(r.text)}»`, escapeHtml(about.filter((x) => x).join(' · '))]
+  })
+  const count = told.length === 1 ? 'Komentar baru' : `${told.length} komentar baru`
+  return {
+    name: 'comment.created',
+    site: batch.site,
+    opd: batch.opd,
+    // The batch is named by its oldest comment's wait: two runs that read it tell it once.
+    key: { event: 'comment.created', subject: batch.id, window: String(batch.since) },
+    render: () =>
+      told.length === 0
+        ? null
+        : {
+            data: { comments },
+            text: [`💬 <b>${count}</b> · ${place(batch.site, batch.opd)}`, ...lines].join('\n'),
+          },
+  }
+}
+
+/** Queues the comment.created batches that are due; returns how many deliveries. */
+async function sendCommentBatches(db: Db, nowMs: number): Promise<number> {
+  const due = await dueCommentBatches(db, nowMs, COMMENT_BATCH_MS, COMMENT_BATCHES_PER_RUN)
   let queued = 0
-  for (const event of found) queued += (await dispatch(db, event, nowMs)).length
+  for (const batch of due) {
+    if (!batch.enabled) {
+      await dropQueue(db, batch.id)
+      continue
+    }
+    const rows = await queuedComments(db, batch.id, COMMENTS_PER_BATCH)
+    const take = takeFromQueue(batch.id, rows, nowMs)
+    queued += (await dispatch(db, commentBatch(batch, rows), nowMs, [batch], take)).length
+  }
   return queued
 }
 
-async function gradeDrops(db: Db, today: string): Promise<WebhookEvent[]> {
+// Detection is bounded, whatever the number of sites: each minute looks at one slice of the
+// sites that listen (worker/domain/events.ts detectionSlice, at most SITES_PER_RUN, each site
+// once a round of at least 15 minutes) and queues at most MAX_EVENTS_PER_RUN events; an event
+// left over is found again on its site's next turn. Its D1 statements, a batch's counted one
+// by one: 5 a run (the sites, their webhooks, two reads of event marks, the spikes), at most
+// 10 a site (a grade drop's two weeks 2, a silence's health rows and week 4, a digest's two
+// weeks, open comments and reasons 4) and 2 an event (its mark, its deliveries).
+const SITES_PER_RUN = 25
+const MAX_EVENTS_PER_RUN = 100
+const DETECTION_MAX_STATEMENTS = 5 + SITES_PER_RUN * 10 + MAX_EVENTS_PER_RUN * 2
+// A comment batch: 1 for the due batches, then each 5 (its comments, mark, deliveries, and
+// the two statements taking it off the queue).
+const COMMENT_MAX_STATEMENTS = 1 + COMMENT_BATCHES_PER_RUN * 5
+/** What one minute's run may cost at most: under D1's 1,000 statements an invocation. */
+export const MINUTE_MAX_STATEMENTS =
+  DETECTION_MAX_STATEMENTS + COMMENT_MAX_STATEMENTS + DELIVERY_MAX_STATEMENTS
+
+/** The per-minute cron's webhook work: events found, comment batches due, deliveries sent. */
+export async function webhooksMinute(
+  db: Db,
+  env: Pick<Env, 'ALLOW_LOCAL_ADDRESSES'>,
+  nowMs: number,
+): Promise<void> {
+  await detectEvents(db, nowMs)
+  await sendCommentBatches(db, nowMs)
+  await deliverDue(db, env, nowMs)
+}
+
+const DETECTED = ['ikm.grade_dropped', 'site.silent', 'tidak_puas.spike', 'digest.weekly']
+
+/** This minute's slice of the sites whose webhooks listen; each event queued once per window. */
+export async function detectEvents(db: Db, nowMs: number): Promise<number> {
+  const sites = detectionSlice(await sitesListeningTo(db, DETECTED), nowMs, SITES_PER_RUN)
+  if (sites.length === 0) return 0
+  const listeners = await listenersOf(db, sites)
+  const listening = (event: string) =>
+    sites.filter((site) => listeners.some((l) => l.site === site && l.events.includes(event)))
+  const today = jakartaDay(nowMs)
+  // A site's one-off events first (at most 2 a site, so never cut): the cap falls on spikes and
+  // drops, of which a site can have many.
+  const found = [
+    ...(await silentSites(db, listening('site.silent'), today, nowMs)),
+    ...(await digests(db, listening('digest.weekly'), nowMs)),
+    ...(await spikes(db, listening('tidak_puas.spike'), today, nowMs)),
+    ...(await gradeDrops(db, listening('ikm.grade_dropped'), today)),
+  ]
+  let queued = 0
+  for (const event of found.slice(0, MAX_EVENTS_PER_RUN)) {
+    const to = subscribersOf(listeners, event)
+    if (to.length > 0) queued += (await dispatch(db, event, nowMs, to)).length
+  }
+  return queued
+}
+
+/** The webhooks an event is for: its site's that listen, and of an OPD's event its OPD's too. */
+function subscribersOf(listeners: Listener[], e: WebhookEvent): Subscriber[] {
+  return listeners.filter(
+    (l) =>
+      l.site === e.site &&
+      l.events.includes(e.name) &&
+      (e.opd === null || l.opd === null || l.opd === e.opd),
+  )
+}
+
+async function gradeDrops(db: Db, sites: string[], today: string): Promise<WebhookEvent[]> {
   const name = 'ikm.grade_dropped'
-  const sites = await sitesSubscribedTo(db, name)
   if (sites.length === 0) return []
   const recent = await markedSince(db, name, addDays(today, 1 - GRADE_DROP_QUIET_DAYS))
   const w = gradeWindows(today)
@@ -147,10 +221,15 @@ async function gradeDrops(db: Db, today: string): Promise<WebhookEvent[]> {
   return events
 }
 
-async function silentSites(db: Db, today: string, nowMs: number): Promise<WebhookEvent[]> {
+async function silentSites(
+  db: Db,
+  sites: string[],
+  today: string,
+  nowMs: number,
+): Promise<WebhookEvent[]> {
   const name = 'site.silent'
   const events: WebhookEvent[] = []
-  for (const site of await sitesSubscribedTo(db, name)) {
+  for (const site of sites) {
     // The health rows' last view (storage/embed-health.ts): one rule for both.
     const [health] = await healthRows(db, { site }, { from: today, to: today }, nowMs)
     const last = health?.lastViewAt ?? null
@@ -189,9 +268,13 @@ async function silentSites(db: Db, today: string, nowMs: number): Promise<Webhoo
 
 const HOUR_MS = 3_600_000
 
-async function spikes(db: Db, today: string, nowMs: number): Promise<WebhookEvent[]> {
+async function spikes(
+  db: Db,
+  sites: string[],
+  today: string,
+  nowMs: number,
+): Promise<WebhookEvent[]> {
   const name = 'tidak_puas.spike'
-  const sites = await sitesSubscribedTo(db, name)
   if (sites.length === 0) return []
   // The last hour's Tidak Puas per article: raw answers, but only the last hour's (the
   // answered_at index), which no day roll-up can tell apart.
@@ -252,13 +335,15 @@ function topReasons(counts: ReasonCounts): { reason: string; count: number }[] {
     .map(([reason, count]) => ({ reason, count }))
 }
 
-async function digests(db: Db, nowMs: number): Promise<WebhookEvent[]> {
+async function digests(db: Db, sites: string[], nowMs: number): Promise<WebhookEvent[]> {
   const name = 'digest.weekly'
   const monday = digestDue(nowMs)
-  if (monday === null) return []
+  if (monday === null || sites.length === 0) return []
   const { week, previous } = digestWeeks(monday)
+  // A site told this Monday costs nothing more: its turns after that read no figures.
+  const told = await markedSince(db, name, monday)
   const events: WebhookEvent[] = []
-  for (const site of await sitesSubscribedTo(db, name)) {
+  for (const site of sites.filter((s) => !told.has(s))) {
     const before = new Map((await opdSums(db, { site, ...previous })).map((r) => [r.opd, r]))
     const open = await openComments(db, site)
     const reasons = await reasonsBy(db, { site, ...week }, 'opd')
