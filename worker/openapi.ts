@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ROLES } from './auth/token'
 import { ARTICLE_SORTS } from './domain/article-ranking'
 import { GRADE_MEANING } from './domain/ikm'

@@ -16,7 +16,7 @@ import { ENVIRONMENTS } from '../../scripts/deploy'
  * (2026-05, unminified; zod alone is more than half the bundle, see docs/operations.md
  * «Bundle size»). A budget, not a target: raise it on purpose, with the reason.
  */
-const BUDGET = 300 * 1024
+const BUDGET = 220 * 1024
 
 const outdir = mkdtempSync(join(tmpdir(), 'tanggapan-dry-run-'))
 afterAll(() => rmSync(outdir, { recursive: true, force: true }))

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { inScope } from '../auth/token'
 import { COMMENT_FOLLOW_UP } from '../domain/comment-follow-up'
 import { apiError } from '../errors'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { adminOnly } from '../auth/bearer-auth'
 import { apiError } from '../errors'
 import { forgetOpd } from '../storage/sites'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { adminOnly } from '../auth/bearer-auth'
 import { inScope } from '../auth/token'
 import { apiError } from '../errors'

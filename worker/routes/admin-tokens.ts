@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { mintToken, ROLES } from '../auth/token'
 import { adminOnly } from '../auth/bearer-auth'
 import { apiError } from '../errors'

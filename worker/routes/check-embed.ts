@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { TokenScope } from '../auth/token'
 import { embedFindings, type PageScan } from '../domain/embed-check'
 import { checkOutboundUrl } from '../domain/outbound-url'

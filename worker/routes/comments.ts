@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { looksScripted } from '../abuse/limits'
 import { campaignKey, onlyLinks, typedTooFast } from '../domain/comment-spam'
 import { jakartaDay } from '../domain/days'

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { cors } from 'hono/cors'
 import { etag } from 'hono/etag'
-import { z } from 'zod'
+import * as z from 'zod'
 import { toCsv } from '../domain/csv'
 import { frequencyOf, OPEN_DATA_COLUMNS, openDataRows, walidataOf } from '../domain/opendata'
 import { regionOf } from '../domain/regions'

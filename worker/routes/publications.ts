@@ -1,5 +1,5 @@
 import { cors } from 'hono/cors'
-import { z } from 'zod'
+import * as z from 'zod'
 import { jakartaDay } from '../domain/days'
 import { isOver } from '../domain/periods'
 import { factory } from '../env'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { jakartaDay } from '../domain/days'
 import { REASON_KEYS } from '../domain/reasons'
 import { factory } from '../env'

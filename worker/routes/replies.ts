@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { jakartaDay } from '../domain/days'
 import { factory } from '../env'
 import { articleReplies } from '../storage/comments-list'

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { etag } from 'hono/etag'
 import { secureHeaders } from 'hono/secure-headers'
-import { z } from 'zod'
+import * as z from 'zod'
 import { sha256Hex } from '../domain/crypto'
 import { factory } from '../env'
 import { laporanPage } from '../pages/laporan'

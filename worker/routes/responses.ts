@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { requestHashes, responseGuard, tooManyToday } from '../abuse/guards'
 import { looksScripted } from '../abuse/limits'
 import { jakartaDay } from '../domain/days'

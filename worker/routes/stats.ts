@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { requireToken } from '../auth/bearer-auth'
 import { inScope, scopedFilter } from '../auth/token'
 import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'

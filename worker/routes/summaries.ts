@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { publicCors, requestSite } from './site-request'
 import { readSummaries } from '../storage/articles'
 import { articleKey, siteId } from '../validation/fields'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { publicCors, requestSite } from './site-request'
 import { liveSummary } from '../hot-path/article-stub'
 import { articleKey, opdSlug, reader, siteId } from '../validation/fields'

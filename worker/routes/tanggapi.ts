@@ -1,6 +1,6 @@
 import { getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
-import { z } from 'zod'
+import * as z from 'zod'
 import { publicRateLimit } from '../abuse/guards'
 import { strictCsp } from '../dashboard-csp'
 import { factory } from '../env'

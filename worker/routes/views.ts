@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { requestHashes, tooManyToday, viewGuard } from '../abuse/guards'
 import { jakartaDay } from '../domain/days'
 import { articleRefFor, publicCors, siteOf } from './site-request'

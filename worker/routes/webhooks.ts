@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { TokenScope } from '../auth/token'
 import { randomHex } from '../domain/crypto'
 import { EVENTS, FORMATS, TEST_EVENT, type WebhookRow } from '../domain/events'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { beaconGuard, requestHashes, tooManyToday } from '../abuse/guards'
 import { jakartaDay } from '../domain/days'
 import { WIDGET_ERROR_CODES } from '../domain/embed-health'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { MAX_COMMENT_CHARS } from '../domain/limits'
 import { originRuleProblem } from '../domain/origins'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { PERIOD_FORMS, parsePeriod, type Period } from '../domain/periods'
 
 /** A `period` field (CONTRACT §8), parsed into its Asia/Jakarta day range. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { isProvince, isRegion } from '../domain/regions'
 
 // Region codes in requests (CONTRACT §7): only codes on the official list pass, so an unknown
