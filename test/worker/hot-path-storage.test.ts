@@ -108,6 +108,32 @@ describe('article objects and requests that record nothing', () => {
     expect((await listDurableObjectIds(env.ARTICLES)).length).toBe(before)
   })
 
+  it('comments and reasons on an article nobody answered wake no object; right after its first answer they work', async () => {
+    const before = (await listDurableObjectIds(env.ARTICLES)).length
+    for (let i = 0; i < 20; i++) {
+      for (const article of [`karangan-${i}-${crypto.randomUUID()}`, newArticle(ORIGIN)]) {
+        const fields = { opd: OPD, article, reader: crypto.randomUUID() }
+        expect((await send('/api/v1/comments', { ...fields, text: 'Kurang jelas' })).status).toBe(
+          422,
+        )
+        expect((await send('/api/v1/reasons', { ...fields, reasons: ['terlambat'] })).status).toBe(
+          422,
+        )
+      }
+    }
+    expect((await listDurableObjectIds(env.ARTICLES)).length).toBe(before)
+
+    // A new article's first answer is in D1 when its vote returns: the comment at once finds it,
+    // and a second reader's answer (waiting for the timer) is found through the object.
+    const article = newArticle(ORIGIN)
+    const first = { opd: OPD, article, reader: crypto.randomUUID() }
+    expect((await answer(ORIGIN, { ...first, rating: 1 })).status).toBe(200)
+    expect((await send('/api/v1/comments', { ...first, text: 'Tautan rusak' })).status).toBe(204)
+    const second = { opd: OPD, article, reader: crypto.randomUUID() }
+    expect((await answer(ORIGIN, { ...second, rating: 2 })).status).toBe(200)
+    expect((await send('/api/v1/reasons', { ...second, reasons: ['lainnya'] })).status).toBe(204)
+  })
+
   it('an object that held an article nobody answered keeps nothing once it forgets it', async () => {
     // Known to D1 (viewed on an earlier day), never answered: a summary seeds its object.
     const article = newArticle(ORIGIN)

@@ -192,6 +192,9 @@ export class ArticleObject extends DurableObject<Env> {
   /** D1 as the object writes it; the failure tests put a failing one in its place. */
   d1: D1Database
 
+  /** Whether D1 holds an answer of this article (null: not known yet, read from storage). */
+  private answersInD1: boolean | null = null
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
     this.sql = ctx.storage.sql
@@ -315,8 +318,27 @@ export class ArticleObject extends DurableObject<Env> {
         flagged,
       )
       this.changed()
+      await this.firstAnswerToD1()
       return this.row(rating)
     })
+  }
+
+  /**
+   * While D1 holds no answer of this article, the answer goes there before the vote returns.
+   * The Worker then knows from D1 alone that an article has no answer anywhere, so a comment or
+   * reasons for it wakes no object (article-stub.ts, flushReaderFirst). Once per article: later
+   * answers wait for the timer as ever. A D1 failure leaves it to the timer and the alarm.
+   */
+  private async firstAnswerToD1() {
+    this.answersInD1 ??=
+      this.sql
+        .exec(
+          `SELECT 1 FROM answers WHERE reader NOT IN (SELECT reader FROM pending_answers)
+            AND reader NOT IN (SELECT reader FROM outbox_answers) LIMIT 1`,
+        )
+        .toArray().length > 0
+    if (this.answersInD1) return
+    if (await this.flushWaiting()) this.answersInD1 = true
   }
 
   /** A reader's view: counted once a day; false when the abuse bound refused it. */
@@ -432,6 +454,7 @@ export class ArticleObject extends DurableObject<Env> {
         this.seedRows(seed, day)
       })
       this.meta = this.sql.exec<Meta & Record<string, SqlStorageValue>>('SELECT * FROM meta').one()
+      this.answersInD1 = null
       this.retiredCount = seed.retired.length
     })
   }
@@ -467,6 +490,7 @@ export class ArticleObject extends DurableObject<Env> {
       })
       this.stored = true
       this.meta = this.sql.exec<Meta & Record<string, SqlStorageValue>>('SELECT * FROM meta').one()
+      this.answersInD1 = null
       this.retiredCount = seed.retired.length
       // An object that is never answered forgets even its seed a day later (tidy).
       await this.schedule(Date.now() + DAY_MS)

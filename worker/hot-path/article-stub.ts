@@ -3,6 +3,7 @@ import { jakartaDay } from '../domain/days'
 import type { Summary } from '../domain/summary'
 import type { Env } from '../env'
 import { readSummary, summaryFromRow } from '../storage/articles'
+import { articleAnswered } from '../storage/comments'
 import { answerable } from '../routes/site-request'
 
 /**
@@ -37,7 +38,11 @@ export async function flushReaderFirst(
   siteId: string,
   key: string,
 ): Promise<void> {
-  if (hotPathOn(env) && (await answerable(db, siteId, key)))
+  if (
+    hotPathOn(env) &&
+    (await answerable(db, siteId, key)) &&
+    (await articleAnswered(db, siteId, key))
+  )
     await articleObject(env, siteId, key).flush()
 }
 

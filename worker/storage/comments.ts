@@ -36,6 +36,18 @@ export async function readerResponse(
 }
 
 /**
+ * Whether D1 holds any answer of the article (counted, excluded or not). An article's first
+ * answer reaches D1 before its vote returns (the article object), so without one here there is
+ * none anywhere, and what needs a response can be refused without asking the object.
+ */
+export async function articleAnswered(db: Db, siteId: string, article: string): Promise<boolean> {
+  const row = await db.get<{ one: number } | undefined>(sql`
+    SELECT 1 AS one FROM responses r JOIN articles a ON a.id = r.article_id
+    WHERE a.site_id = ${siteId} AND a.key = ${article} LIMIT 1`)
+  return row !== undefined
+}
+
+/**
  * Stores a reader's comment on their response to the article, in one batch: the text's
  * campaign mark is counted, then the comment is written (replacing the reader's earlier one)
  * only if the reader has a response not excluded as spam, the comment was not hidden as
