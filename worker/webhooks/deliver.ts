@@ -163,6 +163,12 @@ export async function deliverDue(
         const final = result.ok || !retryable(result.statusCode)
         const retryAt = final ? null : nextAttemptAt(d.attempts + 1, d.maxAttempts, nowMs)
         const outcome = { delivery: d, ...result, retryAt }
+        // For the operator's logs (docs/operations.md «Logs»): which webhook, how it went and
+        // whether it goes again; never the body, which may quote a comment.
+        if (!result.ok) {
+          const line = { webhook: d.webhookId, event: d.event, error: result.error, retryAt }
+          console.warn('webhook delivery failed', JSON.stringify(line))
+        }
         // Turned off by this failure: the rest of its deliveries were just cancelled.
         if (!(await recordAttempt(db, outcome, nowMs, DISABLE_AFTER_FAILURES))) break
       }
