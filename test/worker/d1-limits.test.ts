@@ -88,8 +88,11 @@ describe('one invocation', () => {
       const article = newArticle(ORIGIN)
       expect((await answer(ORIGIN, { article })).status).toBe(200)
       const object = articleObject(env, SITE, article)
-      await runInDurableObject(object, (instance: ArticleObject) => {
-        instance.d1 = padded(unlimitedD1(env.DB), D1_LIMITS.statementsPerInvocation)
+      await runInDurableObject(object, (instance) => {
+        ;(instance as ArticleObject).d1 = padded(
+          unlimitedD1(env.DB),
+          D1_LIMITS.statementsPerInvocation,
+        )
       })
       // (.then, not expect().rejects: a rejected RPC promise awaited that way is also reported unhandled)
       const first = await object.flush().then(
