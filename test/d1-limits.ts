@@ -5,7 +5,7 @@ import { DurableObject } from 'cloudflare:workers'
 // limits): a value over 2 MB, more than 1,000 statements in one Worker invocation. Every worker
 // test goes through this wrapper (test/apply-migrations.ts puts it in env.DB), so a query that
 // works here and fails in production fails here too. It checks the 100 bound parameters and the
-// 100 KB of SQL as well, so the suite does not hang on the local D1 keeping those two.
+// 100 KB of SQL as well, with production's messages, rather than rely on the local D1 for them.
 
 /** D1's limits on the Workers Paid plan. */
 export const D1_LIMITS = {
@@ -47,7 +47,8 @@ export function asInvocation<T>(owner: object, run: () => T): T {
       invocation.open = false
       throw error
     }
-    if (result instanceof Promise) {
+    // A thenable, not `instanceof Promise`: the Worker's modules may run in another realm.
+    if (isThenable(result)) {
       result.then(
         () => (invocation.open = false),
         () => (invocation.open = false),
@@ -55,6 +56,10 @@ export function asInvocation<T>(owner: object, run: () => T): T {
     } else invocation.open = false
     return result
   })
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 }
 
 /** An error as D1 raises it: `D1_ERROR: <what SQLite said>`, the detail as its cause. */

@@ -70,6 +70,28 @@ describe('one invocation', () => {
     })
   })
 
+  it("counts an object's own calls within one call, and its timers after it as another", async () => {
+    const object = {}
+    const select = env.DB.prepare('SELECT 1')
+    let ended = () => {}
+    const end = new Promise<void>((resolve) => (ended = resolve))
+    let timer: Promise<unknown> = Promise.resolve()
+    await asInvocation(object, async () => {
+      await env.DB.batch(Array.from({ length: 1000 }, () => select))
+      const inner = asInvocation(object, () => select.first())
+      await expect(inner).rejects.toThrow(/^Too many API requests/)
+      // A flush timer set now fires once this call is over: an invocation of its own.
+      timer = new Promise((resolve) =>
+        setTimeout(async () => {
+          await end
+          resolve(asInvocation(object, () => select.raw()))
+        }, 0),
+      )
+    })
+    ended()
+    expect(await timer).toEqual([[1]])
+  })
+
   const limited = env.DB
   afterEach(() => {
     env.DB = limited
