@@ -1,9 +1,9 @@
 import { listDurableObjectIds } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { expect } from 'vitest'
-import { createApp } from '../../worker/app'
 import type { ArticleObject } from '../../worker/hot-path/article-object'
 import { hotPathOn } from '../../worker/hot-path/article-stub'
+import worker from '../../worker/index'
 
 // Route tests call the Worker exactly as a browser or server would: through its fetch.
 
@@ -39,18 +39,18 @@ export function call(method: string, path: string, body?: BodyInit | null, send:
 }
 
 /**
- * The same request straight into the app, for tests that send thousands: in the pinned
- * vitest pool each `exports.default.fetch` gets slower the more have been made (400 calls
- * take seconds, 2,000 take minutes), while the app itself answers in constant time.
+ * The same request straight into the Worker's fetch, for tests that send thousands: in the
+ * pinned vitest pool each `exports.default.fetch` gets slower the more have been made (400
+ * calls take seconds, 2,000 take minutes), while the app itself answers in constant time.
+ * The module's own handler, so each call is an invocation of its own (test/d1-limits.ts).
  */
-const app = createApp()
 export function callInProcess(
   method: string,
   path: string,
   body?: BodyInit | null,
   send: Send = {},
 ) {
-  return app.fetch(request(method, path, body, send), env)
+  return worker.fetch(request(method, path, body, send), env)
 }
 
 export function postJson(path: string, payload: unknown, send: Send = {}) {

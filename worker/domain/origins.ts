@@ -11,6 +11,27 @@
 const WILDCARD_PREFIX = /^(https?):\/\/\*\.(.*)$/
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
 const MIN_WILDCARD_LABELS = 3
+/**
+ * The most labels an origin's host may have, and the longest host (RFC 1035's 253). DNS fits
+ * up to 127 labels in that; but looking an origin up binds it and each wildcard that could
+ * cover it (one a label), D1 takes at most 100 parameters in a statement, and no page of a
+ * pemda is that deep. A longer host is no site's: refused unread, never looked up.
+ */
+const MAX_HOST_LABELS = 64
+const MAX_HOST_LENGTH = 253
+
+/** Whether a host is longer than any registered origin may be (see MAX_HOST_LABELS). */
+function hostTooLong(host: string): boolean {
+  return host.length > MAX_HOST_LENGTH || host.split('.').length > MAX_HOST_LABELS
+}
+
+/**
+ * Whether `origin` could be any site's at all: false for one whose host is longer than a
+ * registered origin may be, so that it is refused before any lookup.
+ */
+export function mayBeRegistered(origin: string): boolean {
+  return !URL.canParse(origin) || !hostTooLong(new URL(origin).hostname)
+}
 
 /** Why `rule` is not an origin a site may register, or null when it is one. */
 export function originRuleProblem(rule: string): string | null {
@@ -22,7 +43,7 @@ export function originRuleProblem(rule: string): string | null {
   const domain = match[2]
   if (/[:/]/.test(domain)) return `${rule}: a wildcard origin takes no port and no path`
   const labels = domain.split('.')
-  if (domain.length > 253 || !labels.every((l) => LABEL.test(l))) {
+  if (hostTooLong(`x.${domain}`) || !labels.every((l) => LABEL.test(l))) {
     return `${rule}: the domain after *. must be lowercase letters, digits and hyphens, like kuduskab.go.id`
   }
   if (/^\d+$/.test(labels[labels.length - 1])) {
@@ -39,9 +60,12 @@ function exactOriginProblem(rule: string): string | null {
     URL.canParse(rule) &&
     ['https:', 'http:'].includes(new URL(rule).protocol) &&
     new URL(rule).origin === rule
-  return ok
-    ? null
-    : 'each origin must be written like https://diskominfo.kuduskab.go.id (no path, no trailing slash)'
+  if (!ok) {
+    return 'each origin must be written like https://diskominfo.kuduskab.go.id (no path, no trailing slash)'
+  }
+  return hostTooLong(new URL(rule).hostname)
+    ? `${rule.slice(0, 80)}…: a host has at most ${MAX_HOST_LENGTH} characters in ${MAX_HOST_LABELS} labels`
+    : null
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { opds, siteOrigins, sites } from '../db/schema'
-import { decidingRule, wildcardsFor } from '../domain/origins'
+import { decidingRule, mayBeRegistered, wildcardsFor } from '../domain/origins'
 import { regionColumns } from '../domain/regions'
 
 export interface SiteEntry {
@@ -152,6 +152,8 @@ const TTL_MS = 60_000
 const cache = new Map<string, { siteId: string | null; at: number }>()
 
 export async function siteForOrigin(db: Db, origin: string): Promise<string | null> {
+  // A host deeper than any registered origin would bind more than D1's 100 parameters.
+  if (!mayBeRegistered(origin)) return null
   const hit = cache.get(origin)
   if (hit && Date.now() - hit.at < TTL_MS) return hit.siteId
   // One indexed lookup of the origin and the wildcards that would cover it (domain/origins.ts).
