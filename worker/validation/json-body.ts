@@ -102,7 +102,9 @@ export function jsonBody<S extends z.ZodType>(
 
 /** Validates `input` against `schema`, or throws a 400 that names the first bad field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input)
+  // zod 4 leaves the bad value out of an issue unless asked: without it a wrong value would
+  // read as a missing one («rating is required» for a rating of 2.5).
+  const result = schema.safeParse(input, { reportInput: true })
   if (result.success) return result.data
   const issue = result.error.issues[0]
   const field = issue.path.join('.')
