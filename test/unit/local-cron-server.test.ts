@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { type LocalServer, startLocalServer } from '../../scripts/local-server'
 
 // `npm start` runs the per-minute cron as Cloudflare does: a webhook delivery that failed is
-// tried again a minute later (README «Webhooks»), with nobody asking wrangler dev for it.
+// tried again a minute later (docs/webhooks.md), with nobody asking wrangler dev for it.
 // Real time: the retry is due a minute after the failure and the cron runs at whole minutes,
 // so this waits up to two.
 
