@@ -277,7 +277,7 @@ How each row was measured:
   round by round (A, B, A, B …) so the machine's other load falls on both alike; the GET rows
   with ${SETTINGS.readConnections} (what a reader waits, without queueing behind other requests).
 - Latencies are of 2xx answers; more than 1 % of any other answer stops the run.
-- Tanggapan runs with \`RATE_LIMITS=off\` (CONTRACT §6): per-address limits would throttle a
+- Tanggapan runs with \`RATE_LIMITS=off\` (docs/contract.md §6): per-address limits would throttle a
   load generator on one address. With them on, a new reader's vote carries one more statement.
 - Every request is a different reader (a fresh UUID), on an article picked at random, from
   its site's registered \`Origin\`, with the body as the widget sends it (JSON as \`text/plain\`).

@@ -46,7 +46,7 @@ setTimeout(() => {
   })
 }, LIMIT_MS).unref()
 
-// Per-address abuse limits would throttle a load generator on one address (CONTRACT §6).
+// Per-address abuse limits would throttle a load generator on one address (docs/contract.md §6).
 const vars = { RATE_LIMITS: 'off', HOT_PATH: 'd1' }
 
 /**

@@ -61,7 +61,7 @@ export function syntheticSql(shape: Shape, today: string, tables: ReadonlySet<st
   return lines.join('\n') + '\n'
 }
 
-// Rating value → its counter column (CONTRACT §1).
+// Rating value → its counter column (docs/contract.md §1).
 const COLUMNS: [number, string][] = [
   [4, 'sangat_puas'],
   [3, 'puas'],

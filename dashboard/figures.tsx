@@ -42,7 +42,7 @@ export function SampleFlag({ f }: { f: Figures }) {
   )
 }
 
-/** What the index is and is not (CONTRACT §3): shown wherever the IKM is. */
+/** What the index is and is not (docs/contract.md §3): shown wherever the IKM is. */
 export function IndicativeNote() {
   return (
     <details class="note">

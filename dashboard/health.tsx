@@ -5,7 +5,7 @@ import { PageTitle } from './page-title'
 import { Status } from './overview'
 import { useApi } from './use-api'
 
-// «Kesehatan»: is the widget working where it is embedded (README «Embed health»)? The health
+// «Kesehatan»: is the widget working where it is embedded (docs/embedding.md «Embed health»)? The health
 // rows of GET /stats/health, and a check of one live page (POST /admin/check-embed). Page
 // titles are text from pages we do not control: Preact sets them as text, never as markup.
 

@@ -234,7 +234,7 @@ function SiteCard({ site, onDone }: { site: Site; onDone: () => void }) {
 
 /**
  * Delete a junk slug (refused while it has answers) or merge it into another OPD of the
- * site: the Worker moves the figures (README, «Management»).
+ * site: the Worker moves the figures (docs/dashboard.md «Management»).
  */
 function OpdCleanup({
   site,

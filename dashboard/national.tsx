@@ -10,7 +10,7 @@ import { TileMap } from './tile-map'
 import type { Range, RegionRow, Scope } from './types'
 import { useApi } from './use-api'
 
-// The national and provincial pages (CONTRACT §7): Indonesia → province → kabupaten/kota, whose
+// The national and provincial pages (docs/contract.md §7): Indonesia → province → kabupaten/kota, whose
 // sites, OPDs and articles are the overview's and the OPD page's own.
 
 /** Indonesia by province (with the tile map), or one province by kabupaten/kota and its sites. */

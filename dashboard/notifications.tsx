@@ -7,7 +7,7 @@ import { Status } from './overview'
 import type { Scope } from './types'
 import { useApi } from './use-api'
 
-// «Notifikasi»: the webhooks of the token's sites (README «Webhooks»): add one, press its test
+// «Notifikasi»: the webhooks of the token's sites (docs/webhooks.md): add one, press its test
 // button, turn it off or on, delete it, read its delivery log.
 
 /** Keyed by the Worker's event list, so an event added there without a label fails tsc. */

@@ -8,7 +8,7 @@ import { figureColumns, StatTable } from './stat-table'
 import type { OpdRow, Scope, SiteRow } from './types'
 import { useApi } from './use-api'
 
-// «Publikasi» (README, «Publications / Publikasi»): publish an ended period after seeing the
+// «Publikasi» (docs/publications.md): publish an ended period after seeing the
 // live figures that will be frozen, list the site's publications, and the public links.
 
 type Head = { id: string; site: string; opd: string | null; period: string; published_at: string }

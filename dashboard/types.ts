@@ -1,4 +1,4 @@
-// The API's shapes as the dashboard reads them (README, «Statistics and the dashboard»),
+// The API's shapes as the dashboard reads them (docs/dashboard.md),
 // taken from the Worker's own definitions so the two cannot drift apart.
 import type { Role } from '../worker/auth/token'
 import type { RatingKey } from '../worker/domain/rating-scale'

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
-// The Kemendagri region codes (CONTRACT §7) come from the idn-area-data package, never typed
+// The Kemendagri region codes (docs/contract.md §7) come from the idn-area-data package, never typed
 // by hand: this writes them as a compact module (worker/generated/regions.ts, gitignored like
 // the widget) that the Worker bundles. `npm run build` runs it, and so does vitest.config.ts,
 // which rebuilds only when the module is missing or older than the package's files.

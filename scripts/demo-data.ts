@@ -2,7 +2,7 @@ import { regionOf } from '../worker/domain/regions'
 
 // The demo site that `npm start` seeds: a kabupaten with three OPDs, news articles with
 // realistic titles, and responses spread over the last weeks; beside it a dozen pemda in
-// three provinces, so the national and provincial views (CONTRACT §7) have something to
+// three provinces, so the national and provincial views (docs/contract.md §7) have something to
 // compare. Deterministic (seeded PRNG, fixed reader ids), so a second start finds every row
 // already there and adds nothing.
 

@@ -5,7 +5,7 @@ import { startLocalServer } from './local-server'
 const port = Number(process.env.PORT ?? 8787)
 
 console.log('Tanggapan: preparing the local D1 (migrations, demo data) …')
-// CONTRACT §6: abuse limits are on by default; RATE_LIMITS=off lifts them for load tests.
+// docs/contract.md §6: abuse limits are on by default; RATE_LIMITS=off lifts them for load tests.
 const vars = process.env.RATE_LIMITS ? { RATE_LIMITS: process.env.RATE_LIMITS } : undefined
 const server = await startLocalServer({
   port,

@@ -1,4 +1,4 @@
-/** What one `[data-tanggapan]` container asks for (CONTRACT §4), resolved against its page. */
+/** What one `[data-tanggapan]` container asks for (docs/contract.md §4), resolved against its page. */
 export interface WidgetConfig {
   opd: string
   article: string

@@ -17,12 +17,12 @@ export interface Env {
   RATE_LIMITS?: string
   /**
    * `on` lets webhooks reach loopback and private addresses (npm start, tests); a deployed
-   * Worker leaves it unset and refuses them (README «Webhooks»).
+   * Worker leaves it unset and refuses them (docs/webhooks.md).
    */
   ALLOW_LOCAL_ADDRESSES?: string
   /**
    * Unset (or `object`), the widget's answers, views and summaries go through the article's
-   * Durable Object (worker/hot-path/); `d1` sends them to D1 directly (README «Where the
+   * Durable Object (worker/hot-path/); `d1` sends them to D1 directly (docs/operations.md «Where the
    * figures live»).
    */
   HOT_PATH?: string

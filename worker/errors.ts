@@ -1,7 +1,7 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 /**
- * Every error code the Worker answers with, and its status: README «Errors» lists the same
+ * Every error code the Worker answers with, and its status: docs/api.md «Errors» lists the same
  * codes (test/unit/error-codes.test.ts holds the two together).
  */
 export const ERROR_STATUS = {
@@ -46,7 +46,7 @@ export type ErrorCode = keyof typeof ERROR_STATUS
 
 /**
  * An expected failure: rendered by the app's one `onError` as the contract's error shape
- * `{"error": {"code", "message"}}` (CONTRACT §5).
+ * `{"error": {"code", "message"}}` (docs/contract.md §5).
  */
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode

@@ -34,10 +34,10 @@ import { widgetErrorBody } from './routes/widget-errors'
 import { enabledBody, newWebhook, webhookIdParam, webhookListQuery } from './routes/webhooks'
 import { opdSlug, siteId } from './validation/fields'
 
-// The OpenAPI 3.1 document of /api/v1 (CONTRACT §10). Requests are described by the very zod
+// The OpenAPI 3.1 document of /api/v1 (docs/contract.md §10). Requests are described by the very zod
 // schemas the routes validate with (exported from worker/routes/*, turned into JSON Schema by
 // zod's own z.toJSONSchema), so a field changed in a route changes here too; answers by the
-// response schemas below, which test/worker/openapi-responses.test.ts holds to real answers.
+// response schemas below, which test/worker/openapi.test.ts holds to real answers.
 // The list of operations is written by hand: test/unit/openapi.test.ts fails when the app
 // serves a /api/v1 route that is not in it.
 
@@ -46,7 +46,7 @@ import { opdSlug, siteId } from './validation/fields'
 const count = z.int().nonnegative()
 const counts = z
   .strictObject({ sangat_puas: count, puas: count, cukup_puas: count, tidak_puas: count })
-  .describe('Responses per answer of the 1–4 scale (CONTRACT §1)')
+  .describe('Responses per answer of the 1–4 scale (docs/contract.md §1)')
 const percent = z.int().min(0).max(100)
 const percentages = z
   .strictObject({ sangat_puas: percent, puas: percent, cukup_puas: percent, tidak_puas: percent })
@@ -102,9 +102,9 @@ const asked = { from: day.nullable(), to: day.nullable(), period: z.string().opt
 const reasons = {
   reasons: z
     .strictObject(Object.fromEntries(REASON_KEYS.map((k) => [k, count])))
-    .describe('«Apa yang kurang?»: readers per reason (CONTRACT §9)'),
+    .describe('«Apa yang kurang?»: readers per reason (docs/contract.md §9)'),
 }
-// The previous equal period's IKM and the change (README «Period over period»).
+// The previous equal period's IKM and the change (docs/dashboard.md «Period over period»).
 const change = {
   ikm_prev: z.number().nullable(),
   ikm_change: z.number().nullable(),
@@ -166,7 +166,7 @@ const commentRow = z.strictObject({
   day,
   created_at: z.int().describe('Milliseconds since 1970, rounded down to the hour'),
   hidden: z.boolean(),
-  status: z.enum(COMMENT_FOLLOW_UP).describe('The follow-up step (CONTRACT §9)'),
+  status: z.enum(COMMENT_FOLLOW_UP).describe('The follow-up step (docs/contract.md §9)'),
   note: nullableText.describe('Internal: for the OPD and its supervisors only'),
   reply: nullableText.describe('Public: «Tanggapan OPD»'),
   lapor_tracking_id: nullableText.describe('The SP4N-LAPOR! tracking id, once reported'),
@@ -346,8 +346,8 @@ export const RESPONSE_SCHEMAS = {
     article: z.string(),
     replies: z.array(z.strictObject({ reply: z.string(), day })),
   }),
-  // Webhooks (README «Webhooks») and open data (README «Open data») are described by their
-  // README sections; their answers are listed here without every field.
+  // Webhooks (docs/webhooks.md) and open data (docs/publications.md «Open data») are described by those
+  // guides; their answers are listed here without every field.
   Webhook: z.looseObject({ id: z.string(), site: z.string(), url: z.string() }),
   Webhooks: z.looseObject({ webhooks: z.array(z.looseObject({ id: z.string() })) }),
   Deliveries: z.looseObject({}),
@@ -455,7 +455,7 @@ const OPERATIONS: Operation[] = [
     description:
       'Sent by the widget with navigator.sendBeacon (text/plain): an error code and the OPD, ' +
       'nothing of the reader. Counted per site, OPD, Jakarta day and code; at most 30 a day ' +
-      'per network and site (README «Embed health»). An OPD the site does not have counts ' +
+      'per network and site (docs/embedding.md «Embed health»). An OPD the site does not have counts ' +
       'under the site.',
     access: 'public',
     body: widgetErrorBody,
@@ -570,7 +570,7 @@ const OPERATIONS: Operation[] = [
       'whether the origin is registered, the article key and title the widget would use, and ' +
       'whether the page’s CSP allows this host for script-src and connect-src. An admin token ' +
       'may check any page, another token only pages of the sites it reads ' +
-      '(README «Checking an embed»).',
+      '(docs/embedding.md «Checking an embed»).',
     access: 'token',
     body: checkEmbedBody,
     ok: { status: 200, schema: 'EmbedCheck' },
@@ -592,7 +592,7 @@ const OPERATIONS: Operation[] = [
     summary: 'Register a site',
     description:
       'Origins are written as a browser sends them (`https://host[:port]`), or as one ' +
-      'wildcard `https://*.kuduskab.go.id` for every subdomain (README, «Wildcard origins»).',
+      'wildcard `https://*.kuduskab.go.id` for every subdomain (docs/dashboard.md «Wildcard origins»).',
     access: 'admin',
     body: newSite,
     ok: { status: 201, schema: 'Site' },
@@ -936,7 +936,7 @@ const FIELD_NOTES: Record<string, string> = {
   status: 'Which comments: `visible` (default), `open`, `handled` or `hidden`',
   origins:
     'Origins as a browser sends them (`https://host[:port]`) or wildcards ' +
-    '`https://*.kuduskab.go.id` (README, «Wildcard origins»)',
+    '`https://*.kuduskab.go.id` (docs/dashboard.md «Wildcard origins»)',
   into: 'The OPD to merge into',
   role: 'admin, kominfo, opd or provinsi',
   label: 'Who or what the token is for',
@@ -1121,8 +1121,11 @@ function buildDocument() {
       { name: 'Widget', description: 'Public: called by widget.js from registered origins' },
       { name: 'Statistics', description: 'Restricted: per site, region, OPD, article and day' },
       { name: 'Management', description: 'Restricted, mostly the admin role' },
-      { name: 'Publications', description: 'Frozen period figures (CONTRACT §8)' },
-      { name: 'Webhooks', description: 'Restricted: signed event deliveries (CONTRACT §9)' },
+      { name: 'Publications', description: 'Frozen period figures (docs/contract.md §8)' },
+      {
+        name: 'Webhooks',
+        description: 'Restricted: signed event deliveries (docs/contract.md §9)',
+      },
       { name: 'Integration', description: 'This reference' },
     ],
     paths,

@@ -7,7 +7,7 @@ import { webhooksMinute } from './webhooks/detect'
 /** The daily trigger's cron (wrangler.toml); the other one runs every minute. */
 const DAILY_CRON = '30 17 * * *'
 
-/** The webhook log and event marks are kept this long (README «What is stored»). */
+/** The webhook log and event marks are kept this long (docs/privacy-and-retention.md). */
 const WEBHOOK_LOG_DAYS = 30
 
 /**

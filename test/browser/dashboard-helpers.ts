@@ -71,7 +71,7 @@ export async function answer(body: Record<string, unknown>) {
 /**
  * Waits until D1 holds what the widget shows for these articles. The widget reads the
  * article's object, live; listings, statistics and the dashboard read D1, one flush (5 s,
- * README «Where the figures live») behind it.
+ * docs/operations.md «Where the figures live») behind it.
  */
 export async function flushed(articles: string[], site = 'demo'): Promise<void> {
   const total = async (path: string, article: string) => {
@@ -90,7 +90,7 @@ export async function flushed(articles: string[], site = 'demo'): Promise<void> 
 }
 
 /**
- * Waits out one flush interval (5 s, README «Where the figures live») and a margin: after it,
+ * Waits out one flush interval (5 s, docs/operations.md «Where the figures live») and a margin: after it,
  * D1 holds every answer given before the call, on any article, also ones this file never
  * named (an earlier file's last votes would otherwise land in D1 halfway through this one).
  */

@@ -24,7 +24,7 @@ let server: Server
 let receiverUrl = ''
 
 // `t=<seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, refused when over 5 minutes old,
-// as README «Webhooks» tells receivers to check it.
+// as docs/webhooks.md tells receivers to check it.
 function verified(signature: string | undefined, body: Buffer): boolean {
   const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(signature ?? '') ?? []
   if (v1 === undefined || Math.abs(Date.now() / 1000 - Number(t)) > 300) return false

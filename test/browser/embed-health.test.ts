@@ -5,7 +5,7 @@ import { baseUrl, signedIn } from './dashboard-helpers'
 import { container, hostPage, probeArticle, probeSession } from './widget-probe'
 import { adminFetch } from './local-api'
 
-// Embed health (README «Embed health»): the widget's beacon when its API is unreachable or its
+// Embed health (docs/embedding.md «Embed health»): the widget's beacon when its API is unreachable or its
 // code fails to load, the count in /stats/health, and the «Kesehatan» view with a check of a
 // live page served on loopback.
 

@@ -88,7 +88,7 @@ describe('reasons and public replies in the widget', () => {
       .poll(() => reasonsOf(article))
       .toMatchObject({ tidak_akurat: 1, terlambat: 1, sulit_dipahami: 0 })
 
-    // A better answer hides the chips (what was given stays counted, README «Reasons»).
+    // A better answer hides the chips (what was given stays counted, docs/comments.md «Reasons»).
     await w.getByRole('radio', { name: /^Sangat Puas/ }).click()
     await expect.poll(() => group.isVisible()).toBe(false)
     expect(errors).toEqual([])

@@ -7,7 +7,7 @@ import { pageErrors, screenshot } from './chromium'
 import { probeArticle, probeSession } from './widget-probe'
 import { apiFetch } from './local-api'
 
-// The widget without JavaScript (CONTRACT §10), as a reader with scripts off meets it: the
+// The widget without JavaScript (docs/contract.md §10), as a reader with scripts off meets it: the
 // snippet's <noscript> link on a host page, the /tanggapi page, an answer, a reload, a
 // changed answer, on a desktop and a 390 px phone; the counts checked through the API.
 

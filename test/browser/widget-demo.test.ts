@@ -142,7 +142,7 @@ describe('the /demo article', () => {
 
 describe('a widget in the first screen of a page', () => {
   // An async script may run after the first paint; from the moment widget.js has reserved the
-  // space (the shadow root exists), nothing may move. (README: a site that shows the widget
+  // space (the shadow root exists), nothing may move. (docs/embedding.md: a site that shows the widget
   // in its first screen can reserve the height in its own CSS too.)
   it('shifts nothing below it once reserved, while it loads and answers; no axe violation', async () => {
     const context = await session.browser.newContext({ viewport: { width: 1000, height: 900 } })

@@ -7,7 +7,7 @@ import { apiFetch } from './local-api'
 
 // Pages webmasters run that are not one article per load: listing pages with a compact count
 // per article, single-page sites that navigate without reloading, and reloads that restore
-// the scroll position (CONTRACT §10, issue 16).
+// the scroll position (docs/contract.md §10, issue 16).
 
 const api = inject('baseUrl')
 const session = probeSession()

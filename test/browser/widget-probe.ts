@@ -85,7 +85,7 @@ export function container(w: WidgetSpec): string {
   return `<div data-tanggapan ${attrs.join(' ')}></div>`
 }
 
-/** A plain host page: the snippet of CONTRACT §4, with whatever the test puts around it. */
+/** A plain host page: the snippet of docs/contract.md §4, with whatever the test puts around it. */
 export function hostPage(api: string, body: string, head = ''): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Halaman uji</title>${head}</head>

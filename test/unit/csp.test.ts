@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { cspVerdict } from '../../worker/domain/csp'
 
 // Whether a page's CSP lets the widget load and call its API (POST /admin/check-embed,
-// README «Checking an embed»).
+// docs/embedding.md «Checking an embed»).
 
 const WORKER = 'https://tanggapan.kuduskab.go.id'
 const PAGE = 'https://dinkes.kuduskab.go.id/berita/1'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { embedFindings, type PageScan } from '../../worker/domain/embed-check'
 
-// What check-embed reports from a page's scan (README «Checking an embed»): the snippet, the
+// What check-embed reports from a page's scan (docs/embedding.md «Checking an embed»): the snippet, the
 // article key the widget would use, and the title as text.
 
 const WORKER = 'https://tanggapan.kuduskab.go.id'

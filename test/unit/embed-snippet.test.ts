@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { embedSnippet, tanggapiUrl } from '../../worker/domain/embed-snippet'
 
-// The README's snippet is what «Kelola» and the demo page give (worker/domain/embed-snippet.ts),
-// placeholders and all: a webmaster copies it from any of the three.
+// The snippet in the README and docs/embedding.md is what «Kelola» and the demo page give
+// (worker/domain/embed-snippet.ts), placeholders and all: a webmaster copies it from any of them.
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+const guides = ['../../README.md', '../../docs/embedding.md']
 
 describe('the embed snippet', () => {
-  it('is the README’s, with HOST and SITE as placeholders', () => {
-    expect(readme).toContain(
+  it.each(guides)('is the one %s shows, with HOST and SITE as placeholders', (guide) => {
+    expect(readFileSync(new URL(guide, import.meta.url), 'utf8')).toContain(
       '```html\n' + embedSnippet('https://HOST', 'SITE', 'diskominfo') + '\n```',
     )
   })

@@ -4,7 +4,7 @@ import { createApp } from '../../worker/app'
 import { ERROR_STATUS } from '../../worker/errors'
 import { openApiDocument, openApiPath } from '../../worker/openapi'
 
-// The document (CONTRACT §10) is valid OpenAPI 3.1 and describes exactly what the app serves.
+// The document (docs/contract.md §10) is valid OpenAPI 3.1 and describes exactly what the app serves.
 // The validator compiles its schemas with ajv's code generation, which workerd refuses: so
 // this runs in Node, on the same createApp() the Worker serves.
 

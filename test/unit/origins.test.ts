@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decidingRule, originRuleProblem, wildcardsFor } from '../../worker/domain/origins'
 
-// Wildcard origins (CONTRACT §10; README «Wildcard origins»): which origin a rule covers, and
+// Wildcard origins (docs/contract.md §10; docs/dashboard.md «Wildcard origins»): which origin a rule covers, and
 // which rules an admin may register.
 
 const KUDUS = 'https://*.kuduskab.go.id'

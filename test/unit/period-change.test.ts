@@ -47,7 +47,7 @@ describe('previousRange', () => {
 
 describe('periodChange', () => {
   it('gives the previous IKM and the change in points', () => {
-    // 12/1/1/2 → 85.94 (CONTRACT §3); 4/4/4/4 → 62.5.
+    // 12/1/1/2 → 85.94 (docs/contract.md §3); 4/4/4/4 → 62.5.
     expect(periodChange(counts(12, 1, 1, 2), counts(4, 4, 4, 4))).toEqual({
       ikm_prev: 62.5,
       ikm_change: 23.44,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { tokenSql } from '../../scripts/token'
 
-// `npm run token -- create --role provinsi --region 35` (CONTRACT §7).
+// `npm run token -- create --role provinsi --region 35` (docs/contract.md §7).
 describe('npm run token', () => {
   it('stores a provinsi token with its province', async () => {
     const made = await tokenSql({ role: 'provinsi', region: '35', label: 'Diskominfo Jatim' })

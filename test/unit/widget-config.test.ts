@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readConfig, type PageInfo } from '../../widget/widget-config'
 
-// What a container asks for, with the page's defaults (CONTRACT §4).
+// What a container asks for, with the page's defaults (docs/contract.md §4).
 
 function page(parts: { canonical?: string; ogTitle?: string; title?: string } = {}): PageInfo {
   return {

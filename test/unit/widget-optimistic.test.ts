@@ -10,7 +10,7 @@ function summaryOf(counts: Counts, yours: RatingValue | null = null): WidgetSumm
 }
 
 describe('the optimistic update', () => {
-  it('counts a first answer at once, with the API’s percentages (CONTRACT §2 example)', () => {
+  it('counts a first answer at once, with the API’s percentages (docs/contract.md §2 example)', () => {
     const after = withAnswer(
       summaryOf({ sangat_puas: 11, puas: 1, cukup_puas: 1, tidak_puas: 2 }),
       4,

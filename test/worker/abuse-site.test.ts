@@ -14,7 +14,7 @@ import {
 import { createApp } from '../../worker/app'
 import { callInProcess, seedSite, wholeDatabase } from './client'
 
-// Bounds per network and site (README, «Abuse limits»): one address making up article keys,
+// Bounds per network and site (docs/abuse-limits.md): one address making up article keys,
 // readers or OPD slugs cannot move a site's or an OPD's figures without bound.
 
 const SITE = 'blora'

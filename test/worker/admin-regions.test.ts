@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { wholeDatabase } from './client'
 import { get, send, tokenFor } from './stats-fixtures'
 
-// Regions through the admin API (CONTRACT §7): a site's Kemendagri code, and provinsi tokens.
+// Regions through the admin API (docs/contract.md §7): a site's Kemendagri code, and provinsi tokens.
 let admin: string
 beforeAll(async () => {
   admin = (await tokenFor('admin')).token

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { answer, comment, newArticle, seedSite } from './client'
 import { expectRefusals, get, send, tokenFor } from './stats-fixtures'
 
-// The follow-up of a comment (CONTRACT §9): baru → diteruskan → ditindaklanjuti → selesai /
+// The follow-up of a comment (docs/contract.md §9): baru → diteruskan → ditindaklanjuti → selesai /
 // ditolak, an internal note, a public reply and the SP4N-LAPOR! tracking id.
 
 const SITE = 'grobogan'

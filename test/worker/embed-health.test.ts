@@ -6,7 +6,7 @@ import { RESPONSE_SCHEMAS } from '../../worker/openapi'
 import { answer, BASE, call, errorOf, seedSite, settle, unchanged, view } from './client'
 import { get, seedArticle, send, tokenFor } from './stats-fixtures'
 
-// Embed health (CONTRACT §10, README «Embed health», «Checking an embed»): the widget's error
+// Embed health (docs/contract.md §10, docs/embedding.md «Embed health», «Checking an embed»): the widget's error
 // beacon, GET /stats/health and POST /admin/check-embed against pages served on loopback.
 
 const SITE = 'blora'

@@ -47,7 +47,7 @@ const summaryOf = (article: string, reader?: string) =>
 const send = (path: string, payload: unknown) =>
   callInProcess('POST', path, JSON.stringify(payload), { origin: ORIGIN })
 
-/** The summary of an article nobody answered (CONTRACT §5): zeros, no error. */
+/** The summary of an article nobody answered (docs/contract.md §5): zeros, no error. */
 const ZEROS = {
   counts: { sangat_puas: 0, puas: 0, cukup_puas: 0, tidak_puas: 0 },
   total: 0,

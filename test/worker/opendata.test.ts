@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { call, errorOf } from './client'
 import { get, seedArticle, send, tokenFor } from './stats-fixtures'
 
-// Open data (CONTRACT §8): the CSV is built from publications only, and its metadata is CKAN's
+// Open data (docs/contract.md §8): the CSV is built from publications only, and its metadata is CKAN's
 // package_show, checked against the schema below.
 
 /**

@@ -15,7 +15,7 @@ import {
 } from './client'
 import { get, tokenFor } from './stats-fixtures'
 
-// «Apa yang kurang?» (CONTRACT §9): a reader's set replaces the earlier one, and the roll-up
+// «Apa yang kurang?» (docs/contract.md §9): a reader's set replaces the earlier one, and the roll-up
 // that every statistics row reads always equals the sets stored.
 
 const SITE = 'blora'

@@ -92,7 +92,7 @@ describe('period over period', () => {
       const res = await get(path, token)
       expect(res.status).toBe(200)
       const lines = (await res.text()).trim().split(/\r?\n/)
-      // The reasons' columns follow the change (CONTRACT §9).
+      // The reasons' columns follow the change (docs/contract.md §9).
       expect(lines[0]).toMatch(/,sample_adequate,ikm_prev,ikm_change,change_significant,reason_/)
       expect(lines.find((l) => l.includes('dinkes') || l.startsWith('33.74,'))).toMatch(
         /,25,75,true(,0){6}$/,

@@ -45,7 +45,7 @@ describe('GET /api/v1/stats/opds', () => {
         ikm_prev: null,
         ikm_change: null,
         change_significant: false,
-        // No reader gave a reason on this article (CONTRACT §9).
+        // No reader gave a reason on this article (docs/contract.md §9).
         reasons: {
           informasi_kurang_lengkap: 0,
           tidak_akurat: 0,

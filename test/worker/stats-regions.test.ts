@@ -4,7 +4,7 @@ import { regenciesOf } from '../../worker/domain/regions'
 import { wholeDatabase } from './client'
 import { get, seedArticle, send, tokenFor } from './stats-fixtures'
 
-// Regions (CONTRACT §7): the national and provincial tables, and what a provinsi token reads.
+// Regions (docs/contract.md §7): the national and provincial tables, and what a provinsi token reads.
 // Jawa Timur (35) has a provincial site and two kabupaten; Jawa Tengah (33) one kota.
 const SITES: [string, string, string, [number, number, number, number, number]][] = [
   ['rg-jatim', '35', 'diskominfo', [4, 0, 0, 0, 10]],

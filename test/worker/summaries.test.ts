@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { answer, call, errorOf, newArticle, seedSite, settle, view } from './client'
 
 // A listing page (an index of news) shows a compact count under each of its articles with
-// one request: GET /api/v1/summaries (CONTRACT §10).
+// one request: GET /api/v1/summaries (docs/contract.md §10).
 
 const SITE = 'kudus'
 const ORIGIN = 'https://kuduskab.go.id'

@@ -15,7 +15,7 @@ import {
   unchanged,
 } from './client'
 
-// The widget without JavaScript (CONTRACT §10): GET /tanggapi shows the question, the four
+// The widget without JavaScript (docs/contract.md §10): GET /tanggapi shows the question, the four
 // answers as one form and the figures; its POST records the answer under the API's rules,
 // keeps the reader in a cookie and sends the reader back (303). Bad input is a 4xx page
 // and changes nothing.

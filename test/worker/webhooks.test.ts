@@ -75,7 +75,7 @@ function receiver(
 afterEach(() => vi.restoreAllMocks())
 
 /**
- * Verifies `t=<seconds>,v1=<hex>` as a receiver does (README «Webhooks»), with Web Crypto's
+ * Verifies `t=<seconds>,v1=<hex>` as a receiver does (docs/webhooks.md), with Web Crypto's
  * verify (not the Worker's sign): the HMAC of `<t>.<raw body>`. Returns the signed time.
  */
 async function verifies(secret: string, r: Received): Promise<number | false> {

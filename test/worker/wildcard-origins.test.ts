@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { answer, errorOf, newArticle, summaryOf, unchanged } from './client'
 import { expectRefusals, send, tokenFor } from './stats-fixtures'
 
-// A pemda registers `https://*.kuduskab.go.id` once for all its OPD subdomains (CONTRACT §10;
-// README «Wildcard origins»), and nothing that only looks like one of them gets in.
+// A pemda registers `https://*.kuduskab.go.id` once for all its OPD subdomains (docs/contract.md §10;
+// docs/dashboard.md «Wildcard origins»), and nothing that only looks like one of them gets in.
 
 const WILDCARD = 'https://*.kuduskab.go.id'
 const RSUD = 'https://rsud.kuduskab.go.id'

@@ -1,6 +1,6 @@
 import type { WidgetSummary } from './widget-summary'
 
-// Requests as the API wants them from a page (CONTRACT §5): a string body goes out as
+// Requests as the API wants them from a page (docs/contract.md §5): a string body goes out as
 // text/plain, a "simple" request with no CORS preflight; a short timeout so a slow API never
 // leaves a reader waiting. A refusal rejects with its HTTP status (a number).
 

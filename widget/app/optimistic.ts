@@ -4,7 +4,7 @@ import type { WidgetSummary } from './widget-summary'
 
 /**
  * The summary as it will be once the server has the reader's answer: an earlier answer of the
- * same reader moves rather than counts twice (CONTRACT §5), percentages by the API's own rule.
+ * same reader moves rather than counts twice (docs/contract.md §5), percentages by the API's own rule.
  */
 export function withAnswer(summary: WidgetSummary, rating: RatingValue): WidgetSummary {
   const counts = { ...summary.counts }

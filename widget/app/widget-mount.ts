@@ -13,7 +13,7 @@ import type { WidgetSummary } from './widget-summary'
 // The versioned chunk the loader imports near the viewport: each widget's state, requests
 // and view. One reader id and one offline queue per page.
 //
-// Plain DOM, no Preact (README «Widget», why): the box is one fixed tree of 26 nodes built
+// Plain DOM, no Preact (docs/embedding.md «Why no Preact in the widget»): the box is one fixed tree of 26 nodes built
 // once, and a draw only sets texts and attributes, which is all a virtual DOM's diff would
 // do here; Preact alone was 4.8 KB of the 8 KB answer path. Texts go in as textContent, so
 // nothing is ever parsed as markup.

@@ -1,4 +1,4 @@
 import type { Summary } from '../../worker/domain/summary'
 
-/** The part of the API's summary (CONTRACT §5) that the widget shows. */
+/** The part of the API's summary (docs/contract.md §5) that the widget shows. */
 export type WidgetSummary = Pick<Summary, 'counts' | 'percentages' | 'total' | 'views' | 'yours'>

@@ -112,7 +112,7 @@ const REASONS_DELAY_MS = 700
 
 /**
  * The «Apa yang kurang?» toggle buttons (aria-pressed). Each change sends the whole set, which
- * replaces the reader's earlier one (CONTRACT §9). The sheet shows the group only while the
+ * replaces the reader's earlier one (docs/contract.md §9). The sheet shows the group only while the
  * reader's answer is Cukup Puas or Tidak Puas, so a change to a better answer hides it again.
  */
 function reasonChips(target: CommentTarget, api: string, reader: string, id: string) {

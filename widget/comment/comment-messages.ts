@@ -1,4 +1,4 @@
-// The comment box's words, Indonesian first (README, «Comments / Komentar»).
+// The comment box's words, Indonesian first (docs/comments.md).
 
 export const COMMENT_MESSAGES = {
   id: {

@@ -1,7 +1,7 @@
 import { apiRequest } from '../app/api-client'
 import type { Summary } from '../../worker/domain/summary'
 
-// The compact count of listing pages (CONTRACT §10): «IKM 85,9 · 16 tanggapan» in every
+// The compact count of listing pages (docs/contract.md §10): «IKM 85,9 · 16 tanggapan» in every
 // `[data-tanggapan-count]` element, a chunk of its own that only pages with such elements
 // load. Its article is the attribute's value, else the link it sits in.
 

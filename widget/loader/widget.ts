@@ -5,7 +5,7 @@ import { readConfig, type PageInfo, type WidgetConfig } from '../widget-config'
 // and only when one nears the viewport imports the versioned chunk with the widget itself.
 // Nothing here may throw into the host page.
 
-/** Reports a failure of the widget (README «Embed health»): at most once per code and page. */
+/** Reports a failure of the widget (docs/embedding.md «Embed health»): at most once per code and page. */
 export type Report = (code: 'chunk' | 'api' | 'config', opd?: string) => void
 
 interface Chunk {

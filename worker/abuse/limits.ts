@@ -1,5 +1,5 @@
 /**
- * The documented bounds (README, «Abuse limits»), per Asia/Jakarta day. A reader changing
+ * The documented bounds (docs/abuse-limits.md), per Asia/Jakarta day. A reader changing
  * their own answer never counts against them. "Address" is an IPv4 address or an IPv6 /64;
  * "network" (the site-wide bounds) is an IPv4 address or an IPv6 /48. Indonesian mobile
  * carriers put many subscribers behind one IPv4 address (carrier-grade NAT), so the
@@ -30,7 +30,7 @@ export const RESTRICTED_REQUESTS_PER_ADDRESS_MINUTE = 300
 /** Requests per address per minute to the public endpoints, before any D1 work; wrangler.toml. */
 export const PUBLIC_REQUESTS_PER_ADDRESS_MINUTE = 600
 
-/** `RATE_LIMITS=off` (CONTRACT §6) lifts the per-address limits, for load tests from one machine. */
+/** `RATE_LIMITS=off` (docs/contract.md §6) lifts the per-address limits, for load tests from one machine. */
 export function rateLimitsOn(env: { RATE_LIMITS?: string }): boolean {
   return (env.RATE_LIMITS ?? 'on').toLowerCase() !== 'off'
 }

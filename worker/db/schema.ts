@@ -164,7 +164,7 @@ export const opdDays = sqliteTable(
     day: text('day').notNull(),
     ...ratingCounters,
     /**
-     * When the day's last counted view and answer came (ms), for «Kesehatan» (README
+     * When the day's last counted view and answer came (ms), for «Kesehatan» (docs/embedding.md
      * «Embed health»): set by the same upsert that counts them, so they cost no statement.
      * Null on rows written before they existed or made by moving an article to another OPD;
      * the health query then takes the end of the day.
@@ -375,7 +375,7 @@ export const commentTextMarks = sqliteTable(
 
 /**
  * A frozen publication of one scope (a site, or one OPD of it) and one ended period
- * (CONTRACT §8). Its figures are never recomputed: the document is kept as the exact text
+ * (docs/contract.md §8). Its figures are never recomputed: the document is kept as the exact text
  * that was hashed and served (in `publication_parts`), so later answers, spam exclusion or
  * retention cannot change it. One per scope and period: the unique indexes are what make two
  * concurrent publish requests one 201 and one 409. No foreign key cascade: deleting a site
@@ -452,7 +452,7 @@ export const publicationMonths = sqliteTable(
 )
 
 /**
- * A reader's current set of reasons («Apa yang kurang?», CONTRACT §9), one row per key. Keyed
+ * A reader's current set of reasons («Apa yang kurang?», docs/contract.md §9), one row per key. Keyed
  * by the article's key, not its id, and without a foreign key to `responses`: whether the reader
  * answered is asked of storage/comments.ts `readerResponse` (which may consult the article's
  * Durable Object before D1 has the answer). The rows are kept only so that a new set can take
@@ -480,7 +480,7 @@ export const reasons = sqliteTable(
 )
 
 /**
- * A webhook (CONTRACT §9): where a site's or one OPD's events are POSTed. `secret` is kept as
+ * A webhook (docs/contract.md §9): where a site's or one OPD's events are POSTed. `secret` is kept as
  * it is, since every delivery is signed with it (HMAC-SHA256); it is shown once, when made,
  * and never listed. `failures` counts deliveries in a row that failed for good (their whole
  * retry schedule, or an answer not worth retrying): at DISABLE_AFTER_FAILURES
@@ -548,7 +548,7 @@ export const webhookDeliveries = sqliteTable(
 )
 
 /**
- * The comments a webhook has yet to be told of (comment.created coalesces, README «Webhooks»):
+ * The comments a webhook has yet to be told of (comment.created coalesces, docs/webhooks.md):
  * one row per webhook and comment, so a text edited 15 times waits as one. `queued_at` is when
  * it started waiting (the batch is due COMMENT_BATCH_MS after its oldest row), `changed_at`
  * when its text last changed, so a batch removes only the rows it read.

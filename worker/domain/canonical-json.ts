@@ -1,4 +1,4 @@
-// Canonical JSON for hashing publications (README, «Publications / Publikasi»): object keys
+// Canonical JSON for hashing publications (docs/publications.md): object keys
 // sorted by UTF-16 code units, no whitespace, strings and numbers as JSON.stringify writes
 // them. For the values a publication holds (strings, finite numbers, booleans, null, arrays,
 // objects) this is RFC 8785 (JCS), so any JCS library reproduces the bytes.

@@ -1,4 +1,4 @@
-// The follow-up (tindak lanjut) of a reader's comment, CONTRACT §9: `baru` when written, then
+// The follow-up (tindak lanjut) of a reader's comment, docs/contract.md §9: `baru` when written, then
 // `diteruskan` (passed on to whoever can act), `ditindaklanjuti` (being acted on), and finally
 // `selesai` (done) or `ditolak` (rejected). Any status may be set from any other: an operator
 // who clicked one step too far must be able to step back.

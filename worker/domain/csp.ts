@@ -1,5 +1,5 @@
 // Whether a page's Content-Security-Policy lets the widget run (POST /admin/check-embed,
-// README «Checking an embed»): the loader and its chunks are scripts from this Worker's host,
+// docs/embedding.md «Checking an embed»): the loader and its chunks are scripts from this Worker's host,
 // and the widget's requests go to its API. A pure reading of CSP Level 3 source lists, enough
 // to tell a webmaster which directive to change; the browser remains the final judge.
 

@@ -1,6 +1,6 @@
 import { type CspVerdict, cspVerdict } from './csp'
 
-// What POST /admin/check-embed reports of a page (CONTRACT §10, README «Checking an embed»),
+// What POST /admin/check-embed reports of a page (docs/contract.md §10, docs/embedding.md «Checking an embed»),
 // from what the route's HTML scan collected: pure, so the rules read in one place.
 
 /** What the scan of a page's HTML found, as written in it (entities not yet decoded). */

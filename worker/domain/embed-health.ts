@@ -1,6 +1,6 @@
 import { jakartaDay } from './days'
 
-// Embed health (CONTRACT §10, README «Embed health»): what the widget's beacon may report,
+// Embed health (docs/contract.md §10, docs/embedding.md «Embed health»): what the widget's beacon may report,
 // when a site or OPD counts as silent, and which days the «24 h» figures sum.
 
 /**
@@ -13,7 +13,7 @@ export type WidgetErrorCode = (typeof WIDGET_ERROR_CODES)[number]
 const DAY_MS = 86_400_000
 
 /**
- * No view for 24 h after having had views (CONTRACT §10): the health rows' `silent`, and the
+ * No view for 24 h after having had views (docs/contract.md §10): the health rows' `silent`, and the
  * condition of the site.silent webhook event (worker/domain/events.ts adds its minimum of
  * traffic), so the dashboard and the webhook never disagree.
  */

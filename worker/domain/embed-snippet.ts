@@ -3,11 +3,11 @@ import { RESERVED_HEIGHT } from '../../widget/reserved-height'
 /** Where the snippet's article goes: the webmaster's template puts each page's canonical URL there. */
 export const ARTICLE_PLACEHOLDER = 'URL_BERITA'
 
-/** The text of the no-script link (CONTRACT §10): Indonesian first. */
+/** The text of the no-script link (docs/contract.md §10): Indonesian first. */
 export const NOSCRIPT_LABEL = 'Beri tanggapan / Give feedback'
 
 /**
- * The no-script page of one article (CONTRACT §10). The article is URL-encoded, since it is
+ * The no-script page of one article (docs/contract.md §10). The article is URL-encoded, since it is
  * itself a URL with its own `?` and `&`; the placeholder stays as it is, to be read and replaced.
  */
 export function tanggapiUrl(host: string, site: string, opd: string, article?: string): string {
@@ -16,10 +16,10 @@ export function tanggapiUrl(host: string, site: string, opd: string, article?: s
 }
 
 /**
- * What a webmaster pastes (CONTRACT §4, §10), as the README, «Kelola» and the demo page show
+ * What a webmaster pastes (docs/contract.md §4, §10), as the README, «Kelola» and the demo page show
  * it. The container reserves the widget's height itself, so a page restored scrolled below it
  * does not move when the async script arrives (a page whose CSP forbids style attributes puts
- * the same rule in its stylesheet: README «Embedding the widget»). The `<noscript>` link sits
+ * the same rule in its stylesheet: docs/embedding.md). The `<noscript>` link sits
  * inside the container, so without JavaScript it shows in the reserved space; with it, the
  * widget's shadow root hides it. The bare `&`s are valid HTML: neither `&opd` nor `&article`
  * begins a character reference.

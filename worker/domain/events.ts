@@ -4,9 +4,9 @@ import { isSilent } from './embed-health'
 import { grade, ikm, type Grade } from './ikm'
 import { totalOf, type Counts } from './rating-scale'
 
-// The webhook events (CONTRACT §9) and the rules that decide them: pure functions of the
+// The webhook events (docs/contract.md §9) and the rules that decide them: pure functions of the
 // roll-ups' figures, so each threshold is unit-tested (test/unit/webhook-events.test.ts) and
-// written down once, here and in README «Webhooks».
+// written down once, here and in docs/webhooks.md.
 
 export const EVENTS = [
   'comment.created',

@@ -2,7 +2,7 @@ import { totalOf, type Counts } from './rating-scale'
 
 export type Grade = 'A' | 'B' | 'C' | 'D'
 
-/** Lower bounds in hundredths of an IKM point (PermenPANRB 14/2017, CONTRACT §3). */
+/** Lower bounds in hundredths of an IKM point (PermenPANRB 14/2017, docs/contract.md §3). */
 export const GRADE_FLOORS: readonly [Grade, number][] = [
   ['A', 8831],
   ['B', 7661],

@@ -3,7 +3,7 @@ import { parsePeriod } from './periods'
 import type { Counts } from './rating-scale'
 import type { Region } from './regions'
 
-// Open data (Satu Data Indonesia; CONTRACT §8): a site's published figures per OPD and month,
+// Open data (Satu Data Indonesia; docs/contract.md §8): a site's published figures per OPD and month,
 // read from the frozen publications only. Every publication, whatever its period, already
 // holds one row per OPD and month of that period (`figures.months`), so a year, a semester or
 // a quarter adds its months. Where publications overlap (a quarter and its year, a site and one

@@ -1,5 +1,5 @@
-// A site's registered origins (CONTRACT §4, §10): exact origins as a browser sends them, and
-// wildcards `https://*.kuduskab.go.id` for a pemda's OPD subdomains. The rules, as the README
+// A site's registered origins (docs/contract.md §4, §10): exact origins as a browser sends them, and
+// wildcards `https://*.kuduskab.go.id` for a pemda's OPD subdomains. The rules, as docs/dashboard.md
 // («Wildcard origins») states them:
 // - a wildcard is `scheme://*.domain`: one `*`, as the whole first label, no port, no path;
 // - it matches a subdomain of `domain` at any depth (as CSP's `*.` does), with the same

@@ -1,4 +1,4 @@
-// Where the Worker may send a request it was given the URL of (webhooks; CONTRACT §9): only
+// Where the Worker may send a request it was given the URL of (webhooks; docs/contract.md §9): only
 // http(s), and — deployed — never a private, loopback or link-local address, so a webhook
 // cannot be aimed at the operator's own network. Names are judged as written: a Worker
 // cannot resolve them first, and Cloudflare's fetch does not reach private networks anyway;

@@ -1,7 +1,7 @@
 import { RATING_KEYS, totalOf, zeroCounts, type Counts } from './rating-scale'
 
 /**
- * Whole percentages that add up to exactly 100 (largest-remainder method, CONTRACT §2).
+ * Whole percentages that add up to exactly 100 (largest-remainder method, docs/contract.md §2).
  * Integer arithmetic throughout, so 6.25 % never becomes 6.2499… and loses its seat.
  * Equal remainders go to the higher rating first: RATING_KEYS is best first and the sort
  * is stable.

@@ -1,6 +1,6 @@
 import { FIRST_DAY, LAST_DAY } from './days'
 
-// SKM reporting periods (PermenPANRB 14/2017; CONTRACT §8): a year, a semester, a triwulan or
+// SKM reporting periods (PermenPANRB 14/2017; docs/contract.md §8): a year, a semester, a triwulan or
 // a month, as inclusive ranges of Asia/Jakarta day labels. Day labels carry no time zone, so
 // the ranges are plain UTC calendar arithmetic (days.ts).
 

@@ -1,4 +1,4 @@
-/** The four answers of «Bagaimana Tanggapan Anda?» in display order, best first (CONTRACT §1). */
+/** The four answers of «Bagaimana Tanggapan Anda?» in display order, best first (docs/contract.md §1). */
 export const RATINGS = [
   { value: 4, key: 'sangat_puas', id: 'Sangat Puas', en: 'Very satisfied' },
   { value: 3, key: 'puas', id: 'Puas', en: 'Satisfied' },

@@ -1,4 +1,4 @@
-// The «Apa yang kurang?» reasons a reader may give after Tidak Puas or Cukup Puas (CONTRACT §9),
+// The «Apa yang kurang?» reasons a reader may give after Tidak Puas or Cukup Puas (docs/contract.md §9),
 // in the order the widget shows them. One list for the API, the widget and the dashboard.
 
 export const REASONS = [

@@ -3,7 +3,7 @@ import { type Counts, RATING_KEYS, zeroCounts } from './rating-scale'
 import { regionOf, type Region } from './regions'
 import { type StatFigures, statFigures } from './stat-figures'
 
-// The national and provincial tables (CONTRACT §7): the sites' roll-ups summed per region.
+// The national and provincial tables (docs/contract.md §7): the sites' roll-ups summed per region.
 
 export type RegionLevel = 'province' | 'regency'
 

@@ -2,7 +2,7 @@ import { grade, ikm, type Grade } from './ikm'
 import { percentages } from './percentages'
 import { totalOf, type Counts, type RatingValue } from './rating-scale'
 
-/** The summary shape of CONTRACT §5, returned by several endpoints. */
+/** The summary shape of docs/contract.md §5, returned by several endpoints. */
 export interface Summary {
   site: string
   opd: string | null

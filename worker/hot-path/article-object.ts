@@ -18,7 +18,7 @@ import { retiredMarkHash } from '../storage/retention'
 import type { CounterSums } from '../storage/stats'
 
 /**
- * How long a change waits in the object before its flush to D1 (README «Where the figures
+ * How long a change waits in the object before its flush to D1 (docs/operations.md «Where the figures
  * live»): statistics are at most this far behind, plus one D1 round trip.
  */
 const FLUSH_INTERVAL_MS = 5_000

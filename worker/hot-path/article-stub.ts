@@ -8,7 +8,7 @@ import { answerable } from '../routes/site-request'
 
 /**
  * The widget's endpoints go through the article's object unless `HOT_PATH = "d1"` (wrangler.toml
- * [vars]) sends them to D1 directly (README «Where the figures live»).
+ * [vars]) sends them to D1 directly (docs/operations.md «Where the figures live»).
  */
 export function hotPathOn(env: Pick<Env, 'HOT_PATH'>): boolean {
   return env.HOT_PATH !== 'd1'

@@ -23,7 +23,7 @@ export class SiteGuardObject extends DurableObject<Env> {
 
   /** Counts one attempt against each key of `add`, then answers the day's count of every key asked. */
   count(day: string, add: string[], read: string[]): Record<string, number> {
-    // Hashed addresses live two days (README «Privacy»), here as in D1's rate_counters.
+    // Hashed addresses live two days (docs/privacy-and-retention.md), here as in D1's rate_counters.
     if (this.tidied !== day) {
       this.sql.exec(
         'DELETE FROM counts WHERE day < ?',

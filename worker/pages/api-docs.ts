@@ -3,7 +3,7 @@ import type { HtmlEscapedString } from 'hono/utils/html'
 import type { OpenApiDocument } from '../openapi'
 
 // /api/docs: the OpenAPI document rendered on the server as one plain page, for people
-// (CONTRACT §10). No script at all, one stylesheet of our own: nothing from another host.
+// (docs/contract.md §10). No script at all, one stylesheet of our own: nothing from another host.
 
 type Schema = Record<string, unknown> & {
   $ref?: string

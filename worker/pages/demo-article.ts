@@ -7,7 +7,7 @@ import {
 } from '../domain/embed-snippet'
 
 // The /demo page: a news article as a kabupaten's site publishes it, with the widget at its
-// end exactly as a webmaster embeds it (CONTRACT §4). Its text is written for this demo.
+// end exactly as a webmaster embeds it (docs/contract.md §4). Its text is written for this demo.
 
 const DEMO_ARTICLE = {
   // The site scripts/demo-data.ts seeds, with contohkab.go.id among its origins.

@@ -14,7 +14,7 @@ import {
   rateText,
 } from './page-shell'
 
-// GET /laporan/:id (CONTRACT §8): the printable «Laporan Hasil Survei Kepuasan» of one
+// GET /laporan/:id (docs/contract.md §8): the printable «Laporan Hasil Survei Kepuasan» of one
 // publication, in the order Indonesian SKM reports use: letterhead, title and period, the
 // result, the answers, per OPD and per article, the calculation worksheet, the note on the
 // indicative index, and how to check the figures (SHA-256, the JSON). Every figure comes from

@@ -5,7 +5,7 @@ import type { ErrorCode } from '../errors'
 import { isArticleUrl } from '../validation/fields'
 import { num, pageShell } from './page-shell'
 
-// The no-script page (CONTRACT §10; README «Without JavaScript»): the widget's question and
+// The no-script page (docs/contract.md §10; docs/embedding.md «Without JavaScript»): the widget's question and
 // four answers as one HTML form, and the figures so far. Indonesian first, English after.
 
 export interface TanggapiArticle {

@@ -3,7 +3,7 @@ import type { SiteEntry } from '../storage/sites'
 import type { PublicationHead, PublicationTotals } from '../storage/publications'
 import { dayText, gradeText, ikmText, momentText, num, pageShell, periodText } from './page-shell'
 
-// GET /transparansi/:site (CONTRACT §8): what a pemda has published, for anyone, without a
+// GET /transparansi/:site (docs/contract.md §8): what a pemda has published, for anyone, without a
 // token: per period each publication with its total and each OPD's IKM and grade, links to the
 // printable reports and the JSON, and the site's open data. Figures are the frozen ones.
 

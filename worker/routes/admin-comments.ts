@@ -45,7 +45,7 @@ export const changeBody = z
 
 /**
  * PATCH /api/v1/admin/comments/:id — the follow-up of a comment (status, internal note, public
- * reply, SP4N-LAPOR! tracking id, CONTRACT §9), or hiding it as spam (README, «Comments /
+ * reply, SP4N-LAPOR! tracking id, docs/contract.md §9), or hiding it as spam (docs/comments.md «Comments /
  * Komentar»). Admins may for any comment, `opd` tokens for their own; the read-only `kominfo`
  * and `provinsi` roles may not. Unknown and out-of-scope ids both answer 404, so ids reveal
  * nothing of other OPDs.

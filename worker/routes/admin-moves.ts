@@ -22,7 +22,7 @@ export const articleChange = z
   .refine((b) => b.opd !== undefined || b.title !== undefined, 'give an opd or a title to change')
 
 /**
- * Cleaning up OPDs and articles (README, «Management»): delete a junk OPD slug, merge one
+ * Cleaning up OPDs and articles (docs/dashboard.md «Management»): delete a junk OPD slug, merge one
  * slug into another, move an article to another OPD or correct its title. Figures move with
  * them in one batch each (worker/storage/opd-moves.ts).
  */

@@ -57,7 +57,7 @@ function conflictError(conflict: SiteConflict) {
 }
 
 /**
- * Sites, their origins and OPDs (README addition to CONTRACT §5). Changes are the admin's;
+ * Sites, their origins and OPDs (an addition to docs/contract.md §5). Changes are the admin's;
  * the embed snippet is for anyone whose token covers the OPD.
  */
 export const adminSitesRoute = factory

@@ -15,7 +15,7 @@ export const excludeBody = z.strictObject({ site: siteId, article: articleKey })
 
 /**
  * Responses flagged by the abuse limits (worker/abuse/limits.ts) and the admin's action
- * that excludes them from every figure (README addition to CONTRACT §5).
+ * that excludes them from every figure (an addition to docs/contract.md §5).
  */
 export const adminSpamRoute = factory
   .createApp()

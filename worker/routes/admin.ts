@@ -9,7 +9,7 @@ import { adminTokensRoute } from './admin-tokens'
 import { webhooksRoute } from './webhooks'
 import { factory } from '../env'
 
-/** Management (README addition to CONTRACT §5): sites, origins, OPDs, tokens, spam and comments. */
+/** Management (an addition to docs/contract.md §5): sites, origins, OPDs, tokens, spam and comments. */
 export const adminRoute = factory
   .createApp()
   .use(requireToken)

@@ -4,8 +4,8 @@ import { factory } from '../env'
 import { openApiDocument } from '../openapi'
 import { API_DOCS_CSS, apiDocsPage } from '../pages/api-docs'
 
-// The API's own description (CONTRACT §10): the OpenAPI document, public and readable from
-// any page or tool (CORS `*`: it holds nothing that is not in the README), and its reference
+// The API's own description (docs/contract.md §10): the OpenAPI document, public and readable from
+// any page or tool (CORS `*`: it holds nothing that is not in docs/), and its reference
 // page for people under the strict CSP of our other pages, with no script at all.
 
 export const openApiRoute = factory

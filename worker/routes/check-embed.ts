@@ -10,7 +10,7 @@ import { siteForOrigin } from '../storage/sites'
 import { jsonBody } from '../validation/json-body'
 import { allowsLocal } from '../webhooks/deliver'
 
-// POST /api/v1/admin/check-embed (CONTRACT §10, README «Checking an embed»): fetches a live
+// POST /api/v1/admin/check-embed (docs/contract.md §10, docs/embedding.md «Checking an embed»): fetches a live
 // page and says whether the widget can work on it. The fetch follows the webhook rules
 // (domain/outbound-url.ts) and the token's scope at every redirect, with one timeout for the
 // headers and the body alike and a size cap, so the Worker cannot be aimed at the operator's

@@ -25,8 +25,7 @@ export const commentBody = z.object({
 })
 
 /**
- * POST /api/v1/comments — the optional follow-up «Apa yang bisa kami perbaiki?» (README,
- * «Comments / Komentar»). 204 when stored and 204 when dropped as spam, so a spammer learns
+ * POST /api/v1/comments — the optional follow-up «Apa yang bisa kami perbaiki?» (docs/comments.md). 204 when stored and 204 when dropped as spam, so a spammer learns
  * nothing; personal data is removed before anything is stored.
  */
 export const commentsRoute = factory

@@ -3,7 +3,7 @@ import { demoArticlePage } from '../pages/demo-article'
 import { DEMO_CSS, DEMO_FAVICON } from '../pages/demo-style'
 import { factory } from '../env'
 
-// The demo news page (CONTRACT §6) under the strict CSP a careful webmaster would set: no
+// The demo news page (docs/contract.md §6) under the strict CSP a careful webmaster would set: no
 // inline script or style anywhere, and the widget still works.
 
 const CSP = strictCsp()

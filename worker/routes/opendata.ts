@@ -12,7 +12,7 @@ import { siteId } from '../validation/fields'
 import { parseOrThrow } from '../validation/json-body'
 import { publicOrigin } from '../public-origin'
 
-// Open data for Satu Data Indonesia (CONTRACT §8; README «Open data / Data terbuka»): per site
+// Open data for Satu Data Indonesia (docs/contract.md §8; docs/publications.md «Open data / Data terbuka»): per site
 // a CSV of its published figures per OPD and month, and that dataset's metadata in the shape
 // of CKAN's `package_show`, so a regional CKAN portal can harvest it. Both are built from the
 // frozen publications only, never from the live tables, and carry counts only.

@@ -16,7 +16,7 @@ import { jsonBody, parseOrThrow } from '../validation/json-body'
 import { periodField } from '../validation/period'
 import { requireSiteAndOpd } from './site-request'
 
-// Publications (CONTRACT §8; README, «Publications / Publikasi»): publishing is restricted,
+// Publications (docs/contract.md §8; docs/publications.md): publishing is restricted,
 // reading is public.
 
 export const publishBody = z.strictObject({

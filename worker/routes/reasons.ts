@@ -21,7 +21,7 @@ export const reasonsBody = z.object({
 })
 
 /**
- * POST /api/v1/reasons — «Apa yang kurang?» (CONTRACT §9, README «Reasons»): the reader's set
+ * POST /api/v1/reasons — «Apa yang kurang?» (docs/contract.md §9, docs/comments.md «Reasons»): the reader's set
  * replaces their earlier one on the article, under the comments' rules: only a reader who
  * answered the article (422 `no_response`), and a response excluded as spam gives none (204,
  * nothing stored, as for its comment).

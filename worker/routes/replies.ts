@@ -12,7 +12,7 @@ const MAX_REPLIES = 20
 export const repliesQuery = z.object({ site: siteId.optional(), article: articleKey })
 
 /**
- * GET /api/v1/replies?article= — an article's public replies («Tanggapan OPD», CONTRACT §9),
+ * GET /api/v1/replies?article= — an article's public replies («Tanggapan OPD», docs/contract.md §9),
  * newest first: `{"article", "replies": [{"reply", "day"}]}`. The widget's comment chunk shows
  * them as text. Only the OPD's words and the day: the comment they answer is not public.
  */

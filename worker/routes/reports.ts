@@ -22,7 +22,7 @@ import {
 import { siteDirectory } from '../storage/sites'
 import { siteId } from '../validation/fields'
 
-// The public report pages (CONTRACT §8; README «Laporan & transparansi»): server-rendered
+// The public report pages (docs/contract.md §8; docs/publications.md «Laporan & transparansi»): server-rendered
 // HTML for people, no token, no script. Errors are pages too: a person follows these links,
 // so an unknown id or site is a 404 page rather than the API's JSON error.
 

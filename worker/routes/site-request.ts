@@ -11,7 +11,7 @@ import { isArticleUrl, newArticleKey } from '../validation/fields'
 
 /**
  * CORS for the widget's endpoints: only origins that a site has registered are answered,
- * and the site they belong to is the one the request speaks for (CONTRACT §5). Runs before
+ * and the site they belong to is the one the request speaks for (docs/contract.md §5). Runs before
  * any body is read, so a refused origin changes nothing.
  */
 export const publicCors = factory.createMiddleware(async (c, next) => {

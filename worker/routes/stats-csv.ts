@@ -42,7 +42,7 @@ function figureCells(f: StatFigures): CsvCell[] {
 // The change from the previous range (period-change.ts), after the figures when rows carry it.
 const CHANGE_COLUMNS = ['ikm_prev', 'ikm_change', 'change_significant'] as const
 
-/** The reason counts (CONTRACT §9) as `reason_<key>` columns, after the figures. */
+/** The reason counts (docs/contract.md §9) as `reason_<key>` columns, after the figures. */
 const REASON_COLUMNS = REASON_KEYS.map((k) => `reason_${k}`)
 
 export interface Table<Row extends StatFigures & { reasons?: ReasonCounts }> {

@@ -42,7 +42,7 @@ const MAX_RANGE_DAYS = 3660
 const MAX_ARTICLE_LIMIT = 10_000
 const MAX_COMMENT_LIMIT = 5000
 
-// Query fields shared by the statistics endpoints (CONTRACT §5, restricted).
+// Query fields shared by the statistics endpoints (docs/contract.md §5, restricted).
 
 const day = (name: string) =>
   z
@@ -125,7 +125,7 @@ type StatsQuery = {
   period?: Period
 }
 
-/** A `period` stands for its from/to (CONTRACT §8); with either of them it is ambiguous. */
+/** A `period` stands for its from/to (docs/contract.md §8); with either of them it is ambiguous. */
 function withPeriod<Q extends StatsQuery>(q: Q): Q {
   if (q.period === undefined) return q
   if (q.from !== undefined || q.to !== undefined) {
@@ -202,14 +202,14 @@ const COMMENT_COLUMNS = [
   'note',
 ] as const
 
-/** The restricted statistics (CONTRACT §5): every route needs a bearer token. */
+/** The restricted statistics (docs/contract.md §5): every route needs a bearer token. */
 export const statsRoute = factory
   .createApp()
   .use(requireToken)
 
   /**
-   * Who the token speaks for and the sites and OPDs it may read (README addition to
-   * CONTRACT §5): the dashboard's sign-in check and navigation. Origins are for admins only.
+   * Who the token speaks for and the sites and OPDs it may read (an addition to
+   * docs/contract.md §5): the dashboard's sign-in check and navigation. Origins are for admins only.
    */
   .get('/scope', async (c) => {
     const token = c.var.token
@@ -229,7 +229,7 @@ export const statsRoute = factory
     return c.json({ token: token, sites })
   })
 
-  /** One row per site in scope (README addition to CONTRACT §5). */
+  /** One row per site in scope (an addition to docs/contract.md §5). */
   .get('/sites', async (c) => {
     const { q, filter, before, previous, db } = await statsRequest(c, sitesQuery)
     const [sums, prev, reasons] = await Promise.all([
@@ -253,7 +253,7 @@ export const statsRoute = factory
 
   /**
    * The national view (one row per province) or a provincial one (one row per kabupaten/kota,
-   * and the province itself when sites are registered to it), CONTRACT §7. Every region of
+   * and the province itself when sites are registered to it), docs/contract.md §7. Every region of
    * the level is listed, in code order; rank_low/rank_high bound the IKM as for articles, so
    * a pemda with a handful of answers cannot top a ranking. A provinsi token reads its own
    * province only; an opd token reads no region.
@@ -426,7 +426,7 @@ export const statsRoute = factory
   })
 
   /**
-   * Embed health (CONTRACT §10, README «Embed health»): per site in scope, then each of its
+   * Embed health (docs/contract.md §10, docs/embedding.md «Embed health»): per site in scope, then each of its
    * OPDs, the last view and answer, the «24 h» sums (the Jakarta days of the last 24 hours),
    * the widget's error beacons by code, and `silent` (no view for 24 h after having had views).
    */
@@ -483,7 +483,7 @@ export const statsRoute = factory
 
   /**
    * The readers' comments with their current rating, newest first, filtered like the
-   * statistics plus `article`, `rating` and `status` (README, «Comments / Komentar»). Hidden
+   * statistics plus `article`, `rating` and `status` (docs/comments.md). Hidden
    * comments are listed only when asked for, and never in CSV.
    */
   .get('/comments', async (c) => {

@@ -5,7 +5,7 @@ import { articleKey, siteId } from '../validation/fields'
 import { parseOrThrow } from '../validation/json-body'
 import { factory } from '../env'
 
-/** One listing page at a time (CONTRACT §10): one statement, whatever the page holds. */
+/** One listing page at a time (docs/contract.md §10): one statement, whatever the page holds. */
 const MAX_LISTED_ARTICLES = 100
 
 export const summariesQuery = z.object({

@@ -13,12 +13,12 @@ import { formFields, parseOrThrow } from '../validation/json-body'
 import { recordAnswer, responseBody } from './responses'
 import { requestSite, requireArticleOfSite } from './site-request'
 
-// The widget without JavaScript (CONTRACT §10; README «Without JavaScript»): the snippet's
+// The widget without JavaScript (docs/contract.md §10; docs/embedding.md «Without JavaScript»): the snippet's
 // <noscript> link opens GET /tanggapi, whose form POSTs here and is sent back (303) to the
 // page with the figures. Answers go through the API's own recordAnswer, so every rule of
 // POST /api/v1/responses holds; errors are pages, since a person followed a link.
 
-/** The reader's random id on this host (README «Without JavaScript»: no personal data). */
+/** The reader's random id on this host (docs/embedding.md «Without JavaScript»: no personal data). */
 const READER_COOKIE = 'tanggapan_reader'
 // Browsers keep no cookie longer than 400 days.
 const READER_COOKIE_SECONDS = 400 * 24 * 60 * 60

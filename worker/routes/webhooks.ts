@@ -77,7 +77,7 @@ function shown(w: WebhookRow) {
 }
 
 /**
- * Webhooks (CONTRACT §9; README «Webhooks»): made (the secret shown once), listed, turned
+ * Webhooks (docs/contract.md §9; docs/webhooks.md): made (the secret shown once), listed, turned
  * off and on, deleted, tested, and their delivery log read. Admins for any site, `opd`
  * tokens for their own site or OPD; the read-only roles may not.
  */

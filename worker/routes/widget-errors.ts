@@ -8,7 +8,7 @@ import { siteId } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
 import { publicCors, requestSite } from './site-request'
 
-// The widget's error beacon (README «Embed health»; not named by the contract): an error
+// The widget's error beacon (docs/embedding.md «Embed health»; not named by the contract): an error
 // code, and the OPD it was for, sent with navigator.sendBeacon as text/plain. Counted per
 // site, OPD, Jakarta day and code; nothing of the reader or the page is sent or kept.
 

@@ -73,7 +73,7 @@ export function summaryFromRow(
   })
 }
 
-// The rating counters are columns named after the rating keys (CONTRACT §1): their SQL is
+// The rating counters are columns named after the rating keys (docs/contract.md §1): their SQL is
 // written from RATINGS here, once. Keys and values are constants, never input, which is what
 // makes sql.raw safe.
 const RATING_COUNTERS = RATINGS.map((r) => ({

@@ -4,7 +4,7 @@ import type { Db } from '../db/client'
 import { WIDGET_ERROR_CODES, type WidgetErrorCode } from '../domain/embed-health'
 import { equalities, siteInRegion, type StatsFilter } from './stats'
 
-// Embed health (README «Embed health»): the widget's error beacons, counted per site, OPD,
+// Embed health (docs/embedding.md «Embed health»): the widget's error beacons, counted per site, OPD,
 // day and code, and the rows of GET /stats/health. Both read and write roll-ups only: the
 // last view and answer come from opd_days (the times its upserts keep), never from a scan of
 // responses or views.

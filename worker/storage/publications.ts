@@ -11,7 +11,7 @@ import { statFigures } from '../domain/stat-figures'
 import { reasonKeyOf, reasonsBy, reasonsOf } from './reasons'
 import { articleRow, articleSums, countsOf, opdSums, type StatsFilter, siteSums } from './stats'
 
-// Publications (CONTRACT §8): the statistics rows of one scope and ended period, frozen as
+// Publications (docs/contract.md §8): the statistics rows of one scope and ended period, frozen as
 // canonical JSON text. The figures come from the same sums and the same figure maths as the
 // statistics API, at the moment of publishing, and are never computed again.
 
@@ -60,7 +60,7 @@ async function scopeFigures(db: Db, scope: PublicationScope) {
     ...monthsOf(scope.period).map((m) => opdSums(db, { ...filter, from: m.from, to: m.to })),
   ])
   const monthIds = monthsOf(scope.period).map((m) => m.id)
-  // The reasons (CONTRACT §9) that the statistics rows carry too.
+  // The reasons (docs/contract.md §9) that the statistics rows carry too.
   const [siteReasons, opdReasons, articleReasons] = await Promise.all([
     reasonsBy(db, filter, 'site'),
     reasonsBy(db, filter, 'opd'),

@@ -5,7 +5,7 @@ import { sha256Hex } from '../domain/crypto'
 import { type ReasonCounts, reasonCounts, type ReasonKey } from '../domain/reasons'
 import { dayRange, equalities, siteInRegion, type StatsFilter } from './stats'
 
-// The «Apa yang kurang?» reasons (CONTRACT §9): a reader's current set per article, and the
+// The «Apa yang kurang?» reasons (docs/contract.md §9): a reader's current set per article, and the
 // day roll-up that statistics read. The two move in one batch, so the roll-up always equals
 // the stored sets: a new set takes every key of the old one off the day it was counted on,
 // then counts its own keys on today.
@@ -21,8 +21,7 @@ export interface ReasonSet {
 }
 
 /**
- * The stored stand-in for a reader on one article: their id never lands in `reasons` (README,
- * «What is stored»). Newline-separated, as no slug, key or UUID holds one.
+ * The stored stand-in for a reader on one article: their id never lands in `reasons` (docs/privacy-and-retention.md). Newline-separated, as no slug, key or UUID holds one.
  */
 export function reasonReaderHash(site: string, article: string, reader: string) {
   return sha256Hex(`reasons\n${site}\n${article}\n${reader}`)

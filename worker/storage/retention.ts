@@ -7,9 +7,9 @@ import { reasonReaderHash } from './reasons'
 
 const DAY_MS = 86_400_000
 
-/** How long per-reader rows are kept (README, «Privacy»). */
+/** How long per-reader rows are kept (docs/privacy-and-retention.md). */
 export const RESPONSE_RETENTION_DAYS = 180
-/** How long readers' comments are kept (README, «Comments / Komentar»). */
+/** How long readers' comments are kept (docs/comments.md). */
 export const COMMENT_RETENTION_DAYS = 90
 /** View marks only de-duplicate within a day; hashed addresses and salts live two days. */
 const SHORT_RETENTION_DAYS = 2

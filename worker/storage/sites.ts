@@ -195,7 +195,7 @@ export interface OpdGuard {
 }
 
 /**
- * Adds an OPD slug to a site on first use, up to a cap (CONTRACT §5) and, with a guard, up
+ * Adds an OPD slug to a site on first use, up to a cap (docs/contract.md §5) and, with a guard, up
  * to a few new slugs per network and day, so one address cannot fill the cap with junk.
  * Answers `at_cap` when the site has its cap of OPDs and `refused` when the guard refused
  * the slug (nothing added either way).

@@ -30,7 +30,7 @@ export type ArticleSums = CounterSums & {
 }
 export type DaySums = CounterSums & { day: string }
 
-// The counter columns are named after the rating keys (CONTRACT §1), so their SQL is written
+// The counter columns are named after the rating keys (docs/contract.md §1), so their SQL is written
 // from RATINGS here rather than spelled out per query. The names are constants, never input,
 // which is what makes sql.raw safe.
 const COUNTERS = [...RATING_KEYS, 'views']

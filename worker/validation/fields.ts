@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { MAX_COMMENT_CHARS } from '../domain/limits'
 import { originRuleProblem } from '../domain/origins'
 
-// The public fields shared by the widget's endpoints (CONTRACT §4–5), with their limits.
+// The public fields shared by the widget's endpoints (docs/contract.md §4–5), with their limits.
 
 const utf8 = new TextEncoder()
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
@@ -19,7 +19,7 @@ export const articleKey = z
   .refine((s) => utf8.encode(s).length <= 2048, 'article is at most 2 KB')
   .refine((s) => !CONTROL_CHARS.test(s), 'article must not contain control characters')
 
-// An opaque `data-article` id (README, «Endpoints»): no scheme, no spaces, short.
+// An opaque `data-article` id (docs/api.md «Endpoints»): no scheme, no spaces, short.
 const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$/
 const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//
 

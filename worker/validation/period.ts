@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { PERIOD_FORMS, parsePeriod, type Period } from '../domain/periods'
 
-/** A `period` field (CONTRACT §8), parsed into its Asia/Jakarta day range. */
+/** A `period` field (docs/contract.md §8), parsed into its Asia/Jakarta day range. */
 export const periodField = z
   .string()
   .refine((s) => parsePeriod(s) !== null, `period must be ${PERIOD_FORMS}, from 2000 to 2100`)

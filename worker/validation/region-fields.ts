@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { isProvince, isRegion } from '../domain/regions'
 
-// Region codes in requests (CONTRACT §7): only codes on the official list pass, so an unknown
+// Region codes in requests (docs/contract.md §7): only codes on the official list pass, so an unknown
 // one is 400 invalid_request before anything is read or written.
 
 export const regionCode = z

@@ -21,7 +21,7 @@ import {
 } from '../storage/webhooks'
 import { deliveryBodies } from './messages'
 
-// Deliveries (CONTRACT §9): queued in D1 (webhook_deliveries is the outbox and the log) and
+// Deliveries (docs/contract.md §9): queued in D1 (webhook_deliveries is the outbox and the log) and
 // sent by the per-minute cron (worker/scheduled.ts, worker/webhooks/detect.ts webhooksMinute);
 // the test button sends its one delivery itself. Never inside a vote or any other answer.
 

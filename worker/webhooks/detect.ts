@@ -40,7 +40,7 @@ import {
 import { DELIVERY_MAX_STATEMENTS, deliverDue, dispatch, type WebhookEvent } from './deliver'
 import { escapeHtml, ikmText, place } from './messages'
 
-// The events (CONTRACT §9, rules in worker/domain/events.ts): comment.created queued by the
+// The events (docs/contract.md §9, rules in worker/domain/events.ts): comment.created queued by the
 // comments route and told in batches by the cron, the others found by the cron in D1's
 // roll-ups, only for sites with a webhook that listens. Payloads carry figures and already-redacted text, never a reader id.
 
