@@ -121,6 +121,12 @@ describe('skmFigures: rounding', () => {
     expect(skmFiguresOf(respondentsSumming(8, 225)).ikm_skm).toBe(78.13)
   })
 
+  it('rounds 89.375 to 89.38, where 25 × (S ÷ n) ÷ 9 in floating point gives 89.37', () => {
+    // 40 respondents, 1 287 answers in all: 25 × 1287 ÷ 360 = 89.375 exactly.
+    expect(Math.round(((25 * (1287 / 40)) / 9) * 100) / 100).toBe(89.37)
+    expect(skmFiguresOf(respondentsSumming(40, 1287)).ikm_skm).toBe(89.38)
+  })
+
   it('rounds a third down and two thirds up', () => {
     // 25 × 31 ÷ 9 = 86.111…, 25 × 32 ÷ 9 = 88.888…
     expect(skmFiguresOf(respondentsSumming(1, 31)).ikm_skm).toBe(86.11)
