@@ -45,7 +45,7 @@ export type OpdCategory = (typeof OPD_CATEGORIES)[number]['key']
 
 export const CATEGORY_KEYS = OPD_CATEGORIES.map((c) => c.key) as [OpdCategory, ...OpdCategory[]]
 
-export const DEFAULT_CATEGORY: OpdCategory = 'lainnya'
+const DEFAULT_CATEGORY: OpdCategory = 'lainnya'
 
 const KEYS = new Set<string>(CATEGORY_KEYS)
 
