@@ -1,3 +1,4 @@
+import { suggestCategory } from '../worker/domain/opd-categories'
 import { regionOf } from '../worker/domain/regions'
 
 // The demo site that `npm start` seeds: a kabupaten with three OPDs, news articles with
@@ -227,7 +228,7 @@ function siteSql(
   }
   for (const opd of site.opds) {
     lines.push(
-      `INSERT OR IGNORE INTO opds (site_id, slug, name, created_at) VALUES (${q(site.id)}, ${q(opd.slug)}, ${q(opd.name)}, ${created});`,
+      `INSERT OR IGNORE INTO opds (site_id, slug, name, created_at, category) VALUES (${q(site.id)}, ${q(opd.slug)}, ${q(opd.name)}, ${created}, ${q(suggestCategory(opd.name, opd.slug))});`,
     )
   }
   // A fixed anchor rather than the clock, so the rows are the same on every start.

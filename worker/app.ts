@@ -4,6 +4,7 @@ import { loggableError } from './error-log'
 import { ApiError, errorBody } from './errors'
 import { adminRoute } from './routes/admin'
 import { apiDocsRoute, openApiRoute } from './routes/api-docs'
+import { categoriesRoute } from './routes/categories'
 import { commentsRoute } from './routes/comments'
 import { reasonsRoute } from './routes/reasons'
 import { repliesRoute } from './routes/replies'
@@ -44,6 +45,7 @@ export function createApp() {
     '/api/v1/reasons',
     '/api/v1/replies',
     '/api/v1/widget-errors',
+    '/api/v1/categories',
   ]) {
     app.use(path, publicRateLimit)
   }
@@ -57,6 +59,7 @@ export function createApp() {
   app.route('/api/v1/replies', repliesRoute)
   app.route('/api/v1/widget-errors', widgetErrorsRoute)
   app.route('/api/v1/stats', statsRoute)
+  app.route('/api/v1/categories', categoriesRoute)
   app.route('/api/v1/admin', adminRoute)
   app.route('/api/v1/public/publications', publicPublicationsRoute)
   // The contract's path, and the one the laporan and transparansi pages were built against.

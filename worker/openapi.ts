@@ -1,6 +1,8 @@
 import * as z from 'zod'
 import { ROLES } from './auth/token'
 import { ARTICLE_SORTS } from './domain/article-ranking'
+import { CATEGORY_KEYS } from './domain/opd-categories'
+import { OPD_SORTS } from './domain/opd-ranking'
 import { GRADE_MEANING } from './domain/ikm'
 import { RATINGS } from './domain/rating-scale'
 import { REASON_KEYS } from './domain/reasons'
@@ -10,7 +12,7 @@ import { ERROR_STATUS, type ErrorCode } from './errors'
 import { changeBody, idParam } from './routes/admin-comments'
 import { checkEmbedBody } from './routes/check-embed'
 import { articleChange, mergeBody } from './routes/admin-moves'
-import { newSite, opdBody, siteChange } from './routes/admin-sites'
+import { newSite, opdBody, opdChange, siteChange } from './routes/admin-sites'
 import { excludeBody, listQuery as flaggedQuery } from './routes/admin-spam'
 import { newToken, tokenId } from './routes/admin-tokens'
 import { commentBody } from './routes/comments'
@@ -142,7 +144,18 @@ const articleFigures = z.strictObject({
   ...reasons,
 })
 const siteRow = siteFigures.extend(change)
-const opdRow = opdFigures.extend(change)
+const category = z.enum(CATEGORY_KEYS).describe('The OPD’s kind (CONTRACT §13, GET /categories)')
+const opdRow = z.strictObject({
+  site: z.string(),
+  opd: z.string(),
+  name: nullableText,
+  category,
+  ...regionColumns,
+  ...figures,
+  ...ranks,
+  ...reasons,
+  ...change,
+})
 const articleRow = articleFigures.extend(change)
 const regionRow = z.strictObject({
   region: z.string(),
@@ -177,7 +190,7 @@ const followUp = z.strictObject({
   avg_hours_to_done: z.number().nullable(),
 })
 
-const opdEntry = z.strictObject({ slug: z.string(), name: nullableText })
+const opdEntry = z.strictObject({ slug: z.string(), name: nullableText, category })
 const siteEntry = z.strictObject({
   id: z.string(),
   name: z.string(),
@@ -241,7 +254,14 @@ export const RESPONSE_SCHEMAS = {
     ...previous,
     rows: z.array(regionRow),
   }),
-  OpdRows: z.strictObject({ ...asked, ...previous, rows: z.array(opdRow) }),
+  OpdRows: z.strictObject({
+    ...asked,
+    ...previous,
+    region: nullableText,
+    category: category.nullable(),
+    sort: z.enum(OPD_SORTS),
+    rows: z.array(opdRow),
+  }),
   ArticleRows: z.strictObject({
     ...asked,
     ...previous,
@@ -265,7 +285,10 @@ export const RESPONSE_SCHEMAS = {
   }),
   Sites: z.strictObject({ sites: z.array(siteEntry) }),
   Site: siteEntry,
-  Opd: z.strictObject({ site: z.string(), slug: z.string(), name: z.string() }),
+  Opd: z.strictObject({ site: z.string(), slug: z.string(), name: nullableText, category }),
+  Categories: z.strictObject({
+    categories: z.array(z.strictObject({ key: category, label: z.string() })),
+  }),
   Embed: z.strictObject({ site: z.string(), opd: z.string(), html: z.string() }),
   Merge: z.strictObject({
     site: z.string(),
@@ -508,8 +531,12 @@ const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/api/v1/stats/opds',
     tag: 'Statistics',
-    summary: 'One row per OPD',
-    description: CSV,
+    summary: 'One row per OPD, or every OPD of one kind across a region’s sites, ranked',
+    description:
+      '`region` (a province or kabupaten/kota code) and `category` narrow the OPDs across ' +
+      'sites; `sort=lowest|highest` orders by the lower ranking bound (rank_low), OPDs ' +
+      'without answers last. ' +
+      CSV,
     access: 'token',
     query: opdsQuery,
     ok: { status: 200, schema: 'OpdRows', csv: true },
@@ -626,6 +653,17 @@ const OPERATIONS: Operation[] = [
     body: opdBody,
     ok: { status: 200, schema: 'Opd' },
     errors: [...ADMIN, ...BODY, 'unknown_site'],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/admin/sites/:site/opds/:opd',
+    tag: 'Management',
+    summary: 'File an OPD under another category',
+    description: 'For an admin, or an opd token of the site that covers the OPD.',
+    access: 'token',
+    body: opdChange,
+    ok: { status: 200, schema: 'Opd' },
+    errors: [...ADMIN, ...BODY, 'unknown_site', 'unknown_opd'],
   },
   {
     method: 'delete',
@@ -748,6 +786,16 @@ const OPERATIONS: Operation[] = [
       'nothing_to_publish',
       'already_published',
     ],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/categories',
+    tag: 'Integration',
+    summary: 'The national list of OPD categories: keys and Indonesian labels',
+    description: 'No token; CORS `*`; the same for everyone (CONTRACT §13).',
+    access: 'public',
+    ok: { status: 200, schema: 'Categories', cors: true },
+    errors: ['rate_limited'],
   },
   {
     method: 'get',

@@ -55,7 +55,7 @@ describe('the dashboard', () => {
     const text = readFileSync((await download.path())!, 'utf8')
     const lines = text.split('\r\n')
     expect(lines[0]).toBe(
-      'site,opd,name,total,sangat_puas,puas,cukup_puas,tidak_puas,pct_sangat_puas,pct_puas,pct_cukup_puas,pct_tidak_puas,views,response_rate,ikm,grade,ikm_low,ikm_high,required_sample,sample_adequate,ikm_prev,ikm_change,change_significant,reason_informasi_kurang_lengkap,reason_tidak_akurat,reason_sulit_dipahami,reason_terlambat,reason_tautan_rusak,reason_lainnya',
+      'site,opd,name,category,region,region_name,rank_low,rank_high,total,sangat_puas,puas,cukup_puas,tidak_puas,pct_sangat_puas,pct_puas,pct_cukup_puas,pct_tidak_puas,views,response_rate,ikm,grade,ikm_low,ikm_high,required_sample,sample_adequate,ikm_prev,ikm_change,change_significant,reason_informasi_kurang_lengkap,reason_tidak_akurat,reason_sulit_dipahami,reason_terlambat,reason_tautan_rusak,reason_lainnya',
     )
     expect(
       lines.find((l) => l.startsWith('demo,diskominfo,Dinas Komunikasi dan Informatika,')),

@@ -110,14 +110,20 @@ describe('OPDs', () => {
     const res = await send('PUT', '/api/v1/admin/sites/sukoharjo/opds/dinkes', admin, {
       name: 'Dinas Kesehatan',
     })
-    expect(await res.json()).toEqual({ site: 'sukoharjo', slug: 'dinkes', name: 'Dinas Kesehatan' })
+    // Renamed, it keeps the category it was given when added (from its slug, the name misspelt).
+    expect(await res.json()).toEqual({
+      site: 'sukoharjo',
+      slug: 'dinkes',
+      name: 'Dinas Kesehatan',
+      category: 'kesehatan',
+    })
     const site = await (await get('/api/v1/admin/sites/sukoharjo', admin)).json()
     expect(site).toEqual({
       id: 'sukoharjo',
       name: 'Sukoharjo',
       ...NO_REGION,
       origins: [],
-      opds: [{ slug: 'dinkes', name: 'Dinas Kesehatan' }],
+      opds: [{ slug: 'dinkes', name: 'Dinas Kesehatan', category: 'kesehatan' }],
     })
     const listed = await (await get('/api/v1/admin/sites', admin)).json<{
       sites: { id: string }[]

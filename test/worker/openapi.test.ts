@@ -119,6 +119,17 @@ describe('answers match the document', () => {
       `${sites}/{site}/opds/{opd}`,
     )
     await holds(
+      await send('PATCH', `${sites}/${SITE}/opds/dinkes`, admin, { category: 'rumah-sakit' }),
+      'patch',
+      `${sites}/{site}/opds/{opd}`,
+    )
+    await holds(await call('GET', '/api/v1/categories'), 'get', '/api/v1/categories')
+    await holds(
+      await get(`/api/v1/stats/opds?region=33&category=rumah-sakit&sort=lowest`, admin),
+      'get',
+      '/api/v1/stats/opds',
+    )
+    await holds(
       await get(`${sites}/${SITE}/opds/dinkes/embed`, admin),
       'get',
       `${sites}/{site}/opds/{opd}/embed`,

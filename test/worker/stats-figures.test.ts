@@ -24,6 +24,11 @@ describe('GET /api/v1/stats/opds', () => {
         site: SITE,
         opd: 'diskominfo',
         name: null,
+        // Written straight into D1 without one: the column's default (CONTRACT §13).
+        category: 'lainnya',
+        region: null,
+        region_name: null,
+        province: null,
         counts: { sangat_puas: 12, puas: 1, cukup_puas: 1, tidak_puas: 2 },
         percentages: { sangat_puas: 75, puas: 6, cukup_puas: 6, tidak_puas: 13 },
         total: 16,
@@ -41,6 +46,11 @@ describe('GET /api/v1/stats/opds', () => {
         // 3.841·284·0.25 / (0.0025·283 + 3.841·0.25) = 272.711 / 1.66775 = 163.52 → 164
         required_sample: 164,
         sample_adequate: false,
+        // The ranking bounds of articles (README «Formulas»): N = 20, m = 65/20 = 3.25,
+        // m₂ = 237/20 = 11.85, 1.96·√((11.85 − 10.5625)/21) = 0.485311
+        // → 25 × (3.25 ∓ 0.485311) = 69.12 … 93.38
+        rank_low: 69.12,
+        rank_high: 93.38,
         // No range asked for, so no range before it to compare with.
         ikm_prev: null,
         ikm_change: null,

@@ -5,6 +5,7 @@ import { apiError } from '../errors'
 import {
   createSite,
   forgetOrigins,
+  setOpdCategory,
   type SiteConflict,
   siteDirectory,
   updateSite,
@@ -15,6 +16,7 @@ import { jsonBody, parseOrThrow } from '../validation/json-body'
 import { regionCode } from '../validation/region-fields'
 import type { Db } from '../db/client'
 import { embedSnippet } from '../domain/embed-snippet'
+import { CATEGORY_KEYS } from '../domain/opd-categories'
 import { factory } from '../env'
 import { publicOrigin } from '../public-origin'
 import { requireSiteAndOpd } from './site-request'
@@ -37,6 +39,11 @@ export const siteChange = z
     'give a name, origins or region to change',
   )
 export const opdBody = z.strictObject({ name: displayName('name') })
+export const opdChange = z.strictObject({
+  category: z.enum(CATEGORY_KEYS, {
+    error: 'category must be one of the keys GET /api/v1/categories lists',
+  }),
+})
 const siteParam = z.object({ site: siteId })
 const opdParams = z.object({ site: siteId, opd: opdSlug })
 
@@ -55,6 +62,20 @@ function conflictError(conflict: SiteConflict) {
     `${conflict.origin} is already registered for site ${conflict.site}`,
   )
 }
+
+/**
+ * An admin, or an opd token of the site that covers this OPD (CONTRACT §13: the OPD files
+ * itself); checked before the body is read, so a refused request reads nothing.
+ */
+const opdKeeper = factory.createMiddleware(async (c, next) => {
+  const { site, opd } = parseOrThrow(opdParams, c.req.param())
+  const token = c.var.token
+  const own = token.role === 'opd' && token.site === site && inScope(token, site, opd)
+  if (token.role !== 'admin' && !own) {
+    throw apiError('forbidden', "Only an admin or this OPD's own token may change it")
+  }
+  await next()
+})
 
 /**
  * Sites, their origins and OPDs (an addition to docs/contract.md §5). Changes are the admin's;
@@ -90,8 +111,15 @@ export const adminSitesRoute = factory
     const { site, opd } = parseOrThrow(opdParams, c.req.param())
     const db = c.var.db
     await entry(db, site)
-    await upsertOpd(db, site, opd, c.var.body.name, Date.now())
-    return c.json({ site, slug: opd, name: c.var.body.name })
+    return c.json({ site, ...(await upsertOpd(db, site, opd, c.var.body.name, Date.now())) })
+  })
+  .patch('/:site/opds/:opd', opdKeeper, jsonBody(opdChange), async (c) => {
+    const { site, opd } = parseOrThrow(opdParams, c.req.param())
+    const db = c.var.db
+    await entry(db, site)
+    const row = await setOpdCategory(db, site, opd, c.var.body.category)
+    if (row === null) throw apiError('unknown_opd', `Site ${site} has no OPD ${opd}`)
+    return c.json({ site, ...row })
   })
   .get('/:site/opds/:opd/embed', async (c) => {
     const { site, opd } = parseOrThrow(opdParams, c.req.param())

@@ -5,6 +5,9 @@ import { inScope, scopedFilter } from '../auth/token'
 import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
 import { daySpan, eachDay, FIRST_DAY, isCalendarDay, isDayInRange, LAST_DAY } from '../domain/days'
 import { isSilent, last24hDays, WIDGET_ERROR_CODES } from '../domain/embed-health'
+import { rankingBounds } from '../domain/ikm-interval'
+import { CATEGORY_KEYS } from '../domain/opd-categories'
+import { OPD_SORTS, rankOpds } from '../domain/opd-ranking'
 import { type PreviousRange, previousRange, withChanges } from '../domain/period-change'
 import type { Period } from '../domain/periods'
 import { regionTable } from '../domain/region-table'
@@ -68,8 +71,19 @@ const rowLimit = (max: number, fallback: number) =>
     .refine((n) => n >= 1 && n <= max, `limit must be a whole number from 1 to ${max}`)
     .default(fallback)
 
-export const opdsQuery = z.strictObject(statsFields)
-export const sitesQuery = opdsQuery.omit({ opd: true }).extend({ region: regionCode.optional() })
+export const sitesQuery = z
+  .strictObject(statsFields)
+  .omit({ opd: true })
+  .extend({ region: regionCode.optional() })
+/** CONTRACT §13: every OPD of one kind across the sites of a region, ranked. */
+export const opdsQuery = z.strictObject({
+  ...statsFields,
+  region: regionCode.optional(),
+  category: z
+    .enum(CATEGORY_KEYS, { error: 'category must be one of the keys GET /api/v1/categories lists' })
+    .optional(),
+  sort: z.enum(OPD_SORTS, { error: `sort must be one of ${OPD_SORTS.join(', ')}` }).default('site'),
+})
 export const articlesQuery = z.strictObject({
   ...statsFields,
   sort: z
@@ -312,26 +326,48 @@ export const statsRoute = factory
     )
   })
 
-  /** One row per OPD in scope, with its display name. */
+  /**
+   * One row per OPD in scope, with its display name, category and its site's region. With
+   * `region=` and `category=` (CONTRACT §13) one request ranks every OPD of one kind across
+   * the sites of a region; `sort=lowest|highest` orders by the lower ranking bound.
+   */
   .get('/opds', async (c) => {
     const { q, filter, before, previous, db } = await statsRequest(c, opdsQuery)
     const key = (r: { site: string; opd: string }) => `${r.site} ${r.opd}`
     const [sums, prev, reasons] = await Promise.all([
-      opdSums(db, filter),
-      countsBefore(before && opdSums(db, before), key),
+      opdSums(db, filter, q.category),
+      countsBefore(before && opdSums(db, before, q.category), key),
       reasonsBy(db, filter, 'opd'),
     ])
-    const figures = sums.map((r) => ({
-      site: r.site,
-      opd: r.opd,
-      name: r.name,
-      ...statFigures(countsOf(r), r.views),
-      reasons: reasonsOf(reasons, reasonKeyOf(r.site, r.opd)),
-    }))
-    const rows = withChanges(figures, key, prev)
-    const keys = ['site', 'opd', 'name'] as const
-    const table = { name: fileName('opds', filter), keys: [...keys], rows }
-    return respondRows(c, q.format, { ...table, compared: true }, asked(q, previous))
+    const figures = sums.map((r) => {
+      const counts = countsOf(r)
+      const bounds = rankingBounds(counts)
+      return {
+        site: r.site,
+        opd: r.opd,
+        name: r.name,
+        category: r.category,
+        ...regionColumns(r.region),
+        ...statFigures(counts, r.views),
+        rank_low: bounds.low,
+        rank_high: bounds.high,
+        reasons: reasonsOf(reasons, reasonKeyOf(r.site, r.opd)),
+      }
+    })
+    const rows = withChanges(rankOpds(figures, q.sort), key, prev)
+    const keys = ['site', 'opd', 'name', 'category', 'region', 'region_name'] as const
+    const table = {
+      name: fileName(['opds', filter.region, q.category].filter(Boolean).join('-'), filter),
+      keys: [...keys, 'rank_low' as const, 'rank_high' as const],
+      rows,
+    }
+    const extra = {
+      ...asked(q, previous),
+      region: filter.region ?? null,
+      category: q.category ?? null,
+      sort: q.sort,
+    }
+    return respondRows(c, q.format, { ...table, compared: true }, extra)
   })
 
   /**

@@ -1,3 +1,4 @@
+import { suggestCategory } from '../domain/opd-categories'
 import type { RatingValue } from '../domain/rating-scale'
 import { RESPONSE_RETENTION_DAYS, retiredMarkHash } from './retention'
 import type { CounterSums } from './stats'
@@ -99,11 +100,11 @@ async function flushStatements(d1: D1Database, flush: Flush): Promise<D1Prepared
     // under an OPD the site does not list. Once the article is in D1, its OPD is D1's.
     d1
       .prepare(
-        `INSERT INTO opds (site_id, slug, created_at) SELECT ?1, ?2, ?3
+        `INSERT INTO opds (site_id, slug, created_at, category) SELECT ?1, ?2, ?3, ?5
         WHERE NOT EXISTS (SELECT 1 FROM articles WHERE site_id = ?1 AND key = ?4)
         ON CONFLICT DO NOTHING`,
       )
-      .bind(article.siteId, article.opd, now, article.key),
+      .bind(article.siteId, article.opd, now, article.key, suggestCategory(null, article.opd)),
     // Made on first flush with the OPD and title of its first request, as on the D1 path.
     d1
       .prepare(

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { opds, siteOrigins, sites } from '../db/schema'
+import { type OpdCategory, suggestCategory } from '../domain/opd-categories'
 import { decidingRule, mayBeRegistered, wildcardsFor } from '../domain/origins'
 import { regionColumns } from '../domain/regions'
 
@@ -12,7 +13,14 @@ export interface SiteEntry {
   region_name: string | null
   province: string | null
   origins: string[]
-  opds: { slug: string; name: string | null }[]
+  opds: OpdEntry[]
+}
+
+/** An OPD as every answer that lists OPDs shows it (CONTRACT §13: with its category). */
+export interface OpdEntry {
+  slug: string
+  name: string | null
+  category: string
 }
 
 /** Sites with their origins and OPDs (all, or one): what the dashboard and admins list. */
@@ -37,7 +45,9 @@ export async function siteDirectory(db: Db, only?: string): Promise<SiteEntry[]>
     name: s.name,
     ...regionColumns(s.region),
     origins: originRows.filter((o) => o.siteId === s.id).map((o) => o.origin),
-    opds: opdRows.filter((o) => o.siteId === s.id).map((o) => ({ slug: o.slug, name: o.name })),
+    opds: opdRows
+      .filter((o) => o.siteId === s.id)
+      .map((o) => ({ slug: o.slug, name: o.name, category: o.category })),
   }))
 }
 
@@ -138,12 +148,39 @@ export async function updateSite(
   }
 }
 
-/** Adds an OPD to a site, or renames it (admins are not held to the first-use cap). */
-export async function upsertOpd(db: Db, site: string, slug: string, name: string, nowMs: number) {
-  await db
+/**
+ * Adds an OPD to a site with the category its name suggests, or renames it and keeps the
+ * category it has (admins are not held to the first-use cap). The OPD as it now is.
+ */
+export async function upsertOpd(
+  db: Db,
+  site: string,
+  slug: string,
+  name: string,
+  nowMs: number,
+): Promise<OpdEntry> {
+  const category = suggestCategory(name, slug)
+  const [row] = await db
     .insert(opds)
-    .values({ siteId: site, slug, name, createdAt: nowMs })
+    .values({ siteId: site, slug, name, createdAt: nowMs, category })
     .onConflictDoUpdate({ target: [opds.siteId, opds.slug], set: { name } })
+    .returning({ slug: opds.slug, name: opds.name, category: opds.category })
+  return row
+}
+
+/** Files an OPD under another category; null when the site has no such OPD. */
+export async function setOpdCategory(
+  db: Db,
+  site: string,
+  slug: string,
+  category: OpdCategory,
+): Promise<OpdEntry | null> {
+  const [row] = await db
+    .update(opds)
+    .set({ category })
+    .where(and(eq(opds.siteId, site), eq(opds.slug, slug)))
+    .returning({ slug: opds.slug, name: opds.name, category: opds.category })
+  return row ?? null
 }
 
 // Every widget request resolves its Origin; a short per-isolate cache keeps that lookup off
@@ -219,7 +256,10 @@ export async function ensureOpd(
     if (guard) {
       if (!(await addWithinBound(db, siteId, slug, guard))) return 'refused'
     } else {
-      await db.insert(opds).values({ siteId, slug, createdAt: Date.now() }).onConflictDoNothing()
+      await db
+        .insert(opds)
+        .values({ siteId, slug, createdAt: Date.now(), category: suggestCategory(null, slug) })
+        .onConflictDoNothing()
     }
   }
   if (known.size > 10_000) known.clear()
@@ -239,8 +279,8 @@ async function addWithinBound(
   guard: OpdGuard,
 ): Promise<boolean> {
   const made = await batch<{ present: number }>(db, [
-    sql`INSERT INTO opds (site_id, slug, created_at)
-      SELECT ${siteId}, ${slug}, ${Date.now()}
+    sql`INSERT INTO opds (site_id, slug, created_at, category)
+      SELECT ${siteId}, ${slug}, ${Date.now()}, ${suggestCategory(null, slug)}
       WHERE coalesce((SELECT count FROM rate_counters WHERE key = ${guard.key} AND window = ${guard.day}), 0) < ${guard.limit}
       ON CONFLICT DO NOTHING`,
     // changes() is the INSERT just before it, in the same transaction.

@@ -21,7 +21,14 @@ export interface StatsFilter {
 
 export type CounterSums = Counts & { views: number }
 export type SiteSums = CounterSums & { site: string; name: string; region: string | null }
-export type OpdSums = CounterSums & { site: string; opd: string; name: string | null }
+export type OpdSums = CounterSums & {
+  site: string
+  opd: string
+  name: string | null
+  category: string
+  /** The site's region code, so OPDs of many sites can be told apart by pemda. */
+  region: string | null
+}
 export type ArticleSums = CounterSums & {
   site: string
   opd: string
@@ -96,16 +103,19 @@ export function siteSums(db: Db, filter: StatsFilter): Promise<SiteSums[]> {
 
 /**
  * Per OPD, from the OPD-day roll-up: a few rows per OPD and day, whatever the number of
- * articles or responses. OPDs without any answer in the range are listed with zeros.
+ * articles or responses. OPDs without any answer in the range are listed with zeros. With a
+ * category, only the OPDs filed under it (CONTRACT §13).
  */
-export function opdSums(db: Db, filter: StatsFilter): Promise<OpdSums[]> {
+export function opdSums(db: Db, filter: StatsFilter, category?: string): Promise<OpdSums[]> {
   return db.all<OpdSums>(sql`
-    SELECT o.site_id AS site, o.slug AS opd, o.name AS name, ${SUMS}
-    FROM opds o LEFT JOIN opd_days d
-      ON d.site_id = o.site_id AND d.opd = o.slug AND ${dayRange(filter)}
+    SELECT o.site_id AS site, o.slug AS opd, o.name AS name, o.category AS category,
+      s.region AS region, ${SUMS}
+    FROM opds o JOIN sites s ON s.id = o.site_id
+      LEFT JOIN opd_days d ON d.site_id = o.site_id AND d.opd = o.slug AND ${dayRange(filter)}
     WHERE ${equalities([
       [sql`o.site_id`, filter.site],
       [sql`o.slug`, filter.opd],
+      [sql`o.category`, category],
     ])}
       AND ${siteInRegion(sql`o.site_id`, filter.region)}
     GROUP BY o.site_id, o.slug ORDER BY o.site_id, o.slug`)
