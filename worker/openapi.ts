@@ -144,7 +144,9 @@ const articleFigures = z.strictObject({
   ...reasons,
 })
 const siteRow = siteFigures.extend(change)
-const category = z.enum(CATEGORY_KEYS).describe('The OPD’s kind (CONTRACT §13, GET /categories)')
+const category = z
+  .enum(CATEGORY_KEYS)
+  .describe('The OPD’s kind (docs/contract.md §13, GET /categories)')
 const opdRow = z.strictObject({
   site: z.string(),
   opd: z.string(),
@@ -792,7 +794,7 @@ const OPERATIONS: Operation[] = [
     path: '/api/v1/categories',
     tag: 'Integration',
     summary: 'The national list of OPD categories: keys and Indonesian labels',
-    description: 'No token; CORS `*`; the same for everyone (CONTRACT §13).',
+    description: 'No token; CORS `*`; the same for everyone (docs/contract.md §13).',
     access: 'public',
     ok: { status: 200, schema: 'Categories', cors: true },
     errors: ['rate_limited'],

@@ -27,7 +27,7 @@ describe('suggestCategory', () => {
 })
 
 describe('the category list', () => {
-  it('holds every key CONTRACT §13 names, once, with an Indonesian label', () => {
+  it('holds every key docs/contract.md §13 names, once, with an Indonesian label', () => {
     const keys = OPD_CATEGORIES.map((c) => c.key)
     expect(new Set(keys).size).toBe(keys.length)
     for (const key of [

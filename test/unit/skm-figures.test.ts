@@ -9,7 +9,7 @@ import {
 } from '../../worker/skm/figures'
 import { ELEMENT_KEYS } from '../../worker/skm/questionnaire'
 
-// CONTRACT §14's worked example: four respondents, U1…U9.
+// docs/contract.md §14's worked example: four respondents, U1…U9.
 const EXAMPLE = [
   [4, 4, 3, 4, 4, 3, 4, 3, 2],
   [3, 3, 3, 4, 3, 3, 4, 3, 2],

@@ -5,7 +5,7 @@ import { OPD_NAMES } from '../opd-names'
 import { answer, call, seedSite, unchanged } from './client'
 import { expectRefusals, get, seedArticle, send, tokenFor } from './stats-fixtures'
 
-// OPD categories (CONTRACT §13): the list, the category a new OPD is given, who may change it,
+// OPD categories (docs/contract.md §13): the list, the category a new OPD is given, who may change it,
 // and the statistics of one kind of OPD across the sites of a region.
 
 const ADMIN_SITES = '/api/v1/admin/sites'

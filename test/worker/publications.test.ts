@@ -164,7 +164,7 @@ describe('POST /api/v1/admin/publications', () => {
       ...row
     }: Record<string, unknown>) => row
     // A publication is one site's: its OPD rows leave out the columns that compare OPDs
-    // across sites (CONTRACT §13).
+    // across sites (docs/contract.md §13).
     const frozenOpd = ({
       category,
       region,

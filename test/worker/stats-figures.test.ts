@@ -24,7 +24,7 @@ describe('GET /api/v1/stats/opds', () => {
         site: SITE,
         opd: 'diskominfo',
         name: null,
-        // Written straight into D1 without one: the column's default (CONTRACT §13).
+        // Written straight into D1 without one: the column's default (docs/contract.md §13).
         category: 'lainnya',
         region: null,
         region_name: null,

@@ -51,7 +51,7 @@ export const opds = sqliteTable(
     slug: text('slug').notNull(),
     name: text('name'),
     createdAt: integer('created_at').notNull(),
-    /** One key of the national list (domain/opd-categories.ts, CONTRACT §13). */
+    /** One key of the national list (domain/opd-categories.ts, docs/contract.md §13). */
     category: text('category').notNull().default('lainnya'),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.slug] })],

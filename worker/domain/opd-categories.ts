@@ -1,4 +1,4 @@
-// OPD categories (CONTRACT §13): one fixed national list, so Kominfo can rank every Dinas
+// OPD categories (docs/contract.md §13): one fixed national list, so Kominfo can rank every Dinas
 // Kesehatan of a province or every Dukcapil of the country side by side.
 
 export const OPD_CATEGORIES = [

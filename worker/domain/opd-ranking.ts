@@ -1,4 +1,4 @@
-// Ranking OPDs across sites (CONTRACT §13): every Dinas Kesehatan of a province side by side.
+// Ranking OPDs across sites (docs/contract.md §13): every Dinas Kesehatan of a province side by side.
 
 export const OPD_SORTS = ['site', 'lowest', 'highest'] as const
 export type OpdSort = (typeof OPD_SORTS)[number]

@@ -64,7 +64,7 @@ function conflictError(conflict: SiteConflict) {
 }
 
 /**
- * An admin, or an opd token of the site that covers this OPD (CONTRACT §13: the OPD files
+ * An admin, or an opd token of the site that covers this OPD (docs/contract.md §13: the OPD files
  * itself); checked before the body is read, so a refused request reads nothing.
  */
 const opdKeeper = factory.createMiddleware(async (c, next) => {

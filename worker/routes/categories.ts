@@ -3,7 +3,7 @@ import { OPD_CATEGORIES } from '../domain/opd-categories'
 import { factory } from '../env'
 
 /**
- * The national list of OPD categories (CONTRACT §13): public and the same for everyone, so
+ * The national list of OPD categories (docs/contract.md §13): public and the same for everyone, so
  * any page may read it (CORS `*`, as the public publications) and caches may keep it a day.
  */
 export const categoriesRoute = factory

@@ -75,7 +75,7 @@ export const sitesQuery = z
   .strictObject(statsFields)
   .omit({ opd: true })
   .extend({ region: regionCode.optional() })
-/** CONTRACT §13: every OPD of one kind across the sites of a region, ranked. */
+/** docs/contract.md §13: every OPD of one kind across the sites of a region, ranked. */
 export const opdsQuery = z.strictObject({
   ...statsFields,
   region: regionCode.optional(),
@@ -328,7 +328,7 @@ export const statsRoute = factory
 
   /**
    * One row per OPD in scope, with its display name, category and its site's region. With
-   * `region=` and `category=` (CONTRACT §13) one request ranks every OPD of one kind across
+   * `region=` and `category=` (docs/contract.md §13) one request ranks every OPD of one kind across
    * the sites of a region; `sort=lowest|highest` orders by the lower ranking bound.
    */
   .get('/opds', async (c) => {

@@ -10,7 +10,7 @@ import {
   type ProfileKey,
 } from './questionnaire'
 
-// The figures of the Survei Kepuasan Masyarakat (CONTRACT §14). Everything is worked out from
+// The figures of the Survei Kepuasan Masyarakat (docs/contract.md §14). Everything is worked out from
 // whole numbers (how many gave which answer) and rounded once, half up, where it is shown:
 // an NRR rounded before it is added would make 25 × 28 ÷ 9 come out 77.77 or 77.79.
 
@@ -115,7 +115,7 @@ export interface SkmFigures {
 
 /**
  * The figures of a service, OPD or site from its tallies. `population` is the service's users
- * in the period (CONTRACT §14); `previous` the previous period's published ikm_skm.
+ * in the period (docs/contract.md §14); `previous` the previous period's published ikm_skm.
  */
 export function skmFigures(
   t: SkmTallies,

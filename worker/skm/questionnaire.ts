@@ -1,4 +1,4 @@
-// The questionnaire of the Survei Kepuasan Masyarakat (PermenPANRB 14/2017, CONTRACT §14): the
+// The questionnaire of the Survei Kepuasan Masyarakat (PermenPANRB 14/2017, docs/contract.md §14): the
 // nine elements, their 1–4 answers and the respondent profile. One list for the Worker, the
 // survey page, the widget and the dashboard, so it imports nothing and stays small in a bundle.
 

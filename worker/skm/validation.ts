@@ -8,7 +8,7 @@ import {
   type ProfileKey,
 } from './questionnaire'
 
-// The body of POST /api/v1/skm/responses (CONTRACT §14, «Surfaces»). Strict where a mistake
+// The body of POST /api/v1/skm/responses (docs/contract.md §14, «Surfaces»). Strict where a mistake
 // would skew the index: all nine answers, each a whole 1–4, no element the questionnaire does
 // not have, and a profile only of the listed values.
 

@@ -16,7 +16,7 @@ export interface SiteEntry {
   opds: OpdEntry[]
 }
 
-/** An OPD as every answer that lists OPDs shows it (CONTRACT §13: with its category). */
+/** An OPD as every answer that lists OPDs shows it (docs/contract.md §13: with its category). */
 export interface OpdEntry {
   slug: string
   name: string | null

@@ -104,7 +104,7 @@ export function siteSums(db: Db, filter: StatsFilter): Promise<SiteSums[]> {
 /**
  * Per OPD, from the OPD-day roll-up: a few rows per OPD and day, whatever the number of
  * articles or responses. OPDs without any answer in the range are listed with zeros. With a
- * category, only the OPDs filed under it (CONTRACT §13).
+ * category, only the OPDs filed under it (docs/contract.md §13).
  */
 export function opdSums(db: Db, filter: StatsFilter, category?: string): Promise<OpdSums[]> {
   return db.all<OpdSums>(sql`
