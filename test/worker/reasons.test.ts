@@ -250,12 +250,18 @@ describe('GET /api/v1/replies', () => {
     })
     expect(res.status).toBe(200)
     const body = await res.json()
-    const today = jakartaDay(Date.now())
+    // Each reply's day is its own Jakarta day: the one moved a second back may be yesterday's.
+    const repliedOn = async (id: number) => {
+      const row = await env.DB.prepare('SELECT replied_at FROM comments WHERE id = ?')
+        .bind(id)
+        .first<{ replied_at: number }>()
+      return jakartaDay(row!.replied_at)
+    }
     expect(body).toEqual({
       article,
       replies: [
-        { reply: '<img src=x onerror=alert(1)>', day: today },
-        { reply: 'Jadwal sudah kami tambahkan', day: today },
+        { reply: '<img src=x onerror=alert(1)>', day: await repliedOn(ids[1]) },
+        { reply: 'Jadwal sudah kami tambahkan', day: await repliedOn(ids[0]) },
       ],
     })
     // A withdrawn reply (null or blank) is gone.
