@@ -2,9 +2,8 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { jakartaDay } from '../../worker/domain/days'
 import type { RatingValue } from '../../worker/domain/rating-scale'
-import { articleObject } from '../../worker/hot-path/article-stub'
-import { guardKeys } from '../../worker/storage/address-guard'
-import type { ResponseGuard } from '../../worker/storage/responses'
+import { articleObject } from '../../worker/hot-path/article'
+import { guardKeys, type ResponseGuard } from '../../worker/storage/address-guard'
 import { newArticle, seedSite, settle } from './client'
 
 // The per-network-and-site bounds on the object path (worker/hot-path/site-guard-object.ts),
