@@ -39,11 +39,4 @@ export function workerProject(
   })
 }
 
-// abuse-site does not finish on the article objects yet (it ran on the removed D1 path): left
-// out until it does (issue 27).
-export default workerProject(
-  'worker',
-  {},
-  ['test/worker/**/*.test.ts'],
-  ['test/worker/abuse-site.test.ts'],
-)
+export default workerProject('worker', {}, ['test/worker/**/*.test.ts'])
