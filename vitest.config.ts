@@ -26,7 +26,6 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       './test/vitest.worker.config.ts',
-      './test/vitest.worker-d1.config.ts',
       ...clockProjects,
       {
         test: {

@@ -4,21 +4,19 @@ import { SETTINGS } from './report'
 import { articleKey, opdSlug, type Shape, siteId } from './synthetic-data'
 import { baselineRequest, everyArticle, summaryRequest, viewRequest, voteRequest } from './workload'
 
-// The Durable Object hot path (HOT_PATH=object, issue 12) against the bare-insert baseline
-// and the D1 path, in the same run: the vote and the view as ratios of the baseline, the
+// The vote path, one Durable Object per article (issue 12), against the bare-insert baseline
+// in the same run: the vote and the view as ratios of the baseline, the
 // summary p50, and a viral article (one article, votes and views from new readers at the
 // baseline's rate for 30 s) whose every event must be in D1 after the flush.
 
 export interface HotPathFigures {
   warmup: { articles: number; seconds: number }
   baseline: LoadResult
-  d1Vote: LoadResult
   vote: LoadResult
   /** The vote on objects in memory: every article's summary asked just before each round. */
   wokenVote: LoadResult
   view: LoadResult
   summary: LoadResult
-  d1Summary: LoadResult
   viral: {
     rate: number
     seconds: number
@@ -33,9 +31,8 @@ export interface HotPathFigures {
 }
 
 interface Servers {
-  /** Tanggapan with HOT_PATH=object, on a copy of the D1 path's database. */
+  /** Tanggapan on a copy of the statistics phases' database. */
   object: { url: string; persistTo: string }
-  d1: { url: string }
   baseline: { url: string }
 }
 
@@ -116,7 +113,7 @@ export async function measureHotPath(
   summarise('warm-up', warm)
   log(`warmed up in ${warm.seconds.toFixed(0)} s`)
 
-  log('votes and views: object path, D1 path and the bare-insert baseline, interleaved')
+  log('votes and views: object path and the bare-insert baseline, interleaved')
   const w = SETTINGS.writeConnections
   // The widget asks the article's summary when its page loads, before the reader can answer;
   // this asks every active article's, as many pages would, in the seconds before a round.
@@ -130,16 +127,14 @@ export async function measureHotPath(
       maxRequests: articles,
       connections: 16,
     })
-  const [baseline, d1Vote, vote, view, wokenVote] = await interleaved([
+  const [baseline, vote, view, wokenVote] = await interleaved([
     phase(servers.baseline.url, () => baselineRequest(shape), w),
-    phase(servers.d1.url, () => voteRequest(shape), w),
     { ...phase(servers.object.url, () => voteRequest(shape), w), flushes: true },
     { ...phase(servers.object.url, () => viewRequest(shape), w), flushes: true },
     { ...phase(servers.object.url, () => voteRequest(shape), w), flushes: true, before: wake },
   ])
-  const [summary, d1Summary] = await interleaved([
+  const [summary] = await interleaved([
     phase(servers.object.url, () => summaryRequest(shape), SETTINGS.readConnections),
-    phase(servers.d1.url, () => summaryRequest(shape), SETTINGS.readConnections),
   ])
   const base = summarise('baseline', baseline)
 
@@ -183,12 +178,10 @@ export async function measureHotPath(
   return {
     warmup: { articles, seconds: warm.seconds },
     baseline: base,
-    d1Vote: summarise('D1 vote path', d1Vote),
     vote: summarise('object vote path', vote),
     wokenVote: summarise('object vote path, summaries just asked', wokenVote),
     view: summarise('object view path', view),
     summary: summarise('object summary', summary),
-    d1Summary: summarise('D1 summary', d1Summary),
     viral: {
       rate,
       seconds: VIRAL_SECONDS,
@@ -211,12 +204,10 @@ export function renderHotPath(f: HotPathFigures): string {
     '| path (same run, interleaved) | throughput | ÷ baseline | p50 | p99 | target |',
     '|---|---|---|---|---|---|',
     row('bare-insert baseline', f.baseline, ''),
-    row('vote, D1 path', f.d1Vote, ''),
     row('vote, object path', f.vote, '≥ 1.0×'),
     row('vote, object path, its summary asked just before', f.wokenVote, ''),
     row('view, object path', f.view, '≥ 1.0×'),
     row('summary, object path (1 connection)', f.summary, '', false),
-    row('summary, D1 path (1 connection)', f.d1Summary, '', false),
     '',
     `Warm-up: ${f.warmup.articles.toLocaleString('en')} article objects seeded in ${f.warmup.seconds.toFixed(0)} s.`,
     'The first object vote row finds nearly every object evicted (the local runtime evicts one idle ' +

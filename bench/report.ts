@@ -24,7 +24,6 @@ export const SETTINGS = {
 export interface Figures {
   machine: Machine
   data: { thousand: Loaded; million: Loaded }
-  vote: { tanggapan: LoadResult; baseline: LoadResult }
   summary: { thousand: LoadResult; million: LoadResult }
   stats: { name: string; p50Target?: number; result: LoadResult | null }[]
   /** The regions views on every pemda of the nation (issue 15). */
@@ -73,7 +72,7 @@ function target(
 function targets(f: Figures): Target[] {
   const { loader, whole } = f.widget
   return [
-    // The object path is the default (issue 12): its vote meets issue 6's target and its own.
+    // The vote path (issue 12): its vote meets issue 6's target and its own.
     ...(
       [
         ['Vote (object path, the default) ÷ bare-insert baseline', f.hotPath.vote],
@@ -81,13 +80,6 @@ function targets(f: Figures): Target[] {
       ] as const
     ).map(([what, r]) =>
       target(what, '≥ 1.00×', r.throughput / f.hotPath.baseline.throughput, ratio, (n) => n >= 1),
-    ),
-    target(
-      'Vote on D1 alone (HOT_PATH=d1) ÷ bare-insert baseline',
-      '≥ 0.90×',
-      f.vote.tanggapan.throughput / f.vote.baseline.throughput,
-      ratio,
-      (n) => n >= 0.9,
     ),
     target(
       'Summary p50 at 1M ÷ at 1k responses',
@@ -137,8 +129,6 @@ type Row = [string, LoadResult | null]
 
 function loadRows(f: Figures): Row[] {
   return [
-    ['POST /api/v1/responses, Tanggapan at 1M, D1 alone (HOT_PATH=d1)', f.vote.tanggapan],
-    ['POST, bare-insert baseline Worker', f.vote.baseline],
     ['GET /api/v1/summary at 1k responses', f.summary.thousand],
     ['GET /api/v1/summary at 1M responses', f.summary.million],
     ...f.stats.map((s): Row => [`${shortName(s.name)} at 1M`, s.result]),
@@ -273,9 +263,8 @@ ${mdTable(LOAD_HEADER, loadRows(f).map(loadCells))}
 How each row was measured:
 
 - ${SETTINGS.rounds} rounds of ${SETTINGS.seconds} s after a ${SETTINGS.warmupSeconds} s warm-up, pooled; autocannon on loopback.
-- The two POST rows with ${SETTINGS.writeConnections} connections (throughput under load), interleaved
-  round by round (A, B, A, B …) so the machine's other load falls on both alike; the GET rows
-  with ${SETTINGS.readConnections} (what a reader waits, without queueing behind other requests).
+- The GET rows with ${SETTINGS.readConnections} connection (what a reader waits, without queueing
+  behind other requests); the votes and views under load are the next section's.
 - Latencies are of 2xx answers; more than 1 % of any other answer stops the run.
 - Tanggapan runs with \`RATE_LIMITS=off\` (docs/contract.md §6): per-address limits would throttle a
   load generator on one address. With them on, a new reader's vote carries one more statement.
@@ -284,8 +273,6 @@ How each row was measured:
 - The baseline is bench/baseline/: a Worker with no framework whose every POST is one
   \`INSERT\` through D1 \`prepare/bind/run\`, on the same wrangler dev, in the same run.
 - Tanggapan's votes go to the database holding a million responses, on articles that exist.
-- These rows run Tanggapan with \`HOT_PATH=d1\` (every request reaches D1), so the statistics
-  rows read what the votes wrote; the default path's votes and views are the next section's.
 
 ## The Durable Object hot path (the default)
 

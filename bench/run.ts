@@ -13,13 +13,13 @@ import { type Figures, renderMarkdown, renderNational, renderTable, SETTINGS } f
 import { probe, statsPhases } from './stats-phases'
 import { MILLION, type Shape, THOUSAND } from './synthetic-data'
 import { widgetBytes } from './widget-bytes'
-import { baselineRequest, summaryRequest, voteRequest } from './workload'
+import { summaryRequest } from './workload'
 
 // `npm run bench`: four Workers on wrangler dev side by side (the bare-insert baseline,
 // Tanggapan on 1,000 and on 1,000,000 responses, and on every pemda of the nation), each load
 // phase bounded in time and count, then a table on stdout and BENCHMARKS.md. Ports BENCH_PORT …
-// BENCH_PORT+9 (default 8820): +3 to +5, +7 and +9 for devtools; +8 is Tanggapan with
-// HOT_PATH=object on a copy of the million responses (bench/hot-path.ts).
+// BENCH_PORT+9 (default 8820): +3 to +5, +7 and +9 for devtools; +8 is Tanggapan on a copy
+// of the million responses, for the vote path's phases (bench/hot-path.ts).
 
 const started = performance.now()
 const basePort = Number(process.env.BENCH_PORT ?? 8820)
@@ -47,11 +47,12 @@ setTimeout(() => {
 }, LIMIT_MS).unref()
 
 // Per-address abuse limits would throttle a load generator on one address (docs/contract.md §6).
-const vars = { RATE_LIMITS: 'off', HOT_PATH: 'd1' }
+const vars = { RATE_LIMITS: 'off' }
 
 /**
  * Loads the data first, then starts the Worker on it (whose own preparation adds nothing).
- * With `objectPort`, a second Worker with HOT_PATH=object on a copy of the same data.
+ * With `objectPort`, a second Worker on a copy of the same data: the vote path's phases then
+ * find no object the statistics and summary phases woke.
  */
 async function tanggapanOn(port: number, shape: Shape, objectPort?: number) {
   const persistTo = join(root, `d1-${port}`)
@@ -63,7 +64,7 @@ async function tanggapanOn(port: number, shape: Shape, objectPort?: number) {
     const started = await startLocalServer({
       port: objectPort,
       persistTo: copy,
-      vars: { ...vars, HOT_PATH: 'object' },
+      vars,
       inspectorPort: objectPort + 1,
     })
     servers.push(started)
@@ -76,15 +77,11 @@ async function tanggapanOn(port: number, shape: Shape, objectPort?: number) {
 
 /** BENCH_ONLY=object: the hot path's phases alone (bench/hot-path.ts), printed, nothing written. */
 async function hotPathOnly() {
-  log('loading 1,000,000 responses and starting Tanggapan on them, D1 path and object path')
+  log('loading 1,000,000 responses and starting Tanggapan on them')
   const large = await tanggapanOn(basePort + 2, MILLION, basePort + 8)
   const baseline = await startBaseline(basePort, join(root, 'baseline'))
   servers.push(baseline)
-  const figures = await measureHotPath(
-    { object: large.object!, d1: large.server, baseline },
-    MILLION,
-    log,
-  )
+  const figures = await measureHotPath({ object: large.object!, baseline }, MILLION, log)
   await stopAll()
   console.log(
     `\n${JSON.stringify({ ...machine, loadAfter: loadavg()[0] })}\n\n${renderHotPath(figures)}`,
@@ -151,22 +148,11 @@ async function everythingElse(widget: Figures['widget'], national: Figures['nati
     stats.push({ name, p50Target, result: measured && summarise(name, measured) })
   }
 
-  log('POST /api/v1/responses against the bare-insert baseline')
-  const [votes, bare] = await interleaved(
-    phase(large.server.url, () => voteRequest(MILLION), SETTINGS.writeConnections),
-    phase(baseline.url, () => baselineRequest(MILLION), SETTINGS.writeConnections),
-  )
-
-  const hotPath = await measureHotPath(
-    { object: large.object!, d1: large.server, baseline },
-    MILLION,
-    log,
-  )
+  const hotPath = await measureHotPath({ object: large.object!, baseline }, MILLION, log)
 
   const figures: Figures = {
     machine,
     data: { thousand: small.loaded, million: large.loaded },
-    vote: { tanggapan: summarise('vote path', votes), baseline: summarise('baseline', bare) },
     summary: {
       thousand: summarise('summary at 1k', summary1k),
       million: summarise('summary at 1M', summary1m),

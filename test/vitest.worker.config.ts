@@ -6,10 +6,7 @@ const root = new URL('..', import.meta.url).pathname
 
 const migrations = await readD1Migrations(`${root}/migrations`)
 
-/**
- * The Worker in workerd against a local D1. `worker` runs the default hot path, the article
- * objects; `worker-d1` (test/vitest.worker-d1.config.ts) the same Worker with HOT_PATH=d1.
- */
+/** The Worker in workerd against a local D1, its article objects included. */
 export function workerProject(
   name: string,
   vars: Record<string, string>,
@@ -42,11 +39,4 @@ export function workerProject(
   })
 }
 
-// abuse-site makes thousands of article objects, more than the test pool's workerd holds in one
-// file: it runs on the D1 path (worker-d1), and hot-path-bounds tests the objects' bounds.
-export default workerProject(
-  'worker',
-  {},
-  ['test/worker/**/*.test.ts'],
-  ['test/worker/abuse-site.test.ts'],
-)
+export default workerProject('worker', {}, ['test/worker/**/*.test.ts'])

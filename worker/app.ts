@@ -77,7 +77,8 @@ export function createApp() {
   )
 
   app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status)
+    if (err instanceof ApiError)
+      return c.json(errorBody(err.code, err.message), err.status, err.headers)
     if (err instanceof HTTPException && err.status < 500) {
       return c.json(errorBody('bad_request', err.message || 'Bad request'), err.status)
     }

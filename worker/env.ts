@@ -21,12 +21,6 @@ export interface Env {
    */
   ALLOW_LOCAL_ADDRESSES?: string
   /**
-   * Unset (or `object`), the widget's answers, views and summaries go through the article's
-   * Durable Object (worker/hot-path/); `d1` sends them to D1 directly (docs/operations.md «Where the
-   * figures live»).
-   */
-  HOT_PATH?: string
-  /**
    * The deployed Worker's public address, its custom domain (`https://tanggapan.….go.id`, set per
    * environment in wrangler.toml): what embed snippets and open-data URLs carry, whatever
    * address a request came to. Unset locally, where the request's own origin is used.

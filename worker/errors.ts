@@ -54,6 +54,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Headers the answer carries (a 429's `Retry-After`), whoever renders it. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message)
     this.status = ERROR_STATUS[code]
@@ -61,8 +63,12 @@ export class ApiError extends Error {
 }
 
 /** The error to throw from a route or middleware; its status comes from the catalogue. */
-export function apiError(code: ErrorCode, message: string): ApiError {
-  return new ApiError(code, message)
+export function apiError(
+  code: ErrorCode,
+  message: string,
+  headers?: Record<string, string>,
+): ApiError {
+  return new ApiError(code, message, headers)
 }
 
 export function errorBody(code: ErrorCode, message: string) {

@@ -105,7 +105,7 @@ describe('wrangler.toml', () => {
 
   it('reports a binding added at the top level but not in an environment', () => {
     const raw = {
-      vars: { HOT_PATH: 'object' },
+      vars: { MAX_OPDS_PER_SITE: '40' },
       kv_namespaces: [{ binding: 'CACHE', id: 'x' }],
       durable_objects: { bindings: [{ name: 'ARTICLES', class_name: 'ArticleObject' }] },
       env: {
@@ -115,9 +115,12 @@ describe('wrangler.toml', () => {
         },
       },
     }
-    expect(missingBindings(raw, 'production')).toEqual(['vars.HOT_PATH', 'kv_namespaces.CACHE'])
+    expect(missingBindings(raw, 'production')).toEqual([
+      'vars.MAX_OPDS_PER_SITE',
+      'kv_namespaces.CACHE',
+    ])
     expect(missingBindings(raw, 'staging')).toEqual([
-      'vars.HOT_PATH',
+      'vars.MAX_OPDS_PER_SITE',
       'kv_namespaces.CACHE',
       'durable_objects.bindings.ARTICLES',
     ])

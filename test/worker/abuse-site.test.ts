@@ -1,3 +1,4 @@
+import { runInDurableObject } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -12,10 +13,13 @@ import {
   RESTRICTED_REQUESTS_PER_ADDRESS_MINUTE as RESTRICTED_PER_MINUTE,
 } from '../../worker/abuse/limits'
 import { createApp } from '../../worker/app'
-import { callInProcess, seedSite, wholeDatabase } from './client'
+import { callInProcess, seedSite, settle, wholeDatabase } from './client'
 
 // Bounds per network and site (docs/abuse-limits.md): one address making up article keys,
-// readers or OPD slugs cannot move a site's or an OPD's figures without bound.
+// readers or OPD slugs cannot move a site's or an OPD's figures without bound. Each made-up
+// key is an article object, and the test pool's workerd breaks past about 1,500 objects in
+// one file (hot-path-bounds.test.ts): so the made-up keys here go a few dozen past each bound,
+// which proves it as well as a thousand would.
 
 const SITE = 'blora'
 const ORIGIN = 'https://blorakab.go.id'
@@ -60,6 +64,7 @@ const answer = (article: string, address: string, opd = 'dinkes', rating = 1) =>
   send('/api/v1/responses', { opd, article, rating, reader: crypto.randomUUID() }, address)
 
 async function opdTotals(opd: string) {
+  await settle()
   return env.DB.prepare(
     `SELECT coalesce(sum(sangat_puas + puas + cukup_puas + tidak_puas), 0) AS total
      FROM opd_days WHERE site_id = ? AND opd = ?`,
@@ -77,16 +82,17 @@ async function freshMinute() {
 beforeAll(() => seedSite(SITE, [ORIGIN]))
 
 describe('made-up article keys from one address', () => {
+  const keys = ARTICLE_BOUND + 50
   it(
-    `make at most ${ARTICLE_BOUND} articles a day; 1,000 keys cannot move an OPD's index without bound`,
+    `make at most ${ARTICLE_BOUND} articles a day; ${keys} keys cannot move an OPD's index past it, and a refused one leaves nothing`,
     async () => {
       const statuses = (
-        await inParallel(1000, (i) =>
+        await inParallel(keys, (i) =>
           answer(`${ORIGIN}/palsu/${i}`, '198.51.100.7', 'dispendukcapil'),
         )
       ).map((r) => r.status)
       expect(statuses.filter((s) => s === 200)).toHaveLength(ARTICLE_BOUND)
-      expect(statuses.filter((s) => s === 429)).toHaveLength(1000 - ARTICLE_BOUND)
+      expect(statuses.filter((s) => s === 429)).toHaveLength(keys - ARTICLE_BOUND)
       expect((await opdTotals('dispendukcapil'))!.total).toBe(ARTICLE_BOUND)
       const made = await env.DB.prepare(
         "SELECT count(*) AS n FROM articles WHERE site_id = ? AND opd = 'dispendukcapil'",
@@ -102,21 +108,18 @@ describe('made-up article keys from one address', () => {
         .bind(SITE)
         .first<{ flagged: number }>()
       expect(flagged!.flagged).toBe(ARTICLE_BOUND - FLAG_NEW_ARTICLES_AFTER)
-    },
-    SLOW,
-  )
 
-  it(
-    'a refused new article leaves nothing behind, and other networks still add articles',
-    async () => {
-      await inParallel(ARTICLE_BOUND, (i) => answer(`${ORIGIN}/isi/${i}`, '198.51.100.8'))
+      // Past its bound, a refused new article leaves nothing behind, whether answered or
+      // viewed, and other networks still add articles. (The same network as above: a second
+      // one at its bound would be 200 more objects, past what the test pool holds in a file.)
       const before = await wholeDatabase()
-      expect((await answer(`${ORIGIN}/isi/lagi`, '198.51.100.8')).status).toBe(429)
+      const opd = 'dispendukcapil'
+      expect((await answer(`${ORIGIN}/palsu/lagi`, '198.51.100.7', opd)).status).toBe(429)
       expect(
-        (await viewFrom('198.51.100.8', ORIGIN, { article: `${ORIGIN}/isi/lihat` })).status,
+        (await viewFrom('198.51.100.7', ORIGIN, { article: `${ORIGIN}/palsu/lihat`, opd })).status,
       ).toBe(429)
       expect(await wholeDatabase()).toEqual(before)
-      expect((await answer(`${ORIGIN}/isi/lagi`, '203.0.113.8')).status).toBe(200)
+      expect((await answer(`${ORIGIN}/palsu/lagi`, '203.0.113.8', opd)).status).toBe(200)
     },
     SLOW,
   )
@@ -149,15 +152,19 @@ describe('made-up readers across many articles from one address', () => {
   )
 
   it(`count views the same way, at ${SITE_VIEW_BOUND} a day on the site`, async () => {
-    // The counter is the one the first view made; set it to the bound rather than send thousands.
+    // The counter is the one the first view made in the site's guard object; set it to the
+    // bound rather than send thousands.
     const view = (article: string) => viewFrom('198.51.100.10', ORIGIN, { article })
     expect((await view('lihat-1')).status).toBe(204)
-    const moved = await env.DB.prepare(
-      "UPDATE rate_counters SET count = ? WHERE key LIKE 'ws:%:' || ? AND count = 1 AND key IN (SELECT key FROM rate_counters WHERE key LIKE 'ws:%' ORDER BY rowid DESC LIMIT 1)",
+    const guard = env.SITE_GUARDS.get(env.SITE_GUARDS.idFromName(SITE))
+    const moved = await runInDurableObject(guard, (_, state) =>
+      state.storage.sql.exec(
+        `UPDATE counts SET count = ? WHERE count = 1 AND rowid =
+          (SELECT rowid FROM counts WHERE key LIKE 'ws:%' ORDER BY rowid DESC LIMIT 1)`,
+        SITE_VIEW_BOUND,
+      ),
     )
-      .bind(SITE_VIEW_BOUND, SITE)
-      .run()
-    expect(moved.meta.changes).toBe(1)
+    expect(moved.rowsWritten).toBe(1)
     expect((await view('lihat-2')).status).toBe(429)
     expect((await view('lihat-1')).status).toBe(429)
   })
@@ -216,12 +223,16 @@ describe('requests per minute, before any D1 statement', () => {
   it(
     `refuse the widget API past ${PUBLIC_PER_MINUTE} a minute from one address, before the origin lookup`,
     async () => {
+      // Nothing here flushes: D1 is read as it is (wholeDatabase's settle would outlast the minute).
+      await settle()
       await freshMinute()
       const address = '198.51.100.11'
       const summary = (origin = ORIGIN) =>
         callInProcess(
           'GET',
-          `/api/v1/summary?article=${encodeURIComponent(`${ORIGIN}/menit`)}`,
+          // A page of an origin the site did not register: no reader could answer it, so its
+          // summary is a D1 read that wakes no object (hundreds of summaries of one object queue).
+          `/api/v1/summary?article=${encodeURIComponent('https://lain.example/menit')}`,
           null,
           {
             origin,
@@ -239,7 +250,7 @@ describe('requests per minute, before any D1 statement', () => {
       }
       expect(passed).toBeGreaterThanOrEqual(PUBLIC_PER_MINUTE)
       expect(refused?.status).toBe(429)
-      const before = await wholeDatabase({ bookkeeping: true })
+      const before = await wholeDatabase({ bookkeeping: true, settled: true })
       expect(Number(refused!.headers.get('Retry-After'))).toBeGreaterThan(0)
       // Refused before anything asked D1 which site the origin is: 429, not 403.
       expect((await summary('https://tidak-terdaftar.example')).status).toBe(429)
@@ -258,7 +269,7 @@ describe('requests per minute, before any D1 statement', () => {
           )
         ).status,
       ).toBe(429)
-      expect(await wholeDatabase({ bookkeeping: true })).toEqual(before)
+      expect(await wholeDatabase({ bookkeeping: true, settled: true })).toEqual(before)
       // RATE_LIMITS=off lifts it (load tests from one machine).
       const off = await createApp().request(
         `/api/v1/summary?article=x&site=${SITE}`,
@@ -273,15 +284,17 @@ describe('requests per minute, before any D1 statement', () => {
   it(
     `refuse the restricted API past ${RESTRICTED_PER_MINUTE} a minute without writing to D1`,
     async () => {
+      // Nothing here flushes: D1 is read as it is (wholeDatabase's settle would outlast the minute).
+      await settle()
       await freshMinute()
       const stats = () =>
         callInProcess('GET', '/api/v1/stats/opds?site=blora', null, {
           headers: { 'CF-Connecting-IP': '198.51.100.12' },
         })
       for (let i = 0; i < RESTRICTED_PER_MINUTE; i++) expect((await stats()).status).toBe(401)
-      const before = await wholeDatabase({ bookkeeping: true })
+      const before = await wholeDatabase({ bookkeeping: true, settled: true })
       for (let i = 0; i < 20; i++) expect((await stats()).status).toBe(429)
-      expect(await wholeDatabase({ bookkeeping: true })).toEqual(before)
+      expect(await wholeDatabase({ bookkeeping: true, settled: true })).toEqual(before)
     },
     SLOW,
   )

@@ -40,7 +40,7 @@ beforeAll(async () => {
     await vote(STUFFER, reader, 1)
   }
   for (let i = 0; i < 5; i++) await vote(`203.0.113.${i + 10}`, undefined, 4)
-  // The listing reads D1: on the object path, the votes are there once flushed.
+  // The listing reads D1: the votes are there once flushed.
   await settle()
 })
 

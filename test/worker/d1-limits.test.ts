@@ -2,7 +2,7 @@ import { runInDurableObject } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ArticleObject } from '../../worker/hot-path/article-object'
-import { articleObject, hotPathOn } from '../../worker/hot-path/article-stub'
+import { articleObject } from '../../worker/hot-path/article'
 import { asInvocation, D1_LIMITS, limitedD1, unlimitedD1 } from '../d1-limits'
 import { answer, newArticle, seedSite, summaryOf } from './client'
 
@@ -104,7 +104,7 @@ describe('one invocation', () => {
     expect((await summaryOf(SITE, article)).status).toBe(200)
   })
 
-  it.skipIf(!hotPathOn(env))(
+  it(
     "counts a call into an article's object as one of its own",
     async () => {
       const article = newArticle(ORIGIN)

@@ -2,17 +2,16 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { jakartaDay } from '../../worker/domain/days'
 import type { RatingValue } from '../../worker/domain/rating-scale'
-import { articleObject } from '../../worker/hot-path/article-stub'
-import { guardKeys } from '../../worker/storage/address-guard'
-import type { ResponseGuard } from '../../worker/storage/responses'
+import { articleObject } from '../../worker/hot-path/article'
+import { guardKeys, type ResponseGuard } from '../../worker/storage/address-guard'
 import { newArticle, seedSite, settle } from './client'
 
 // The per-network-and-site bounds on the object path (worker/hot-path/site-guard-object.ts),
 // exact under concurrency. abuse-site.test.ts proves the real bounds (1,000 readers, 200
-// article keys) on the D1 path; on the object path that takes one object per made-up key, and
-// the test pool's workerd slows quadratically and then breaks past about 1,500 objects in one
-// file (its constructors overflow the stack; seen with the bare site-guard object too). So
-// here the object is asked directly with small bounds of the same shape.
+// article keys) through the Worker, a few dozen keys past each: one object per made-up key,
+// and the test pool's workerd slows quadratically and then breaks past about 1,500 objects in
+// one file (its constructors overflow the stack; seen with the bare site-guard object too).
+// Here the object is asked directly with small bounds of the same shape.
 
 const SITE = 'blora'
 const ORIGIN = 'https://blorakab.go.id'

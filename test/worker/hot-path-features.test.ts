@@ -19,7 +19,7 @@ import {
 } from './client'
 import { send, tokenFor } from './stats-fixtures'
 
-// What exists keeps working on the object path (the default): comments and reasons that
+// What exists keeps working on the object path: comments and reasons that
 // need the reader's response, the per-address bounds and flagging, the admin's exclusion.
 
 const SITE = 'blora'

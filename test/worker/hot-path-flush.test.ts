@@ -4,12 +4,12 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { answer, newArticle, seedSite, settle, summaryOf, view } from './client'
 import type { ArticleObject } from '../../worker/hot-path/article-object'
-import { articleObject } from '../../worker/hot-path/article-stub'
+import { articleObject } from '../../worker/hot-path/article'
 import { type Hashes, responseGuard } from '../../worker/abuse/guards'
 import { jakartaDay } from '../../worker/domain/days'
 import { guardKeys } from '../../worker/storage/address-guard'
 
-// The Durable Object hot path (the default; HOT_PATH=d1 turns it off): a vote is answered by
+// The vote path, the article's Durable Object: a vote is answered by
 // the article's object and reaches D1 with the object's flush, one idempotent batch.
 
 const SITE = 'rembang'

@@ -2,7 +2,7 @@ import { listDurableObjectIds, runDurableObjectAlarm, runInDurableObject } from 
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Summary } from '../../worker/domain/summary'
-import { articleObject } from '../../worker/hot-path/article-stub'
+import { articleObject } from '../../worker/hot-path/article'
 import { answer, callInProcess, newArticle, seedSite } from './client'
 
 // An article object stores something only once it has something to record (issue 26): asking

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it, vi } from 'vitest'
 import { jakartaDay } from '../../worker/domain/days'
 import type { Summary } from '../../worker/domain/summary'
-import { articleObject, hotPathOn } from '../../worker/hot-path/article-stub'
+import { articleObject } from '../../worker/hot-path/article'
 import worker from '../../worker/index'
 import { RESPONSE_RETENTION_DAYS, retiredMarkHash } from '../../worker/storage/retention'
 import { answer, seedSite, settle, summaryOf } from './client'
@@ -225,40 +225,36 @@ describe('an answer retired by D1 while its object holds it as live', () => {
   })
 })
 
-// On the D1 path the exclusion lasts until D1's job deletes the answer: no object forgets it.
-describe.skipIf(!hotPathOn(env))(
-  'an excluded answer the object forgot before D1 deletes it',
-  () => {
-    it('is replaced by its reader’s new answer, counted once', async () => {
-      const now = Date.now()
-      const { site, origin } = await newSite('spam')
-      const article = `${origin}/berita/ras-spam`
-      const [reader, other] = [crypto.randomUUID(), crypto.randomUUID()]
-      // Past the object's retention (178 days), not yet past D1's (180).
-      await history(site, article, now, [
-        { reader, rating: 1, daysAgo: RESPONSE_RETENTION_DAYS - 1, spam: 1 },
-        { reader: other, rating: 3, daysAgo: 5 },
-      ])
-      await expectLedger(site)
-      expect(await totalOf(site, article)).toBe(1)
-      await expectLedger(site)
-      // The object's first alarm of the day: its own retention.
-      expect(await runDurableObjectAlarm(articleObject(env, site, article))).toBe(true)
-      await expectLedger(site)
+describe('an excluded answer the object forgot before D1 deletes it', () => {
+  it('is replaced by its reader’s new answer, counted once', async () => {
+    const now = Date.now()
+    const { site, origin } = await newSite('spam')
+    const article = `${origin}/berita/ras-spam`
+    const [reader, other] = [crypto.randomUUID(), crypto.randomUUID()]
+    // Past the object's retention (178 days), not yet past D1's (180).
+    await history(site, article, now, [
+      { reader, rating: 1, daysAgo: RESPONSE_RETENTION_DAYS - 1, spam: 1 },
+      { reader: other, rating: 3, daysAgo: 5 },
+    ])
+    await expectLedger(site)
+    expect(await totalOf(site, article)).toBe(1)
+    await expectLedger(site)
+    // The object's first alarm of the day: its own retention.
+    expect(await runDurableObjectAlarm(articleObject(env, site, article))).toBe(true)
+    await expectLedger(site)
 
-      const again = await (
-        await answer(origin, { opd: OPD, article, reader, rating: 4 })
-      ).json<Summary>()
-      expect(again).toMatchObject({ total: 2, yours: 4 })
-      await expectLedger(site)
-      expect(await responseOf(site, article, reader)).toEqual({ rating: 4, spam: 0 })
+    const again = await (
+      await answer(origin, { opd: OPD, article, reader, rating: 4 })
+    ).json<Summary>()
+    expect(again).toMatchObject({ total: 2, yours: 4 })
+    await expectLedger(site)
+    expect(await responseOf(site, article, reader)).toEqual({ rating: 4, spam: 0 })
 
-      await nightly(now)
-      await expectLedger(site)
-      expect(await totalOf(site, article)).toBe(2)
-    })
-  },
-)
+    await nightly(now)
+    await expectLedger(site)
+    expect(await totalOf(site, article)).toBe(2)
+  })
+})
 
 describe('the nightly job never stops on one bad batch', () => {
   it('replaces a mark the race left behind and mends the retired totals', async () => {

@@ -46,7 +46,7 @@ describe('GET /api/v1/stats/opds', () => {
         // 3.841·284·0.25 / (0.0025·283 + 3.841·0.25) = 272.711 / 1.66775 = 163.52 → 164
         required_sample: 164,
         sample_adequate: false,
-        // The ranking bounds of articles (README «Formulas»): N = 20, m = 65/20 = 3.25,
+        // The ranking bounds of articles (docs/dashboard.md «Formulas»): N = 20, m = 65/20 = 3.25,
         // m₂ = 237/20 = 11.85, 1.96·√((11.85 − 10.5625)/21) = 0.485311
         // → 25 × (3.25 ∓ 0.485311) = 69.12 … 93.38
         rank_low: 69.12,

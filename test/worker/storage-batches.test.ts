@@ -2,24 +2,28 @@ import { env } from 'cloudflare:workers'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { database } from '../../worker/db/client'
+import { jakartaDay } from '../../worker/domain/days'
 import { SAME_TEXT_READERS } from '../../worker/domain/comment-spam'
 import type { RatingValue } from '../../worker/domain/rating-scale'
+import { articleObject, changeArticles } from '../../worker/hot-path/article'
+import type { ArticleRef } from '../../worker/storage/articles'
 import { recordComment } from '../../worker/storage/comments'
-import { mergeOpd, moveArticle } from '../../worker/storage/opd-moves'
-import { recordResponse } from '../../worker/storage/responses'
+import { mergeOpd, moveArticle, opdArticleKeys } from '../../worker/storage/opd-moves'
 import { applyRetention, RESPONSE_RETENTION_DAYS } from '../../worker/storage/retention'
-import { recordView } from '../../worker/storage/views'
 import { seedSite } from './client'
 
-// The batched writes called directly inside workerd, without HTTP: whatever sequence of new,
-// changed, repeated and concurrent answers, views, retention runs and OPD moves reaches D1,
-// the figures agree with each other and with what readers last answered.
+// The writes called directly inside workerd, without HTTP: whatever sequence of new, changed,
+// repeated and concurrent answers and views (through the article objects, each flushed to D1),
+// retention runs and OPD moves reaches D1, the figures agree with each other and with what
+// readers last answered.
 
 const db = database(env.DB)
 const DAY_MS = 86_400_000
-const T0 = Date.UTC(2026, 2, 1)
+// Three days before the run: the objects retire answers by the real clock as well as by the
+// instants given here, and three recent days keep both in step.
+const T0 = Date.now() - 3 * DAY_MS
 const OPDS = ['dinkes', 'dishub', 'dinsos'] as const
-const DAYS = ['2026-03-01', '2026-03-02', '2026-03-03'] as const
+const DAYS = [0, 1, 2].map((i) => jakartaDay(T0 + i * DAY_MS))
 const RATINGS = ['tidak_puas', 'cukup_puas', 'puas', 'sangat_puas'] as const
 const COLUMNS = [...RATINGS, 'views'] as const
 
@@ -38,12 +42,41 @@ async function freshSite() {
   return site
 }
 
-const ref = (siteId: string, opd: string, key: string) => ({
+const ref = (siteId: string, opd: string, key: string): ArticleRef => ({
   siteId,
   opd,
   key,
   title: null,
 })
+
+/** A reader's answer as the Worker takes it (no abuse guard): the article's object, then its flush. */
+async function recordResponse(
+  a: ArticleRef,
+  reader: string,
+  rating: RatingValue,
+  nowMs: number,
+  day: string,
+) {
+  const object = articleObject(env, a.siteId, a.key)
+  const row = await object.vote({ ...a, reader, rating, nowMs, day, guard: null, keys: null })
+  await object.flush()
+  return row
+}
+
+/** A reader's view as the Worker takes it, flushed. */
+async function recordView(a: ArticleRef, reader: string, nowMs: number, day: string) {
+  const object = articleObject(env, a.siteId, a.key)
+  await object.view({ ...a, reader, nowMs, day, guard: null, keys: null })
+  await object.flush()
+}
+
+/** An admin's move as the route makes it: the articles' objects flush first and reread after. */
+const moveArticleOf = (site: string, key: string, to: string) =>
+  changeArticles(env, site, [key], () => moveArticle(db, site, key, { opd: to }))
+const mergeOpdOf = async (site: string, from: string, into: string) =>
+  changeArticles(env, site, await opdArticleKeys(db, site, from), () =>
+    mergeOpd(db, site, from, into),
+  )
 
 type Figures = Record<(typeof COLUMNS)[number], number>
 const rows = async <T>(query: string, ...params: unknown[]) =>
@@ -129,13 +162,13 @@ function tally(answers: Map<string, RatingValue>) {
   return out
 }
 
-describe('recordResponse, recordView and the moves, called directly', () => {
+describe('answers and views through the objects, retention and the moves, called directly', () => {
   it('a new, a repeated and a changed answer keep counters, days and OPD days in step', async () => {
     const site = await freshSite()
     const a = ref(site, 'dinkes', 'https://b.test/1')
-    await recordResponse(db, a, 'r1', 4, T0, DAYS[0], null)
-    await recordResponse(db, a, 'r1', 4, T0 + 1, DAYS[0], null)
-    const changed = await recordResponse(db, a, 'r1', 1, T0 + DAY_MS, DAYS[1], null)
+    await recordResponse(a, 'r1', 4, T0, DAYS[0])
+    await recordResponse(a, 'r1', 4, T0 + 1, DAYS[0])
+    const changed = await recordResponse(a, 'r1', 1, T0 + DAY_MS, DAYS[1])
 
     expect(changed).toMatchObject({ sangat_puas: 0, tidak_puas: 1, yours: 1 })
     // The changed answer counts on its new day only: the first day is back at zero.
@@ -154,11 +187,9 @@ describe('recordResponse, recordView and the moves, called directly', () => {
   it('the same answer sent many times at once is counted once', async () => {
     const site = await freshSite()
     const a = ref(site, 'dishub', 'https://b.test/2')
+    await Promise.all(Array.from({ length: 8 }, () => recordResponse(a, 'r1', 3, T0, DAYS[0])))
     await Promise.all(
-      Array.from({ length: 8 }, () => recordResponse(db, a, 'r1', 3, T0, DAYS[0], null)),
-    )
-    await Promise.all(
-      Array.from({ length: 6 }, (_, i) => recordResponse(db, a, `r${i + 2}`, 2, T0, DAYS[0], null)),
+      Array.from({ length: 6 }, (_, i) => recordResponse(a, `r${i + 2}`, 2, T0, DAYS[0])),
     )
 
     expect(await countersOf(site)).toEqual({ [a.key]: [0, 6, 1, 0] })
@@ -168,9 +199,9 @@ describe('recordResponse, recordView and the moves, called directly', () => {
   it('a view counts once per reader and day, and again the next day', async () => {
     const site = await freshSite()
     const a = ref(site, 'dinsos', 'https://b.test/3')
-    await Promise.all(Array.from({ length: 5 }, () => recordView(db, a, 'r1', T0, DAYS[0], null)))
-    await recordView(db, a, 'r1', T0 + DAY_MS, DAYS[1], null)
-    await recordView(db, a, 'r2', T0 + DAY_MS, DAYS[1], null)
+    await Promise.all(Array.from({ length: 5 }, () => recordView(a, 'r1', T0, DAYS[0])))
+    await recordView(a, 'r1', T0 + DAY_MS, DAYS[1])
+    await recordView(a, 'r2', T0 + DAY_MS, DAYS[1])
 
     expect(await rows('SELECT views FROM articles WHERE site_id = ?', site)).toEqual([{ views: 3 }])
     await expectConsistent(site)
@@ -179,8 +210,8 @@ describe('recordResponse, recordView and the moves, called directly', () => {
   it('a retired reader who answers again replaces the retired rating, not adds to it', async () => {
     const site = await freshSite()
     const a = ref(site, 'dinkes', 'https://b.test/4')
-    await recordResponse(db, a, 'r1', 4, T0, DAYS[0], null)
-    await recordResponse(db, a, 'r2', 3, T0, DAYS[0], null)
+    await recordResponse(a, 'r1', 4, T0, DAYS[0])
+    await recordResponse(a, 'r2', 3, T0, DAYS[0])
     const report = await applyRetention(db, T0 + (RESPONSE_RETENTION_DAYS + 1) * DAY_MS, {
       batchRows: 1,
     })
@@ -196,7 +227,7 @@ describe('recordResponse, recordView and the moves, called directly', () => {
     ).toEqual([{ n: 0 }])
     await expectConsistent(site)
 
-    await recordResponse(db, a, 'r1', 1, T0 + 200 * DAY_MS, DAYS[2], null)
+    await recordResponse(a, 'r1', 1, T0 + 200 * DAY_MS, DAYS[2])
     expect(await countersOf(site)).toEqual({ [a.key]: [1, 0, 1, 0] })
     await expectConsistent(site)
   })
@@ -206,15 +237,7 @@ describe('recordResponse, recordView and the moves, called directly', () => {
     for (let i = 0; i < 5; i++) {
       const a = ref(site, OPDS[i % 3], `https://b.test/5-${i}`)
       for (let r = 0; r < 3; r++)
-        await recordResponse(
-          db,
-          a,
-          `r${r}`,
-          (((i + r) % 4) + 1) as RatingValue,
-          T0 + i,
-          DAYS[r],
-          null,
-        )
+        await recordResponse(a, `r${r}`, (((i + r) % 4) + 1) as RatingValue, T0 + i, DAYS[r])
     }
     const before = await countersOf(site)
     const now = T0 + (RESPONSE_RETENTION_DAYS + 1) * DAY_MS
@@ -240,15 +263,15 @@ describe('recordResponse, recordView and the moves, called directly', () => {
     const site = await freshSite()
     for (const [i, opd] of OPDS.entries()) {
       const a = ref(site, opd, `https://b.test/6-${i}`)
-      await recordResponse(db, a, 'r1', 4, T0, DAYS[i], null)
-      await recordResponse(db, a, 'r2', 2, T0, DAYS[0], null)
-      await recordView(db, a, 'r1', T0, DAYS[0], null)
+      await recordResponse(a, 'r1', 4, T0, DAYS[i])
+      await recordResponse(a, 'r2', 2, T0, DAYS[0])
+      await recordView(a, 'r1', T0, DAYS[0])
     }
-    expect(await moveArticle(db, site, 'https://b.test/6-0', { opd: 'dishub' })).toMatchObject({
+    expect(await moveArticleOf(site, 'https://b.test/6-0', 'dishub')).toMatchObject({
       opd: 'dishub',
     })
     await expectConsistent(site)
-    expect(await mergeOpd(db, site, 'dishub', 'dinsos')).toEqual({
+    expect(await mergeOpdOf(site, 'dishub', 'dinsos')).toEqual({
       articles: 2,
       tokens: 0,
     })
@@ -289,7 +312,7 @@ describe('recordComment, called directly', () => {
     expect(await comment(site, a.key, 'r1', 'jalan rusak', 'c1')).toBe('no_response')
     expect(await rows('SELECT * FROM comment_text_marks WHERE site_id = ?', site)).toEqual([])
 
-    await recordResponse(db, a, 'r1', 1, T0, DAYS[0], null)
+    await recordResponse(a, 'r1', 1, T0, DAYS[0])
     expect(await comment(site, a.key, 'r1', 'jalan rusak')).toBe('stored')
     expect(await comment(site, a.key, 'r1', 'jalan masih rusak')).toBe('stored')
     expect(await stored(site)).toEqual([{ reader: 'r1', text: 'jalan masih rusak' }])
@@ -299,7 +322,7 @@ describe('recordComment, called directly', () => {
     const site = await freshSite()
     const a = ref(site, 'dinkes', 'https://b.test/8')
     const readers = ['r1', 'r2', 'r3', 'r4', 'r5']
-    for (const r of readers) await recordResponse(db, a, r, 1, T0, DAYS[0], null)
+    for (const r of readers) await recordResponse(a, r, 1, T0, DAYS[0])
     const outcomes = []
     for (const r of readers) outcomes.push(await comment(site, a.key, r, 'sama', 'campaign'))
 
@@ -389,13 +412,11 @@ describe('any sequence of writes', () => {
               .bind(site, op.opd)
               .run()
             await recordResponse(
-              db,
               ref(site, op.opd, key(op.article)),
               op.reader,
               op.rating,
               ++clock,
               DAYS[op.day],
-              null,
             )
           }
           for (const op of ops) {
@@ -421,22 +442,15 @@ describe('any sequence of writes', () => {
                 answers.set(`${key(a.article)}|${a.reader}`, row.rating)
               }
             } else if (op.kind === 'view') {
-              await recordView(
-                db,
-                ref(site, op.opd, key(op.article)),
-                op.reader,
-                ++clock,
-                DAYS[op.day],
-                null,
-              )
+              await recordView(ref(site, op.opd, key(op.article)), op.reader, ++clock, DAYS[op.day])
             } else if (op.kind === 'retention') {
               await applyRetention(db, clock + RESPONSE_RETENTION_DAYS * DAY_MS - 3, {
                 batchRows: op.batchRows,
               })
             } else if (op.kind === 'merge') {
-              if (op.from !== op.into) await mergeOpd(db, site, op.from, op.into)
+              if (op.from !== op.into) await mergeOpdOf(site, op.from, op.into)
             } else {
-              await moveArticle(db, site, key(op.article), { opd: op.to })
+              await moveArticleOf(site, key(op.article), op.to)
             }
             await expectConsistent(site)
           }

@@ -10,7 +10,7 @@ const ORIGIN = 'https://kuduskab.go.id'
 
 beforeAll(() => seedSite(SITE, [ORIGIN]))
 
-// Listing counts read D1: on the object path, as of the objects' last flush.
+// Listing counts read D1, as of the objects' last flush.
 async function summaries(articles: string[], site: string | null = SITE, origin?: string) {
   await settle()
   const q = new URLSearchParams()

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import type { Context, MiddlewareHandler } from 'hono'
+import type { MiddlewareHandler } from 'hono'
 import {
   FLAG_NEW_ARTICLES_AFTER,
   FLAG_RESPONSES_AFTER,
@@ -21,9 +21,8 @@ import { dailySalts } from '../db/schema'
 import { secondsUntilNextJakartaDay } from '../domain/days'
 import { type AppEnv, type Env, factory } from '../env'
 import { apiError, type ApiError } from '../errors'
-import type { AddressGuard } from '../storage/address-guard'
+import type { AddressGuard, ResponseGuard } from '../storage/address-guard'
 import type { BeaconGuard } from '../storage/embed-health'
-import type { ResponseGuard } from '../storage/responses'
 import { hmacHex, randomHex } from '../domain/crypto'
 
 export type Hashes = { address: string; network: string }
@@ -166,10 +165,10 @@ export const restrictedRateLimit = perMinute(
 )
 
 /** 429 past a per-day bound, with `Retry-After` pointing at the next Asia/Jakarta midnight. */
-export function tooManyToday(c: Context, nowMs: number, what: string): ApiError {
-  c.header('Retry-After', String(secondsUntilNextJakartaDay(nowMs)))
+export function tooManyToday(nowMs: number, what: string): ApiError {
   return apiError(
     'rate_limited',
     `Too many new ${what} from your network today; try again tomorrow`,
+    { 'Retry-After': String(secondsUntilNextJakartaDay(nowMs)) },
   )
 }

@@ -2,7 +2,7 @@ import { DurableObject } from 'cloudflare:workers'
 import type { RatingValue } from '../domain/rating-scale'
 import { jakartaDay } from '../domain/days'
 import type { Env } from '../env'
-import type { AddressGuard, GuardKeys } from '../storage/address-guard'
+import type { AddressGuard, GuardKeys, ResponseGuard } from '../storage/address-guard'
 import type { CounterRow } from '../storage/articles'
 import {
   type AnswerRow,
@@ -13,7 +13,6 @@ import {
   readArticleSeed,
   writeFlush,
 } from '../storage/article-flush'
-import type { ResponseGuard } from '../storage/responses'
 import { retiredMarkHash } from '../storage/retention'
 import type { CounterSums } from '../storage/stats'
 
@@ -326,7 +325,7 @@ export class ArticleObject extends DurableObject<Env> {
   /**
    * While D1 holds no answer of this article, the answer goes there before the vote returns.
    * The Worker then knows from D1 alone that an article has no answer anywhere, so a comment or
-   * reasons for it wakes no object (article-stub.ts, flushReaderFirst). Once per article: later
+   * reasons for it wakes no object (article.ts, flushReaderFirst). Once per article: later
    * answers wait for the timer as ever. A D1 failure leaves it to the timer and the alarm.
    */
   private async firstAnswerToD1() {

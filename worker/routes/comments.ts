@@ -11,7 +11,7 @@ import { jsonBody } from '../validation/json-body'
 import { factory } from '../env'
 import { sha256Hex } from '../domain/crypto'
 import { notifyCommentCreated } from '../webhooks/detect'
-import { flushReaderFirst } from '../hot-path/article-stub'
+import { flushReaderFirst } from '../hot-path/article'
 
 export const commentBody = z.object({
   site: siteId.optional(),

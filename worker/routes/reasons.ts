@@ -8,7 +8,7 @@ import { replaceReasons } from '../storage/reasons'
 import { articleKey, opdSlug, reader, siteId } from '../validation/fields'
 import { jsonBody } from '../validation/json-body'
 import { publicCors, siteOf } from './site-request'
-import { flushReaderFirst } from '../hot-path/article-stub'
+import { flushReaderFirst } from '../hot-path/article'
 
 export const reasonsBody = z.object({
   site: siteId.optional(),

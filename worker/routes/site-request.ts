@@ -1,4 +1,3 @@
-import type { Context } from 'hono'
 import { type Hashes, tooManyToday } from '../abuse/guards'
 import { NEW_OPDS_PER_NETWORK_SITE_DAY } from '../abuse/limits'
 import type { Db } from '../db/client'
@@ -110,7 +109,7 @@ export async function requireArticleOfSite(db: Db, siteId: string, article: stri
  * site's own. Its OPD is added to the site on first use, within the per-network bound.
  */
 export async function articleRefFor(
-  c: Context,
+  env: Pick<Env, 'MAX_OPDS_PER_SITE'>,
   db: Db,
   siteId: string,
   body: PublicArticleBody,
@@ -119,7 +118,7 @@ export async function articleRefFor(
   day: string,
 ): Promise<ArticleRef> {
   await requireArticleOfSite(db, siteId, body.article)
-  const cap = Number((c.env as Env).MAX_OPDS_PER_SITE ?? DEFAULT_MAX_OPDS_PER_SITE)
+  const cap = Number(env.MAX_OPDS_PER_SITE ?? DEFAULT_MAX_OPDS_PER_SITE)
   const guard = hashes && {
     key: `o:${hashes.network}:${siteId}`,
     day,
@@ -129,7 +128,7 @@ export async function articleRefFor(
   if (opd === 'at_cap') {
     throw apiError('too_many_opds', `This site already has ${cap} OPDs; ask an admin to add more`)
   }
-  if (opd === 'refused') throw tooManyToday(c, nowMs, 'OPDs')
+  if (opd === 'refused') throw tooManyToday(nowMs, 'OPDs')
   return { siteId, opd: body.opd, key: body.article, title: body.title }
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { publicCors, requestSite } from './site-request'
-import { liveSummary } from '../hot-path/article-stub'
+import { summary } from '../hot-path/article'
 import { articleKey, opdSlug, reader, siteId } from '../validation/fields'
 import { parseOrThrow } from '../validation/json-body'
 import { factory } from '../env'
@@ -23,5 +23,5 @@ export const summaryRoute = factory
     c.header('Cache-Control', 'no-store')
     const reader = query.reader ?? null
     const opd = query.opd ?? null
-    return c.json(await liveSummary(c.env, db, siteId, query.article, reader, opd))
+    return c.json(await summary(c.env, db, siteId, query.article, reader, opd))
   })

@@ -6,16 +6,16 @@ import { strictCsp } from '../dashboard-csp'
 import { factory } from '../env'
 import { ApiError, apiError } from '../errors'
 import { tanggapiPage, tanggapiProblemPage } from '../pages/tanggapi'
-import { liveSummary } from '../hot-path/article-stub'
+import { summary as articleSummary, vote } from '../hot-path/article'
 import { siteDirectory } from '../storage/sites'
 import { newArticleKey, opdSlug, reader, siteId } from '../validation/fields'
 import { formFields, parseOrThrow } from '../validation/json-body'
-import { recordAnswer, responseBody } from './responses'
-import { requestSite, requireArticleOfSite } from './site-request'
+import { responseBody } from './responses'
+import { requireArticleOfSite } from './site-request'
 
 // The widget without JavaScript (docs/contract.md §10; docs/embedding.md «Without JavaScript»): the snippet's
 // <noscript> link opens GET /tanggapi, whose form POSTs here and is sent back (303) to the
-// page with the figures. Answers go through the API's own recordAnswer, so every rule of
+// page with the figures. Answers go through the API's own vote (hot-path/article.ts), so every rule of
 // POST /api/v1/responses holds; errors are pages, since a person followed a link.
 
 /** The reader's random id on this host (docs/embedding.md «Without JavaScript»: no personal data). */
@@ -93,7 +93,7 @@ export const tanggapiRoute = factory
     if (site === undefined) throw apiError('unknown_site', `No site is called ${query.site}`)
     await requireArticleOfSite(db, site.id, query.article)
     const you = readerCookie(getCookie(c, READER_COOKIE))
-    const summary = await liveSummary(c.env, db, site.id, query.article, you, query.opd)
+    const summary = await articleSummary(c.env, db, site.id, query.article, you, query.opd)
     const opdName = site.opds.find((o) => o.slug === query.opd)?.name ?? query.opd
     return c.html(
       tanggapiPage(
@@ -112,9 +112,11 @@ export const tanggapiRoute = factory
       rating: ratingField(form.get('rating')),
       reader: you,
     })
-    const db = c.var.db
-    const site = await requestSite(db, null, body.site)
-    await recordAnswer(c, db, site, body)
+    const { site } = await vote(c.env, c.var.db, {
+      originSite: null,
+      body,
+      headers: c.req.raw.headers,
+    })
     // Set again on every answer, so a reader who keeps answering keeps the id.
     setCookie(c, READER_COOKIE, you, {
       path: '/tanggapi',
@@ -128,5 +130,5 @@ export const tanggapiRoute = factory
   })
   .onError((err, c) => {
     if (!(err instanceof ApiError)) throw err
-    return c.html(tanggapiProblemPage(err.code, err.message), err.status)
+    return c.html(tanggapiProblemPage(err.code, err.message), err.status, err.headers)
   })

@@ -40,6 +40,6 @@ export const widgetErrorsRoute = factory
       day,
       beaconGuard(hashes, site),
     )
-    if (!counted) throw tooManyToday(c, now, 'widget error reports')
+    if (!counted) throw tooManyToday(now, 'widget error reports')
     return c.body(null, 204)
   })

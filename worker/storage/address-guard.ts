@@ -1,4 +1,3 @@
-import { sql, type SQL } from 'drizzle-orm'
 import { sha256Hex } from '../domain/crypto'
 
 /** Per-address and per-network bounds on new readers and new article keys (worker/abuse/limits.ts). */
@@ -17,7 +16,17 @@ export interface AddressGuard {
   articleLimit: number
 }
 
-/** The three counters a request may move, as rate_counters keys. */
+/** A response's bounds: those of any new reader, and the counts past which it is stored flagged. */
+export interface ResponseGuard extends AddressGuard {
+  /** Past this many attempts on the article, a new reader's response is stored flagged. */
+  flagAfter: number
+  /** Past this many new readers on the site from the network, flagged too. */
+  siteFlagAfter: number
+  /** Past this many new article keys on the site from the network, flagged too. */
+  articleFlagAfter: number
+}
+
+/** The three counters a request may move: the article object's and its site guard's keys. */
 export interface GuardKeys {
   article: string
   site: string
@@ -39,47 +48,4 @@ export async function guardKeys(
     site: `${guard.kind}s:${guard.networkHash}:${siteId}`,
     newArticle: `a:${guard.networkHash}:${siteId}`,
   }
-}
-
-/**
- * Counts an attempt (allowed or not) in the batch, before the statements that move numbers:
- * a new reader against the article's and the site's budget, a new article key against the
- * site's. One multi-row INSERT, so the vote batch has no more statements than with one
- * bound. Counting refused attempts too keeps the test simple and exact inside the
- * transaction: the attempt is allowed exactly when the count, after it, is within the limit.
- */
-export function countAttempts(
-  keys: GuardKeys,
-  day: string,
-  isNewReader: SQL,
-  isNewArticle: SQL,
-): SQL {
-  return sql`INSERT INTO rate_counters (key, window, count)
-    SELECT column1, ${day}, 1 FROM (VALUES (${keys.article}, ${isNewReader}),
-      (${keys.site}, ${isNewReader}), (${keys.newArticle}, ${isNewArticle})) WHERE column2
-    ON CONFLICT (key, window) DO UPDATE SET count = count + 1`
-}
-
-export function attempts(key: string, day: string): SQL {
-  return sql`coalesce((SELECT count FROM rate_counters WHERE key = ${key} AND window = ${day}), 0)`
-}
-
-/** Whether a new reader is within both bounds (the article's and the site's). */
-export function readerAllowed(guard: AddressGuard, keys: GuardKeys, day: string): SQL {
-  return sql`(${attempts(keys.article, day)} <= ${guard.limit} AND ${attempts(keys.site, day)} <= ${guard.siteLimit})`
-}
-
-/**
- * Whether the article may be made: it exists already, or the network is within its bound
- * on new article keys and its reader (necessarily new to it) within theirs; so a refused
- * request leaves no empty article behind.
- */
-export function articleAllowed(
-  guard: AddressGuard,
-  keys: GuardKeys,
-  day: string,
-  exists: SQL,
-): SQL {
-  return sql`(${exists} OR (${attempts(keys.newArticle, day)} <= ${guard.articleLimit}
-    AND ${readerAllowed(guard, keys, day)}))`
 }

@@ -26,7 +26,7 @@ const laterTimes = sql.raw(
 const opdExists = (site: string, slug: string) =>
   sql`EXISTS (SELECT 1 FROM opds WHERE site_id = ${site} AND slug = ${slug})`
 
-/** The keys of an OPD's articles, whose objects a delete or merge must tell (hot-path/article-stub.ts). */
+/** The keys of an OPD's articles, whose objects a delete or merge must tell (hot-path/article.ts). */
 export async function opdArticleKeys(db: Db, site: string, slug: string): Promise<string[]> {
   const rows = await db.all<{ key: string }>(
     sql`SELECT key FROM articles WHERE site_id = ${site} AND opd = ${slug}`,
