@@ -1,5 +1,4 @@
-import type { Context } from 'hono'
-import type { AppEnv } from './env'
+import type { Env } from './env'
 
 /**
  * The address that links leaving the Worker carry (the embed snippet, open-data URLs). Deployed,
@@ -8,7 +7,7 @@ import type { AppEnv } from './env'
  * domain the sites' CSPs allow and that outlives the Worker's name. Locally, with it unset, the
  * address the request came to.
  */
-export function publicOrigin(c: Context<AppEnv>): string {
+export function publicOrigin(c: { env: Pick<Env, 'PUBLIC_ORIGIN'>; req: { url: string } }): string {
   const configured = c.env.PUBLIC_ORIGIN
   return new URL(configured || c.req.url).origin
 }

@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../worker/app'
 import { send, tokenFor } from './stats-fixtures'
 
@@ -26,6 +26,8 @@ beforeAll(async () => {
   expect(opd.status).toBe(200)
 })
 
+afterEach(() => vi.restoreAllMocks())
+
 describe('PUBLIC_ORIGIN', () => {
   const elsewhere = 'https://tanggapan-production.akun.workers.dev'
 
@@ -39,6 +41,30 @@ describe('PUBLIC_ORIGIN', () => {
     const local = 'http://localhost:8787'
     const here = await getAt(local, '/api/v1/admin/sites/wonogiri/opds/dinkes/embed', env)
     expect((await here.json<{ html: string }>()).html).toContain(`src="${local}/widget.js"`)
+  })
+
+  it('is the address check-embed looks for in a page, whichever host the admin asked', async () => {
+    // A page embedding the snippet as handed out: its script is at the custom domain.
+    const page = `<html><head><title>Berita</title></head><body>
+      <div data-tanggapan data-opd="dinkes"></div>
+      <script src="${CONFIGURED}/widget.js" async></script></body></html>`
+    vi.spyOn(globalThis, 'fetch').mockImplementation(
+      async () => new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+    )
+    const res = await app.fetch(
+      new Request(`${elsewhere}/api/v1/admin/check-embed`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${admin}`,
+          'CF-Connecting-IP': '10.9.8.7',
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ url: 'https://wonogirikab.go.id/berita/1' }),
+      }),
+      deployed,
+    )
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ snippet_found: true, opds: ['dinkes'] })
   })
 
   it('is the address of the open-data resource and landing page', async () => {

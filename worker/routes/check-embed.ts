@@ -9,6 +9,7 @@ import { siteRegion } from '../storage/region-stats'
 import { siteForOrigin } from '../storage/sites'
 import { jsonBody } from '../validation/json-body'
 import { allowsLocal } from '../webhooks/deliver'
+import { publicOrigin } from '../public-origin'
 
 // POST /api/v1/admin/check-embed (docs/contract.md §10, docs/embedding.md «Checking an embed»): fetches a live
 // page and says whether the widget can work on it. The fetch follows the webhook rules
@@ -214,7 +215,8 @@ export const checkEmbedRoute = factory
     const findings = embedFindings(
       scan,
       url.href,
-      new URL(c.req.url).origin,
+      // The address snippets carry (the custom domain once deployed), whichever host was asked.
+      publicOrigin(c),
       policies === null ? [] : [policies],
     )
     // The origin the widget would run under: the page's own, after any redirect.
