@@ -104,36 +104,33 @@ describe('one invocation', () => {
     expect((await summaryOf(SITE, article)).status).toBe(200)
   })
 
-  it(
-    "counts a call into an article's object as one of its own",
-    async () => {
-      const article = newArticle(ORIGIN)
-      // The article's first answer reaches D1 with its vote; the second waits for a flush.
-      expect((await answer(ORIGIN, { article })).status).toBe(200)
-      expect((await answer(ORIGIN, { article })).status).toBe(200)
-      const object = articleObject(env, SITE, article)
-      await runInDurableObject(object, (instance) => {
-        ;(instance as ArticleObject).d1 = padded(
-          unlimitedD1(env.DB),
-          D1_LIMITS.statementsPerInvocation,
-        )
-      })
-      // (.then, not expect().rejects: a rejected RPC promise awaited that way is also reported unhandled)
-      const first = await object.flush().then(
-        () => 'flushed',
-        (error: Error) => error.message,
+  it("counts a call into an article's object as one of its own", async () => {
+    const article = newArticle(ORIGIN)
+    // The article's first answer reaches D1 with its vote; the second waits for a flush.
+    expect((await answer(ORIGIN, { article })).status).toBe(200)
+    expect((await answer(ORIGIN, { article })).status).toBe(200)
+    const object = articleObject(env, SITE, article)
+    await runInDurableObject(object, (instance) => {
+      ;(instance as ArticleObject).d1 = padded(
+        unlimitedD1(env.DB),
+        D1_LIMITS.statementsPerInvocation,
       )
-      expect(first).toMatch(/^Too many API requests by single worker invocation/)
-      await object.flush()
-      expect(
-        await env.DB.prepare(
-          'SELECT count(*) AS n FROM responses WHERE article_id IN (SELECT id FROM articles WHERE key = ?)',
-        )
-          .bind(article)
-          .first('n'),
-      ).toBe(2)
-    },
-  )
+    })
+    // (.then, not expect().rejects: a rejected RPC promise awaited that way is also reported unhandled)
+    const first = await object.flush().then(
+      () => 'flushed',
+      (error: Error) => error.message,
+    )
+    expect(first).toMatch(/^Too many API requests by single worker invocation/)
+    await object.flush()
+    expect(
+      await env.DB.prepare(
+        'SELECT count(*) AS n FROM responses WHERE article_id IN (SELECT id FROM articles WHERE key = ?)',
+      )
+        .bind(article)
+        .first('n'),
+    ).toBe(2)
+  })
 })
 
 /**
