@@ -28,6 +28,10 @@ export async function signedIn(browser: Browser, token = inject('adminToken')): 
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
   })
+  // A page's own requests cannot be asked again as the tests' are (local-api.ts): once in a
+  // whole run (2026-12-07) wrangler dev held three statistics requests of a dashboard page for
+  // 30 s and answered them then, so a wait for what they draw outlasts one such stall.
+  context.setDefaultTimeout(45_000)
   const page = await context.newPage()
   const errors = pageErrors(page)
   await page.goto(`${baseUrl()}/dashboard`)
