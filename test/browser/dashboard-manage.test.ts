@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { screenshot } from './chromium'
 import { baseUrl, dashboardSession } from './dashboard-helpers'
+import { adminFetch } from './local-api'
 
 const session = dashboardSession()
 
@@ -42,9 +43,15 @@ describe('managing sites in the dashboard', () => {
     const row = (slug: string) =>
       card.locator('tr', { has: page.locator('code', { hasText: new RegExp(`^${slug}$`) }) })
     const slugs = () => card.locator('td code').allTextContents()
+    // Neither can be undone: the first press asks «Yakin?», the second does it.
     await row('dinks').locator('select[name=merge-into]').selectOption('dinkes')
-    await row('dinks').locator('button', { hasText: 'Gabungkan' }).click()
+    const merge = row('dinks').locator('button', { hasText: 'Gabungkan' })
+    await merge.click()
+    await row('dinks').locator('.confirm-ask', { hasText: 'Yakin?' }).waitFor()
+    await merge.click()
     await expect.poll(slugs).toEqual(['dinkes', 'zzz-junk'])
+    await row('zzz-junk').locator('button.delete-opd').click()
+    await row('zzz-junk').locator('.confirm-ask', { hasText: 'Yakin?' }).waitFor()
     await row('zzz-junk').locator('button.delete-opd').click()
     await expect.poll(slugs).toEqual(['dinkes'])
 
@@ -72,4 +79,40 @@ describe('managing sites in the dashboard', () => {
     await screenshot(ownPage, 'dashboard-opd-token-overview')
     await ownPage.context().close()
   }, 90_000) // a long walk through the page: slow on a loaded 2-core machine, 6 s alone
+
+  it('merges or deletes an OPD on no single press: «Gabungkan» and «Hapus» ask first, «Batal» lets it be', async () => {
+    const send = async (method: string, path: string, body: unknown) => {
+      const res = await adminFetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+    }
+    await send('POST', '/api/v1/admin/sites', { id: 'pati', name: 'Kabupaten Pati', origins: [] })
+    for (const opd of ['dinsos', 'dinsosp3ak'])
+      await send('PUT', `/api/v1/admin/sites/pati/opds/${opd}`, { name: opd })
+
+    const { page, errors } = await session.signIn()
+    const changes: string[] = []
+    page.on('request', (r) => r.method() !== 'GET' && changes.push(`${r.method()} ${r.url()}`))
+    await page.click('a[href="#/kelola"]')
+    const card = page.locator('.site-card[data-site=pati]')
+    const row = (slug: string) =>
+      card.locator('tr', { has: page.locator('code', { hasText: new RegExp(`^${slug}$`) }) })
+    await row('dinsos').locator('select[name=merge-into]').selectOption('dinsosp3ak')
+    await row('dinsos').locator('button', { hasText: 'Gabungkan' }).click()
+    await row('dinsosp3ak').locator('button.delete-opd').click()
+    expect(await card.locator('.confirm-ask', { hasText: 'Yakin?' }).count()).toBe(2)
+    await screenshot(page, 'dashboard-manage-confirm')
+    await row('dinsos').locator('button', { hasText: 'Batal' }).click()
+    await expect.poll(() => row('dinsos').locator('.confirm-ask').count()).toBe(0)
+    // A request sent by the presses would have left before this one, whose answer is awaited.
+    await row('dinsos').locator('button', { hasText: 'Kode sematan' }).click()
+    await card.locator('.embed').waitFor()
+    expect(changes).toEqual([])
+    expect(await card.locator('td code').allTextContents()).toEqual(['dinsos', 'dinsosp3ak'])
+    expect(errors).toEqual([])
+    await page.context().close()
+  }, 60_000)
 })

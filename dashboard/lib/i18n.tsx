@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact'
-import type { ArticleSort } from '../worker/domain/article-ranking'
-import type { FollowUpStatus } from '../worker/domain/comment-follow-up'
-import type { CommentStatus } from '../worker/storage/comments-list'
+import type { ArticleSort } from '../../worker/domain/article-ranking'
+import type { FollowUpStatus } from '../../worker/domain/comment-follow-up'
+import type { CommentStatus } from '../../worker/storage/comments-list'
 
 /** Indonesian first, English after it in a quieter voice: every label says both. */
 export function T({ id, en }: { id: ComponentChildren; en: ComponentChildren }) {

@@ -1,11 +1,12 @@
-import { query } from './api'
-import { rangeQuery } from './date-range'
-import { ExportButtons } from './export-buttons'
-import { opdHref, siteHref } from './hash-route'
-import { T } from './i18n'
-import { figureColumns, StatTable } from './stat-table'
-import type { OpdRow, Range, SiteRow } from './types'
-import { useApi } from './use-api'
+import { query } from '../lib/api'
+import { rangeQuery } from '../components/date-range'
+import { ExportButtons } from '../components/export-buttons'
+import { opdHref, siteHref } from '../lib/hash-route'
+import { T } from '../lib/i18n'
+import { figureColumns, StatTable } from '../components/stat-table'
+import type { OpdRow, Range, SiteRow } from '../lib/types'
+import { useApi } from '../lib/use-api'
+import { Status } from '../components/status'
 
 /**
  * Every site and OPD the token may read, with their grades, for the chosen range; or one
@@ -90,19 +91,5 @@ export function Overview({
         </section>
       )}
     </>
-  )
-}
-
-export function Status({ loaded }: { loaded: { state: string; message?: string } }) {
-  if (loaded.state === 'error')
-    return (
-      <p class="error" role="alert">
-        {loaded.message}
-      </p>
-    )
-  return (
-    <p class="muted">
-      <T id="Memuat…" en="Loading…" />
-    </p>
   )
 }

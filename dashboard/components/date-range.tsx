@@ -1,7 +1,8 @@
-import { daySpan, jakartaDay } from '../worker/domain/days'
-import { type PeriodKind, parsePeriod, periodsUpTo, periodText } from '../worker/domain/periods'
-import { T } from './i18n'
-import type { Range } from './types'
+import { daySpan, jakartaDay } from '../../worker/domain/days'
+import { type PeriodKind, parsePeriod, periodsUpTo, periodText } from '../../worker/domain/periods'
+import { T } from '../lib/i18n'
+import { ErrorLine, Field } from './form'
+import type { Range } from '../lib/types'
 
 /** The Asia/Jakarta day `offsetDays` from today: the days the statistics speak in. */
 const dayFromToday = (offsetDays = 0) => jakartaDay(Date.now() + offsetDays * 86_400_000)
@@ -54,10 +55,7 @@ export function DateRange({ range, onChange }: { range: Range; onChange: (r: Ran
       onSubmit={(e) => e.preventDefault()}
       aria-label="Rentang tanggal / date range"
     >
-      <label>
-        <span>
-          <T id="Dari" en="From" />
-        </span>
+      <Field label={<T id="Dari" en="From" />}>
         <input
           type="date"
           name="from"
@@ -65,11 +63,8 @@ export function DateRange({ range, onChange }: { range: Range; onChange: (r: Ran
           max={range.to}
           onChange={(e) => set('from', e.currentTarget.value)}
         />
-      </label>
-      <label>
-        <span>
-          <T id="Sampai" en="To" />
-        </span>
+      </Field>
+      <Field label={<T id="Sampai" en="To" />}>
         <input
           type="date"
           name="to"
@@ -77,11 +72,8 @@ export function DateRange({ range, onChange }: { range: Range; onChange: (r: Ran
           min={range.from}
           onChange={(e) => set('to', e.currentTarget.value)}
         />
-      </label>
-      <label>
-        <span>
-          <T id="Periode SKM" en="SKM period" />
-        </span>
+      </Field>
+      <Field label={<T id="Periode SKM" en="SKM period" />}>
         <select
           name="period"
           value={range.period ?? ''}
@@ -98,7 +90,7 @@ export function DateRange({ range, onChange }: { range: Range; onChange: (r: Ran
             </optgroup>
           ))}
         </select>
-      </label>
+      </Field>
       <div class="presets">
         {PRESETS.map((p) => (
           <button
@@ -127,14 +119,16 @@ export function DateRange({ range, onChange }: { range: Range; onChange: (r: Ran
           </>
         )}
       </p>
-      {invalid && (
-        <p class="error" role="alert">
-          <T
-            id="Tanggal awal harus sebelum tanggal akhir."
-            en="The start must not be after the end."
-          />
-        </p>
-      )}
+      <ErrorLine
+        error={
+          invalid && (
+            <T
+              id="Tanggal awal harus sebelum tanggal akhir."
+              en="The start must not be after the end."
+            />
+          )
+        }
+      />
     </form>
   )
 }

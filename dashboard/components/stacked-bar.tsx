@@ -1,6 +1,6 @@
-import { RATINGS, totalOf } from '../worker/domain/rating-scale'
-import { fmt } from './i18n'
-import type { Counts } from './types'
+import { RATINGS, totalOf } from '../../worker/domain/rating-scale'
+import { fmt } from '../lib/i18n'
+import type { Counts } from '../lib/types'
 
 /** The four answers as one horizontal bar, best first, each part as wide as its share. */
 export function StackedBar({ counts, percentages }: { counts: Counts; percentages: Counts }) {

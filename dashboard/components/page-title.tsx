@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact'
-import { T } from './i18n'
+import { T } from '../lib/i18n'
 
 /** The way back to the overview that every page below it starts with. */
 export function BackToOverview() {

@@ -1,8 +1,8 @@
-import { GRADE_MEANING, type Grade } from '../worker/domain/ikm'
-import { regionHref } from './hash-route'
-import { fmt, T } from './i18n'
+import { GRADE_MEANING, type Grade } from '../../worker/domain/ikm'
+import { regionHref } from '../lib/hash-route'
+import { fmt, T } from '../lib/i18n'
 import { figureColumns, StatTable } from './stat-table'
-import type { RegionRow } from './types'
+import type { RegionRow } from '../lib/types'
 
 const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D']
 

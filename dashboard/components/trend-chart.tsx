@@ -1,6 +1,6 @@
-import { RATINGS } from '../worker/domain/rating-scale'
-import { fmt, T } from './i18n'
-import type { DayRow } from './types'
+import { RATINGS } from '../../worker/domain/rating-scale'
+import { fmt, T } from '../lib/i18n'
+import type { DayRow } from '../lib/types'
 
 const W = 960
 const H = 240

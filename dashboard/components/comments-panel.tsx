@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks'
-import { COMMENT_FOLLOW_UP, type FollowUpStatus } from '../worker/domain/comment-follow-up'
-import { RATINGS } from '../worker/domain/rating-scale'
-import type { CommentStatus, FollowUpCounts } from '../worker/storage/comments-list'
-import { query, sendJson } from './api'
+import { COMMENT_FOLLOW_UP, type FollowUpStatus } from '../../worker/domain/comment-follow-up'
+import { RATINGS } from '../../worker/domain/rating-scale'
+import type { CommentStatus, FollowUpCounts } from '../../worker/storage/comments-list'
+import { query, sendJson } from '../lib/api'
 import { rangeQuery } from './date-range'
 import { ExportButtons } from './export-buttons'
-import { FOLLOW_UP_LABELS, fmt, STATUS_LABELS, T } from './i18n'
-import { Status } from './overview'
-import type { CommentRow, Range, RatingKey } from './types'
-import { useApi } from './use-api'
+import { type Choice, ErrorLine, Field, Select, useSubmit } from './form'
+import { FOLLOW_UP_LABELS, fmt, STATUS_LABELS, T } from '../lib/i18n'
+import { Status } from './status'
+import type { CommentRow, Range, RatingKey } from '../lib/types'
+import { useApi } from '../lib/use-api'
 
 type Change = Partial<{
   hidden: boolean
@@ -50,7 +51,7 @@ export function CommentsPanel(props: {
   const [status, setStatus] = useState<CommentStatus>('visible')
   const [article, setArticle] = useState('')
   const [version, setVersion] = useState(0)
-  const [error, setError] = useState<string | null>(null)
+  const submit = useSubmit()
   const filter = {
     site: props.site,
     opd: props.opd,
@@ -67,12 +68,9 @@ export function CommentsPanel(props: {
   }>(path, version)
 
   const change = (id: number, state: Change) =>
-    sendJson('PATCH', `/api/v1/admin/comments/${id}`, state).then(
-      () => {
-        setError(null)
-        setVersion((v) => v + 1)
-      },
-      (e: Error) => setError(e.message),
+    submit.run(
+      () => sendJson('PATCH', `/api/v1/admin/comments/${id}`, state),
+      () => setVersion((v) => v + 1),
     )
 
   return (
@@ -84,56 +82,40 @@ export function CommentsPanel(props: {
         <ExportButtons path={`/api/v1/stats/comments${query(filter)}`} label="comments" />
       </header>
       <div class="comment-filters">
-        <label>
-          <T id="Berita" en="Article" />
-          <select
+        <Field label={<T id="Berita" en="Article" />}>
+          <Select
             name="comment-article"
             value={article}
-            onChange={(e) => setArticle(e.currentTarget.value)}
-          >
-            <option value="">Semua berita / All articles</option>
-            {props.articles.map((a) => (
-              <option key={a.article} value={a.article}>
-                {a.title ?? a.article}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <T id="Penilaian" en="Rating" />
-          <select
+            onChange={setArticle}
+            choices={[
+              ['', 'Semua berita / All articles'],
+              ...props.articles.map((a): Choice => [a.article, a.title ?? a.article]),
+            ]}
+          />
+        </Field>
+        <Field label={<T id="Penilaian" en="Rating" />}>
+          <Select
             name="comment-rating"
             value={rating}
-            onChange={(e) => setRating(e.currentTarget.value)}
-          >
-            <option value="">Semua / All</option>
-            {RATINGS.map((r) => (
-              <option key={r.key} value={String(r.value)}>
-                {r.id} / {r.en}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <T id="Status" en="Status" />
-          <select
+            onChange={setRating}
+            choices={[
+              ['', 'Semua / All'],
+              ...RATINGS.map((r): Choice => [String(r.value), `${r.id} / ${r.en}`]),
+            ]}
+          />
+        </Field>
+        <Field label={<T id="Status" en="Status" />}>
+          <Select
             name="comment-status"
             value={status}
-            onChange={(e) => setStatus(e.currentTarget.value as CommentStatus)}
-          >
-            {Object.entries(STATUS_LABELS).map(([s, l]) => (
-              <option key={s} value={s}>
-                {l.id} / {l.en}
-              </option>
-            ))}
-          </select>
-        </label>
+            onChange={(v) => setStatus(v as CommentStatus)}
+            choices={Object.entries(STATUS_LABELS).map(
+              ([s, l]): Choice => [s, `${l.id} / ${l.en}`],
+            )}
+          />
+        </Field>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={submit.error} />
       {loaded.state !== 'ready' ? (
         <Status loaded={loaded} />
       ) : loaded.data.rows.length === 0 ? (
@@ -216,20 +198,16 @@ function CommentItem({ c, change }: { c: CommentRow; change: (state: Change) => 
       )}
       <div class="follow-up">
         <div class="follow-up-row">
-          <label>
-            <T id="Tindak lanjut" en="Follow-up" />
-            <select
+          <Field label={<T id="Tindak lanjut" en="Follow-up" />}>
+            <Select
               name="comment-follow-up"
               value={c.status}
-              onChange={(e) => change({ status: e.currentTarget.value as FollowUpStatus })}
-            >
-              {COMMENT_FOLLOW_UP.map((s) => (
-                <option key={s} value={s}>
-                  {FOLLOW_UP_LABELS[s].id} / {FOLLOW_UP_LABELS[s].en}
-                </option>
-              ))}
-            </select>
-          </label>
+              onChange={(v) => change({ status: v as FollowUpStatus })}
+              choices={COMMENT_FOLLOW_UP.map(
+                (s): Choice => [s, `${FOLLOW_UP_LABELS[s].id} / ${FOLLOW_UP_LABELS[s].en}`],
+              )}
+            />
+          </Field>
           <button type="button" data-action="lapor" onClick={report}>
             Laporkan ke SP4N-LAPOR!
           </button>
@@ -253,33 +231,38 @@ function CommentItem({ c, change }: { c: CommentRow; change: (state: Change) => 
           <summary>
             <T id="Catatan, balasan dan LAPOR!" en="Note, reply and LAPOR!" />
           </summary>
-          <label>
-            <T id="Catatan internal (tidak tampil ke publik)" en="Internal note (never public)" />
+          <Field
+            label={
+              <T id="Catatan internal (tidak tampil ke publik)" en="Internal note (never public)" />
+            }
+          >
             <textarea
               name="comment-note"
               value={note}
               maxLength={2000}
               onInput={(e) => setNote(e.currentTarget.value)}
             />
-          </label>
-          <label>
-            <T id="Balasan publik («Tanggapan OPD»)" en="Public reply, shown under the widget" />
+          </Field>
+          <Field
+            label={
+              <T id="Balasan publik («Tanggapan OPD»)" en="Public reply, shown under the widget" />
+            }
+          >
             <textarea
               name="comment-reply"
               value={reply}
               maxLength={2000}
               onInput={(e) => setReply(e.currentTarget.value)}
             />
-          </label>
-          <label>
-            <T id="Nomor pelacakan SP4N-LAPOR!" en="SP4N-LAPOR! tracking id" />
+          </Field>
+          <Field label={<T id="Nomor pelacakan SP4N-LAPOR!" en="SP4N-LAPOR! tracking id" />}>
             <input
               name="comment-lapor"
               value={tracking}
               maxLength={40}
               onInput={(e) => setTracking(e.currentTarget.value)}
             />
-          </label>
+          </Field>
           <div class="follow-up-row">
             <button
               type="button"

@@ -1,5 +1,5 @@
-import { REASONS, type ReasonCounts } from '../worker/domain/reasons'
-import { fmt, T } from './i18n'
+import { REASONS, type ReasonCounts } from '../../worker/domain/reasons'
+import { fmt, T } from '../lib/i18n'
 
 // «Apa yang kurang?» in the dashboard (docs/contract.md §9): which reasons readers gave, for an OPD as
 // a bar list and for each article as a short line. Bars are <meter>s: no inline style, which

@@ -1,7 +1,7 @@
-import { GRADE_MEANING } from '../worker/domain/ikm'
-import { regionHref } from './hash-route'
-import { fmt } from './i18n'
-import type { RegionRow } from './types'
+import { GRADE_MEANING } from '../../worker/domain/ikm'
+import { regionHref } from '../lib/hash-route'
+import { fmt } from '../lib/i18n'
+import type { RegionRow } from '../lib/types'
 
 // The 38 provinces as equal tiles, placed roughly where they lie (Sumatra to the west, Papua
 // to the east, Java and Nusa Tenggara along the bottom), so the eye finds a province by place

@@ -1,10 +1,20 @@
 import { useState } from 'preact/hooks'
-import { getJson, sendJson } from './api'
-import { T } from './i18n'
-import { PageTitle } from './page-title'
-import { Status } from './overview'
-import type { Scope } from './types'
-import { useApi } from './use-api'
+import type { Role } from '../../worker/auth/token'
+import { getJson, sendJson } from '../lib/api'
+import { T } from '../lib/i18n'
+import {
+  type Choice,
+  ConfirmButton,
+  ErrorLine,
+  Field,
+  Select,
+  type Submit,
+  useSubmit,
+} from '../components/form'
+import { PageTitle } from '../components/page-title'
+import { Status } from '../components/status'
+import type { Scope } from '../lib/types'
+import { useApi } from '../lib/use-api'
 
 type Site = Scope['sites'][number] & { origins: string[] }
 type TokenRow = {
@@ -16,6 +26,9 @@ type TokenRow = {
   created_at: number
   revoked_at: number | null
 }
+
+/** The roles a token may be made for, in the order the select offers them. */
+const ROLES: Role[] = ['opd', 'kominfo', 'admin']
 
 const lines = (text: string) =>
   text
@@ -42,35 +55,22 @@ export function Manage() {
   )
 }
 
-function useAction(onDone: () => void) {
-  const [error, setError] = useState<string | null>(null)
-  const run = (action: () => Promise<unknown>) => (e: Event) => {
-    e.preventDefault()
-    action().then(
-      () => (setError(null), onDone()),
-      (err: Error) => setError(err.message),
-    )
-  }
-  return { error, run }
-}
-
 function NewSite({ onDone }: { onDone: () => void }) {
   const [id, setId] = useState('')
   const [name, setName] = useState('')
   const [origins, setOrigins] = useState('')
-  const { error, run } = useAction(() => (setId(''), setName(''), setOrigins(''), onDone()))
+  const submit = useSubmit()
+  const register = () =>
+    sendJson('POST', '/api/v1/admin/sites', { id, name, origins: lines(origins) })
   return (
     <form
       class="panel"
-      onSubmit={run(() =>
-        sendJson('POST', '/api/v1/admin/sites', { id, name, origins: lines(origins) }),
-      )}
+      onSubmit={submit.on(register, () => (setId(''), setName(''), setOrigins(''), onDone()))}
     >
       <h3>
         <T id="Daftarkan situs" en="Register a site" />
       </h3>
-      <label>
-        ID (slug){' '}
+      <Field label="ID (slug)">
         <input
           name="site-id"
           required
@@ -78,11 +78,8 @@ function NewSite({ onDone }: { onDone: () => void }) {
           onInput={(e) => setId(e.currentTarget.value)}
           placeholder="kudus"
         />
-      </label>
-      <label>
-        <span>
-          <T id="Nama" en="Name" />
-        </span>{' '}
+      </Field>
+      <Field label={<T id="Nama" en="Name" />}>
         <input
           name="site-name"
           required
@@ -90,11 +87,8 @@ function NewSite({ onDone }: { onDone: () => void }) {
           onInput={(e) => setName(e.currentTarget.value)}
           placeholder="Pemerintah Kabupaten Kudus"
         />
-      </label>
-      <label>
-        <span>
-          <T id="Origin (satu per baris)" en="Origins (one per line)" />
-        </span>
+      </Field>
+      <Field label={<T id="Origin (satu per baris)" en="Origins (one per line)" />}>
         <textarea
           name="site-origins"
           rows={3}
@@ -102,15 +96,11 @@ function NewSite({ onDone }: { onDone: () => void }) {
           onInput={(e) => setOrigins(e.currentTarget.value)}
           placeholder="https://kuduskab.go.id"
         />
-      </label>
-      <button type="submit">
+      </Field>
+      <button type="submit" disabled={submit.busy}>
         <T id="Daftarkan" en="Register" />
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={submit.error} />
     </form>
   )
 }
@@ -120,44 +110,44 @@ function SiteCard({ site, onDone }: { site: Site; onDone: () => void }) {
   const [slug, setSlug] = useState('')
   const [opdName, setOpdName] = useState('')
   const [embed, setEmbed] = useState<string | null>(null)
-  const originsAction = useAction(onDone)
-  const opdAction = useAction(() => (setSlug(''), setOpdName(''), onDone()))
-  const cleanup = useAction(onDone)
-  const showEmbed = async (opd: string) => {
-    const { html } = await getJson<{ html: string }>(
-      `/api/v1/admin/sites/${site.id}/opds/${opd}/embed`,
+  const originsSubmit = useSubmit()
+  const opdSubmit = useSubmit()
+  const cleanup = useSubmit()
+  const embedSubmit = useSubmit()
+  const showEmbed = (opd: string) =>
+    embedSubmit.run(
+      () => getJson<{ html: string }>(`/api/v1/admin/sites/${site.id}/opds/${opd}/embed`),
+      ({ html }) => setEmbed(html),
     )
-    setEmbed(html)
-  }
+  const saveOrigins = () =>
+    sendJson('PATCH', `/api/v1/admin/sites/${site.id}`, { origins: lines(origins) })
+  const putOpd = () =>
+    sendJson('PUT', `/api/v1/admin/sites/${site.id}/opds/${encodeURIComponent(slug)}`, {
+      name: opdName,
+    })
   return (
     <section class="panel site-card" data-site={site.id}>
       <h3>
         {site.name} <code>{site.id}</code>
       </h3>
-      <form
-        onSubmit={originsAction.run(() =>
-          sendJson('PATCH', `/api/v1/admin/sites/${site.id}`, { origins: lines(origins) }),
-        )}
-      >
-        <label>
-          <span>
-            <T id="Origin terdaftar" en="Registered origins" />
-          </span>
+      <form onSubmit={originsSubmit.on(saveOrigins, onDone)}>
+        <Field label={<T id="Origin terdaftar" en="Registered origins" />}>
           <textarea
             name="origins"
             rows={Math.max(2, site.origins.length)}
             value={origins}
             onInput={(e) => setOrigins(e.currentTarget.value)}
           />
-        </label>
-        <button type="submit">
+        </Field>
+        {/* No origin left means the widget is refused on every page of the site. */}
+        <ConfirmButton
+          type="submit"
+          ask={lines(origins).length === 0}
+          disabled={originsSubmit.busy}
+        >
           <T id="Simpan origin" en="Save origins" />
-        </button>
-        {originsAction.error && (
-          <p class="error" role="alert">
-            {originsAction.error}
-          </p>
-        )}
+        </ConfirmButton>
+        <ErrorLine error={originsSubmit.error} />
       </form>
       <table>
         <thead>
@@ -183,25 +173,17 @@ function SiteCard({ site, onDone }: { site: Site; onDone: () => void }) {
                 </button>
               </td>
               <td>
-                <OpdCleanup site={site} slug={o.slug} run={cleanup.run} />
+                <OpdCleanup site={site} slug={o.slug} submit={cleanup} onDone={onDone} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {cleanup.error && (
-        <p class="error" role="alert">
-          {cleanup.error}
-        </p>
-      )}
+      <ErrorLine error={cleanup.error ?? embedSubmit.error} />
       {embed && <pre class="embed">{embed}</pre>}
       <form
         class="inline"
-        onSubmit={opdAction.run(() =>
-          sendJson('PUT', `/api/v1/admin/sites/${site.id}/opds/${encodeURIComponent(slug)}`, {
-            name: opdName,
-          }),
-        )}
+        onSubmit={opdSubmit.on(putOpd, () => (setSlug(''), setOpdName(''), onDone()))}
       >
         <input
           name="opd-slug"
@@ -219,14 +201,10 @@ function SiteCard({ site, onDone }: { site: Site; onDone: () => void }) {
           onInput={(e) => setOpdName(e.currentTarget.value)}
           aria-label="Nama OPD / OPD name"
         />
-        <button type="submit">
+        <button type="submit" disabled={opdSubmit.busy}>
           <T id="Tambah / ganti nama OPD" en="Add or rename OPD" />
         </button>
-        {opdAction.error && (
-          <p class="error" role="alert">
-            {opdAction.error}
-          </p>
-        )}
+        <ErrorLine error={opdSubmit.error} />
       </form>
     </section>
   )
@@ -234,46 +212,49 @@ function SiteCard({ site, onDone }: { site: Site; onDone: () => void }) {
 
 /**
  * Delete a junk slug (refused while it has answers) or merge it into another OPD of the
- * site: the Worker moves the figures (docs/dashboard.md «Management»).
+ * site: the Worker moves the figures (docs/dashboard.md «Management»). Neither can be undone,
+ * so both ask first.
  */
 function OpdCleanup({
   site,
   slug,
-  run,
+  submit,
+  onDone,
 }: {
   site: Site
   slug: string
-  run: ReturnType<typeof useAction>['run']
+  submit: Submit
+  onDone: () => void
 }) {
   const others = site.opds.filter((o) => o.slug !== slug)
   const [into, setInto] = useState('')
   const path = `/api/v1/admin/sites/${site.id}/opds/${encodeURIComponent(slug)}`
   return (
-    <form class="opd-cleanup" onSubmit={run(() => sendJson('POST', `${path}/merge`, { into }))}>
+    <form
+      class="opd-cleanup"
+      onSubmit={submit.on(() => sendJson('POST', `${path}/merge`, { into }), onDone)}
+    >
       {others.length > 0 && (
         <>
-          <select
+          <Select
             name="merge-into"
             value={into}
-            onChange={(e) => setInto(e.currentTarget.value)}
-            aria-label={`Gabungkan ${slug} ke / merge ${slug} into`}
-            required
-          >
-            <option value="">—</option>
-            {others.map((o) => (
-              <option key={o.slug} value={o.slug}>
-                {o.slug}
-              </option>
-            ))}
-          </select>
-          <button type="submit">
+            onChange={setInto}
+            label={`Gabungkan ${slug} ke / merge ${slug} into`}
+            choices={[['', '—'], ...others.map((o): Choice => [o.slug, o.slug])]}
+          />
+          <ConfirmButton type="submit" disabled={!into || submit.busy}>
             <T id="Gabungkan" en="Merge" />
-          </button>
+          </ConfirmButton>
         </>
       )}
-      <button type="button" class="delete-opd" onClick={run(() => sendJson('DELETE', path))}>
+      <ConfirmButton
+        class="delete-opd"
+        disabled={submit.busy}
+        onConfirm={submit.on(() => sendJson('DELETE', path), onDone)}
+      >
         <T id="Hapus" en="Delete" />
-      </button>
+      </ConfirmButton>
     </form>
   )
 }
@@ -287,28 +268,27 @@ function Tokens() {
   const [label, setLabel] = useState('')
   const [made, setMade] = useState<string | null>(null)
   const refresh = () => setVersion((v) => v + 1)
-  const { error, run } = useAction(refresh)
-  const create = async () => {
+  const submit = useSubmit()
+  const create = () => {
     const body = { role, label, ...(role === 'opd' ? { site, ...(opd ? { opd } : {}) } : {}) }
-    const res = await sendJson<{ token: string }>('POST', '/api/v1/admin/tokens', body)
-    setMade(res?.token ?? null)
+    return sendJson<{ token: string }>('POST', '/api/v1/admin/tokens', body)
   }
   return (
     <section class="panel">
       <h3>
         <T id="Token" en="Tokens" />
       </h3>
-      <form class="inline" onSubmit={run(create)}>
-        <select
+      <form
+        class="inline"
+        onSubmit={submit.on(create, (res) => (setMade(res?.token ?? null), refresh()))}
+      >
+        <Select
           name="role"
           value={role}
-          onChange={(e) => setRole(e.currentTarget.value)}
-          aria-label="Peran / role"
-        >
-          <option value="opd">opd</option>
-          <option value="kominfo">kominfo</option>
-          <option value="admin">admin</option>
-        </select>
+          onChange={setRole}
+          label="Peran / role"
+          choices={ROLES.map((r): Choice => [r, r])}
+        />
         {role === 'opd' && (
           <input
             name="token-site"
@@ -335,15 +315,11 @@ function Tokens() {
           onInput={(e) => setLabel(e.currentTarget.value)}
           aria-label="label"
         />
-        <button type="submit">
+        <button type="submit" disabled={submit.busy}>
           <T id="Buat token" en="Create token" />
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={submit.error} />
       {made && (
         <p class="made">
           <T id="Token baru (hanya ditampilkan sekali):" en="New token (shown only once):" />{' '}
@@ -378,12 +354,16 @@ function Tokens() {
                   {t.revoked_at ? (
                     <T id="dicabut" en="revoked" />
                   ) : (
-                    <button
-                      type="button"
-                      onClick={run(() => sendJson('DELETE', `/api/v1/admin/tokens/${t.id}`))}
+                    <ConfirmButton
+                      class="revoke"
+                      disabled={submit.busy}
+                      onConfirm={submit.on(
+                        () => sendJson('DELETE', `/api/v1/admin/tokens/${t.id}`),
+                        refresh,
+                      )}
                     >
                       <T id="Cabut" en="Revoke" />
-                    </button>
+                    </ConfirmButton>
                   )}
                 </td>
               </tr>

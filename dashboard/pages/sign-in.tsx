@@ -1,29 +1,18 @@
 import { useState } from 'preact/hooks'
-import { ApiFailure, getJson } from './api'
-import { T } from './i18n'
-import type { Scope } from './types'
+import { ApiFailure, getJson } from '../lib/api'
+import { ErrorLine, Field, useSubmit } from '../components/form'
+import { T } from '../lib/i18n'
+import type { Scope } from '../lib/types'
 
 /** A token in, checked against the API before it is kept (for this tab only). */
 export function SignIn({ onSignedIn }: { onSignedIn: (token: string, scope: Scope) => void }) {
   const [token, setToken] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const submit = async (e: Event) => {
-    e.preventDefault()
-    setBusy(true)
-    try {
-      const scope = await getJson<Scope>('/api/v1/stats/scope', token.trim())
-      onSignedIn(token.trim(), scope)
-    } catch (err) {
-      setError(
-        err instanceof ApiFailure && err.status === 401
-          ? 'Token tidak dikenal atau sudah dicabut. / Unknown or revoked token.'
-          : String((err as Error).message),
-      )
-    } finally {
-      setBusy(false)
-    }
-  }
+  const submit = useSubmit((err) =>
+    err instanceof ApiFailure && err.status === 401
+      ? 'Token tidak dikenal atau sudah dicabut. / Unknown or revoked token.'
+      : err.message,
+  )
+  const check = () => getJson<Scope>('/api/v1/stats/scope', token.trim())
   return (
     <main class="sign-in">
       <h1>
@@ -35,9 +24,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string, scope: Scop
           en="Sign in with a token from your Kominfo admin."
         />
       </p>
-      <form onSubmit={submit}>
-        <label>
-          Token
+      <form onSubmit={submit.on(check, (scope) => onSignedIn(token.trim(), scope))}>
+        <Field label="Token">
           <input
             name="token"
             type="password"
@@ -46,16 +34,12 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string, scope: Scop
             value={token}
             onInput={(e) => setToken(e.currentTarget.value)}
           />
-        </label>
-        <button type="submit" disabled={busy}>
+        </Field>
+        <button type="submit" disabled={submit.busy}>
           <T id="Masuk" en="Sign in" />
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={submit.error} />
       <p class="muted small">
         <T
           id="Token hanya disimpan di tab ini (sessionStorage)."

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
-import { download } from './api'
-import { T } from './i18n'
+import { download } from '../lib/api'
+import { T } from '../lib/i18n'
 
 /** CSV and JSON downloads of exactly what the table beside them shows. */
 export function ExportButtons({ path, label }: { path: string; label: string }) {

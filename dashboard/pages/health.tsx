@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks'
-import { sendJson } from './api'
-import { T } from './i18n'
-import { PageTitle } from './page-title'
-import { Status } from './overview'
-import { useApi } from './use-api'
+import { sendJson } from '../lib/api'
+import { T } from '../lib/i18n'
+import { ErrorLine, Field, useSubmit } from '../components/form'
+import { PageTitle } from '../components/page-title'
+import { Status } from '../components/status'
+import { useApi } from '../lib/use-api'
 
 // «Kesehatan»: is the widget working where it is embedded (docs/embedding.md «Embed health»)? The health
 // rows of GET /stats/health, and a check of one live page (POST /admin/check-embed). Page
@@ -138,27 +139,17 @@ const yesNo = (ok: boolean) =>
 function CheckEmbed() {
   const [url, setUrl] = useState('')
   const [result, setResult] = useState<EmbedCheck | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const submit = (ev: Event) => {
-    ev.preventDefault()
-    setBusy(true)
-    sendJson<EmbedCheck>('POST', '/api/v1/admin/check-embed', { url })
-      .then(
-        (r) => (setResult(r), setError(null)),
-        (err: Error) => (setResult(null), setError(err.message)),
-      )
-      .finally(() => setBusy(false))
+  const submit = useSubmit()
+  const check = () => {
+    setResult(null)
+    return sendJson<EmbedCheck>('POST', '/api/v1/admin/check-embed', { url })
   }
   return (
-    <form class="panel check-embed" onSubmit={submit}>
+    <form class="panel check-embed" onSubmit={submit.on(check, setResult)}>
       <h3>
         <T id="Periksa sematan" en="Check an embed" />
       </h3>
-      <label>
-        <span>
-          <T id="Alamat halaman" en="Page address" />
-        </span>
+      <Field label={<T id="Alamat halaman" en="Page address" />}>
         <input
           name="check-url"
           type="url"
@@ -167,15 +158,11 @@ function CheckEmbed() {
           onInput={(e) => setUrl(e.currentTarget.value)}
           placeholder="https://dinkes.contoh.go.id/berita/1"
         />
-      </label>
-      <button type="submit" disabled={busy}>
+      </Field>
+      <button type="submit" disabled={submit.busy}>
         <T id="Periksa" en="Check" />
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={submit.error} />
       {result && (
         <dl class="check-result" aria-live="polite">
           <dt>

@@ -1,6 +1,6 @@
-import { GRADE_MEANING } from '../worker/domain/ikm'
-import { fmt, T } from './i18n'
-import type { Figures } from './types'
+import { GRADE_MEANING } from '../../worker/domain/ikm'
+import { fmt, T } from '../lib/i18n'
+import type { Figures } from '../lib/types'
 
 /** The IKM with its grade and 95 % interval; «—» without answers. */
 export function IkmCell({ f }: { f: Figures }) {

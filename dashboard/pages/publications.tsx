@@ -1,12 +1,13 @@
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
-import { jakartaDay } from '../worker/domain/days'
-import { periodsUpTo } from '../worker/domain/periods'
-import { getJson, query, sendJson } from './api'
-import { T } from './i18n'
-import { figureColumns, StatTable } from './stat-table'
-import type { OpdRow, Scope, SiteRow } from './types'
-import { useApi } from './use-api'
+import { jakartaDay } from '../../worker/domain/days'
+import { periodsUpTo } from '../../worker/domain/periods'
+import { getJson, query, sendJson } from '../lib/api'
+import { T } from '../lib/i18n'
+import { type Choice, ErrorLine, Field, Select, useSubmit } from '../components/form'
+import { figureColumns, StatTable } from '../components/stat-table'
+import type { OpdRow, Scope, SiteRow } from '../lib/types'
+import { useApi } from '../lib/use-api'
 
 // «Publikasi» (docs/publications.md): publish an ended period after seeing the
 // live figures that will be frozen, list the site's publications, and the public links.
@@ -34,8 +35,6 @@ function endedPeriods(): string[] {
   )
 }
 
-type Choice = [value: string, text: string, off?: boolean]
-
 export function Publications({ scope: { token, sites } }: { scope: Scope }) {
   const [site, setSite] = useState(token.site ?? sites[0]?.id ?? '')
   const [opd, setOpd] = useState(token.opd ?? '')
@@ -57,21 +56,19 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
   const open = periods.filter((p) => !taken.has(`${opd} ${p}`))
   const chosen = open.includes(period) ? period : (open[0] ?? '')
   const body = { site, opd: opd || undefined, period: chosen }
-  const failed = (e: Error) => setMessage(e.message)
-  const review = (e: Event) => {
-    e.preventDefault()
+  const submit = useSubmit()
+  const review = () => {
     setMessage('')
     const q = query(body)
-    Promise.all([
+    return Promise.all([
       opd ? { rows: [] } : getJson<{ rows: SiteRow[] }>(`/api/v1/stats/sites${q}`),
       getJson<{ rows: OpdRow[] }>(`/api/v1/stats/opds${q}`),
-    ]).then(([s, o]) => setPreview([...s.rows, ...o.rows]), failed)
+    ])
   }
-  const publish = () =>
-    sendJson<Head>('POST', '/api/v1/admin/publications', body).then(
-      (p) => (setPreview(null), setMessage(`✓ ${chosen}`), setAdded([p!, ...added])),
-      failed,
-    )
+  const publish = submit.on(
+    () => sendJson<Head>('POST', '/api/v1/admin/publications', body),
+    (p) => (setPreview(null), setMessage(`✓ ${chosen}`), setAdded([p!, ...added])),
+  )
   const opds = sites.find((s) => s.id === site)?.opds ?? []
   const link = `${location.origin}/transparansi/${site}`
   const selects: [string, ComponentChildren, string, (v: string) => void, Choice[], boolean?][] = [
@@ -104,28 +101,26 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
       <h2>
         <T id="Publikasi" en="Publications" />
       </h2>
-      <form class="panel publish" onSubmit={review}>
+      <form
+        class="panel publish"
+        onSubmit={submit.on(review, ([s, o]) => setPreview([...s.rows, ...o.rows]))}
+      >
         {selects.map(([name, label, value, set, choices, fixed]) => (
-          <label>
-            <span>{label}</span>
-            <select
+          <Field key={name} label={label}>
+            <Select
               name={name}
               value={value}
               disabled={fixed}
-              onChange={(e) => (set(e.currentTarget.value), setPreview(null))}
-            >
-              {choices.map(([v, text, off]) => (
-                <option value={v} disabled={off}>
-                  {text}
-                </option>
-              ))}
-            </select>
-          </label>
+              onChange={(v) => (set(v), setPreview(null))}
+              choices={choices}
+            />
+          </Field>
         ))}
-        <button type="submit">
+        <button type="submit" disabled={submit.busy}>
           <T id="Tinjau" en="Review" />
         </button>
       </form>
+      <ErrorLine error={submit.error} />
       {message && (
         <p class="made" role="status">
           {message}
@@ -148,7 +143,7 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
               ...figureColumns(),
             ]}
           />
-          <button type="submit" onClick={publish}>
+          <button type="submit" disabled={submit.busy} onClick={publish}>
             <T id="Ya, terbitkan" en="Yes, publish" />
           </button>{' '}
           <button type="button" onClick={() => setPreview(null)}>

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact'
 import { IkmCell, SampleFlag } from './figures'
-import { fmt, T } from './i18n'
+import { fmt, T } from '../lib/i18n'
 import { StackedBar } from './stacked-bar'
-import type { Figures } from './types'
+import type { Figures } from '../lib/types'
 
 export interface Column<Row> {
   head: ComponentChildren

@@ -1,11 +1,12 @@
 import { useRef, useState } from 'preact/hooks'
-import type { DeliveryRow, EventName, Format, WebhookRow } from '../worker/domain/events'
-import { sendJson } from './api'
-import { type Label, T } from './i18n'
-import { PageTitle } from './page-title'
-import { Status } from './overview'
-import type { Scope } from './types'
-import { useApi } from './use-api'
+import type { DeliveryRow, EventName, Format, WebhookRow } from '../../worker/domain/events'
+import { sendJson } from '../lib/api'
+import { type Label, T } from '../lib/i18n'
+import { type Choice, ConfirmButton, ErrorLine, Field, Select, useSubmit } from '../components/form'
+import { PageTitle } from '../components/page-title'
+import { Status } from '../components/status'
+import type { Scope } from '../lib/types'
+import { useApi } from '../lib/use-api'
 
 // «Notifikasi»: the webhooks of the token's sites (docs/webhooks.md): add one, press its test
 // button, turn it off or on, delete it, read its delivery log.
@@ -78,12 +79,11 @@ function NewWebhook({ scope, onDone }: { scope: Scope; onDone: () => void }) {
   const [chatId, setChatId] = useState('')
   const [events, setEvents] = useState<EventName[]>(['comment.created'])
   const [secret, setSecret] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const submit = useSubmit()
   const opds = sites.find((s) => s.id === site)?.opds ?? []
   const toggle = (e: EventName) =>
     setEvents((list) => (list.includes(e) ? list.filter((x) => x !== e) : [...list, e]))
-  const submit = (ev: Event) => {
-    ev.preventDefault()
+  const add = () => {
     const body = {
       site,
       ...(opd ? { opd } : {}),
@@ -92,66 +92,51 @@ function NewWebhook({ scope, onDone }: { scope: Scope; onDone: () => void }) {
       format,
       ...(format === 'telegram' ? { chat_id: chatId } : {}),
     }
-    sendJson<{ secret: string }>('POST', '/api/v1/admin/webhooks', body).then(
-      (made) => (setSecret(made?.secret ?? null), setError(null), setUrl(''), onDone()),
-      (err: Error) => setError(err.message),
-    )
+    return sendJson<{ secret: string }>('POST', '/api/v1/admin/webhooks', body)
   }
+  const added = (made: { secret: string } | null) => (
+    setSecret(made?.secret ?? null), setUrl(''), onDone()
+  )
   return (
-    <form class="panel new-hook" onSubmit={submit}>
+    <form class="panel new-hook" onSubmit={submit.on(add, added)}>
       <h3>
         <T id="Tambah webhook" en="Add a webhook" />
       </h3>
       <div class="hook-fields">
-        <label>
-          <span>
-            <T id="Situs" en="Site" />
-          </span>
-          <select
+        <Field label={<T id="Situs" en="Site" />}>
+          <Select
             name="hook-site"
             value={site}
             disabled={scope.token.site !== null}
-            onChange={(e) => (setSite(e.currentTarget.value), setOpd(''))}
-          >
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          OPD
-          <select
+            onChange={(v) => (setSite(v), setOpd(''))}
+            choices={sites.map((s): Choice => [s.id, s.name])}
+          />
+        </Field>
+        <Field label="OPD">
+          <Select
             name="hook-opd"
             value={opd}
             disabled={scope.token.opd !== null}
-            onChange={(e) => setOpd(e.currentTarget.value)}
-          >
-            <option value="">— semua OPD / every OPD —</option>
-            {opds.map((o) => (
-              <option key={o.slug} value={o.slug}>
-                {o.name ?? o.slug}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>
-            <T id="Format" en="Format" />
-          </span>
-          <select
+            onChange={setOpd}
+            choices={[
+              ['', '— semua OPD / every OPD —'],
+              ...opds.map((o): Choice => [o.slug, o.name ?? o.slug]),
+            ]}
+          />
+        </Field>
+        <Field label={<T id="Format" en="Format" />}>
+          <Select
             name="hook-format"
             value={format}
-            onChange={(e) => setFormat(e.currentTarget.value as Format)}
-          >
-            <option value="json">JSON</option>
-            <option value="telegram">Telegram (sendMessage)</option>
-          </select>
-        </label>
+            onChange={(v) => setFormat(v as Format)}
+            choices={[
+              ['json', 'JSON'],
+              ['telegram', 'Telegram (sendMessage)'],
+            ]}
+          />
+        </Field>
         {format === 'telegram' && (
-          <label>
-            chat_id
+          <Field label="chat_id">
             <input
               name="hook-chat"
               required
@@ -159,11 +144,10 @@ function NewWebhook({ scope, onDone }: { scope: Scope; onDone: () => void }) {
               onInput={(e) => setChatId(e.currentTarget.value)}
               placeholder="-1001234567890"
             />
-          </label>
+          </Field>
         )}
       </div>
-      <label>
-        URL
+      <Field label="URL">
         <input
           name="hook-url"
           type="url"
@@ -176,7 +160,7 @@ function NewWebhook({ scope, onDone }: { scope: Scope; onDone: () => void }) {
               : 'https://contoh.go.id/tanggapan-hook'
           }
         />
-      </label>
+      </Field>
       <fieldset class="hook-events">
         <legend>
           <T id="Kejadian" en="Events" />
@@ -194,14 +178,10 @@ function NewWebhook({ scope, onDone }: { scope: Scope; onDone: () => void }) {
           </label>
         ))}
       </fieldset>
-      <button type="submit">
+      <button type="submit" disabled={submit.busy}>
         <T id="Tambah" en="Add" />
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={submit.error} />
       {secret && (
         <p class="made" role="status">
           <T
@@ -218,14 +198,12 @@ function NewWebhook({ scope, onDone }: { scope: Scope; onDone: () => void }) {
 function HookItem({ hook, onDone }: { hook: WebhookRow; onDone: () => void }) {
   const [log, setLog] = useState(0)
   const [tested, setTested] = useState<DeliveryRow | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const submit = useSubmit()
   const path = `/api/v1/admin/webhooks/${hook.id}`
   const act = (method: string, sub = '', body?: unknown) =>
-    sendJson<{ delivery?: DeliveryRow }>(method, path + sub, body).then(
-      (r) => (
-        setError(null), r?.delivery && setTested(r.delivery), setLog((n) => n && n + 1), onDone()
-      ),
-      (err: Error) => setError(err.message),
+    submit.on(
+      () => sendJson<{ delivery?: DeliveryRow }>(method, path + sub, body),
+      (r) => (r?.delivery && setTested(r.delivery), setLog((n) => n && n + 1), onDone()),
     )
   return (
     <li class={hook.enabled ? 'hook' : 'hook off'} data-hook={hook.id}>
@@ -251,26 +229,22 @@ function HookItem({ hook, onDone }: { hook: WebhookRow; onDone: () => void }) {
         {hook.failures > 0 && ` · ${hook.failures} gagal berturut-turut / failed in a row`}
       </p>
       <div class="comment-actions">
-        <button type="button" class="hook-test" onClick={() => act('POST', '/test')}>
+        <button type="button" class="hook-test" onClick={act('POST', '/test')}>
           <T id="Kirim tes" en="Send a test" />
         </button>
         <button
           type="button"
           class="hook-toggle"
-          onClick={() => act('PATCH', '', { enabled: !hook.enabled })}
+          onClick={act('PATCH', '', { enabled: !hook.enabled })}
         >
           {hook.enabled ? <T id="Nonaktifkan" en="Turn off" /> : <T id="Aktifkan" en="Turn on" />}
         </button>
         <button type="button" class="hook-log" onClick={() => setLog((n) => (n ? 0 : 1))}>
           <T id="Log pengiriman" en="Delivery log" />
         </button>
-        <button
-          type="button"
-          class="hook-delete"
-          onClick={() => confirm('Hapus webhook ini? / Delete this webhook?') && act('DELETE')}
-        >
+        <ConfirmButton class="hook-delete" onConfirm={act('DELETE')}>
           <T id="Hapus" en="Delete" />
-        </button>
+        </ConfirmButton>
       </div>
       {tested && (
         <p class="small test-result" role="status">
@@ -279,11 +253,7 @@ function HookItem({ hook, onDone }: { hook: WebhookRow; onDone: () => void }) {
           {tested.error && ` · ${tested.error}`}
         </p>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={submit.error} />
       {log > 0 && <DeliveryLog path={`${path}/deliveries`} version={log} />}
     </li>
   )

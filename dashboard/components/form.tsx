@@ -1,0 +1,164 @@
+import type { ComponentChildren } from 'preact'
+import { useState } from 'preact/hooks'
+import { T } from '../lib/i18n'
+
+// The dashboard's one form kit: every form builds its fields, its error line, its submit and
+// its destructive buttons from these, so an error or a confirmation looks and reads the same
+// on every page.
+
+/** A labelled control: the label's text above the input, select or textarea it holds. */
+export function Field({
+  label,
+  children,
+}: {
+  label: ComponentChildren
+  children: ComponentChildren
+}) {
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`, inside the label
+    <label>
+      <span>{label}</span>
+      {children}
+    </label>
+  )
+}
+
+/** One choice of a Select: its value, its text, and whether it is offered but refused. */
+export type Choice = [value: string, text: string, off?: boolean]
+
+/** A select of string choices, reporting the chosen value. */
+export function Select({
+  name,
+  value,
+  choices,
+  onChange,
+  label,
+  disabled,
+}: {
+  name: string
+  value: string
+  choices: Choice[]
+  onChange: (value: string) => void
+  /** Its accessible name, where no Field labels it. */
+  label?: string
+  disabled?: boolean
+}) {
+  return (
+    <select
+      name={name}
+      value={value}
+      disabled={disabled}
+      aria-label={label}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    >
+      {choices.map(([v, text, off]) => (
+        <option key={v} value={v} disabled={off}>
+          {text}
+        </option>
+      ))}
+    </select>
+  )
+}
+
+/** The one place an error is shown to the user: announced, and nothing when there is none. */
+export function ErrorLine({ error }: { error: ComponentChildren }) {
+  if (!error) return null
+  return (
+    <p class="error" role="alert">
+      {error}
+    </p>
+  )
+}
+
+export interface Submit {
+  /** An action of this form is under way: its buttons wait. */
+  busy: boolean
+  /** What the last action's failure says, for an ErrorLine; cleared by the next success. */
+  error: string | null
+  /** Runs `action`, then `done` with its result; a failure becomes `error`. */
+  run: <R>(action: () => Promise<R>, done?: (result: R) => void) => Promise<void>
+  /** `run` as a form's or button's handler: the page is never reloaded by a submit. */
+  on: <R>(action: () => Promise<R>, done?: (result: R) => void) => (e?: Event) => void
+}
+
+/**
+ * Busy and error state of a form's actions. `explain` words a failure for the user; without
+ * it the API's own message (docs/contract.md error body) is shown.
+ */
+export function useSubmit(explain: (err: Error) => string = (err) => err.message): Submit {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const run: Submit['run'] = async (action, done) => {
+    setBusy(true)
+    try {
+      const result = await action()
+      setError(null)
+      done?.(result)
+    } catch (err) {
+      setError(explain(err as Error))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const on: Submit['on'] = (action, done) => (e) => {
+    e?.preventDefault()
+    void run(action, done)
+  }
+  return { busy, error, run, on }
+}
+
+/**
+ * A button for what cannot be undone: the first press asks «Yakin?» beside it, a second press
+ * of the same button does it, «Batal» lets it be. As `type="submit"` it submits its form on
+ * the second press; otherwise it calls `onConfirm`. With `ask` false it acts on the first
+ * press (an action that is destructive only sometimes, such as saving an empty list).
+ */
+export function ConfirmButton({
+  children,
+  onConfirm,
+  type = 'button',
+  ask = true,
+  disabled,
+  class: className,
+}: {
+  children: ComponentChildren
+  onConfirm?: () => void
+  type?: 'button' | 'submit'
+  ask?: boolean
+  disabled?: boolean
+  class?: string
+}) {
+  const [pressed, setAsking] = useState(false)
+  const asking = ask && pressed
+  const press = (e: Event) => {
+    if (ask && !asking) {
+      e.preventDefault()
+      setAsking(true)
+      return
+    }
+    setAsking(false)
+    onConfirm?.()
+  }
+  return (
+    <span class={asking ? 'confirm-button asking' : 'confirm-button'}>
+      {asking && (
+        <span class="confirm-ask" role="status">
+          <T id="Yakin? Tekan lagi untuk memastikan." en="Are you sure? Press again to confirm." />
+        </span>
+      )}
+      <button
+        type={type}
+        class={[className, asking && 'danger'].filter(Boolean).join(' ') || undefined}
+        disabled={disabled}
+        onClick={press}
+      >
+        {children}
+      </button>
+      {asking && (
+        <button type="button" class="confirm-cancel" onClick={() => setAsking(false)}>
+          <T id="Batal" en="Cancel" />
+        </button>
+      )}
+    </span>
+  )
+}
