@@ -105,6 +105,9 @@ describe('managing sites in the dashboard', () => {
     await row('dinsosp3ak').locator('button.delete-opd').click()
     expect(await card.locator('.confirm-ask', { hasText: 'Yakin?' }).count()).toBe(2)
     await screenshot(page, 'dashboard-manage-confirm')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await screenshot(page, 'dashboard-manage-confirm-390')
+    await page.setViewportSize({ width: 1280, height: 900 })
     await row('dinsos').locator('button', { hasText: 'Batal' }).click()
     await expect.poll(() => row('dinsos').locator('.confirm-ask').count()).toBe(0)
     // A request sent by the presses would have left before this one, whose answer is awaited.
