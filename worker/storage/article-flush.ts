@@ -1,9 +1,9 @@
 import { suggestCategory } from '../domain/opd-categories'
-import type { RatingValue } from '../domain/rating-scale'
+import { RATING_KEYS, RATINGS, type RatingValue } from '../domain/rating-scale'
 import { RESPONSE_RETENTION_DAYS, retiredMarkHash } from './retention'
-import type { CounterSums } from './stats'
+import { type Counter, COUNTERS, type CounterSums } from './stats'
 
-// What an article's Durable Object (worker/hot-path/article-object.ts) reads from D1 once in
+// What an article's Durable Object (worker/hot-path/article-object/) reads from D1 once in
 // its life, and the one batch a flush writes. Raw D1 statements: the rows travel as one JSON
 // parameter each (json_each), so a statement binds a handful of parameters whatever the number
 // of rows (D1 allows 100 per statement) and compiles the same whatever that number.
@@ -66,9 +66,6 @@ export function objectRetiresBefore(nowMs: number): number {
   return nowMs - (RESPONSE_RETENTION_DAYS - RETIRE_EARLIER_DAYS) * DAY_MS
 }
 
-const COUNTERS = ['sangat_puas', 'puas', 'cukup_puas', 'tidak_puas', 'views'] as const
-const RATING_KEYS = ['tidak_puas', 'cukup_puas', 'puas', 'sangat_puas'] as const
-
 function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = []
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT)
@@ -82,10 +79,12 @@ function chunks<T>(rows: T[]): T[][] {
 // one transaction).
 const ARTICLE = 'a.site_id = ?1 AND a.key = ?2 AND a.flush_seq < ?3'
 const ADD_COUNTERS = COUNTERS.map((k) => `${k} = ${k} + excluded.${k}`).join(', ')
-const DAY_COLUMNS = COUNTERS.map((k, i) => `j.value ->> ${i + 1}`).join(', ')
+/** A counter of a day's JSON row, `[day, ...COUNTERS]`. */
+const dayValue = (k: Counter) => `j.value ->> ${COUNTERS.indexOf(k) + 1}`
+const DAY_COLUMNS = COUNTERS.map(dayValue).join(', ')
 // ?5 is the flush's time; a Jakarta day (UTC+7) ends at 17:00 UTC of its date.
 const SEEN_BY = `min(?5, (unixepoch(j.value ->> 0) + 61200) * 1000 - 1)`
-const ANSWERED = [1, 2, 3, 4].map((i) => `j.value ->> ${i} > 0`).join(' OR ')
+const ANSWERED = RATING_KEYS.map((k) => `${dayValue(k)} > 0`).join(' OR ')
 
 /** The flush as one D1 batch: responses, the article's days, its OPD's days, its counters. */
 async function flushStatements(d1: D1Database, flush: Flush): Promise<D1PreparedStatement[]> {
@@ -129,7 +128,7 @@ async function flushStatements(d1: D1Database, flush: Flush): Promise<D1Prepared
       at(
         `INSERT INTO opd_days (site_id, opd, day, ${COUNTERS.join(', ')}, last_view_at, last_response_at)
         SELECT a.site_id, a.opd, j.value ->> 0, ${DAY_COLUMNS},
-          CASE WHEN j.value ->> 5 > 0 THEN ${SEEN_BY} END,
+          CASE WHEN ${dayValue('views')} > 0 THEN ${SEEN_BY} END,
           CASE WHEN ${ANSWERED} THEN ${SEEN_BY} END
         FROM articles a, json_each(?4) j
         WHERE ${ARTICLE}
@@ -187,9 +186,9 @@ async function flushStatements(d1: D1Database, flush: Flush): Promise<D1Prepared
   for (const rows of chunks(unretired)) {
     const marks = `FROM retired_marks m WHERE m.article_id = a.id
       AND m.reader_hash IN (SELECT value FROM json_each(?4))`
-    const off = RATING_KEYS.map(
-      (k, i) =>
-        `${k} = retired_responses.${k} - (SELECT count(*) ${marks} AND m.rating = ${i + 1})`,
+    const off = RATINGS.map(
+      (r) =>
+        `${r.key} = retired_responses.${r.key} - (SELECT count(*) ${marks} AND m.rating = ${r.value})`,
     ).join(', ')
     const hashes = JSON.stringify(rows)
     statements.push(

@@ -1,14 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { RATING_KEYS } from '../domain/rating-scale'
+import { COUNTERS } from './stats'
 
 // Moving figures between OPDs: deleting a junk slug, merging one slug into another, and moving
 // one article to another OPD. Each is one D1 batch (one transaction) whose statements read
 // the rows they move inside it, so a vote arriving at the same time counts either before or
 // after the move, and an OPD's days always add up to its articles' days.
 
-const COUNTERS = [...RATING_KEYS, 'views']
 const columns = sql.raw(COUNTERS.join(', '))
 const added = sql.raw(COUNTERS.map((c) => `${c} = opd_days.${c} + excluded.${c}`).join(', '))
 const takenOff = sql.raw(COUNTERS.map((c) => `${c} = opd_days.${c} - d.${c}`).join(', '))

@@ -37,10 +37,12 @@ export type ArticleSums = CounterSums & {
 }
 export type DaySums = CounterSums & { day: string }
 
+export type Counter = keyof CounterSums
 // The counter columns are named after the rating keys (docs/contract.md §1), so their SQL is written
-// from RATINGS here rather than spelled out per query. The names are constants, never input,
-// which is what makes sql.raw safe.
-const COUNTERS = [...RATING_KEYS, 'views']
+// from RATINGS here rather than spelled out per query or per table (D1's, and the article
+// objects' own). The names are constants, never input, which is what makes sql.raw safe.
+/** Every counter column, in the order the tables declare them. */
+export const COUNTERS: readonly Counter[] = [...RATING_KEYS, 'views']
 
 /** `a.sangat_puas, …, a.views`: a table's counters as they are. */
 export function counterColumns(alias: string): SQL {

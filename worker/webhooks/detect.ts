@@ -27,15 +27,17 @@ import {
   type DueCommentBatch,
   dropQueue,
   dueCommentBatches,
-  type Listener,
-  listenersOf,
-  markedSince,
   type QueuedComment,
   queueComment,
   queuedComments,
+  takeFromQueue,
+} from '../storage/webhook-comment-queue'
+import {
+  type Listener,
+  listenersOf,
+  markedSince,
   sitesListeningTo,
   type Subscriber,
-  takeFromQueue,
 } from '../storage/webhooks'
 import { DELIVERY_MAX_STATEMENTS, deliverDue, dispatch, type WebhookEvent } from './deliver'
 import { escapeHtml, ikmText, place } from './messages'
