@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact'
-import type { ArticleSort } from '../worker/domain/article-ranking'
-import type { FollowUpStatus } from '../worker/domain/comment-follow-up'
+import type { ArticleSort } from '../worker/domain/figures/article-ranking'
+import type { FollowUpStatus } from '../worker/domain/comments/comment-follow-up'
 import type { CommentStatus } from '../worker/storage/comments-list'
 
 /** Indonesian first, English after it in a quieter voice: every label says both. */
@@ -31,7 +31,7 @@ export const SORT_LABELS: Record<ArticleSort, Label> = {
   views: { id: 'Paling banyak dilihat', en: 'Most viewed' },
 }
 
-/** The follow-up steps of a comment (worker/domain/comment-follow-up.ts), in their order. */
+/** The follow-up steps of a comment (worker/domain/comments/comment-follow-up.ts), in their order. */
 export const FOLLOW_UP_LABELS: Record<FollowUpStatus, Label> = {
   baru: { id: 'Baru', en: 'New' },
   diteruskan: { id: 'Diteruskan', en: 'Passed on' },

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks'
-import type { DeliveryRow, EventName, Format, WebhookRow } from '../worker/domain/events'
+import type { DeliveryRow, EventName, Format, WebhookRow } from '../worker/domain/webhooks/events'
 import { sendJson } from './api'
 import { type Label, T } from './i18n'
 import { PageTitle } from './page-title'

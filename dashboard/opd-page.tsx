@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { ARTICLE_SORTS, type ArticleSort } from '../worker/domain/article-ranking'
+import { ARTICLE_SORTS, type ArticleSort } from '../worker/domain/figures/article-ranking'
 import { query } from './api'
 import { CommentsPanel } from './comments-panel'
 import { rangeQuery } from './date-range'

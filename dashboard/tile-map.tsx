@@ -1,4 +1,4 @@
-import { GRADE_MEANING } from '../worker/domain/ikm'
+import { GRADE_MEANING } from '../worker/domain/figures/ikm'
 import { regionHref } from './hash-route'
 import { fmt } from './i18n'
 import type { RegionRow } from './types'

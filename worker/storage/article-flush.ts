@@ -1,5 +1,5 @@
-import { suggestCategory } from '../domain/opd-categories'
-import type { RatingValue } from '../domain/rating-scale'
+import { suggestCategory } from '../domain/regions/opd-categories'
+import type { RatingValue } from '../domain/figures/rating-scale'
 import { RESPONSE_RETENTION_DAYS, retiredMarkHash } from './retention'
 import type { CounterSums } from './stats'
 

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { type RatingValue, zeroCounts } from '../domain/rating-scale'
-import { buildSummary, type Summary } from '../domain/summary'
+import { type RatingValue, zeroCounts } from '../domain/figures/rating-scale'
+import { buildSummary, type Summary } from '../domain/figures/summary'
 import { counterColumns, type CounterSums, countsOf } from './stats'
 
 export interface ArticleRef {

@@ -1,6 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { COMMENT_FOLLOW_UP, type FollowUpStatus, OPEN_FOLLOW_UP } from '../domain/comment-follow-up'
+import {
+  COMMENT_FOLLOW_UP,
+  type FollowUpStatus,
+  OPEN_FOLLOW_UP,
+} from '../domain/comments/comment-follow-up'
 import { equalities, siteInRegion } from './stats'
 
 /** The list's `status` filter: visible (all but hidden), open (not yet done), hidden, or one step. */

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { WIDGET_ERROR_CODES, type WidgetErrorCode } from '../domain/embed-health'
+import { WIDGET_ERROR_CODES, type WidgetErrorCode } from '../domain/embedding/embed-health'
 import { equalities, siteInRegion, type StatsFilter } from './stats'
 
 // Embed health (docs/embedding.md «Embed health»): the widget's error beacons, counted per site, OPD,

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { RATING_KEYS } from '../domain/rating-scale'
+import { RATING_KEYS } from '../domain/figures/rating-scale'
 
 // Moving figures between OPDs: deleting a junk slug, merging one slug into another, and moving
 // one article to another OPD. Each is one D1 batch (one transaction) whose statements read

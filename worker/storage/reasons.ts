@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { sha256Hex } from '../domain/crypto'
-import { type ReasonCounts, reasonCounts, type ReasonKey } from '../domain/reasons'
+import { type ReasonCounts, reasonCounts, type ReasonKey } from '../domain/comments/reasons'
 import { dayRange, equalities, siteInRegion, type StatsFilter } from './stats'
 
 // The «Apa yang kurang?» reasons (docs/contract.md §9): a reader's current set per article, and the

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { sites } from '../db/schema'
-import type { RegionSums } from '../domain/region-table'
+import type { RegionSums } from '../domain/regions/region-table'
 import { dayRange, siteInRegion, type StatsFilter, SUMS } from './stats'
 
 /**

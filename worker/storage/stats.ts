@@ -1,9 +1,9 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { articles, opds, sites } from '../db/schema'
-import { rankingBounds } from '../domain/ikm-interval'
-import { type Counts, RATING_KEYS } from '../domain/rating-scale'
-import { statFigures } from '../domain/stat-figures'
+import { rankingBounds } from '../domain/figures/ikm-interval'
+import { type Counts, RATING_KEYS } from '../domain/figures/rating-scale'
+import { statFigures } from '../domain/figures/stat-figures'
 
 // Every statistics query and its row types. All of them read the counters (articles) and the
 // day roll-ups (article_days, opd_days), never raw responses, so a query costs a few rows per
