@@ -14,7 +14,7 @@ import {
   writeFlush,
 } from '../storage/article-flush'
 import { retiredMarkHash } from '../storage/retention'
-import type { CounterSums } from '../storage/stats'
+import type { CounterSums } from '../db/sql'
 
 /**
  * How long a change waits in the object before its flush to D1 (docs/operations.md «Where the figures

@@ -33,6 +33,7 @@ import {
   zeroCounts,
 } from '../domain/figures/rating-scale'
 import { statFigures } from '../domain/figures/stat-figures'
+import { countsOf } from '../db/sql'
 import { apiError } from '../errors'
 import { COMMENT_STATUSES, followUpCounts, listComments } from '../storage/comments-list'
 import { healthRows } from '../storage/embed-health'
@@ -44,7 +45,6 @@ import {
   articleDaySums,
   articleRow,
   articleSums,
-  countsOf,
   type DaySums,
   opdDaySums,
   opdSums,

@@ -9,7 +9,8 @@ import { monthsOf, type Period } from '../domain/calendar/periods'
 import { regionColumns } from '../domain/regions/regions'
 import { statFigures } from '../domain/figures/stat-figures'
 import { reasonKeyOf, reasonsBy, reasonsOf } from './reasons'
-import { articleRow, articleSums, countsOf, opdSums, type StatsFilter, siteSums } from './stats'
+import { articleRow, articleSums, opdSums, type StatsFilter, siteSums } from './stats'
+import { countsOf } from '../db/sql'
 
 // Publications (docs/contract.md §8): the statistics rows of one scope and ended period, frozen as
 // canonical JSON text. The figures come from the same sums and the same figure maths as the

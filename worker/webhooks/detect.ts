@@ -22,7 +22,8 @@ import { loggableError } from '../error-log'
 import type { ReasonCounts } from '../domain/comments/reasons'
 import { reasonKeyOf, reasonsBy, reasonsOf } from '../storage/reasons'
 import { healthRows } from '../storage/embed-health'
-import { countsOf, opdDaySums, opdSums } from '../storage/stats'
+import { opdDaySums, opdSums } from '../storage/stats'
+import { countsOf } from '../db/sql'
 import {
   type DueCommentBatch,
   dropQueue,
