@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { jakartaDay } from '../worker/domain/days'
+import { jakartaDay } from '../worker/domain/calendar/days'
 import { startBaseline } from './baseline/server'
 import { type LoadPhase, type Measured, pool, runLoad, summarise } from './load'
 import { describeMachine } from './machine'

@@ -1,7 +1,7 @@
 import { executeLocalSql, queryLocalSql } from '../scripts/local-d1'
 import { prepareLocalDatabase } from '../scripts/local-server'
 import { PROVINCE_NAMES, REGENCY_NAMES } from '../worker/generated/regions'
-import { PROVINCES } from '../worker/domain/regions'
+import { PROVINCES } from '../worker/domain/regions/regions'
 
 // The nation at full size (issue 15): one site for every pemda on the official list (38
 // provinces and 514 kabupaten/kota), 40 OPDs each, and their OPD-day roll-ups over 180 days,

@@ -1,4 +1,4 @@
-import { PROVINCES } from '../worker/domain/regions'
+import { PROVINCES } from '../worker/domain/regions/regions'
 import type { LoadRequest } from './load'
 import { opdSlug, type Shape, siteId } from './synthetic-data'
 

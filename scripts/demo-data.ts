@@ -1,5 +1,5 @@
-import { suggestCategory } from '../worker/domain/opd-categories'
-import { regionOf } from '../worker/domain/regions'
+import { suggestCategory } from '../worker/domain/regions/opd-categories'
+import { regionOf } from '../worker/domain/regions/regions'
 
 // The demo site that `npm start` seeds: a kabupaten with three OPDs, news articles with
 // realistic titles, and responses spread over the last weeks; beside it a dozen pemda in

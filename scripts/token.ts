@@ -51,7 +51,7 @@ export async function tokenSql(request: TokenRequest, nowMs = Date.now()) {
     throw new Error('only a provinsi token takes --region')
   // The region list is generated (scripts/build-regions.ts): built here if this runs first.
   ensureRegions()
-  const { isProvince } = await import('../worker/domain/regions')
+  const { isProvince } = await import('../worker/domain/regions/regions')
   if (request.region !== undefined && !isProvince(request.region))
     throw new Error(`--region ${request.region} is not a province code on the Kemendagri list`)
   const minted = request.fixed

@@ -1,4 +1,4 @@
-import type { OpdCategory } from '../worker/domain/opd-categories'
+import type { OpdCategory } from '../worker/domain/regions/opd-categories'
 
 /**
  * Real OPD names of Indonesian pemda (kabupaten, kota, provinsi), the slug a webmaster might

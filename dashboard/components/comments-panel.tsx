@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks'
-import { COMMENT_FOLLOW_UP, type FollowUpStatus } from '../../worker/domain/comment-follow-up'
-import { RATINGS } from '../../worker/domain/rating-scale'
+import {
+  COMMENT_FOLLOW_UP,
+  type FollowUpStatus,
+} from '../../worker/domain/comments/comment-follow-up'
+import { RATINGS } from '../../worker/domain/figures/rating-scale'
 import type { CommentStatus, FollowUpCounts } from '../../worker/storage/comments-list'
 import { query, sendJson } from '../lib/api'
 import { rangeQuery } from './date-range'

@@ -1,5 +1,10 @@
-import { daySpan, jakartaDay } from '../../worker/domain/days'
-import { type PeriodKind, parsePeriod, periodsUpTo, periodText } from '../../worker/domain/periods'
+import { daySpan, jakartaDay } from '../../worker/domain/calendar/days'
+import {
+  type PeriodKind,
+  parsePeriod,
+  periodsUpTo,
+  periodText,
+} from '../../worker/domain/calendar/periods'
 import { T } from '../lib/i18n'
 import { ErrorLine, Field } from './form'
 import type { Range } from '../lib/types'

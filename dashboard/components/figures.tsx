@@ -1,4 +1,4 @@
-import { GRADE_MEANING } from '../../worker/domain/ikm'
+import { GRADE_MEANING } from '../../worker/domain/figures/ikm'
 import { fmt, T } from '../lib/i18n'
 import type { Figures } from '../lib/types'
 

@@ -1,4 +1,4 @@
-import { REASONS, type ReasonCounts } from '../../worker/domain/reasons'
+import { REASONS, type ReasonCounts } from '../../worker/domain/comments/reasons'
 import { fmt, T } from '../lib/i18n'
 
 // «Apa yang kurang?» in the dashboard (docs/contract.md §9): which reasons readers gave, for an OPD as

@@ -1,4 +1,4 @@
-import { GRADE_MEANING, type Grade } from '../../worker/domain/ikm'
+import { GRADE_MEANING, type Grade } from '../../worker/domain/figures/ikm'
 import { regionHref } from '../lib/hash-route'
 import { fmt, T } from '../lib/i18n'
 import { figureColumns, StatTable } from './stat-table'

@@ -1,4 +1,4 @@
-import { RATINGS, totalOf } from '../../worker/domain/rating-scale'
+import { RATINGS, totalOf } from '../../worker/domain/figures/rating-scale'
 import { fmt } from '../lib/i18n'
 import type { Counts } from '../lib/types'
 

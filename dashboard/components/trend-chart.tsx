@@ -1,4 +1,4 @@
-import { RATINGS } from '../../worker/domain/rating-scale'
+import { RATINGS } from '../../worker/domain/figures/rating-scale'
 import { fmt, T } from '../lib/i18n'
 import type { DayRow } from '../lib/types'
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact'
-import type { ArticleSort } from '../../worker/domain/article-ranking'
-import type { FollowUpStatus } from '../../worker/domain/comment-follow-up'
+import type { ArticleSort } from '../../worker/domain/figures/article-ranking'
+import type { FollowUpStatus } from '../../worker/domain/comments/comment-follow-up'
 import type { CommentStatus } from '../../worker/storage/comments-list'
 
 /** Indonesian first, English after it in a quieter voice: every label says both. */

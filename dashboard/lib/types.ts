@@ -1,13 +1,13 @@
 // The API's shapes as the dashboard reads them (docs/dashboard.md),
 // taken from the Worker's own definitions so the two cannot drift apart.
 import type { Role } from '../../worker/auth/token'
-import type { RatingKey } from '../../worker/domain/rating-scale'
-import type { ReasonCounts } from '../../worker/domain/reasons'
-import type { RegionRow as StoredRegionRow } from '../../worker/domain/region-table'
-import type { StatFigures } from '../../worker/domain/stat-figures'
+import type { RatingKey } from '../../worker/domain/figures/rating-scale'
+import type { ReasonCounts } from '../../worker/domain/comments/reasons'
+import type { RegionRow as StoredRegionRow } from '../../worker/domain/regions/region-table'
+import type { StatFigures } from '../../worker/domain/figures/stat-figures'
 import type { CommentRow as StoredComment } from '../../worker/storage/comments-list'
 
-export type { Counts, RatingKey } from '../../worker/domain/rating-scale'
+export type { Counts, RatingKey } from '../../worker/domain/figures/rating-scale'
 /** Period-over-period fields another branch adds to stats rows; read only when present. */
 export type Figures = StatFigures & {
   ikm_prev?: number | null

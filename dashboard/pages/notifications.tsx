@@ -1,5 +1,10 @@
 import { useRef, useState } from 'preact/hooks'
-import type { DeliveryRow, EventName, Format, WebhookRow } from '../../worker/domain/events'
+import type {
+  DeliveryRow,
+  EventName,
+  Format,
+  WebhookRow,
+} from '../../worker/domain/webhooks/events'
 import { sendJson } from '../lib/api'
 import { type Label, T } from '../lib/i18n'
 import { type Choice, ConfirmButton, ErrorLine, Field, Select, useSubmit } from '../components/form'

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { ARTICLE_SORTS, type ArticleSort } from '../../worker/domain/article-ranking'
+import { ARTICLE_SORTS, type ArticleSort } from '../../worker/domain/figures/article-ranking'
 import { query } from '../lib/api'
 import { CommentsPanel } from '../components/comments-panel'
 import { rangeQuery } from '../components/date-range'

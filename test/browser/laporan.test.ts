@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { axeViolations, launchChromium, pageErrors, screenshot, SCREENSHOT_DIR } from './chromium'
-import type { StatFigures } from '../../worker/domain/stat-figures'
+import type { StatFigures } from '../../worker/domain/figures/stat-figures'
 import { adminFetch, apiFetch } from './local-api'
 
 // The public report pages as people meet them: /laporan/:id printed to A4 PDF in Chromium with

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rankArticles } from '../../worker/domain/article-ranking'
+import { rankArticles } from '../../worker/domain/figures/article-ranking'
 
 const row = (article: string, c: [number, number, number, number], views = 0) => ({
   article,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, daySpan, eachDay, isCalendarDay, isDayInRange } from '../../worker/domain/days'
+import {
+  addDays,
+  daySpan,
+  eachDay,
+  isCalendarDay,
+  isDayInRange,
+} from '../../worker/domain/calendar/days'
 
 describe('isCalendarDay', () => {
   it.each(['2026-02-28', '2028-02-29', '2026-12-31', '2026-01-01'])('accepts %s', (s) => {

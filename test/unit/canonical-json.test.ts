@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalJson, splitText } from '../../worker/domain/canonical-json'
+import { canonicalJson, splitText } from '../../worker/domain/exports/canonical-json'
 import { sha256Hex } from '../../worker/domain/crypto'
 
 describe('canonicalJson', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { REDACTED, redactPersonalData } from '../../worker/domain/redact-personal-data'
+import { REDACTED, redactPersonalData } from '../../worker/domain/comments/redact-personal-data'
 
 // Each case: what a reader might write, and what must be stored instead.
 const REMOVED: [string, string][] = [

@@ -4,7 +4,7 @@ import {
   onlyLinks,
   SAME_TEXT_MIN_LENGTH,
   typedTooFast,
-} from '../../worker/domain/comment-spam'
+} from '../../worker/domain/comments/comment-spam'
 
 describe('comment spam signals', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cspVerdict } from '../../worker/domain/csp'
+import { cspVerdict } from '../../worker/domain/embedding/csp'
 
 // Whether a page's CSP lets the widget load and call its API (POST /admin/check-embed,
 // docs/embedding.md «Checking an embed»).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvCell, toCsv } from '../../worker/domain/csv'
+import { csvCell, toCsv } from '../../worker/domain/exports/csv'
 
 describe('csvCell', () => {
   it('leaves plain text and numbers alone', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { embedFindings, type PageScan } from '../../worker/domain/embed-check'
+import { embedFindings, type PageScan } from '../../worker/domain/embedding/embed-check'
 
 // What check-embed reports from a page's scan (docs/embedding.md «Checking an embed»): the snippet, the
 // article key the widget would use, and the title as text.

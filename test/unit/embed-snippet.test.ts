@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { embedSnippet, tanggapiUrl } from '../../worker/domain/embed-snippet'
+import { embedSnippet, tanggapiUrl } from '../../worker/domain/embedding/embed-snippet'
 
 // The snippet in the README and docs/embedding.md is what «Kelola» and the demo page give
-// (worker/domain/embed-snippet.ts), placeholders and all: a webmaster copies it from any of them.
+// (worker/domain/embedding/embed-snippet.ts), placeholders and all: a webmaster copies it from any of them.
 
 const guides = ['../../README.md', '../../docs/embedding.md']
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ikmInterval, rankingBounds } from '../../worker/domain/ikm-interval'
+import { ikmInterval, rankingBounds } from '../../worker/domain/figures/ikm-interval'
 
 const counts = (sangat_puas: number, puas: number, cukup_puas: number, tidak_puas: number) => ({
   sangat_puas,

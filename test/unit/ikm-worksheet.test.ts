@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { gradeBand, ikmWorksheet } from '../../worker/domain/ikm-worksheet'
-import { statFigures } from '../../worker/domain/stat-figures'
+import { gradeBand, ikmWorksheet } from '../../worker/domain/figures/ikm-worksheet'
+import { statFigures } from '../../worker/domain/figures/stat-figures'
 
 const counts = (sangat_puas: number, puas: number, cukup_puas: number, tidak_puas: number) => ({
   sangat_puas,

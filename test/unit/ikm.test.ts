@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { grade, ikm } from '../../worker/domain/ikm'
+import { grade, ikm } from '../../worker/domain/figures/ikm'
 
 const counts = (sangat_puas: number, puas: number, cukup_puas: number, tidak_puas: number) => ({
   sangat_puas,

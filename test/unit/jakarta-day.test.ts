@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { jakartaDay } from '../../worker/domain/days'
+import { jakartaDay } from '../../worker/domain/calendar/days'
 
 describe('jakartaDay', () => {
   it('turns the day at 17:00 UTC, midnight in Jakarta', () => {

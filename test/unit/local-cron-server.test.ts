@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { executeLocalSql, queryLocalSql } from '../../scripts/local-d1'
 import { type LocalServer, startLocalServer } from '../../scripts/local-server'
-import { COMMENT_BATCH_MS } from '../../worker/domain/events'
+import { COMMENT_BATCH_MS } from '../../worker/domain/webhooks/events'
 
 // `npm start` runs the per-minute cron as Cloudflare does: a webhook delivery that failed is
 // tried again a minute later (docs/webhooks.md), with nobody asking wrangler dev for it.

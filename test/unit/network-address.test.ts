@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { looksScripted, networkAddress, siteNetwork } from '../../worker/abuse/limits'
-import { secondsUntilNextJakartaDay } from '../../worker/domain/days'
+import { secondsUntilNextJakartaDay } from '../../worker/domain/calendar/days'
 
 const from = (ip?: string) =>
   networkAddress(new Headers(ip === undefined ? {} : { 'CF-Connecting-IP': ip }))

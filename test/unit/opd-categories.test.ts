@@ -4,7 +4,7 @@ import {
   isCategory,
   OPD_CATEGORIES,
   suggestCategory,
-} from '../../worker/domain/opd-categories'
+} from '../../worker/domain/regions/opd-categories'
 import { OPD_NAMES } from '../opd-names'
 
 describe('suggestCategory', () => {

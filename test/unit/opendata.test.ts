@@ -4,8 +4,8 @@ import {
   frequencyOf,
   openDataRows,
   walidataOf,
-} from '../../worker/domain/opendata'
-import { regionOf } from '../../worker/domain/regions'
+} from '../../worker/domain/exports/opendata'
+import { regionOf } from '../../worker/domain/regions/regions'
 
 const month = (m: string, opd: string, total: number) => ({
   month: m,

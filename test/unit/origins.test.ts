@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { decidingRule, originRuleProblem, wildcardsFor } from '../../worker/domain/origins'
+import {
+  decidingRule,
+  originRuleProblem,
+  wildcardsFor,
+} from '../../worker/domain/embedding/origins'
 
 // Wildcard origins (docs/contract.md §10; docs/dashboard.md «Wildcard origins»): which origin a rule covers, and
 // which rules an admin may register.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkOutboundUrl } from '../../worker/domain/outbound-url'
+import { checkOutboundUrl } from '../../worker/domain/webhooks/outbound-url'
 
 // The address filter of webhooks and check-embed: an IPv6 form that carries a local IPv4
 // address is as local as that address, however it is written.

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { percentages } from '../../worker/domain/percentages'
-import type { Counts } from '../../worker/domain/rating-scale'
+import { percentages } from '../../worker/domain/figures/percentages'
+import type { Counts } from '../../worker/domain/figures/rating-scale'
 
 const counts = (
   sangat_puas: number,

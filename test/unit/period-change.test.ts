@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { periodChange, previousRange, withChanges } from '../../worker/domain/period-change'
-import { parsePeriod, type Period } from '../../worker/domain/periods'
-import type { Counts } from '../../worker/domain/rating-scale'
+import { periodChange, previousRange, withChanges } from '../../worker/domain/figures/period-change'
+import { parsePeriod, type Period } from '../../worker/domain/calendar/periods'
+import type { Counts } from '../../worker/domain/figures/rating-scale'
 
 const counts = (sangat_puas: number, puas: number, cukup_puas: number, tidak_puas: number) => ({
   sangat_puas,

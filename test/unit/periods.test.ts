@@ -8,7 +8,7 @@ import {
   periodsUpTo,
   periodText,
   previousPeriod,
-} from '../../worker/domain/periods'
+} from '../../worker/domain/calendar/periods'
 
 const range = (text: string) => {
   const p = parsePeriod(text)

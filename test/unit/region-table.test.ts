@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ikm } from '../../worker/domain/ikm'
-import { regionTable, type RegionSums } from '../../worker/domain/region-table'
-import { PROVINCES, regenciesOf, regionOf } from '../../worker/domain/regions'
+import { ikm } from '../../worker/domain/figures/ikm'
+import { regionTable, type RegionSums } from '../../worker/domain/regions/region-table'
+import { PROVINCES, regenciesOf, regionOf } from '../../worker/domain/regions/regions'
 
 const sums = (
   region: string,

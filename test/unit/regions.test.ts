@@ -6,7 +6,7 @@ import {
   PROVINCES,
   regenciesOf,
   regionOf,
-} from '../../worker/domain/regions'
+} from '../../worker/domain/regions/regions'
 
 describe('the Kemendagri region list', () => {
   it('has the 38 provinces and 514 kabupaten/kota of idn-area-data', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { krejcieMorgan, sampleAdequacy } from '../../worker/domain/sample-size'
-import { responseRate } from '../../worker/domain/response-rate'
+import { krejcieMorgan, sampleAdequacy } from '../../worker/domain/figures/sample-size'
+import { responseRate } from '../../worker/domain/figures/response-rate'
 
 describe('krejcieMorgan (χ² = 3.841, P = 0.5, d = 0.05)', () => {
   it.each([

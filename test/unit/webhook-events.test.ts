@@ -12,8 +12,8 @@ import {
   signature,
   siteWentSilent,
   spikeThreshold,
-} from '../../worker/domain/events'
-import { checkOutboundUrl, isLocalHost } from '../../worker/domain/outbound-url'
+} from '../../worker/domain/webhooks/events'
+import { checkOutboundUrl, isLocalHost } from '../../worker/domain/webhooks/outbound-url'
 
 const counts = (sangat_puas: number, puas: number, cukup_puas: number, tidak_puas: number) => ({
   sangat_puas,

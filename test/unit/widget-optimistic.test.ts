@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { percentages } from '../../worker/domain/percentages'
-import { totalOf, type Counts, type RatingValue } from '../../worker/domain/rating-scale'
+import { percentages } from '../../worker/domain/figures/percentages'
+import { totalOf, type Counts, type RatingValue } from '../../worker/domain/figures/rating-scale'
 import { withAnswer } from '../../widget/app/optimistic'
 import type { WidgetSummary } from '../../widget/app/widget-summary'
 

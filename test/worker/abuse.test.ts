@@ -6,7 +6,7 @@ import {
   NEW_VIEWS_PER_ADDRESS_ARTICLE_DAY as VIEW_BOUND,
 } from '../../worker/abuse/limits'
 import { createApp } from '../../worker/app'
-import type { Summary } from '../../worker/domain/summary'
+import type { Summary } from '../../worker/domain/figures/summary'
 import {
   answer,
   countersAndResponses,

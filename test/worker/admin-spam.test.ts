@@ -4,7 +4,7 @@ import {
   FLAG_RESPONSES_AFTER,
   RESTRICTED_REQUESTS_PER_ADDRESS_MINUTE,
 } from '../../worker/abuse/limits'
-import type { Summary } from '../../worker/domain/summary'
+import type { Summary } from '../../worker/domain/figures/summary'
 import {
   answer,
   callInProcess,

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { SAME_TEXT_READERS } from '../../worker/domain/comment-spam'
+import { SAME_TEXT_READERS } from '../../worker/domain/comments/comment-spam'
 import {
   answer,
   call,

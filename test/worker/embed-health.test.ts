@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../worker/app'
-import { addDays, jakartaDay } from '../../worker/domain/days'
+import { addDays, jakartaDay } from '../../worker/domain/calendar/days'
 import { RESPONSE_SCHEMAS } from '../../worker/openapi'
 import { answer, BASE, call, errorOf, seedSite, settle, unchanged, view } from './client'
 import { get, seedArticle, send, tokenFor } from './stats-fixtures'

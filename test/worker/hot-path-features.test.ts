@@ -4,8 +4,8 @@ import {
   FLAG_RESPONSES_AFTER,
   NEW_RESPONSES_PER_ADDRESS_ARTICLE_DAY,
 } from '../../worker/abuse/limits'
-import { REASON_KEYS } from '../../worker/domain/reasons'
-import type { Summary } from '../../worker/domain/summary'
+import { REASON_KEYS } from '../../worker/domain/comments/reasons'
+import type { Summary } from '../../worker/domain/figures/summary'
 import {
   answer,
   comment,

@@ -1,4 +1,4 @@
-import type { Summary } from '../../worker/domain/summary'
+import type { Summary } from '../../worker/domain/figures/summary'
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -6,7 +6,7 @@ import { answer, newArticle, seedSite, settle, summaryOf, view } from './client'
 import type { ArticleObject } from '../../worker/hot-path/article-object'
 import { articleObject } from '../../worker/hot-path/article'
 import { type Hashes, responseGuard } from '../../worker/abuse/guards'
-import { jakartaDay } from '../../worker/domain/days'
+import { jakartaDay } from '../../worker/domain/calendar/days'
 import { guardKeys } from '../../worker/storage/address-guard'
 
 // The vote path, the article's Durable Object: a vote is answered by

@@ -1,7 +1,7 @@
 import { listDurableObjectIds, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Summary } from '../../worker/domain/summary'
+import type { Summary } from '../../worker/domain/figures/summary'
 import { articleObject } from '../../worker/hot-path/article'
 import { answer, callInProcess, newArticle, seedSite } from './client'
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { PAGE_CSP } from '../../worker/pages/page-shell'
 import { call } from './client'
 import { seedArticle, send, tokenFor } from './stats-fixtures'
-import type { StatFigures } from '../../worker/domain/stat-figures'
+import type { StatFigures } from '../../worker/domain/figures/stat-figures'
 import type { PublicationDocument as Publication } from '../../worker/storage/publications'
 
 // GET /laporan/:id: the printable report of a publication, from its frozen text only.

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { OPD_CATEGORIES, suggestCategory } from '../../worker/domain/opd-categories'
+import { OPD_CATEGORIES, suggestCategory } from '../../worker/domain/regions/opd-categories'
 import { OPD_NAMES } from '../opd-names'
 import { answer, call, seedSite, unchanged } from './client'
 import { expectRefusals, get, seedArticle, send, tokenFor } from './stats-fixtures'

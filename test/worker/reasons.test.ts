@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { jakartaDay } from '../../worker/domain/days'
-import { REASON_KEYS } from '../../worker/domain/reasons'
+import { jakartaDay } from '../../worker/domain/calendar/days'
+import { REASON_KEYS } from '../../worker/domain/comments/reasons'
 import { reasonReaderHash } from '../../worker/storage/reasons'
 import {
   answer,

@@ -1,6 +1,6 @@
-import type { Summary } from '../../worker/domain/summary'
+import type { Summary } from '../../worker/domain/figures/summary'
 import { env } from 'cloudflare:workers'
-import { ratingKey } from '../../worker/domain/rating-scale'
+import { ratingKey } from '../../worker/domain/figures/rating-scale'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { answer, call, countersAndResponses, errorOf, seedSite, settle, summaryOf } from './client'
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { regenciesOf } from '../../worker/domain/regions'
+import { regenciesOf } from '../../worker/domain/regions/regions'
 import { wholeDatabase } from './client'
 import { get, seedArticle, send, tokenFor } from './stats-fixtures'
 

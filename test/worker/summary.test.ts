@@ -1,4 +1,4 @@
-import type { Summary } from '../../worker/domain/summary'
+import type { Summary } from '../../worker/domain/figures/summary'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { answer, call, errorOf, seedSite, summaryOf } from './client'
 

@@ -1,7 +1,7 @@
 import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { NEW_RESPONSES_PER_ADDRESS_ARTICLE_DAY } from '../../worker/abuse/limits'
-import type { Summary } from '../../worker/domain/summary'
+import type { Summary } from '../../worker/domain/figures/summary'
 import {
   answer,
   BASE,

@@ -1,4 +1,4 @@
-import type { Summary } from '../../worker/domain/summary'
+import type { Summary } from '../../worker/domain/figures/summary'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { seedSite, summaryOf, view, settle } from './client'

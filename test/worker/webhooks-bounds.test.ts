@@ -1,7 +1,7 @@
 import { createScheduledController } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { addDays, jakartaDay } from '../../worker/domain/days'
+import { addDays, jakartaDay } from '../../worker/domain/calendar/days'
 import worker from '../../worker/index'
 import { MINUTE_MAX_STATEMENTS } from '../../worker/webhooks/detect'
 

@@ -1,5 +1,5 @@
-import { percentages } from '../../worker/domain/percentages'
-import { ratingKey, totalOf, type RatingValue } from '../../worker/domain/rating-scale'
+import { percentages } from '../../worker/domain/figures/percentages'
+import { ratingKey, totalOf, type RatingValue } from '../../worker/domain/figures/rating-scale'
 import type { WidgetSummary } from './widget-summary'
 
 /**

@@ -1,4 +1,4 @@
-import { RATINGS, type RatingValue } from '../../worker/domain/rating-scale'
+import { RATINGS, type RatingValue } from '../../worker/domain/figures/rating-scale'
 import type { Report } from '../loader/widget'
 import type { WidgetConfig } from '../widget-config'
 import { apiRequest } from './api-client'

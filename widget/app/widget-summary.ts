@@ -1,4 +1,4 @@
-import type { Summary } from '../../worker/domain/summary'
+import type { Summary } from '../../worker/domain/figures/summary'
 
 /** The part of the API's summary (docs/contract.md §5) that the widget shows. */
 export type WidgetSummary = Pick<Summary, 'counts' | 'percentages' | 'total' | 'views' | 'yours'>

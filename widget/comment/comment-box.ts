@@ -1,5 +1,5 @@
-import { MAX_COMMENT_CHARS } from '../../worker/domain/limits'
-import { REASONS } from '../../worker/domain/reasons'
+import { MAX_COMMENT_CHARS } from '../../worker/domain/comments/limits'
+import { REASONS } from '../../worker/domain/comments/reasons'
 import { apiRequest } from '../app/api-client'
 import { COMMENT_MESSAGES } from './comment-messages'
 import css from './comment-box.css'

@@ -1,5 +1,5 @@
 import { apiRequest } from '../app/api-client'
-import type { Summary } from '../../worker/domain/summary'
+import type { Summary } from '../../worker/domain/figures/summary'
 
 // The compact count of listing pages (docs/contract.md §10): «IKM 85,9 · 16 tanggapan» in every
 // `[data-tanggapan-count]` element, a chunk of its own that only pages with such elements

@@ -18,7 +18,7 @@ import {
 } from './limits'
 import type { Db } from '../db/client'
 import { dailySalts } from '../db/schema'
-import { secondsUntilNextJakartaDay } from '../domain/days'
+import { secondsUntilNextJakartaDay } from '../domain/calendar/days'
 import { type AppEnv, type Env, factory } from '../env'
 import { apiError, type ApiError } from '../errors'
 import type { AddressGuard, ResponseGuard } from '../storage/address-guard'

@@ -1,4 +1,4 @@
-import { isWithin } from '../domain/regions'
+import { isWithin } from '../domain/regions/regions'
 import { apiError } from '../errors'
 import { randomHex, sha256Hex } from '../domain/crypto'
 

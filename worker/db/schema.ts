@@ -9,9 +9,9 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
-import { COMMENT_FOLLOW_UP } from '../domain/comment-follow-up'
-import { WIDGET_ERROR_CODES } from '../domain/embed-health'
-import { REASON_KEYS } from '../domain/reasons'
+import { COMMENT_FOLLOW_UP } from '../domain/comments/comment-follow-up'
+import { WIDGET_ERROR_CODES } from '../domain/embedding/embed-health'
+import { REASON_KEYS } from '../domain/comments/reasons'
 
 // The one definition of the tables: migrations/ is generated from this file by drizzle-kit
 // (`npm run db:generate`), and a test fails when the two disagree.
@@ -23,7 +23,7 @@ export const sites = sqliteTable(
     id: text('id').primaryKey(),
     name: text('name').notNull(),
     createdAt: integer('created_at').notNull(),
-    /** The pemda's Kemendagri code (`35`, `35.22`; worker/domain/regions.ts); null until set. */
+    /** The pemda's Kemendagri code (`35`, `35.22`; worker/domain/regions/regions.ts); null until set. */
     region: text('region'),
   },
   (t) => [index('sites_region').on(t.region)],
@@ -51,7 +51,7 @@ export const opds = sqliteTable(
     slug: text('slug').notNull(),
     name: text('name'),
     createdAt: integer('created_at').notNull(),
-    /** One key of the national list (domain/opd-categories.ts, docs/contract.md §13). */
+    /** One key of the national list (domain/regions/opd-categories.ts, docs/contract.md §13). */
     category: text('category').notNull().default('lainnya'),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.slug] })],
@@ -320,7 +320,7 @@ export const rateCounters = sqliteTable(
 /**
  * A reader's optional follow-up comment («Apa yang bisa kami perbaiki?») on their own
  * response: one per response (a second one replaces the first), deleted with it. The text
- * is stored only after personal data was removed (worker/domain/redact-personal-data.ts).
+ * is stored only after personal data was removed (worker/domain/comments/redact-personal-data.ts).
  */
 export const comments = sqliteTable(
   'comments',
@@ -331,7 +331,7 @@ export const comments = sqliteTable(
     text: text('text').notNull(),
     day: text('day').notNull(),
     createdAt: integer('created_at').notNull(),
-    /** The follow-up (tindak lanjut), worker/domain/comment-follow-up.ts; `baru` when written. */
+    /** The follow-up (tindak lanjut), worker/domain/comments/comment-follow-up.ts; `baru` when written. */
     status: text('status', { enum: COMMENT_FOLLOW_UP }).notNull().default('baru'),
     /** When the status last became `selesai` (ms), for the time from comment to done. */
     doneAt: integer('done_at'),
@@ -486,7 +486,7 @@ export const reasons = sqliteTable(
  * it is, since every delivery is signed with it (HMAC-SHA256); it is shown once, when made,
  * and never listed. `failures` counts deliveries in a row that failed for good (their whole
  * retry schedule, or an answer not worth retrying): at DISABLE_AFTER_FAILURES
- * (worker/domain/events.ts) the webhook turns itself off.
+ * (worker/domain/webhooks/events.ts) the webhook turns itself off.
  */
 export const webhooks = sqliteTable(
   'webhooks',
@@ -498,7 +498,7 @@ export const webhooks = sqliteTable(
     /** null: every OPD of the site. */
     opd: text('opd'),
     url: text('url').notNull(),
-    /** The subscribed events, comma-separated (worker/domain/events.ts EVENTS). */
+    /** The subscribed events, comma-separated (worker/domain/webhooks/events.ts EVENTS). */
     events: text('events').notNull(),
     format: text('format', { enum: ['json', 'telegram'] }).notNull(),
     /** Telegram's chat_id, for the `telegram` format only. */

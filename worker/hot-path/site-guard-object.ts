@@ -1,5 +1,5 @@
 import { DurableObject } from 'cloudflare:workers'
-import { jakartaDay } from '../domain/days'
+import { jakartaDay } from '../domain/calendar/days'
 import type { Env } from '../env'
 
 const DAY_MS = 86_400_000

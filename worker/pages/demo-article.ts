@@ -4,7 +4,7 @@ import {
   embedSnippet,
   NOSCRIPT_LABEL,
   tanggapiUrl,
-} from '../domain/embed-snippet'
+} from '../domain/embedding/embed-snippet'
 
 // The /demo page: a news article as a kabupaten's site publishes it, with the widget at its
 // end exactly as a webmaster embeds it (docs/contract.md §4). Its text is written for this demo.

@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
-import { GRADE_MEANING, type Grade } from '../domain/ikm'
-import { gradeBand, ikmWorksheet, type IkmWorksheet } from '../domain/ikm-worksheet'
-import { RATINGS } from '../domain/rating-scale'
+import { GRADE_MEANING, type Grade } from '../domain/figures/ikm'
+import { gradeBand, ikmWorksheet, type IkmWorksheet } from '../domain/figures/ikm-worksheet'
+import { RATINGS } from '../domain/figures/rating-scale'
 import type { PublicationDocument } from '../storage/publications'
 import {
   dayText,

@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import { strictCsp } from '../dashboard-csp'
-import { GRADE_MEANING, type Grade } from '../domain/ikm'
+import { GRADE_MEANING, type Grade } from '../domain/figures/ikm'
 
 // What the public pages share (/laporan/:id, /transparansi/:site, /tanggapi): the document
 // shell, one stylesheet for screen and A4 print, and Indonesian number and date formats.
@@ -94,7 +94,7 @@ export const dayText = (day: string) => dayFormat.format(new Date(`${day}T00:00:
 export const momentText = (iso: string) => `${momentFormat.format(new Date(iso))} WIB`
 
 // Period labels in words are the domain's: the dashboard's period picker says them too.
-export { periodText } from '../domain/periods'
+export { periodText } from '../domain/calendar/periods'
 
 /** The stylesheet of both pages: a sheet of paper on screen, A4 when printed. */
 export const PAGE_CSS = `

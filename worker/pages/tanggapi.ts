@@ -1,6 +1,6 @@
 import { html } from 'hono/html'
-import { RATINGS } from '../domain/rating-scale'
-import type { Summary } from '../domain/summary'
+import { RATINGS } from '../domain/figures/rating-scale'
+import type { Summary } from '../domain/figures/summary'
 import type { ErrorCode } from '../errors'
 import { isArticleUrl } from '../validation/fields'
 import { num, pageShell } from './page-shell'

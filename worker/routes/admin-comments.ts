@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { inScope } from '../auth/token'
-import { COMMENT_FOLLOW_UP } from '../domain/comment-follow-up'
+import { COMMENT_FOLLOW_UP } from '../domain/comments/comment-follow-up'
 import { apiError } from '../errors'
 import { commentPlace, setCommentState } from '../storage/comments-list'
 import { jsonBody } from '../validation/json-body'

@@ -1,5 +1,5 @@
 import { cors } from 'hono/cors'
-import { OPD_CATEGORIES } from '../domain/opd-categories'
+import { OPD_CATEGORIES } from '../domain/regions/opd-categories'
 import { factory } from '../env'
 
 /**

@@ -1,8 +1,8 @@
 import * as z from 'zod'
 import type { TokenScope } from '../auth/token'
-import { embedFindings, type PageScan } from '../domain/embed-check'
-import { checkOutboundUrl } from '../domain/outbound-url'
-import { isWithin } from '../domain/regions'
+import { embedFindings, type PageScan } from '../domain/embedding/embed-check'
+import { checkOutboundUrl } from '../domain/webhooks/outbound-url'
+import { isWithin } from '../domain/regions/regions'
 import { apiError } from '../errors'
 import { factory } from '../env'
 import { siteRegion } from '../storage/region-stats'
@@ -13,7 +13,7 @@ import { publicOrigin } from '../public-origin'
 
 // POST /api/v1/admin/check-embed (docs/contract.md §10, docs/embedding.md «Checking an embed»): fetches a live
 // page and says whether the widget can work on it. The fetch follows the webhook rules
-// (domain/outbound-url.ts) and the token's scope at every redirect, with one timeout for the
+// (domain/webhooks/outbound-url.ts) and the token's scope at every redirect, with one timeout for the
 // headers and the body alike and a size cap, so the Worker cannot be aimed at the operator's
 // own network or another site's pages, nor made to read a huge or endless file.
 

@@ -2,9 +2,14 @@ import type { Context } from 'hono'
 import { cors } from 'hono/cors'
 import { etag } from 'hono/etag'
 import * as z from 'zod'
-import { toCsv } from '../domain/csv'
-import { frequencyOf, OPEN_DATA_COLUMNS, openDataRows, walidataOf } from '../domain/opendata'
-import { regionOf } from '../domain/regions'
+import { toCsv } from '../domain/exports/csv'
+import {
+  frequencyOf,
+  OPEN_DATA_COLUMNS,
+  openDataRows,
+  walidataOf,
+} from '../domain/exports/opendata'
+import { regionOf } from '../domain/regions/regions'
 import { type AppEnv, factory } from '../env'
 import { apiError } from '../errors'
 import { listPublications, openDataSite, publishedMonths } from '../storage/publications'

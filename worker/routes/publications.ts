@@ -1,7 +1,7 @@
 import { cors } from 'hono/cors'
 import * as z from 'zod'
-import { jakartaDay } from '../domain/days'
-import { isOver } from '../domain/periods'
+import { jakartaDay } from '../domain/calendar/days'
+import { isOver } from '../domain/calendar/periods'
 import { factory } from '../env'
 import { apiError } from '../errors'
 import {

@@ -1,6 +1,6 @@
 import * as z from 'zod'
-import { jakartaDay } from '../domain/days'
-import { REASON_KEYS } from '../domain/reasons'
+import { jakartaDay } from '../domain/calendar/days'
+import { REASON_KEYS } from '../domain/comments/reasons'
 import { factory } from '../env'
 import { apiError } from '../errors'
 import { readerResponse } from '../storage/comments'

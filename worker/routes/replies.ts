@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { jakartaDay } from '../domain/days'
+import { jakartaDay } from '../domain/calendar/days'
 import { factory } from '../env'
 import { articleReplies } from '../storage/comments-list'
 import { articleKey, siteId } from '../validation/fields'

@@ -1,9 +1,9 @@
 import type { Context } from 'hono'
-import { type CsvCell, toCsv } from '../domain/csv'
-import { RATING_KEYS } from '../domain/rating-scale'
-import type { PeriodChange } from '../domain/period-change'
-import { REASON_KEYS, type ReasonCounts } from '../domain/reasons'
-import type { StatFigures } from '../domain/stat-figures'
+import { type CsvCell, toCsv } from '../domain/exports/csv'
+import { RATING_KEYS } from '../domain/figures/rating-scale'
+import type { PeriodChange } from '../domain/figures/period-change'
+import { REASON_KEYS, type ReasonCounts } from '../domain/comments/reasons'
+import type { StatFigures } from '../domain/figures/stat-figures'
 import type { StatsFilter } from '../storage/stats'
 
 // How the statistics become a spreadsheet download (format=csv): one flat row per JSON row.

@@ -2,19 +2,38 @@ import type { Context } from 'hono'
 import * as z from 'zod'
 import { requireToken } from '../auth/bearer-auth'
 import { inScope, scopedFilter } from '../auth/token'
-import { ARTICLE_SORTS, rankArticles } from '../domain/article-ranking'
-import { daySpan, eachDay, FIRST_DAY, isCalendarDay, isDayInRange, LAST_DAY } from '../domain/days'
-import { isSilent, last24hDays, WIDGET_ERROR_CODES } from '../domain/embed-health'
-import { rankingBounds } from '../domain/ikm-interval'
-import { CATEGORY_KEYS } from '../domain/opd-categories'
-import { OPD_SORTS, rankOpds } from '../domain/opd-ranking'
-import { type PreviousRange, previousRange, withChanges } from '../domain/period-change'
-import type { Period } from '../domain/periods'
-import { regionTable } from '../domain/region-table'
-import { sumReasons } from '../domain/reasons'
-import { isWithin, PROVINCES, regenciesOf, regionColumns, regionOf } from '../domain/regions'
-import { type Counts, ratingKey, type RatingValue, zeroCounts } from '../domain/rating-scale'
-import { statFigures } from '../domain/stat-figures'
+import { ARTICLE_SORTS, rankArticles } from '../domain/figures/article-ranking'
+import {
+  daySpan,
+  eachDay,
+  FIRST_DAY,
+  isCalendarDay,
+  isDayInRange,
+  LAST_DAY,
+} from '../domain/calendar/days'
+import { isSilent, last24hDays, WIDGET_ERROR_CODES } from '../domain/embedding/embed-health'
+import { rankingBounds } from '../domain/figures/ikm-interval'
+import { CATEGORY_KEYS } from '../domain/regions/opd-categories'
+import { OPD_SORTS, rankOpds } from '../domain/figures/opd-ranking'
+import { type PreviousRange, previousRange, withChanges } from '../domain/figures/period-change'
+import type { Period } from '../domain/calendar/periods'
+import { regionTable } from '../domain/regions/region-table'
+import { sumReasons } from '../domain/comments/reasons'
+import {
+  isWithin,
+  PROVINCES,
+  regenciesOf,
+  regionColumns,
+  regionOf,
+} from '../domain/regions/regions'
+import {
+  type Counts,
+  ratingKey,
+  type RatingValue,
+  zeroCounts,
+} from '../domain/figures/rating-scale'
+import { statFigures } from '../domain/figures/stat-figures'
+import { countsOf } from '../db/sql'
 import { apiError } from '../errors'
 import { COMMENT_STATUSES, followUpCounts, listComments } from '../storage/comments-list'
 import { healthRows } from '../storage/embed-health'
@@ -26,7 +45,6 @@ import {
   articleDaySums,
   articleRow,
   articleSums,
-  countsOf,
   type DaySums,
   opdDaySums,
   opdSums,

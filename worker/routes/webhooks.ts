@@ -1,8 +1,8 @@
 import * as z from 'zod'
 import type { TokenScope } from '../auth/token'
 import { randomHex } from '../domain/crypto'
-import { EVENTS, FORMATS, TEST_EVENT, type WebhookRow } from '../domain/events'
-import { checkOutboundUrl } from '../domain/outbound-url'
+import { EVENTS, FORMATS, TEST_EVENT, type WebhookRow } from '../domain/webhooks/events'
+import { checkOutboundUrl } from '../domain/webhooks/outbound-url'
 import { apiError } from '../errors'
 import { factory } from '../env'
 import {

@@ -1,5 +1,5 @@
-import { type Grade, grade } from '../domain/ikm'
-import { sampleAdequacy } from '../domain/sample-size'
+import { type Grade, grade } from '../domain/figures/ikm'
+import { sampleAdequacy } from '../domain/figures/sample-size'
 import {
   ELEMENT_KEYS,
   ELEMENTS,

@@ -1,12 +1,12 @@
-import type { Grade } from '../domain/ikm'
-import { gradeBand } from '../domain/ikm-worksheet'
-import { CHI_SQUARED, D, P } from '../domain/sample-size'
+import type { Grade } from '../domain/figures/ikm'
+import { gradeBand } from '../domain/figures/ikm-worksheet'
+import { CHI_SQUARED, D, P } from '../domain/figures/sample-size'
 import { type ElementFigures, halfUp, type SkmFigures, type Tally } from './figures'
 import { type Bilingual, ELEMENTS } from './questionnaire'
 
 // The «lembar perhitungan» of a printed SKM report: from each element's tally to the index and
 // its grade, so a reader can redo it by hand. As the news index's worksheet
-// (domain/ikm-worksheet.ts), the results are those of the (frozen) figures and the steps are
+// (domain/figures/ikm-worksheet.ts), the results are those of the (frozen) figures and the steps are
 // worked out again from their tallies. Shown values are rounded half up from the exact
 // fractions, so a column of shown NRRs may differ from the shown total in the last decimal:
 // the total is computed from the answers, never from the rounded rows.

@@ -1,7 +1,7 @@
-import { suggestCategory } from '../domain/opd-categories'
-import { RATING_KEYS, RATINGS, type RatingValue } from '../domain/rating-scale'
+import { suggestCategory } from '../domain/regions/opd-categories'
+import { RATING_KEYS, RATINGS, type RatingValue } from '../domain/figures/rating-scale'
 import { RESPONSE_RETENTION_DAYS, retiredMarkHash } from './retention'
-import { type Counter, COUNTERS, type CounterSums } from './stats'
+import { type Counter, COUNTERS, type CounterSums } from '../db/sql'
 
 // What an article's Durable Object (worker/hot-path/article-object/) reads from D1 once in
 // its life, and the one batch a flush writes. Raw D1 statements: the rows travel as one JSON

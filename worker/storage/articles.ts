@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { type RatingValue, zeroCounts } from '../domain/rating-scale'
-import { buildSummary, type Summary } from '../domain/summary'
-import { counterColumns, type CounterSums, countsOf } from './stats'
+import { type RatingValue, zeroCounts } from '../domain/figures/rating-scale'
+import { buildSummary, type Summary } from '../domain/figures/summary'
+import { counterColumns, type CounterSums, countsOf } from '../db/sql'
 
 export interface ArticleRef {
   siteId: string

@@ -1,7 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { COMMENT_FOLLOW_UP, type FollowUpStatus, OPEN_FOLLOW_UP } from '../domain/comment-follow-up'
-import { equalities, siteInRegion } from './stats'
+import {
+  COMMENT_FOLLOW_UP,
+  type FollowUpStatus,
+  OPEN_FOLLOW_UP,
+} from '../domain/comments/comment-follow-up'
+import { equalities, siteInRegion } from '../db/sql'
 
 /** The list's `status` filter: visible (all but hidden), open (not yet done), hidden, or one step. */
 export const COMMENT_STATUSES = ['visible', 'open', 'hidden', ...COMMENT_FOLLOW_UP] as const

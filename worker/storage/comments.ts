@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { SAME_TEXT_READERS } from '../domain/comment-spam'
+import { SAME_TEXT_READERS } from '../domain/comments/comment-spam'
 
 export interface NewComment {
   siteId: string
@@ -9,7 +9,7 @@ export interface NewComment {
   reader: string
   /** Already free of personal data. */
   text: string
-  /** SHA-256 of the campaign key (worker/domain/comment-spam.ts), or null for short texts. */
+  /** SHA-256 of the campaign key (worker/domain/comments/comment-spam.ts), or null for short texts. */
   campaign: string | null
   nowMs: number
   day: string

@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { WIDGET_ERROR_CODES, type WidgetErrorCode } from '../domain/embed-health'
-import { equalities, siteInRegion, type StatsFilter } from './stats'
+import { WIDGET_ERROR_CODES, type WidgetErrorCode } from '../domain/embedding/embed-health'
+import type { StatsFilter } from './stats'
+import { equalities, siteInRegion } from '../db/sql'
 
 // Embed health (docs/embedding.md «Embed health»): the widget's error beacons, counted per site, OPD,
 // day and code, and the rows of GET /stats/health. Both read and write roll-ups only: the

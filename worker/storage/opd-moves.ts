@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { COUNTERS } from './stats'
+import { COUNTERS } from '../db/sql'
 
 // Moving figures between OPDs: deleting a junk slug, merging one slug into another, and moving
 // one article to another OPD. Each is one D1 batch (one transaction) whose statements read

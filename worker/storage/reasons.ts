@@ -2,8 +2,9 @@ import { sql, type SQL } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { sha256Hex } from '../domain/crypto'
-import { type ReasonCounts, reasonCounts, type ReasonKey } from '../domain/reasons'
-import { dayRange, equalities, siteInRegion, type StatsFilter } from './stats'
+import { type ReasonCounts, reasonCounts, type ReasonKey } from '../domain/comments/reasons'
+import type { StatsFilter } from './stats'
+import { dayRange, equalities, siteInRegion } from '../db/sql'
 
 // The «Apa yang kurang?» reasons (docs/contract.md §9): a reader's current set per article, and the
 // day roll-up that statistics read. The two move in one batch, so the roll-up always equals

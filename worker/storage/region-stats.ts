@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { sites } from '../db/schema'
-import type { RegionSums } from '../domain/region-table'
-import { dayRange, siteInRegion, type StatsFilter, SUMS } from './stats'
+import type { RegionSums } from '../domain/regions/region-table'
+import type { StatsFilter } from './stats'
+import { dayRange, siteInRegion, SUMS } from '../db/sql'
 
 /**
  * Per region code that has a site (in `filter.region`, if given): how many sites and their

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { jakartaDay } from '../domain/days'
+import { jakartaDay } from '../domain/calendar/days'
 import { sha256Hex } from '../domain/crypto'
 import { reasonReaderHash } from './reasons'
 

@@ -2,9 +2,9 @@ import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { opds, siteOrigins, sites } from '../db/schema'
-import { type OpdCategory, suggestCategory } from '../domain/opd-categories'
-import { decidingRule, mayBeRegistered, wildcardsFor } from '../domain/origins'
-import { regionColumns } from '../domain/regions'
+import { type OpdCategory, suggestCategory } from '../domain/regions/opd-categories'
+import { decidingRule, mayBeRegistered, wildcardsFor } from '../domain/embedding/origins'
+import { regionColumns } from '../domain/regions/regions'
 
 export interface SiteEntry {
   id: string
@@ -193,7 +193,7 @@ export async function siteForOrigin(db: Db, origin: string): Promise<string | nu
   if (!mayBeRegistered(origin)) return null
   const hit = cache.get(origin)
   if (hit && Date.now() - hit.at < TTL_MS) return hit.siteId
-  // One indexed lookup of the origin and the wildcards that would cover it (domain/origins.ts).
+  // One indexed lookup of the origin and the wildcards that would cover it (domain/embedding/origins.ts).
   const rows = await db
     .select({ origin: siteOrigins.origin, siteId: siteOrigins.siteId })
     .from(siteOrigins)

@@ -1,11 +1,21 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { articles, opds, sites } from '../db/schema'
-import { rankingBounds } from '../domain/ikm-interval'
-import { type Counts, RATING_KEYS } from '../domain/rating-scale'
-import { statFigures } from '../domain/stat-figures'
+import {
+  activity,
+  counterColumns,
+  type CounterSums,
+  countsOf,
+  dayRange,
+  equalities,
+  SUMS,
+  siteInRegion,
+} from '../db/sql'
+import { rankingBounds } from '../domain/figures/ikm-interval'
+import { statFigures } from '../domain/figures/stat-figures'
 
-// Every statistics query and its row types. All of them read the counters (articles) and the
+// Every statistics query and its row types (the SQL fragments they share with other storage
+// files are in db/sql.ts). All of them read the counters (articles) and the
 // day roll-ups (article_days, opd_days), never raw responses, so a query costs a few rows per
 // day and OPD whatever the traffic.
 
@@ -19,7 +29,6 @@ export interface StatsFilter {
   to?: string
 }
 
-export type CounterSums = Counts & { views: number }
 export type SiteSums = CounterSums & { site: string; name: string; region: string | null }
 export type OpdSums = CounterSums & {
   site: string
@@ -36,56 +45,6 @@ export type ArticleSums = CounterSums & {
   title: string | null
 }
 export type DaySums = CounterSums & { day: string }
-
-export type Counter = keyof CounterSums
-// The counter columns are named after the rating keys (docs/contract.md §1), so their SQL is written
-// from RATINGS here rather than spelled out per query or per table (D1's, and the article
-// objects' own). The names are constants, never input, which is what makes sql.raw safe.
-/** Every counter column, in the order the tables declare them. */
-export const COUNTERS: readonly Counter[] = [...RATING_KEYS, 'views']
-
-/** `a.sangat_puas, …, a.views`: a table's counters as they are. */
-export function counterColumns(alias: string): SQL {
-  return sql.raw(COUNTERS.map((k) => `${alias}.${k}`).join(', '))
-}
-
-/** `a.sangat_puas + … + a.views`: above 0 when a row has any answer or view. */
-function activity(alias: string): SQL {
-  return sql.raw(COUNTERS.map((k) => `${alias}.${k}`).join(' + '))
-}
-
-/** `coalesce(sum(d.sangat_puas), 0) AS sangat_puas, …`: a roll-up's counters summed. */
-export const SUMS = sql.raw(COUNTERS.map((k) => `coalesce(sum(d.${k}), 0) AS ${k}`).join(', '))
-
-/** The four rating counts of a counters row (without its views or other columns). */
-export function countsOf(row: Counts): Counts {
-  return {
-    sangat_puas: row.sangat_puas,
-    puas: row.puas,
-    cukup_puas: row.cukup_puas,
-    tidak_puas: row.tidak_puas,
-  }
-}
-
-/** `d.day` within the range; day labels compare as text, so BETWEEN is exact. */
-export function dayRange(filter: StatsFilter): SQL {
-  return sql`d.day BETWEEN ${filter.from ?? '0000-01-01'} AND ${filter.to ?? '9999-12-31'}`
-}
-
-/** `column = value` for each given value, ANDed; `1` when none is given. */
-export function equalities(pairs: [SQL, string | undefined][]): SQL {
-  const parts = pairs.filter(([, v]) => v !== undefined).map(([column, v]) => sql`${column} = ${v}`)
-  return parts.length ? and(...parts)! : sql`1`
-}
-
-/**
- * `column` names a site in the region or inside it; `1` without a region. Codes are from the
- * official list (validated), so `35.%` can only match kabupaten/kota of province 35.
- */
-export function siteInRegion(column: SQL, region: string | undefined): SQL {
-  if (region === undefined) return sql`1`
-  return sql`${column} IN (SELECT id FROM sites WHERE region = ${region} OR region LIKE ${`${region}.%`})`
-}
 
 /**
  * Per site, from the site-day roll-up, or with an OPD filter from the OPD-day one narrowed to

@@ -2,7 +2,12 @@ import { and, desc, eq, type SQL, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { webhookDeliveries, webhooks } from '../db/schema'
-import { type DeliveryRow, type Format, TEST_EVENT, type WebhookRow } from '../domain/events'
+import {
+  type DeliveryRow,
+  type Format,
+  TEST_EVENT,
+  type WebhookRow,
+} from '../domain/webhooks/events'
 
 // Webhooks, their deliveries (the outbox the cron empties, and the log people read) and the
 // event marks that keep each event to once per window. The comments waiting for a webhook's

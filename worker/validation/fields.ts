@@ -1,6 +1,6 @@
 import * as z from 'zod'
-import { MAX_COMMENT_CHARS } from '../domain/limits'
-import { originRuleProblem } from '../domain/origins'
+import { MAX_COMMENT_CHARS } from '../domain/comments/limits'
+import { originRuleProblem } from '../domain/embedding/origins'
 
 // The public fields shared by the widget's endpoints (docs/contract.md §4–5), with their limits.
 
@@ -93,7 +93,7 @@ export const displayName = (what: string, max = 200) =>
 
 /**
  * An origin exactly as a browser sends it (scheme, host and port only, no path or slash), or
- * a wildcard `https://*.kuduskab.go.id` for every subdomain (rules in worker/domain/origins.ts).
+ * a wildcard `https://*.kuduskab.go.id` for every subdomain (rules in worker/domain/embedding/origins.ts).
  */
 const origin = z.string().superRefine((s, ctx) => {
   const problem = originRuleProblem(s)

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { PERIOD_FORMS, parsePeriod, type Period } from '../domain/periods'
+import { PERIOD_FORMS, parsePeriod, type Period } from '../domain/calendar/periods'
 
 /** A `period` field (docs/contract.md §8), parsed into its Asia/Jakarta day range. */
 export const periodField = z

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { isProvince, isRegion } from '../domain/regions'
+import { isProvince, isRegion } from '../domain/regions/regions'
 
 // Region codes in requests (docs/contract.md §7): only codes on the official list pass, so an unknown
 // one is 400 invalid_request before anything is read or written.

@@ -7,8 +7,8 @@ import {
   nextAttemptAt,
   retryable,
   signature,
-} from '../domain/events'
-import { checkOutboundUrl } from '../domain/outbound-url'
+} from '../domain/webhooks/events'
+import { checkOutboundUrl } from '../domain/webhooks/outbound-url'
 import type { Env } from '../env'
 import {
   type ClaimedDelivery,
@@ -134,7 +134,7 @@ export interface DeliverOptions {
 /**
  * Sends what is due: claims up to 50 deliveries (5 a webhook), sends each webhook's in order and the
  * webhooks side by side (each attempt within the timeout), and records every attempt with its
- * retry time (worker/domain/events.ts). Returns how many were attempted.
+ * retry time (worker/domain/webhooks/events.ts). Returns how many were attempted.
  */
 export async function deliverDue(
   db: Db,

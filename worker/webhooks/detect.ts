@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Context } from 'hono'
 import type { Db } from '../db/client'
-import { addDays, jakartaDay } from '../domain/days'
+import { addDays, jakartaDay } from '../domain/calendar/days'
 import {
   COMMENT_BATCH_MS,
   detectionSlice,
@@ -14,15 +14,16 @@ import {
   isSpike,
   siteWentSilent,
   usualPerHour,
-} from '../domain/events'
-import { grade, ikm } from '../domain/ikm'
-import { RATINGS, totalOf } from '../domain/rating-scale'
+} from '../domain/webhooks/events'
+import { grade, ikm } from '../domain/figures/ikm'
+import { RATINGS, totalOf } from '../domain/figures/rating-scale'
 import type { AppEnv, Env } from '../env'
 import { loggableError } from '../error-log'
-import type { ReasonCounts } from '../domain/reasons'
+import type { ReasonCounts } from '../domain/comments/reasons'
 import { reasonKeyOf, reasonsBy, reasonsOf } from '../storage/reasons'
 import { healthRows } from '../storage/embed-health'
-import { countsOf, opdDaySums, opdSums } from '../storage/stats'
+import { opdDaySums, opdSums } from '../storage/stats'
+import { countsOf } from '../db/sql'
 import {
   type DueCommentBatch,
   dropQueue,
@@ -42,7 +43,7 @@ import {
 import { DELIVERY_MAX_STATEMENTS, deliverDue, dispatch, type WebhookEvent } from './deliver'
 import { escapeHtml, ikmText, place } from './messages'
 
-// The events (docs/contract.md §9, rules in worker/domain/events.ts): comment.created queued by the
+// The events (docs/contract.md §9, rules in worker/domain/webhooks/events.ts): comment.created queued by the
 // comments route and told in batches by the cron, the others found by the cron in D1's
 // roll-ups, only for sites with a webhook that listens. Payloads carry figures and already-redacted text, never a reader id.
 
@@ -124,7 +125,7 @@ async function sendCommentBatches(db: Db, nowMs: number): Promise<number> {
 }
 
 // Detection is bounded, whatever the number of sites: each minute looks at one slice of the
-// sites that listen (worker/domain/events.ts detectionSlice, at most SITES_PER_RUN, each site
+// sites that listen (worker/domain/webhooks/events.ts detectionSlice, at most SITES_PER_RUN, each site
 // once a round of at least 15 minutes) and queues at most MAX_EVENTS_PER_RUN events; an event
 // left over is found again on its site's next turn. Its D1 statements, a batch's counted one
 // by one: 5 a run (the sites, their webhooks, two reads of event marks, the spikes), at most

@@ -1,4 +1,4 @@
-import type { Format } from '../domain/events'
+import type { Format } from '../domain/webhooks/events'
 
 // The bodies a webhook receives. `json`: the event's figures as data. `telegram`: the body of
 // the Bot API's sendMessage (chat_id, text, parse_mode), so the webhook's URL can be

@@ -1,4 +1,4 @@
-import { type RatingValue, ratingKey } from '../../domain/rating-scale'
+import { type RatingValue, ratingKey } from '../../domain/figures/rating-scale'
 import type { Env } from '../../env'
 import type { AddressGuard, GuardKeys, ResponseGuard } from '../../storage/address-guard'
 import type { CounterRow } from '../../storage/articles'

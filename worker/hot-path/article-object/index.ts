@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers'
-import { jakartaDay } from '../../domain/days'
-import type { RatingValue } from '../../domain/rating-scale'
+import { jakartaDay } from '../../domain/calendar/days'
+import type { RatingValue } from '../../domain/figures/rating-scale'
 import type { Env } from '../../env'
 import type { CounterRow } from '../../storage/articles'
 import { readArticleSeed } from '../../storage/article-flush'

@@ -1,6 +1,6 @@
-import type { RatingValue } from '../../domain/rating-scale'
+import type { RatingValue } from '../../domain/figures/rating-scale'
 import type { CounterRow } from '../../storage/articles'
-import { COUNTERS, type CounterSums } from '../../storage/stats'
+import { COUNTERS, type CounterSums } from '../../db/sql'
 
 /**
  * The article's row in the object. Its counters (CounterSums) are live in memory; stored, they

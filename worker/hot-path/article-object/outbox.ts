@@ -1,6 +1,6 @@
-import type { RatingValue } from '../../domain/rating-scale'
+import type { RatingValue } from '../../domain/figures/rating-scale'
 import { type AnswerRow, type DayDelta, type Flush, writeFlush } from '../../storage/article-flush'
-import { type Counter, COUNTERS, type CounterSums } from '../../storage/stats'
+import { type Counter, COUNTERS, type CounterSums } from '../../db/sql'
 import { COUNTER_COLUMNS, type Meta } from './meta'
 
 /**

@@ -1,5 +1,5 @@
-import { jakartaDay } from '../../domain/days'
-import type { RatingValue } from '../../domain/rating-scale'
+import { jakartaDay } from '../../domain/calendar/days'
+import type { RatingValue } from '../../domain/figures/rating-scale'
 import { objectRetiresBefore } from '../../storage/article-flush'
 import { retiredMarkHash } from '../../storage/retention'
 import { SENT } from './outbox'

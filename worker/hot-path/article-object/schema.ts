@@ -1,4 +1,4 @@
-import { COUNTERS } from '../../storage/stats'
+import { COUNTERS } from '../../db/sql'
 import { ANSWER_TABLES } from './answers'
 import { META_TABLE } from './meta'
 import { OUTBOX_TABLES, waitingSum } from './outbox'

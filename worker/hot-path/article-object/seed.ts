@@ -1,5 +1,5 @@
 import type { ArticleSeed } from '../../storage/article-flush'
-import { COUNTERS } from '../../storage/stats'
+import { COUNTERS } from '../../db/sql'
 import type { Meta } from './meta'
 import { SCHEMA } from './schema'
 

@@ -1,4 +1,4 @@
-import { jakartaDay } from './days'
+import { jakartaDay } from '../calendar/days'
 
 // Embed health (docs/contract.md §10, docs/embedding.md «Embed health»): what the widget's beacon may report,
 // when a site or OPD counts as silent, and which days the «24 h» figures sum.
@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000
 
 /**
  * No view for 24 h after having had views (docs/contract.md §10): the health rows' `silent`, and the
- * condition of the site.silent webhook event (worker/domain/events.ts adds its minimum of
+ * condition of the site.silent webhook event (worker/domain/webhooks/events.ts adds its minimum of
  * traffic), so the dashboard and the webhook never disagree.
  */
 export function isSilent(lastViewAt: number | null, nowMs: number): boolean {

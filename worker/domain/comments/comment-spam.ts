@@ -1,4 +1,4 @@
-import { FASTEST_HUMAN_ANSWER_MS } from '../abuse/limits'
+import { FASTEST_HUMAN_ANSWER_MS } from '../../abuse/limits'
 
 // Signals that a comment is spam, decided from the text and the widget's timing alone
 // (pure). The comments route drops such comments quietly: the sender sees what a person

@@ -1,4 +1,4 @@
-import { PROVINCE_NAMES, REGENCY_NAMES } from '../generated/regions'
+import { PROVINCE_NAMES, REGENCY_NAMES } from '../../generated/regions'
 
 // Kemendagri region codes (docs/contract.md §7): `35` a province, `35.22` one of its kabupaten/kota.
 // The list is the official one, generated from idn-area-data (scripts/build-regions.ts).

@@ -1,7 +1,7 @@
-import { addDays, daySpan, FIRST_DAY } from './days'
+import { addDays, daySpan, FIRST_DAY } from '../calendar/days'
 import { ikm } from './ikm'
 import { rankingBounds } from './ikm-interval'
-import { type Period, previousPeriod } from './periods'
+import { type Period, previousPeriod } from '../calendar/periods'
 import { type Counts, zeroCounts } from './rating-scale'
 
 // Period over period (issue 15): a statistics row beside the same row of the period before.

@@ -1,7 +1,7 @@
-import { rankingBounds } from './ikm-interval'
-import { type Counts, RATING_KEYS, zeroCounts } from './rating-scale'
+import { rankingBounds } from '../figures/ikm-interval'
+import { type Counts, RATING_KEYS, zeroCounts } from '../figures/rating-scale'
 import { regionOf, type Region } from './regions'
-import { type StatFigures, statFigures } from './stat-figures'
+import { type StatFigures, statFigures } from '../figures/stat-figures'
 
 // The national and provincial tables (docs/contract.md §7): the sites' roll-ups summed per region.
 

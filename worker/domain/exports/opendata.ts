@@ -1,7 +1,7 @@
 import type { CsvCell } from './csv'
-import { parsePeriod } from './periods'
-import type { Counts } from './rating-scale'
-import type { Region } from './regions'
+import { parsePeriod } from '../calendar/periods'
+import type { Counts } from '../figures/rating-scale'
+import type { Region } from '../regions/regions'
 
 // Open data (Satu Data Indonesia; docs/contract.md §8): a site's published figures per OPD and month,
 // read from the frozen publications only. Every publication, whatever its period, already

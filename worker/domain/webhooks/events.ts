@@ -1,8 +1,8 @@
-import { hmacHex } from './crypto'
-import { addDays } from './days'
-import { isSilent } from './embed-health'
-import { grade, ikm, type Grade } from './ikm'
-import { totalOf, type Counts } from './rating-scale'
+import { hmacHex } from '../crypto'
+import { addDays } from '../calendar/days'
+import { isSilent } from '../embedding/embed-health'
+import { grade, ikm, type Grade } from '../figures/ikm'
+import { totalOf, type Counts } from '../figures/rating-scale'
 
 // The webhook events (docs/contract.md §9) and the rules that decide them: pure functions of the
 // roll-ups' figures, so each threshold is unit-tested (test/unit/webhook-events.test.ts) and

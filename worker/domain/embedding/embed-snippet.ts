@@ -1,4 +1,4 @@
-import { RESERVED_HEIGHT } from '../../widget/reserved-height'
+import { RESERVED_HEIGHT } from '../../../widget/reserved-height'
 
 /** Where the snippet's article goes: the webmaster's template puts each page's canonical URL there. */
 export const ARTICLE_PLACEHOLDER = 'URL_BERITA'
