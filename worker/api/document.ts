@@ -35,7 +35,11 @@ const BEARER = {
     'and site, OPD or province decide what it reads and changes.',
 } as const
 
-function build(app: OpenAPIHono<AppEnv>) {
+type Generated = ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Document']>
+/** The document; it always has paths, which the generator's type leaves optional. */
+export type OpenApiDocument = Generated & { paths: NonNullable<Generated['paths']> }
+
+function build(app: OpenAPIHono<AppEnv>): OpenApiDocument {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', BEARER)
   const doc = app.getOpenAPI31Document({
     openapi: '3.1.0',
@@ -45,14 +49,15 @@ function build(app: OpenAPIHono<AppEnv>) {
   })
   // Stable anchors for the reference page and for generated clients: `get /stats/opds` is
   // `getStatsOpds`, `/sites/{site}` gives `BySite`.
-  for (const [path, methods] of Object.entries(doc.paths ?? {})) {
+  const paths = doc.paths ?? {}
+  for (const [path, methods] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(
       methods as Record<string, { operationId?: string }>,
     )) {
       op.operationId ??= operationId(method, path)
     }
   }
-  return doc
+  return { ...doc, paths }
 }
 
 function operationId(method: string, path: string): string {
@@ -62,8 +67,6 @@ function operationId(method: string, path: string): string {
     .map((w) => (w.startsWith('{') ? `by_${w.slice(1, -1)}` : w))
   return [method, ...words].join('_').replace(/_(\w)/g, (_, c: string) => c.toUpperCase())
 }
-
-export type OpenApiDocument = ReturnType<typeof build>
 
 const built = new WeakMap<object, OpenApiDocument>()
 
