@@ -4,13 +4,15 @@ import { loggableError } from './error-log'
 import { ApiError, errorBody } from './errors'
 import { adminRoute } from './routes/admin'
 import { apiDocsRoute, openApiRoute } from './routes/api-docs'
+import { apiApp } from './api/operation'
+import { openApiDocument } from './api/document'
 import { categoriesRoute } from './routes/categories'
 import { commentsRoute } from './routes/comments'
 import { reasonsRoute } from './routes/reasons'
 import { repliesRoute } from './routes/replies'
-import { responsesRoute } from './routes/responses'
+import { responsesRoute } from './api/widget/responses'
 import { statsRoute } from './routes/stats'
-import { summaryRoute } from './routes/summary'
+import { summaryRoute } from './api/widget/summary'
 import { summariesRoute } from './routes/summaries'
 import { viewsRoute } from './routes/views'
 import { widgetErrorsRoute } from './routes/widget-errors'
@@ -21,15 +23,15 @@ import { tanggapiRoute } from './routes/tanggapi'
 import { openDataRoute } from './routes/opendata'
 import { widgetAssetsRoute } from './routes/widget-assets'
 import { apiHeaders } from './security-headers'
-import { factory } from './env'
 
 /** The whole Worker: routes, the 404 and the one place errors become the contract's shape. */
 export function createApp() {
-  const app = factory.createApp()
+  const app = apiApp()
+  const document = () => openApiDocument(app)
 
   // A page for people, with its own CSP: mounted before apiHeaders, whose JSON-only CSP
   // would refuse its stylesheet (a handler that answers ends the chain).
-  app.route('/api/docs', apiDocsRoute)
+  app.route('/api/docs', apiDocsRoute(document))
   app.use('/api/*', apiHeaders)
   app.use('/api/v1/stats/*', restrictedRateLimit)
   app.use('/api/v1/admin/*', restrictedRateLimit)
@@ -65,7 +67,7 @@ export function createApp() {
   // The contract's path, and the one the laporan and transparansi pages were built against.
   app.route('/api/v1/public/datasets', openDataRoute)
   app.route('/api/v1/public/opendata', openDataRoute)
-  app.route('/api/v1/openapi.json', openApiRoute)
+  app.route('/api/v1/openapi.json', openApiRoute(document))
   app.route('/', widgetAssetsRoute)
   app.route('/demo', demoRoute)
   app.route('/', reportsRoute)

@@ -2,9 +2,9 @@ import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../worker/app'
 import { addDays, jakartaDay } from '../../worker/domain/calendar/days'
-import { RESPONSE_SCHEMAS } from '../../worker/openapi'
 import { answer, BASE, call, errorOf, seedSite, settle, unchanged, view } from './client'
 import { get, seedArticle, send, tokenFor } from './stats-fixtures'
+import { answerSchema } from './documented'
 
 // Embed health (docs/contract.md §10, docs/embedding.md «Embed health», «Checking an embed»): the widget's error
 // beacon, GET /stats/health and POST /admin/check-embed against pages served on loopback.
@@ -229,7 +229,9 @@ describe('POST /admin/check-embed', () => {
     const res = await check('http://127.0.0.1:8998/good?utm=x')
     expect(res.status).toBe(200)
     const body = await res.json()
-    expect(RESPONSE_SCHEMAS.EmbedCheck.safeParse(body).error?.issues ?? []).toEqual([])
+    expect(
+      answerSchema('post', '/api/v1/admin/check-embed').safeParse(body).error?.issues ?? [],
+    ).toEqual([])
     expect(body).toEqual({
       url: 'http://127.0.0.1:8998/good?utm=x',
       snippet_found: true,

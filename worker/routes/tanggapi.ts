@@ -10,7 +10,7 @@ import { summary as articleSummary, vote } from '../hot-path/article'
 import { siteDirectory } from '../storage/sites'
 import { newArticleKey, opdSlug, reader, siteId } from '../validation/fields'
 import { formFields, parseOrThrow } from '../validation/json-body'
-import { responseBody } from './responses'
+import { responseBody } from '../api/widget/responses'
 import { requireArticleOfSite } from './site-request'
 
 // The widget without JavaScript (docs/contract.md §10; docs/embedding.md «Without JavaScript»): the snippet's

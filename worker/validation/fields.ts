@@ -11,6 +11,7 @@ export const opdSlug = z
   .string()
   .max(64, 'opd is at most 64 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'opd must be a slug such as "diskominfo" or "rsud-sosodoro"')
+  .describe('An OPD’s slug, e.g. `diskominfo` or `rsud-sosodoro`')
 
 export const articleKey = z
   .string()
@@ -18,6 +19,7 @@ export const articleKey = z
   .min(1, 'article must not be empty')
   .refine((s) => utf8.encode(s).length <= 2048, 'article is at most 2 KB')
   .refine((s) => !CONTROL_CHARS.test(s), 'article must not contain control characters')
+  .describe('The article’s key: its canonical URL, or an opaque id')
 
 // An opaque `data-article` id (docs/api.md «Endpoints»): no scheme, no spaces, short.
 const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$/
@@ -35,10 +37,15 @@ function isHttpUrl(key: string): boolean {
 }
 
 /** An article key a reader may add numbers to: an http(s) URL, or an opaque id. */
-export const newArticleKey = articleKey.refine(
-  (s) => (isArticleUrl(s) ? isHttpUrl(s) : ARTICLE_ID.test(s)),
-  'article must be an http(s) URL or an id of letters, digits and . _ : / - (at most 200)',
-)
+export const newArticleKey = articleKey
+  .refine(
+    (s) => (isArticleUrl(s) ? isHttpUrl(s) : ARTICLE_ID.test(s)),
+    'article must be an http(s) URL or an id of letters, digits and . _ : / - (at most 200)',
+  )
+  .describe(
+    'The article’s key: its canonical http(s) URL, of an origin registered for the site, or ' +
+      'an opaque id of letters, digits and `. _ : / -` (at most 200)',
+  )
 
 const MAX_TITLE_CHARS = 300
 
@@ -50,23 +57,27 @@ export const title = z
   .transform((s) => (s === '' ? null : [...s].slice(0, MAX_TITLE_CHARS).join('').trimEnd()))
   .nullish()
   .transform((s) => s ?? null)
+  .describe('The article’s title; a longer one is cut to 300 characters')
 
 export const rating = z
   .number({ error: 'rating must be a whole number from 1 to 4' })
   .int('rating must be a whole number from 1 to 4')
   .min(1, 'rating must be a whole number from 1 to 4')
   .max(4, 'rating must be a whole number from 1 to 4')
+  .describe('4 sangat_puas, 3 puas, 2 cukup_puas, 1 tidak_puas')
   .transform((n) => n as 1 | 2 | 3 | 4)
 
 export const reader = z
   .string({ error: 'reader must be a UUID' })
   .uuid('reader must be a UUID')
+  .describe('A random UUID the widget keeps for the reader')
   .transform((s) => s.toLowerCase())
 
 export const siteId = z
   .string()
   .max(64, 'site is at most 64 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'site must be a slug such as "kudus"')
+  .describe('The site’s id. Widget endpoints: only without an Origin (which decides the site)')
 
 // Line breaks and tabs are how people write; other control characters never are.
 const CONTROL_CHARS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
@@ -80,6 +91,7 @@ export const commentText = z
     `text is at most ${MAX_COMMENT_CHARS} characters`,
   )
   .refine((s) => !CONTROL_CHARS_BUT_LINES.test(s), 'text must not contain control characters')
+  .describe('At most 500 characters; personal data is removed before it is stored')
 
 // Fields of the admin API's bodies.
 
@@ -106,3 +118,6 @@ export const origins = z
   .array(origin, { error: 'origins must be a list of origins' })
   .max(MAX_ORIGINS_PER_SITE, `a site has at most ${MAX_ORIGINS_PER_SITE} origins`)
   .refine((list) => new Set(list).size === list.length, 'origins must not repeat')
+  .describe(
+    'Origins as a browser sends them (`https://host[:port]`) or wildcards `https://*.kuduskab.go.id` (docs/dashboard.md «Wildcard origins»)',
+  )

@@ -102,18 +102,34 @@ export function jsonBody<S extends z.ZodType>(
 
 /** Validates `input` against `schema`, or throws a 400 that names the first bad field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  // zod 4 leaves the bad value out of an issue unless asked: without it a wrong value would
-  // read as a missing one («rating is required» for a rating of 2.5).
-  const result = schema.safeParse(input, { reportInput: true })
+  const result = schema.safeParse(input)
   if (result.success) return result.data
-  const issue = result.error.issues[0]
+  throw invalidInput(result.error, input)
+}
+
+/**
+ * The 400 for input a schema refused, naming the first bad field. «x is required» only when
+ * the field is absent from `input`: zod says «expected number» alike for a missing rating and
+ * for a rating of "2.5", and a reader of the message must tell the two apart.
+ */
+export function invalidInput(error: z.ZodError, input: unknown) {
+  const issue = error.issues[0]
   const field = issue.path.join('.')
   const message =
-    issue.code === 'invalid_type' && issue.input === undefined
+    issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined
       ? `${field} is required`
       : issue.message
-  throw apiError(
+  return apiError(
     'invalid_request',
     field && !message.startsWith(field) ? `${field}: ${message}` : message,
   )
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
 }

@@ -10,6 +10,7 @@ export const regionCode = z
     isRegion,
     'region must be a Kemendagri code such as "35" (Jawa Timur) or "35.22" (Kabupaten Bojonegoro)',
   )
+  .describe('Kemendagri code, e.g. `35` (a province) or `35.22` (a kabupaten/kota)')
 
 export const provinceCode = (field: string) =>
   z
@@ -18,3 +19,4 @@ export const provinceCode = (field: string) =>
       isProvince,
       `${field} must be the two-digit Kemendagri code of a province, such as "35"`,
     )
+    .describe('Two-digit Kemendagri code of a province, e.g. `35`')
