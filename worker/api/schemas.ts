@@ -7,7 +7,6 @@ import { GRADE_MEANING } from '../domain/figures/ikm'
 import { RATINGS } from '../domain/figures/rating-scale'
 import { REASON_KEYS } from '../domain/comments/reasons'
 import { COMMENT_FOLLOW_UP } from '../domain/comments/comment-follow-up'
-import { WIDGET_ERROR_CODES, type WidgetErrorCode } from '../domain/embedding/embed-health'
 import { ERROR_STATUS, type ErrorCode } from '../errors'
 
 // The shapes of the API's answers (docs/contract.md §10) that more than one operation gives.
@@ -23,7 +22,7 @@ function named<T extends Record<string, z.ZodType>>(schemas: T): T {
 
 // ——— Answers ———
 
-const count = z.int().nonnegative()
+export const count = z.int().nonnegative()
 const counts = z
   .strictObject({ sangat_puas: count, puas: count, cukup_puas: count, tidak_puas: count })
   .describe('Responses per answer of the 1–4 scale (docs/contract.md §1)')
@@ -44,8 +43,8 @@ const grade = z
   .nullable()
   .describe('Mutu pelayanan: A ≥ 88.31, B ≥ 76.61, C ≥ 65.00, else D; null without responses')
 const ratingValue = z.union(RATINGS.map((r) => z.literal(r.value)))
-const day = z.string().describe('An Asia/Jakarta day, YYYY-MM-DD')
-const nullableText = z.string().nullable()
+export const day = z.string().describe('An Asia/Jakarta day, YYYY-MM-DD')
+export const nullableText = z.string().nullable()
 
 const summary = z
   .strictObject({
@@ -181,7 +180,7 @@ const followUp = z.strictObject({
 })
 
 const opdEntry = z.strictObject({ slug: z.string(), name: nullableText, category })
-const siteEntry = z
+export const siteEntry = z
   .strictObject({
     id: z.string(),
     name: z.string(),
@@ -190,7 +189,7 @@ const siteEntry = z
     opds: z.array(opdEntry),
   })
   .openapi('SiteEntry')
-const tokenScope = z
+export const tokenScope = z
   .strictObject({
     id: z.string(),
     role: z.enum(ROLES),
@@ -234,12 +233,6 @@ const publication = z.strictObject({
  */
 export const ANSWERS = named({
   Summary: summary,
-  Scope: z.strictObject({
-    token: tokenScope,
-    sites: z.array(
-      siteEntry.omit({ origins: true }).extend({ origins: siteEntry.shape.origins.optional() }),
-    ),
-  }),
   SiteRows: z.strictObject({ ...asked, ...previous, region: nullableText, rows: z.array(siteRow) }),
   RegionRows: z.strictObject({
     level: z.enum(['province', 'regency']),
@@ -322,30 +315,6 @@ export const ANSWERS = named({
     lapor_tracking_id: nullableText.optional(),
   }),
   Summaries: z.strictObject({ rows: z.array(summary) }),
-  Health: z.strictObject({
-    from: day.describe('The first Jakarta day the «24 h» sums count: the one 24 hours ago'),
-    to: day.describe('Today in Jakarta'),
-    now: z.string().describe('When the rows were read (ISO 8601)'),
-    rows: z.array(
-      z.strictObject({
-        site: z.string(),
-        opd: nullableText.describe('null: the site, summing its OPDs'),
-        name: nullableText,
-        last_view_at: nullableText.describe('The last counted view (ISO 8601); null: none yet'),
-        last_response_at: nullableText.describe('The last counted answer (ISO 8601)'),
-        views_24h: count,
-        responses_24h: count,
-        widget_errors_24h: count.describe('The widget’s error beacons, all codes'),
-        widget_errors_by_code: z.strictObject(
-          Object.fromEntries(WIDGET_ERROR_CODES.map((c) => [c, count])) as Record<
-            WidgetErrorCode,
-            typeof count
-          >,
-        ),
-        silent: z.boolean().describe('No view for 24 h after having had views'),
-      }),
-    ),
-  }),
   EmbedCheck: z.strictObject({
     url: z.string().describe('The page read, after any redirect'),
     snippet_found: z.boolean().describe('widget.js of this host and a container with data-opd'),

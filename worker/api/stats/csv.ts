@@ -1,10 +1,10 @@
 import type { Context } from 'hono'
-import { type CsvCell, toCsv } from '../domain/exports/csv'
-import { RATING_KEYS } from '../domain/figures/rating-scale'
-import type { PeriodChange } from '../domain/figures/period-change'
-import { REASON_KEYS, type ReasonCounts } from '../domain/comments/reasons'
-import type { StatFigures } from '../domain/figures/stat-figures'
-import type { StatsFilter } from '../storage/stats'
+import { type CsvCell, toCsv } from '../../domain/exports/csv'
+import { RATING_KEYS } from '../../domain/figures/rating-scale'
+import type { PeriodChange } from '../../domain/figures/period-change'
+import { REASON_KEYS, type ReasonCounts } from '../../domain/comments/reasons'
+import type { StatFigures } from '../../domain/figures/stat-figures'
+import type { StatsFilter } from '../../storage/stats'
 
 // How the statistics become a spreadsheet download (format=csv): one flat row per JSON row.
 
@@ -55,14 +55,11 @@ export interface Table<Row extends StatFigures & { reasons?: ReasonCounts }> {
   compared?: Row extends PeriodChange ? true : never
 }
 
-/** JSON `{rows, …extra}` or, with format=csv, the same rows as an RFC 4180 download. */
-export function respondRows<Row extends StatFigures & { reasons?: ReasonCounts }>(
+/** With format=csv, the rows of a JSON answer as an RFC 4180 download. */
+export function csvRows<Row extends StatFigures & { reasons?: ReasonCounts }>(
   c: Context,
-  format: 'json' | 'csv',
   table: Table<Row>,
-  extra: Record<string, unknown> = {},
 ) {
-  if (format === 'json') return c.json({ ...extra, rows: table.rows })
   const change = table.compared ? CHANGE_COLUMNS : []
   // Rows that carry reasons carry all of them (storage/reasons.ts reasonsOf).
   const reasons = table.rows.length === 0 || table.rows[0].reasons !== undefined
