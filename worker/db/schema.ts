@@ -10,6 +10,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
 import { COMMENT_FOLLOW_UP } from '../domain/comment-follow-up'
+import type { OpdCategory } from '../domain/opd-categories'
 import { WIDGET_ERROR_CODES } from '../domain/embed-health'
 import { REASON_KEYS } from '../domain/reasons'
 
@@ -52,7 +53,7 @@ export const opds = sqliteTable(
     name: text('name'),
     createdAt: integer('created_at').notNull(),
     /** One key of the national list (domain/opd-categories.ts, docs/contract.md §13). */
-    category: text('category').notNull().default('lainnya'),
+    category: text('category').$type<OpdCategory>().notNull().default('lainnya'),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.slug] })],
 )
