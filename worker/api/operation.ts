@@ -55,15 +55,21 @@ export function access(who: Access) {
 
 /**
  * A JSON body: declared for the document, read and validated by `jsonBody` (the handler gets
- * it as `c.var.body`). Spread it into `createRoute`.
+ * it as `c.var.body`). Spread it into `createRoute`. `before` runs first (a role check), so a
+ * refused request reads nothing; it adds nothing to what the handler sees.
  */
-export function jsonRequest<S extends z.ZodType>(schema: S) {
+export function jsonRequest<S extends z.ZodType>(
+  schema: S,
+  ...before: MiddlewareHandler<AppEnv>[]
+) {
   const content = { schema }
   return {
     request: {
       body: { required: true, content: { 'application/json': content, 'text/plain': content } },
     },
-    middleware: [jsonBody(schema)] as [MiddlewareHandler<{ Variables: { body: z.output<S> } }>],
+    middleware: [...before, jsonBody(schema)] as [
+      MiddlewareHandler<{ Variables: { body: z.output<S> } }>,
+    ],
   }
 }
 

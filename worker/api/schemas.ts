@@ -125,7 +125,7 @@ const articleFigures = z.strictObject({
   ...reasons,
 })
 const siteRow = siteFigures.extend(change).openapi('SiteRow')
-const category = z
+export const category = z
   .enum(CATEGORY_KEYS)
   .describe('The OPD’s kind (docs/contract.md §13, GET /categories)')
 const opdRow = z
@@ -270,73 +270,16 @@ export const ANSWERS = named({
     follow_up: followUp,
     rows: z.array(commentRow),
   }),
-  Sites: z.strictObject({ sites: z.array(siteEntry) }),
-  Site: siteEntry,
-  Opd: z.strictObject({ site: z.string(), slug: z.string(), name: nullableText, category }),
   Categories: z.strictObject({
     categories: z.array(z.strictObject({ key: category, label: z.string() })),
   }),
-  Embed: z.strictObject({ site: z.string(), opd: z.string(), html: z.string() }),
-  Merge: z.strictObject({
-    site: z.string(),
-    from: z.string(),
-    into: z.string(),
-    articles: count,
-    tokens: count,
-  }),
-  ArticleMove: z.strictObject({
-    site: z.string(),
-    article: z.string(),
-    opd: z.string(),
-    title: nullableText,
-  }),
-  Tokens: z.strictObject({
-    tokens: z.array(tokenScope.extend({ created_at: z.int(), revoked_at: z.int().nullable() })),
-  }),
-  NewToken: tokenScope.extend({ token: z.string().describe('The bearer token, shown once') }),
-  Flagged: z.strictObject({
-    rows: z.array(
-      z.strictObject({
-        site: z.string(),
-        opd: z.string(),
-        article: z.string(),
-        title: nullableText,
-        flagged: count,
-      }),
-    ),
-  }),
-  Excluded: z.strictObject({ excluded: count, summary }),
-  CommentState: z.strictObject({
-    id: z.int(),
-    hidden: z.boolean().optional(),
-    status: z.enum(COMMENT_FOLLOW_UP).optional(),
-    note: nullableText.optional(),
-    reply: nullableText.optional(),
-    lapor_tracking_id: nullableText.optional(),
-  }),
   Summaries: z.strictObject({ rows: z.array(summary) }),
-  EmbedCheck: z.strictObject({
-    url: z.string().describe('The page read, after any redirect'),
-    snippet_found: z.boolean().describe('widget.js of this host and a container with data-opd'),
-    opds: z.array(z.string()).describe('The data-opd values of the page’s containers'),
-    origin_registered: z.boolean(),
-    site: nullableText.describe('The site the page’s origin is registered to'),
-    article: z.string().describe('The canonical URL, else the page’s origin and path'),
-    title: nullableText.describe('og:title, else <title>, as text (escape it to show it)'),
-    csp: z.strictObject({
-      script: z.boolean().describe('The page’s CSP lets widget.js and its chunks load'),
-      connect: z.boolean().describe('The page’s CSP lets the widget call the API'),
-    }),
-  }),
   Replies: z.strictObject({
     article: z.string(),
     replies: z.array(z.strictObject({ reply: z.string(), day })),
   }),
-  // Webhooks (docs/webhooks.md) and open data (docs/publications.md «Open data») are described by those
-  // guides; their answers are listed here without every field.
-  Webhook: z.looseObject({ id: z.string(), site: z.string(), url: z.string() }),
-  Webhooks: z.looseObject({ webhooks: z.array(z.looseObject({ id: z.string() })) }),
-  Deliveries: z.looseObject({}),
+  // Open data (docs/publications.md «Open data») is described by that guide; its answer is
+  // listed here without every field.
   Dataset: z.looseObject({ success: z.boolean() }).describe('CKAN package_show, or the CSV'),
   Publication: publication,
   Publications: z.strictObject({

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
 import { COMMENT_FOLLOW_UP } from '../domain/comments/comment-follow-up'
+import type { OpdCategory } from '../domain/regions/opd-categories'
 import { WIDGET_ERROR_CODES } from '../domain/embedding/embed-health'
 import { REASON_KEYS } from '../domain/comments/reasons'
 
@@ -51,8 +52,8 @@ export const opds = sqliteTable(
     slug: text('slug').notNull(),
     name: text('name'),
     createdAt: integer('created_at').notNull(),
-    /** One key of the national list (domain/regions/opd-categories.ts, docs/contract.md §13). */
-    category: text('category').notNull().default('lainnya'),
+    /** One key of the national list (domain/opd-categories.ts, docs/contract.md §13). */
+    category: text('category').$type<OpdCategory>().notNull().default('lainnya'),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.slug] })],
 )

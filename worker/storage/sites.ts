@@ -20,7 +20,7 @@ export interface SiteEntry {
 export interface OpdEntry {
   slug: string
   name: string | null
-  category: string
+  category: OpdCategory
 }
 
 /** Sites with their origins and OPDs (all, or one): what the dashboard and admins list. */

@@ -1,15 +1,15 @@
-import * as z from 'zod'
-import type { TokenScope } from '../auth/token'
-import { embedFindings, type PageScan } from '../domain/embedding/embed-check'
-import { checkOutboundUrl } from '../domain/webhooks/outbound-url'
-import { isWithin } from '../domain/regions/regions'
-import { apiError } from '../errors'
-import { factory } from '../env'
-import { siteRegion } from '../storage/region-stats'
-import { siteForOrigin } from '../storage/sites'
-import { jsonBody } from '../validation/json-body'
-import { allowsLocal } from '../webhooks/deliver'
-import { publicOrigin } from '../public-origin'
+import { createRoute, z } from '@hono/zod-openapi'
+import type { TokenScope } from '../../auth/token'
+import { embedFindings, type PageScan } from '../../domain/embedding/embed-check'
+import { checkOutboundUrl } from '../../domain/webhooks/outbound-url'
+import { isWithin } from '../../domain/regions/regions'
+import { apiError } from '../../errors'
+import { publicOrigin } from '../../public-origin'
+import { siteRegion } from '../../storage/region-stats'
+import { siteForOrigin } from '../../storage/sites'
+import { allowsLocal } from '../../webhooks/deliver'
+import { access, apiApp, BODY, errors, jsonRequest, ok, RESTRICTED } from '../operation'
+import { nullableText } from '../schemas'
 
 // POST /api/v1/admin/check-embed (docs/contract.md §10, docs/embedding.md «Checking an embed»): fetches a live
 // page and says whether the widget can work on it. The fetch follows the webhook rules
@@ -22,8 +22,44 @@ const TIMEOUT_MS = 10_000
 const MAX_PAGE_BYTES = 2 * 1024 * 1024
 const MAX_REDIRECTS = 3
 
-export const checkEmbedBody = z.strictObject({
+const checkEmbedBody = z.strictObject({
   url: z.string({ error: 'url must be the http(s) address of a page' }),
+})
+
+export const EmbedCheck = z
+  .strictObject({
+    url: z.string().describe('The page read, after any redirect'),
+    snippet_found: z.boolean().describe('widget.js of this host and a container with data-opd'),
+    opds: z.array(z.string()).describe('The data-opd values of the page’s containers'),
+    origin_registered: z.boolean(),
+    site: nullableText.describe('The site the page’s origin is registered to'),
+    article: z.string().describe('The canonical URL, else the page’s origin and path'),
+    title: nullableText.describe('og:title, else <title>, as text (escape it to show it)'),
+    csp: z.strictObject({
+      script: z.boolean().describe('The page’s CSP lets widget.js and its chunks load'),
+      connect: z.boolean().describe('The page’s CSP lets the widget call the API'),
+    }),
+  })
+  .openapi('EmbedCheck')
+
+const route = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['Management'],
+  summary: 'Check a live page’s embed',
+  description:
+    'Fetches the page (http(s) only, 10 s, the first 2 MB, at most 3 redirects; private ' +
+    'addresses refused when deployed) and reports whether the snippet is there, its OPDs, ' +
+    'whether the origin is registered, the article key and title the widget would use, and ' +
+    'whether the page’s CSP allows this host for script-src and connect-src. An admin token ' +
+    'may check any page, another token only pages of the sites it reads ' +
+    '(docs/embedding.md «Checking an embed»).',
+  ...access('token'),
+  ...jsonRequest(checkEmbedBody),
+  responses: {
+    200: ok(EmbedCheck),
+    ...errors(...RESTRICTED, ...BODY, 'address_not_allowed', 'out_of_scope', 'page_unreachable'),
+  },
 })
 
 /**
@@ -177,54 +213,47 @@ async function scanPage(bytes: Uint8Array<ArrayBuffer>, contentType: string): Pr
   return scan
 }
 
-export const checkEmbedRoute = factory
-  .createApp()
-  .post('/', jsonBody(checkEmbedBody), async (c) => {
-    const allowLocal = allowsLocal(c.env)
-    const asked = outboundOrThrow(c.var.body.url, allowLocal)
-    const db = c.var.db
-    // The site of each origin the check reaches, so the answer names the last one's.
-    const sites = new Map<string, string | null>()
-    const allowed = async (url: URL, why: string) => {
-      const site = sites.has(url.origin)
-        ? (sites.get(url.origin) ?? null)
-        : await siteForOrigin(db, url.origin)
-      sites.set(url.origin, site)
-      if (!(await mayCheck(c.var.token, site, () => siteRegion(db, site!)))) {
-        throw apiError(
-          'out_of_scope',
-          `This token may check only pages of the sites it reads${why}`,
-        )
-      }
+export const checkEmbedRoute = apiApp().openapi(route, async (c) => {
+  const allowLocal = allowsLocal(c.env)
+  const asked = outboundOrThrow(c.var.body.url, allowLocal)
+  const db = c.var.db
+  // The site of each origin the check reaches, so the answer names the last one's.
+  const sites = new Map<string, string | null>()
+  const allowed = async (url: URL, why: string) => {
+    const site = sites.has(url.origin)
+      ? (sites.get(url.origin) ?? null)
+      : await siteForOrigin(db, url.origin)
+    sites.set(url.origin, site)
+    if (!(await mayCheck(c.var.token, site, () => siteRegion(db, site!)))) {
+      throw apiError('out_of_scope', `This token may check only pages of the sites it reads${why}`)
     }
-    await allowed(asked, '')
-    const signal = AbortSignal.timeout(TIMEOUT_MS)
-    const { url, res } = await fetchPage(
-      asked,
-      allowLocal,
-      (to) => allowed(to, `; the page redirects to ${to.origin}, which is not one of them`),
-      signal,
-    )
-    const type = res.headers.get('Content-Type') ?? 'text/html'
-    if (!/^(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(type)) {
-      await res.body?.cancel()
-      throw unreachable(`it is ${type.split(';')[0]}, not an HTML page`)
-    }
-    const scan = await scanPage(await headOf(res.body, signal), type)
-    const policies = res.headers.get('Content-Security-Policy')
-    const findings = embedFindings(
-      scan,
-      url.href,
-      // The address snippets carry (the custom domain once deployed), whichever host was asked.
-      publicOrigin(c),
-      policies === null ? [] : [policies],
-    )
-    // The origin the widget would run under: the page's own, after any redirect.
-    const registered = sites.get(url.origin) ?? null
-    return c.json({
-      url: url.href,
-      ...findings,
-      origin_registered: registered !== null,
-      site: registered,
-    })
-  })
+  }
+  await allowed(asked, '')
+  const signal = AbortSignal.timeout(TIMEOUT_MS)
+  const { url, res } = await fetchPage(
+    asked,
+    allowLocal,
+    (to) => allowed(to, `; the page redirects to ${to.origin}, which is not one of them`),
+    signal,
+  )
+  const type = res.headers.get('Content-Type') ?? 'text/html'
+  if (!/^(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(type)) {
+    await res.body?.cancel()
+    throw unreachable(`it is ${type.split(';')[0]}, not an HTML page`)
+  }
+  const scan = await scanPage(await headOf(res.body, signal), type)
+  const policies = res.headers.get('Content-Security-Policy')
+  const findings = embedFindings(
+    scan,
+    url.href,
+    // The address snippets carry (the custom domain once deployed), whichever host was asked.
+    publicOrigin(c),
+    policies === null ? [] : [policies],
+  )
+  // The origin the widget would run under: the page's own, after any redirect.
+  const registered = sites.get(url.origin) ?? null
+  return c.json(
+    { url: url.href, ...findings, origin_registered: registered !== null, site: registered },
+    200,
+  )
+})

@@ -1,10 +1,10 @@
-import * as z from 'zod'
-import type { TokenScope } from '../auth/token'
-import { randomHex } from '../domain/crypto'
-import { EVENTS, FORMATS, TEST_EVENT, type WebhookRow } from '../domain/webhooks/events'
-import { checkOutboundUrl } from '../domain/webhooks/outbound-url'
-import { apiError } from '../errors'
-import { factory } from '../env'
+import { createRoute, z } from '@hono/zod-openapi'
+import type { TokenScope } from '../../auth/token'
+import { randomHex } from '../../domain/crypto'
+import { EVENTS, FORMATS, TEST_EVENT, type WebhookRow } from '../../domain/webhooks/events'
+import { checkOutboundUrl } from '../../domain/webhooks/outbound-url'
+import { factory } from '../../env'
+import { apiError } from '../../errors'
 import {
   deleteWebhook,
   deliveriesOf,
@@ -12,12 +12,12 @@ import {
   listWebhooks,
   setWebhookEnabled,
   webhookById,
-} from '../storage/webhooks'
-import { opdSlug, siteId } from '../validation/fields'
-import { jsonBody, parseOrThrow } from '../validation/json-body'
-import { allowsLocal, deliverDue, dispatch } from '../webhooks/deliver'
-import { place } from '../webhooks/messages'
-import { requireSiteAndOpd } from './site-request'
+} from '../../storage/webhooks'
+import { opdSlug, siteId } from '../../validation/fields'
+import { allowsLocal, deliverDue, dispatch } from '../../webhooks/deliver'
+import { place } from '../../webhooks/messages'
+import { requireSiteAndOpd } from '../../routes/site-request'
+import { ADMIN, access, apiApp, BODY, errors, jsonRequest, noContent, ok } from '../operation'
 
 /** Webhooks a site may have: enough for every OPD's group and a few more. */
 const MAX_WEBHOOKS_PER_SITE = 50
@@ -25,7 +25,7 @@ const MAX_WEBHOOKS_PER_SITE = 50
 // Telegram's chat_id: a chat's number (groups are negative) or a public @channel.
 const CHAT_ID = /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/
 
-export const newWebhook = z
+const newWebhook = z
   .strictObject({
     site: siteId,
     opd: opdSlug.optional(),
@@ -48,13 +48,22 @@ export const newWebhook = z
     path: ['chat_id'],
   })
 
-export const webhookListQuery = z.object({ site: siteId.optional(), opd: opdSlug.optional() })
-export const webhookIdParam = z.object({
+const webhookListQuery = z.object({ site: siteId.optional(), opd: opdSlug.optional() })
+const webhookIdParam = z.object({
   id: z.string().regex(/^whk_[0-9a-f]{16}$/, 'not a webhook id'),
 })
-export const enabledBody = z.strictObject({
+const enabledBody = z.strictObject({
   enabled: z.boolean({ error: 'enabled must be true or false' }),
 })
+
+// Webhooks are described by docs/webhooks.md; their answers are listed here without every field.
+const Webhook = z
+  .looseObject({ id: z.string(), site: z.string(), url: z.string() })
+  .openapi('Webhook')
+const Webhooks = z
+  .looseObject({ webhooks: z.array(z.looseObject({ id: z.string() })) })
+  .openapi('Webhooks')
+const Deliveries = z.looseObject({}).openapi('Deliveries')
 
 function requireWriter(token: TokenScope) {
   if (token.role !== 'admin' && token.role !== 'opd') {
@@ -76,19 +85,109 @@ function shown(w: WebhookRow) {
   return { ...w, url: w.url.replace(BOT_TOKEN, '$1:…') }
 }
 
+const tags: ['Webhooks'] = ['Webhooks']
+const byId = { params: webhookIdParam }
+const ONE = [...ADMIN, 'invalid_request', 'unknown_webhook'] as const
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'Webhooks of a site (never their secrets)',
+  ...access('token'),
+  request: { query: webhookListQuery },
+  responses: {
+    200: ok(Webhooks),
+    ...errors(...ADMIN, 'invalid_request', 'out_of_scope', 'unknown_site'),
+  },
+})
+
+const createWebhookRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags,
+  summary: 'Add a webhook; its secret is shown once',
+  ...access('token'),
+  ...jsonRequest(newWebhook),
+  responses: {
+    201: ok(Webhook),
+    ...errors(
+      ...ADMIN,
+      ...BODY,
+      'address_not_allowed',
+      'out_of_scope',
+      'unknown_site',
+      'too_many_webhooks',
+    ),
+  },
+})
+
+const oneRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'One webhook',
+  ...access('token'),
+  request: byId,
+  responses: { 200: ok(Webhook), ...errors(...ONE) },
+})
+
+const deliveriesRoute = createRoute({
+  method: 'get',
+  path: '/{id}/deliveries',
+  tags,
+  summary: 'The delivery log, newest first',
+  ...access('token'),
+  request: byId,
+  responses: { 200: ok(Deliveries), ...errors(...ONE) },
+})
+
+const testRoute = createRoute({
+  method: 'post',
+  path: '/{id}/test',
+  tags,
+  summary: 'Send one webhook.test delivery now',
+  ...access('token'),
+  request: byId,
+  responses: { 200: ok(Deliveries), ...errors(...ONE) },
+})
+
+const enabledRequest = jsonRequest(enabledBody)
+const enableRoute = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  tags,
+  summary: 'Turn a webhook off or on',
+  ...access('token'),
+  ...enabledRequest,
+  request: { ...byId, ...enabledRequest.request },
+  responses: { 200: ok(Webhook), ...errors(...ADMIN, ...BODY, 'unknown_webhook') },
+})
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  tags,
+  summary: 'Delete a webhook and its log',
+  ...access('token'),
+  request: byId,
+  responses: { 204: noContent, ...errors(...ONE) },
+})
+
+/** Only the admin and OPD roles manage webhooks; checked before any input is read. */
+const writer = factory.createMiddleware(async (c, next) => {
+  requireWriter(c.var.token)
+  await next()
+})
+
 /**
  * Webhooks (docs/contract.md §9; docs/webhooks.md): made (the secret shown once), listed, turned
  * off and on, deleted, tested, and their delivery log read. Admins for any site, `opd`
  * tokens for their own site or OPD; the read-only roles may not.
  */
-export const webhooksRoute = factory
-  .createApp()
-  .use(async (c, next) => {
-    requireWriter(c.var.token)
-    await next()
-  })
-  .get('/', async (c) => {
-    const q = parseOrThrow(webhookListQuery, c.req.query())
+export const webhooksRoute = apiApp(writer)
+  .openapi(listRoute, async (c) => {
+    const q = c.req.valid('query')
     const token = c.var.token
     const filter =
       token.role === 'opd'
@@ -98,9 +197,9 @@ export const webhooksRoute = factory
       throw apiError('out_of_scope', `This token may read only site ${token.site}`)
     }
     const rows = await listWebhooks(c.var.db, filter)
-    return c.json({ webhooks: rows.map(shown) })
+    return c.json({ webhooks: rows.map(shown) }, 200)
   })
-  .post('/', jsonBody(newWebhook), async (c) => {
+  .openapi(createWebhookRoute, async (c) => {
     const body = c.var.body
     const token = c.var.token
     const opd = body.opd ?? null
@@ -141,16 +240,16 @@ export const webhooksRoute = factory
     const stored = (await webhookById(db, webhook.id))!
     return c.json({ ...shown(stored), secret: webhook.secret }, 201)
   })
-  .get('/:id', async (c) =>
-    c.json(shown(await requireWebhook(c.var.db, c.var.token, c.req.param()))),
+  .openapi(oneRoute, async (c) =>
+    c.json(shown(await requireWebhook(c.var.db, c.var.token, c.req.valid('param').id)), 200),
   )
-  .get('/:id/deliveries', async (c) => {
-    const w = await requireWebhook(c.var.db, c.var.token, c.req.param())
-    return c.json({ deliveries: await deliveriesOf(c.var.db, w.id) })
+  .openapi(deliveriesRoute, async (c) => {
+    const w = await requireWebhook(c.var.db, c.var.token, c.req.valid('param').id)
+    return c.json({ deliveries: await deliveriesOf(c.var.db, w.id) }, 200)
   })
-  .post('/:id/test', async (c) => {
+  .openapi(testRoute, async (c) => {
     const db = c.var.db
-    const w = await requireWebhook(db, c.var.token, c.req.param())
+    const w = await requireWebhook(db, c.var.token, c.req.valid('param').id)
     const now = Date.now()
     const data = { message: 'Tes webhook Tanggapan: pesan ini sampai.' }
     const text = `✅ <b>Tes webhook Tanggapan</b> · ${place(w.site, w.opd)}\nPesan ini sampai.`
@@ -163,16 +262,17 @@ export const webhooksRoute = factory
     // The one delivery sent inside a request: the operator pressed the button to see it.
     await deliverDue(db, c.env, now, { only: [id] })
     const delivery = (await deliveriesOf(db, w.id)).find((d) => d.id === id)
-    return c.json({ delivery })
+    // JSON has no undefined: a delivery not found is left out, as JSON.stringify would.
+    return c.json(delivery === undefined ? {} : { delivery }, 200)
   })
-  .patch('/:id', jsonBody(enabledBody), async (c) => {
+  .openapi(enableRoute, async (c) => {
     const db = c.var.db
-    const w = await requireWebhook(db, c.var.token, c.req.param())
+    const w = await requireWebhook(db, c.var.token, c.req.valid('param').id)
     await setWebhookEnabled(db, w.id, c.var.body.enabled)
-    return c.json(shown((await webhookById(db, w.id))!))
+    return c.json(shown((await webhookById(db, w.id))!), 200)
   })
-  .delete('/:id', async (c) => {
-    const w = await requireWebhook(c.var.db, c.var.token, c.req.param())
+  .openapi(deleteRoute, async (c) => {
+    const w = await requireWebhook(c.var.db, c.var.token, c.req.valid('param').id)
     await deleteWebhook(c.var.db, w.id)
     return c.body(null, 204)
   })
@@ -181,9 +281,8 @@ export const webhooksRoute = factory
 async function requireWebhook(
   db: Parameters<typeof webhookById>[0],
   token: TokenScope,
-  params: Record<string, string>,
+  id: string,
 ): Promise<WebhookRow> {
-  const { id } = parseOrThrow(webhookIdParam, params)
   const w = await webhookById(db, id)
   if (w === null || !mayManage(token, w)) throw apiError('unknown_webhook', `No webhook ${id}`)
   return w

@@ -1,0 +1,21 @@
+import { requireToken } from '../../auth/bearer-auth'
+import { adminPublicationsRoute } from '../../routes/publications'
+import { apiApp } from '../operation'
+import { checkEmbedRoute } from './check-embed'
+import { adminCommentsRoute } from './comments'
+import { adminFlaggedRoute } from './flagged'
+import { adminMovesRoute } from './moves'
+import { adminSitesRoute } from './sites'
+import { adminTokensRoute } from './tokens'
+import { webhooksRoute } from './webhooks'
+
+/** Management (an addition to docs/contract.md §5): sites, origins, OPDs, tokens, spam and comments. */
+export const adminRoute = apiApp(requireToken)
+  .route('/sites', adminSitesRoute)
+  .route('/sites', adminMovesRoute)
+  .route('/tokens', adminTokensRoute)
+  .route('/flagged', adminFlaggedRoute)
+  .route('/comments', adminCommentsRoute)
+  .route('/publications', adminPublicationsRoute)
+  .route('/webhooks', webhooksRoute)
+  .route('/check-embed', checkEmbedRoute)

@@ -1,0 +1,101 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { adminOnly } from '../../auth/bearer-auth'
+import { mintToken, ROLES } from '../../auth/token'
+import { apiError } from '../../errors'
+import { insertToken, listTokens, revokeToken } from '../../storage/tokens'
+import { displayName, opdSlug, siteId } from '../../validation/fields'
+import { provinceCode } from '../../validation/region-fields'
+import { requireSiteAndOpd } from '../../routes/site-request'
+import { ADMIN, access, apiApp, BODY, errors, jsonRequest, noContent, ok } from '../operation'
+import { tokenScope } from '../schemas'
+
+const newToken = z
+  .strictObject({
+    role: z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}` }),
+    site: siteId.optional(),
+    opd: opdSlug.optional(),
+    region: provinceCode('region').optional(),
+    label: displayName('label'),
+  })
+  .refine((b) => b.role === 'opd' || (b.site === undefined && b.opd === undefined), {
+    message: 'only an opd token takes a site or opd',
+  })
+  .refine((b) => b.role !== 'opd' || b.site !== undefined, { message: 'an opd token needs a site' })
+  .refine((b) => (b.role === 'provinsi') === (b.region !== undefined), {
+    message:
+      'a provinsi token needs a region (a province code), and only a provinsi token takes one',
+  })
+
+const tokenId = z.object({ id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'not a token id') })
+
+const Tokens = z
+  .strictObject({
+    tokens: z.array(tokenScope.extend({ created_at: z.int(), revoked_at: z.int().nullable() })),
+  })
+  .openapi('Tokens')
+const NewToken = tokenScope
+  .extend({ token: z.string().describe('The bearer token, shown once') })
+  .openapi('NewToken')
+
+const tags: ['Management'] = ['Management']
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'Tokens, without secrets',
+  ...access('admin'),
+  responses: { 200: ok(Tokens), ...errors(...ADMIN) },
+})
+
+const createTokenRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags,
+  summary: 'Make a token (shown once)',
+  ...access('admin'),
+  ...jsonRequest(newToken),
+  responses: {
+    201: ok(NewToken),
+    ...errors(...ADMIN, ...BODY, 'unknown_site', 'unknown_opd'),
+  },
+})
+
+const revokeRoute = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  tags,
+  summary: 'Revoke a token',
+  ...access('admin'),
+  request: { params: tokenId },
+  responses: { 204: noContent, ...errors(...ADMIN, 'invalid_request', 'unknown_token') },
+})
+
+/** Tokens, for admins: made here (shown once), listed without secrets, revoked by id. */
+export const adminTokensRoute = apiApp(adminOnly)
+  .openapi(listRoute, async (c) => c.json({ tokens: await listTokens(c.var.db) }, 200))
+  .openapi(createTokenRoute, async (c) => {
+    const body = c.var.body
+    const db = c.var.db
+    await requireSiteAndOpd(db, body.site, body.opd)
+    const minted = await mintToken()
+    const record = {
+      id: minted.id,
+      hash: minted.hash,
+      role: body.role,
+      site: body.site ?? null,
+      opd: body.opd ?? null,
+      region: body.region ?? null,
+      label: body.label,
+    }
+    await insertToken(db, record, Date.now())
+    const { hash: _hash, ...shown } = record
+    return c.json({ ...shown, token: minted.token }, 201)
+  })
+  .openapi(revokeRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    if (!(await revokeToken(c.var.db, id, Date.now()))) {
+      throw apiError('unknown_token', `No token has the id ${id}`)
+    }
+    return c.body(null, 204)
+  })
