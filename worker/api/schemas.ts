@@ -44,7 +44,7 @@ const grade = z
   .nullable()
   .describe('Mutu pelayanan: A ≥ 88.31, B ≥ 76.61, C ≥ 65.00, else D; null without responses')
 const ratingValue = z.union(RATINGS.map((r) => z.literal(r.value)))
-const day = z.string().describe('An Asia/Jakarta day, YYYY-MM-DD')
+export const day = z.string().describe('An Asia/Jakarta day, YYYY-MM-DD')
 const nullableText = z.string().nullable()
 
 const summary = z
@@ -126,7 +126,7 @@ const articleFigures = z.strictObject({
   ...reasons,
 })
 const siteRow = siteFigures.extend(change).openapi('SiteRow')
-const category = z
+export const category = z
   .enum(CATEGORY_KEYS)
   .describe('The OPD’s kind (docs/contract.md §13, GET /categories)')
 const opdRow = z
@@ -200,7 +200,7 @@ const tokenScope = z
     label: z.string(),
   })
   .openapi('TokenScope')
-const publicationHead = {
+export const publicationHead = {
   id: z.string(),
   site: z.string(),
   opd: nullableText,
@@ -280,9 +280,6 @@ export const ANSWERS = named({
   Sites: z.strictObject({ sites: z.array(siteEntry) }),
   Site: siteEntry,
   Opd: z.strictObject({ site: z.string(), slug: z.string(), name: nullableText, category }),
-  Categories: z.strictObject({
-    categories: z.array(z.strictObject({ key: category, label: z.string() })),
-  }),
   Embed: z.strictObject({ site: z.string(), opd: z.string(), html: z.string() }),
   Merge: z.strictObject({
     site: z.string(),
@@ -321,7 +318,6 @@ export const ANSWERS = named({
     reply: nullableText.optional(),
     lapor_tracking_id: nullableText.optional(),
   }),
-  Summaries: z.strictObject({ rows: z.array(summary) }),
   Health: z.strictObject({
     from: day.describe('The first Jakarta day the «24 h» sums count: the one 24 hours ago'),
     to: day.describe('Today in Jakarta'),
@@ -359,21 +355,12 @@ export const ANSWERS = named({
       connect: z.boolean().describe('The page’s CSP lets the widget call the API'),
     }),
   }),
-  Replies: z.strictObject({
-    article: z.string(),
-    replies: z.array(z.strictObject({ reply: z.string(), day })),
-  }),
-  // Webhooks (docs/webhooks.md) and open data (docs/publications.md «Open data») are described by those
-  // guides; their answers are listed here without every field.
+  // Webhooks are described by docs/webhooks.md; their answers are listed here without every
+  // field.
   Webhook: z.looseObject({ id: z.string(), site: z.string(), url: z.string() }),
   Webhooks: z.looseObject({ webhooks: z.array(z.looseObject({ id: z.string() })) }),
   Deliveries: z.looseObject({}),
-  Dataset: z.looseObject({ success: z.boolean() }).describe('CKAN package_show, or the CSV'),
   Publication: publication,
-  Publications: z.strictObject({
-    site: z.string(),
-    rows: z.array(z.strictObject(publicationHead)),
-  }),
   Error: z.strictObject({
     error: z.strictObject({
       code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
