@@ -6,21 +6,21 @@ import { adminRoute } from './api/admin'
 import { apiDocsRoute, openApiRoute } from './routes/api-docs'
 import { apiApp } from './api/operation'
 import { openApiDocument } from './api/document'
-import { categoriesRoute } from './routes/categories'
-import { commentsRoute } from './routes/comments'
-import { reasonsRoute } from './routes/reasons'
-import { repliesRoute } from './routes/replies'
+import { categoriesRoute } from './api/public/categories'
+import { commentsRoute } from './api/widget/comments'
+import { reasonsRoute } from './api/widget/reasons'
+import { repliesRoute } from './api/widget/replies'
 import { responsesRoute } from './api/widget/responses'
 import { statsRoute } from './api/stats'
 import { summaryRoute } from './api/widget/summary'
-import { summariesRoute } from './routes/summaries'
-import { viewsRoute } from './routes/views'
-import { widgetErrorsRoute } from './routes/widget-errors'
+import { summariesRoute } from './api/widget/summaries'
+import { viewsRoute } from './api/widget/views'
+import { widgetErrorsRoute } from './api/widget/widget-errors'
 import { demoRoute } from './routes/demo'
-import { publicPublicationsRoute } from './routes/publications'
+import { publicPublicationsRoute } from './api/public/publications'
 import { reportsRoute } from './routes/reports'
 import { tanggapiRoute } from './routes/tanggapi'
-import { openDataRoute } from './routes/opendata'
+import { datasetsRoute, openDataRoute } from './api/public/opendata'
 import { widgetAssetsRoute } from './routes/widget-assets'
 import { apiHeaders } from './security-headers'
 
@@ -65,7 +65,7 @@ export function createApp() {
   app.route('/api/v1/admin', adminRoute)
   app.route('/api/v1/public/publications', publicPublicationsRoute)
   // The contract's path, and the one the laporan and transparansi pages were built against.
-  app.route('/api/v1/public/datasets', openDataRoute)
+  app.route('/api/v1/public/datasets', datasetsRoute)
   app.route('/api/v1/public/opendata', openDataRoute)
   app.route('/api/v1/openapi.json', openApiRoute(document))
   app.route('/', widgetAssetsRoute)

@@ -5,7 +5,6 @@ import { addDays, jakartaDay } from '../../worker/domain/calendar/days'
 import { EmbedCheck } from '../../worker/api/admin/check-embed'
 import { answer, BASE, call, errorOf, seedSite, settle, unchanged, view } from './client'
 import { get, seedArticle, send, tokenFor } from './stats-fixtures'
-import { answerSchema } from './documented'
 
 // Embed health (docs/contract.md §10, docs/embedding.md «Embed health», «Checking an embed»): the widget's error
 // beacon, GET /stats/health and POST /admin/check-embed against pages served on loopback.

@@ -16,7 +16,7 @@ const INFO = {
 }
 
 /** The tags operations are filed under, in the order the reference shows them. */
-export const TAGS = [
+const TAGS = [
   { name: 'Widget', description: 'Public: called by widget.js from registered origins' },
   { name: 'Statistics', description: 'Restricted: per site, region, OPD, article and day' },
   { name: 'Management', description: 'Restricted, mostly the admin role' },
@@ -24,8 +24,6 @@ export const TAGS = [
   { name: 'Webhooks', description: 'Restricted: signed event deliveries (docs/contract.md §9)' },
   { name: 'Integration', description: 'This reference, and what integrators share' },
 ] as const
-
-export type Tag = (typeof TAGS)[number]['name']
 
 const BEARER = {
   type: 'http',

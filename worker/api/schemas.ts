@@ -199,7 +199,7 @@ export const tokenScope = z
     label: z.string(),
   })
   .openapi('TokenScope')
-const publicationHead = {
+export const publicationHead = {
   id: z.string(),
   site: z.string(),
   opd: nullableText,
@@ -270,22 +270,7 @@ export const ANSWERS = named({
     follow_up: followUp,
     rows: z.array(commentRow),
   }),
-  Categories: z.strictObject({
-    categories: z.array(z.strictObject({ key: category, label: z.string() })),
-  }),
-  Summaries: z.strictObject({ rows: z.array(summary) }),
-  Replies: z.strictObject({
-    article: z.string(),
-    replies: z.array(z.strictObject({ reply: z.string(), day })),
-  }),
-  // Open data (docs/publications.md «Open data») is described by that guide; its answer is
-  // listed here without every field.
-  Dataset: z.looseObject({ success: z.boolean() }).describe('CKAN package_show, or the CSV'),
   Publication: publication,
-  Publications: z.strictObject({
-    site: z.string(),
-    rows: z.array(z.strictObject(publicationHead)),
-  }),
   Error: z.strictObject({
     error: z.strictObject({
       code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),

@@ -1,5 +1,5 @@
 import { requireToken } from '../../auth/bearer-auth'
-import { adminPublicationsRoute } from '../../routes/publications'
+import { adminPublicationsRoute } from './publications'
 import { apiApp } from '../operation'
 import { checkEmbedRoute } from './check-embed'
 import { adminCommentsRoute } from './comments'
