@@ -271,10 +271,4 @@ export const ANSWERS = named({
     rows: z.array(commentRow),
   }),
   Publication: publication,
-  Error: z.strictObject({
-    error: z.strictObject({
-      code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
-      message: z.string(),
-    }),
-  }),
 })

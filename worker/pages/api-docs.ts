@@ -33,7 +33,7 @@ interface Operation {
   description?: string
   security: unknown[]
   'x-role'?: string
-  parameters: Parameter[]
+  parameters?: Parameter[]
   requestBody?: { content: Record<string, { schema: Schema }> }
   responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }>
 }
@@ -120,7 +120,7 @@ function fieldTable(rows: Row[]): Html {
   )}</tbody></table>`
 }
 
-function parameterTable(params: Parameter[]): Html {
+function parameterTable(params: Parameter[] = []): Html {
   if (params.length === 0) return html``
   return html`<h4>Parameters</h4><table>
 <thead><tr><th>name</th><th>in</th><th>type</th><th>required</th><th>notes</th></tr></thead>
@@ -139,9 +139,11 @@ function responses(op: Operation): Html {
   const rows = Object.entries(op.responses).map(([status, r]) => {
     const body = r.content?.['application/json']?.schema
     const kinds = Object.keys(r.content ?? {}).filter((k) => k !== 'application/json')
-    // Error answers are the Error shape narrowed to the codes listed in the description.
+    // Every error answer has the one shape, narrowed to the codes the description lists.
     const shape =
-      Number(status) >= 400 ? html`<a href="#schema-Error">Error</a>` : body && typeOf(body)
+      Number(status) >= 400
+        ? html`<code>{"error": {"code", "message"}}</code>`
+        : body && typeOf(body)
     return html`<tr><td>${status}</td><td>${prose(r.description)}</td><td>${shape ?? ''}${kinds.length > 0 ? ` or ${kinds.join(', ')}` : ''}</td></tr>`
   })
   return html`<h4>Responses</h4><table>
