@@ -1,67 +1,28 @@
-// The API's shapes as the dashboard reads them (docs/dashboard.md),
-// taken from the Worker's own definitions so the two cannot drift apart.
-import type { Role } from '../../worker/auth/token'
-import type { RatingKey } from '../../worker/domain/figures/rating-scale'
-import type { ReasonCounts } from '../../worker/domain/comments/reasons'
-import type { RegionRow as StoredRegionRow } from '../../worker/domain/regions/region-table'
+// The API's shapes as the dashboard reads them (docs/dashboard.md): the Worker's own answer
+// schemas (worker/api/), so the two cannot drift apart. Type-only: nothing of the Worker is
+// bundled into the dashboard.
+import type { Answer } from '../../worker/api/schemas'
 import type { StatFigures } from '../../worker/domain/figures/stat-figures'
-import type { CommentRow as StoredComment } from '../../worker/storage/comments-list'
 
 export type { Counts, RatingKey } from '../../worker/domain/figures/rating-scale'
-/** Period-over-period fields another branch adds to stats rows; read only when present. */
+export type Scope = Answer<'Scope'>
+export type TokenRow = Answer<'Tokens'>['tokens'][number]
+export type HealthRow = Answer<'Health'>['rows'][number]
+export type EmbedCheck = Answer<'EmbedCheck'>
+
+/** The figures every statistics row has, and the comparison with the previous period. */
 export type Figures = StatFigures & {
   ikm_prev?: number | null
   ikm_change?: number | null
   change_significant?: boolean
 }
 
-/** `region`, `region_name`, `province` of a site: null for a site without a region. */
-interface SiteRegion {
-  region: string | null
-  region_name: string | null
-  province: string | null
-}
-
-export type SiteRow = Figures & SiteRegion & { site: string; name: string }
-export type RegionRow = StoredRegionRow & Figures
-export type OpdRow = Figures & {
-  site: string
-  opd: string
-  name: string | null
-  reasons: ReasonCounts
-}
-export type ArticleRow = Figures & {
-  site: string
-  opd: string
-  article: string
-  title: string | null
-  rank_low: number
-  rank_high: number
-  reasons: ReasonCounts
-}
-export type DayRow = Figures & { day: string }
-/** A row of /stats/comments: the stored comment, its hidden flag as a boolean, its rating's key. */
-export type CommentRow = Omit<StoredComment, 'hidden'> & {
-  rating_key: RatingKey
-  hidden: boolean
-}
-
-export interface Scope {
-  token: {
-    id: string
-    role: Role
-    site: string | null
-    opd: string | null
-    region: string | null
-    label: string
-  }
-  sites: (SiteRegion & {
-    id: string
-    name: string
-    origins?: string[]
-    opds: { slug: string; name: string | null }[]
-  })[]
-}
+export type SiteRow = Answer<'SiteRows'>['rows'][number]
+export type RegionRow = Answer<'RegionRows'>['rows'][number]
+export type OpdRow = Answer<'OpdRows'>['rows'][number]
+export type ArticleRow = Answer<'ArticleRows'>['rows'][number]
+export type DayRow = Answer<'DayRows'>['rows'][number]
+export type CommentRow = Answer<'CommentRows'>['rows'][number]
 
 /**
  * The days the statistics cover. With `period` (an SKM period's label, `2026-Q3`) the API is

@@ -5,36 +5,12 @@ import { ErrorLine, Field, useSubmit } from '../components/form'
 import { PageTitle } from '../components/page-title'
 import { Status } from '../components/status'
 import { useApi } from '../lib/use-api'
+import type { EmbedCheck, HealthRow } from '../lib/types'
+import { WIDGET_ERROR_CODES } from '../../worker/domain/embedding/embed-health'
 
 // «Kesehatan»: is the widget working where it is embedded (docs/embedding.md «Embed health»)? The health
 // rows of GET /stats/health, and a check of one live page (POST /admin/check-embed). Page
 // titles are text from pages we do not control: Preact sets them as text, never as markup.
-
-const CODES = ['chunk', 'api', 'config'] as const
-
-interface HealthRow {
-  site: string
-  opd: string | null
-  name: string | null
-  last_view_at: string | null
-  last_response_at: string | null
-  views_24h: number
-  responses_24h: number
-  widget_errors_24h: number
-  widget_errors_by_code: Record<(typeof CODES)[number], number>
-  silent: boolean
-}
-
-interface EmbedCheck {
-  url: string
-  snippet_found: boolean
-  opds: string[]
-  origin_registered: boolean
-  site: string | null
-  article: string
-  title: string | null
-  csp: { script: boolean; connect: boolean }
-}
 
 const time = (iso: string | null) =>
   iso === null
@@ -82,7 +58,7 @@ function HealthTable({ rows }: { rows: HealthRow[] }) {
             <th scope="col" class="num">
               <T id="Tanggapan 24 j" en="Answers 24 h" />
             </th>
-            {CODES.map((c) => (
+            {WIDGET_ERROR_CODES.map((c) => (
               <th key={c} scope="col" class="num">
                 <T id={`Galat ${c}`} en={`Errors ${c}`} />
               </th>
@@ -103,7 +79,7 @@ function HealthTable({ rows }: { rows: HealthRow[] }) {
               <td>{time(r.last_response_at)}</td>
               <td class="num">{r.views_24h}</td>
               <td class="num">{r.responses_24h}</td>
-              {CODES.map((c) => (
+              {WIDGET_ERROR_CODES.map((c) => (
                 <td key={c} class="num">
                   {r.widget_errors_by_code[c]}
                 </td>

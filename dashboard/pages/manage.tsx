@@ -13,19 +13,10 @@ import {
 } from '../components/form'
 import { PageTitle } from '../components/page-title'
 import { Status } from '../components/status'
-import type { Scope } from '../lib/types'
+import type { Scope, TokenRow } from '../lib/types'
 import { useApi } from '../lib/use-api'
 
 type Site = Scope['sites'][number] & { origins: string[] }
-type TokenRow = {
-  id: string
-  role: string
-  site: string | null
-  opd: string | null
-  label: string
-  created_at: number
-  revoked_at: number | null
-}
 
 /** The roles a token may be made for, in the order the select offers them. */
 const ROLES: Role[] = ['opd', 'kominfo', 'admin']

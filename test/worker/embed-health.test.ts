@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../worker/app'
 import { addDays, jakartaDay } from '../../worker/domain/calendar/days'
-import { EmbedCheck } from '../../worker/api/admin/check-embed'
+import { ANSWERS } from '../../worker/api/schemas'
 import { answer, BASE, call, errorOf, seedSite, settle, unchanged, view } from './client'
 import { get, seedArticle, send, tokenFor } from './stats-fixtures'
 
@@ -229,7 +229,7 @@ describe('POST /admin/check-embed', () => {
     const res = await check('http://127.0.0.1:8998/good?utm=x')
     expect(res.status).toBe(200)
     const body = await res.json()
-    expect(EmbedCheck.safeParse(body).error?.issues ?? []).toEqual([])
+    expect(ANSWERS.EmbedCheck.safeParse(body).error?.issues ?? []).toEqual([])
     expect(body).toEqual({
       url: 'http://127.0.0.1:8998/good?utm=x',
       snippet_found: true,

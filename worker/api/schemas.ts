@@ -5,9 +5,9 @@ import { CATEGORY_KEYS } from '../domain/regions/opd-categories'
 import { OPD_SORTS } from '../domain/figures/opd-ranking'
 import { GRADE_MEANING } from '../domain/figures/ikm'
 import { RATINGS } from '../domain/figures/rating-scale'
-import { REASON_KEYS } from '../domain/comments/reasons'
+import { REASON_KEYS, type ReasonKey } from '../domain/comments/reasons'
 import { COMMENT_FOLLOW_UP } from '../domain/comments/comment-follow-up'
-import { ERROR_STATUS, type ErrorCode } from '../errors'
+import { WIDGET_ERROR_CODES, type WidgetErrorCode } from '../domain/embedding/embed-health'
 
 // The shapes of the API's answers (docs/contract.md §10) that more than one operation gives.
 // Each is named once (`.openapi(name)`): the document lists it under components/schemas and
@@ -84,7 +84,9 @@ const asked = { from: day.nullable(), to: day.nullable(), period: z.string().opt
 
 const reasons = {
   reasons: z
-    .strictObject(Object.fromEntries(REASON_KEYS.map((k) => [k, count])))
+    .strictObject(
+      Object.fromEntries(REASON_KEYS.map((k) => [k, count])) as Record<ReasonKey, typeof count>,
+    )
     .describe('«Apa yang kurang?»: readers per reason (docs/contract.md §9)'),
 }
 // The previous equal period's IKM and the change (docs/dashboard.md «Period over period»).
@@ -227,11 +229,72 @@ const publication = z.strictObject({
   }),
 })
 
+// Answers of one operation each that the dashboard reads too: kept here, apart from their
+// routes, so that the dashboard's type-only imports reach no Worker runtime.
+const Scope = z
+  .strictObject({
+    token: tokenScope,
+    sites: z.array(
+      siteEntry.omit({ origins: true }).extend({ origins: siteEntry.shape.origins.optional() }),
+    ),
+  })
+  .openapi('Scope')
+const Health = z
+  .strictObject({
+    from: day.describe('The first Jakarta day the «24 h» sums count: the one 24 hours ago'),
+    to: day.describe('Today in Jakarta'),
+    now: z.string().describe('When the rows were read (ISO 8601)'),
+    rows: z.array(
+      z.strictObject({
+        site: z.string(),
+        opd: nullableText.describe('null: the site, summing its OPDs'),
+        name: nullableText,
+        last_view_at: nullableText.describe('The last counted view (ISO 8601); null: none yet'),
+        last_response_at: nullableText.describe('The last counted answer (ISO 8601)'),
+        views_24h: count,
+        responses_24h: count,
+        widget_errors_24h: count.describe('The widget’s error beacons, all codes'),
+        widget_errors_by_code: z.strictObject(
+          Object.fromEntries(WIDGET_ERROR_CODES.map((c) => [c, count])) as Record<
+            WidgetErrorCode,
+            typeof count
+          >,
+        ),
+        silent: z.boolean().describe('No view for 24 h after having had views'),
+      }),
+    ),
+  })
+  .openapi('Health')
+const Tokens = z
+  .strictObject({
+    tokens: z.array(tokenScope.extend({ created_at: z.int(), revoked_at: z.int().nullable() })),
+  })
+  .openapi('Tokens')
+const EmbedCheck = z
+  .strictObject({
+    url: z.string().describe('The page read, after any redirect'),
+    snippet_found: z.boolean().describe('widget.js of this host and a container with data-opd'),
+    opds: z.array(z.string()).describe('The data-opd values of the page’s containers'),
+    origin_registered: z.boolean(),
+    site: nullableText.describe('The site the page’s origin is registered to'),
+    article: z.string().describe('The canonical URL, else the page’s origin and path'),
+    title: nullableText.describe('og:title, else <title>, as text (escape it to show it)'),
+    csp: z.strictObject({
+      script: z.boolean().describe('The page’s CSP lets widget.js and its chunks load'),
+      connect: z.boolean().describe('The page’s CSP lets the widget call the API'),
+    }),
+  })
+  .openapi('EmbedCheck')
+
 /**
  * The answers' schemas by component name: the operations declare them, the document refers to
  * them by name, and the dashboard and the tests take their types from them.
  */
 export const ANSWERS = named({
+  Scope,
+  Health,
+  Tokens,
+  EmbedCheck,
   Summary: summary,
   SiteRows: z.strictObject({ ...asked, ...previous, region: nullableText, rows: z.array(siteRow) }),
   RegionRows: z.strictObject({
@@ -272,3 +335,6 @@ export const ANSWERS = named({
   }),
   Publication: publication,
 })
+
+/** An answer's type, for the dashboard and the tests (never written out a second time). */
+export type Answer<K extends keyof typeof ANSWERS> = z.output<(typeof ANSWERS)[K]>

@@ -9,7 +9,7 @@ import { siteRegion } from '../../storage/region-stats'
 import { siteForOrigin } from '../../storage/sites'
 import { allowsLocal } from '../../webhooks/deliver'
 import { access, apiApp, BODY, errors, jsonRequest, ok, RESTRICTED } from '../operation'
-import { nullableText } from '../schemas'
+import { ANSWERS } from '../schemas'
 
 // POST /api/v1/admin/check-embed (docs/contract.md §10, docs/embedding.md «Checking an embed»): fetches a live
 // page and says whether the widget can work on it. The fetch follows the webhook rules
@@ -26,22 +26,6 @@ const checkEmbedBody = z.strictObject({
   url: z.string({ error: 'url must be the http(s) address of a page' }),
 })
 
-export const EmbedCheck = z
-  .strictObject({
-    url: z.string().describe('The page read, after any redirect'),
-    snippet_found: z.boolean().describe('widget.js of this host and a container with data-opd'),
-    opds: z.array(z.string()).describe('The data-opd values of the page’s containers'),
-    origin_registered: z.boolean(),
-    site: nullableText.describe('The site the page’s origin is registered to'),
-    article: z.string().describe('The canonical URL, else the page’s origin and path'),
-    title: nullableText.describe('og:title, else <title>, as text (escape it to show it)'),
-    csp: z.strictObject({
-      script: z.boolean().describe('The page’s CSP lets widget.js and its chunks load'),
-      connect: z.boolean().describe('The page’s CSP lets the widget call the API'),
-    }),
-  })
-  .openapi('EmbedCheck')
-
 const route = createRoute({
   method: 'post',
   path: '/',
@@ -57,7 +41,7 @@ const route = createRoute({
   ...access('token'),
   ...jsonRequest(checkEmbedBody),
   responses: {
-    200: ok(EmbedCheck),
+    200: ok(ANSWERS.EmbedCheck),
     ...errors(...RESTRICTED, ...BODY, 'address_not_allowed', 'out_of_scope', 'page_unreachable'),
   },
 })

@@ -7,7 +7,7 @@ import { displayName, opdSlug, siteId } from '../../validation/fields'
 import { provinceCode } from '../../validation/region-fields'
 import { requireSiteAndOpd } from '../../routes/site-request'
 import { ADMIN, access, apiApp, BODY, errors, jsonRequest, noContent, ok } from '../operation'
-import { tokenScope } from '../schemas'
+import { ANSWERS, tokenScope } from '../schemas'
 
 const newToken = z
   .strictObject({
@@ -28,11 +28,6 @@ const newToken = z
 
 const tokenId = z.object({ id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'not a token id') })
 
-const Tokens = z
-  .strictObject({
-    tokens: z.array(tokenScope.extend({ created_at: z.int(), revoked_at: z.int().nullable() })),
-  })
-  .openapi('Tokens')
 const NewToken = tokenScope
   .extend({ token: z.string().describe('The bearer token, shown once') })
   .openapi('NewToken')
@@ -45,7 +40,7 @@ const listRoute = createRoute({
   tags,
   summary: 'Tokens, without secrets',
   ...access('admin'),
-  responses: { 200: ok(Tokens), ...errors(...ADMIN) },
+  responses: { 200: ok(ANSWERS.Tokens), ...errors(...ADMIN) },
 })
 
 const createTokenRoute = createRoute({

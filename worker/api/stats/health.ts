@@ -3,7 +3,7 @@ import { isSilent, last24hDays, WIDGET_ERROR_CODES } from '../../domain/embeddin
 import type { AppEnv } from '../../env'
 import { type HealthRow, healthRows } from '../../storage/embed-health'
 import { access, CSV_NOTE, errors, okOrCsv } from '../operation'
-import { count, day, nullableText } from '../schemas'
+import { ANSWERS } from '../schemas'
 import { csvDownload, fileName } from './csv'
 import { STATS, statsFields, statsRequest } from './request'
 
@@ -12,33 +12,6 @@ const healthQuery = z.strictObject({
   opd: statsFields.opd,
   format: statsFields.format,
 })
-
-const Health = z
-  .strictObject({
-    from: day.describe('The first Jakarta day the «24 h» sums count: the one 24 hours ago'),
-    to: day.describe('Today in Jakarta'),
-    now: z.string().describe('When the rows were read (ISO 8601)'),
-    rows: z.array(
-      z.strictObject({
-        site: z.string(),
-        opd: nullableText.describe('null: the site, summing its OPDs'),
-        name: nullableText,
-        last_view_at: nullableText.describe('The last counted view (ISO 8601); null: none yet'),
-        last_response_at: nullableText.describe('The last counted answer (ISO 8601)'),
-        views_24h: count,
-        responses_24h: count,
-        widget_errors_24h: count.describe('The widget’s error beacons, all codes'),
-        widget_errors_by_code: z.strictObject(
-          Object.fromEntries(WIDGET_ERROR_CODES.map((c) => [c, count])) as Record<
-            (typeof WIDGET_ERROR_CODES)[number],
-            typeof count
-          >,
-        ),
-        silent: z.boolean().describe('No view for 24 h after having had views'),
-      }),
-    ),
-  })
-  .openapi('Health')
 
 /**
  * Embed health (docs/contract.md §10, docs/embedding.md «Embed health»): per site in scope, then
@@ -54,7 +27,7 @@ export const health = createRoute({
   description: `One row per site (opd null), followed by its OPDs. ${CSV_NOTE}`,
   ...access('token'),
   request: { query: healthQuery },
-  responses: { 200: okOrCsv(Health), ...errors(...STATS) },
+  responses: { 200: okOrCsv(ANSWERS.Health), ...errors(...STATS) },
 })
 
 const CSV_COLUMNS = [

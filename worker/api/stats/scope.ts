@@ -1,20 +1,11 @@
-import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
+import { createRoute, type RouteHandler } from '@hono/zod-openapi'
 import type { TokenScope } from '../../auth/token'
 import type { OpdCategory } from '../../domain/regions/opd-categories'
 import { isWithin } from '../../domain/regions/regions'
 import type { AppEnv } from '../../env'
 import { siteDirectory } from '../../storage/sites'
 import { access, errors, ok, RESTRICTED } from '../operation'
-import { siteEntry, tokenScope } from '../schemas'
-
-const Scope = z
-  .strictObject({
-    token: tokenScope,
-    sites: z.array(
-      siteEntry.omit({ origins: true }).extend({ origins: siteEntry.shape.origins.optional() }),
-    ),
-  })
-  .openapi('Scope')
+import { ANSWERS } from '../schemas'
 
 /**
  * Who the token speaks for and the sites and OPDs it may read (an addition to
@@ -26,7 +17,7 @@ export const scope = createRoute({
   tags: ['Statistics'],
   summary: 'Who the token speaks for, and the sites and OPDs it reads',
   ...access('token'),
-  responses: { 200: ok(Scope), ...errors(...RESTRICTED) },
+  responses: { 200: ok(ANSWERS.Scope), ...errors(...RESTRICTED) },
 })
 
 export const scopeHandler: RouteHandler<typeof scope, AppEnv> = async (c) => {
