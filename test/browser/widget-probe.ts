@@ -99,7 +99,7 @@ export function widget(page: Page, index = 0): Locator {
 
 /**
  * The widget's parts by name. Its class names are single letters, since every byte counts on
- * the answer path (widget/app/widget-mount.ts, widget/comment/comment-box.ts): tests name
+ * the answer path (widget/app/widget-mount.ts, widget/comment/comment-box.tsx): tests name
  * them here once, and find by role what has one (`[role=radio]`, getByRole('button', …)).
  */
 const PARTS = {
