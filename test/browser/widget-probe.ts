@@ -72,6 +72,7 @@ export interface WidgetSpec {
   opd?: string
   lang?: string
   results?: string
+  theme?: string
 }
 
 export function container(w: WidgetSpec): string {
@@ -82,6 +83,7 @@ export function container(w: WidgetSpec): string {
   ]
   if (w.lang) attrs.push(`data-lang="${w.lang}"`)
   if (w.results) attrs.push(`data-results="${w.results}"`)
+  if (w.theme) attrs.push(`data-theme="${w.theme}"`)
   return `<div data-tanggapan ${attrs.join(' ')}></div>`
 }
 
