@@ -114,7 +114,7 @@ const PARTS = {
   answerPercent: '.p',
   answerBar: '.b',
   answerBarFill: '.f',
-  /** «n tanggapan · n Dilihat» under the answers. */
+  /** «n tanggapan · dilihat n kali» under the answers. */
   counts: '.n',
   /** The visible status line (thanks, failure, offline…). */
   message: '.m',

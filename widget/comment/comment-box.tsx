@@ -162,6 +162,15 @@ function ReasonChips({ target, api, reader }: Omit<CommentProps, 'focus'>) {
   )
 }
 
+/** A Jakarta day (`2026-12-07`) as readers write it: «7 Desember 2026», «7 December 2026». */
+const longDay = (day: string, lang: 'id' | 'en') =>
+  new Date(day).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+
 interface Reply {
   reply: string
   day: string
@@ -187,7 +196,7 @@ function Replies({ article, api, lang }: { article: string; api: string; lang: '
       {replies.map((r) => (
         <blockquote>
           <p>{r.reply}</p>
-          <small>{r.day}</small>
+          <small>{longDay(r.day, lang)}</small>
         </blockquote>
       ))}
     </section>
