@@ -11,6 +11,8 @@ export interface WidgetBytes {
   loader: Compressed
   /** The loader and the answer chunk it loads. */
   whole: Compressed
+  /** The reasons and comment chunk, loaded only when the comment box is shown. */
+  comment: Compressed
   /** Preact's own minified build, as it ships it. */
   preact: Compressed
 }
@@ -21,6 +23,7 @@ export async function widgetBytes(): Promise<WidgetBytes> {
   return {
     loader: sizes.loader,
     whole: sizes.total,
+    comment: sizes.comment,
     preact: compressedSize(readFileSync(join(preact, 'dist/preact.min.js'), 'utf8')),
   }
 }

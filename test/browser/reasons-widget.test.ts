@@ -1,9 +1,10 @@
 import { describe, expect, inject, it } from 'vitest'
-import { pageErrors, screenshot } from './chromium'
+import { pageErrors, SCREENSHOT_DIR, screenshot } from './chromium'
 import { signedIn } from './dashboard-helpers'
 import {
   container,
   hostPage,
+  part,
   probeArticle,
   probeSession,
   waitForResults,
@@ -13,7 +14,8 @@ import { adminFetch, apiFetch } from './local-api'
 
 // «Apa yang kurang?» and «Tanggapan OPD» (issue 14) in a real page: after Tidak Puas the chips
 // of the lazily loaded comment chunk toggle by click and by keyboard and reach the statistics;
-// an OPD's public reply is shown under the box as text, markup and all.
+// an OPD's public reply is shown under the box as text, markup and all, with its date in words;
+// on a phone the chips pair up.
 
 const api = inject('baseUrl')
 const session = probeSession()
@@ -113,6 +115,48 @@ describe('reasons and public replies in the widget', () => {
     await dash.context().close()
   })
 
+  it('on a 390 px phone, pairs the chips up and leaves no empty gap under the answers', async () => {
+    // A pemda page's usual phone layout: 16 px either side of the article.
+    const body = `<style>body { margin: 16px }</style>${container({ article: probeArticle('hp'), opd: 'rsud' })}`
+    const url = session.probe.serve('/hp', hostPage(api, body))
+    for (const [name, width] of [
+      ['reasons-widget-390', 390],
+      ['reasons-widget-desktop', 1280],
+    ] as const) {
+      const context = await session.browser.newContext({
+        viewport: { width, height: 900 },
+        isMobile: width < 500,
+        deviceScaleFactor: 2,
+      })
+      const page = await context.newPage()
+      const errors = pageErrors(page)
+      await page.goto(url)
+      const w = widget(page)
+      await waitForResults(w)
+      await w.getByRole('radio', { name: /^Cukup Puas/ }).click()
+      const chips = w.getByRole('group', { name: 'Apa yang kurang?' }).getByRole('button')
+      await chips.first().waitFor()
+      const rows = new Set(
+        await chips.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top))),
+      )
+      expect(rows.size, name).toBeLessThanOrEqual(3) // six chips; one to a line was six rows
+      // The answers, the counts and the message follow each other; the box ends with them.
+      const [lastAnswer, counts, message, box] = await Promise.all(
+        [part(w, 'answer').last(), part(w, 'counts'), part(w, 'message'), part(w, 'box')].map((l) =>
+          l.boundingBox(),
+        ),
+      )
+      expect(counts!.y - (lastAnswer!.y + lastAnswer!.height), name).toBeLessThanOrEqual(1)
+      expect(counts!.y + counts!.height, name).toBeCloseTo(message!.y, 0)
+      // Below the message only the box's padding and border.
+      expect(box!.y + box!.height - (message!.y + message!.height), name).toBeLessThanOrEqual(17)
+      await page.waitForTimeout(600) // the bars' transition
+      await w.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` })
+      expect(errors).toEqual([])
+      await context.close()
+    }
+  })
+
   it('shows an article’s public replies as text under the box', async () => {
     const article = probeArticle('balasan')
     const url = session.probe.serve('/balasan', hostPage(api, container({ article, opd: 'rsud' })))
@@ -153,6 +197,10 @@ describe('reasons and public replies in the widget', () => {
     const replies = w.getByRole('region', { name: 'Tanggapan OPD' })
     await replies.waitFor()
     expect(await replies.locator('blockquote p').textContent()).toBe(REPLY)
+    // The day as readers write it (whichever day the test runs on), not 2026-12-07.
+    expect(await replies.locator('blockquote small').textContent()).toMatch(
+      /^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/,
+    )
     expect(await replies.locator('img').count()).toBe(0)
     expect(await w.locator('img').count()).toBe(0)
     expect(await page.content()).not.toContain('catatan internal')

@@ -44,13 +44,15 @@ describe('answering', () => {
     const context = await session.browser.newContext()
     const { page, errors, article } = await openArticle(context, 'klik')
     const w = widget(page)
-    expect(await part(w, 'counts').textContent()).toBe('0 tanggapan · 0 Dilihat')
+    expect(await part(w, 'counts').textContent()).toBe('0 tanggapan · dilihat 0 kali')
 
     await radio(page, /^Puas/).click()
     await expect.poll(() => percentagesOf(w)).toEqual([0, 100, 0, 0])
     expect(await radio(page, /^Puas/).getAttribute('aria-checked')).toBe('true')
     expect(await part(w, 'message').textContent()).toBe('Terima kasih atas tanggapan Anda!')
-    await expect.poll(() => part(w, 'counts').textContent()).toMatch(/^1 tanggapan · \d+ Dilihat$/)
+    await expect
+      .poll(() => part(w, 'counts').textContent())
+      .toMatch(/^1 tanggapan · dilihat \d+ kali$/)
     await page.waitForTimeout(600) // the bars' transition, for the screenshot
     await screenshot(page, 'widget-answered')
 

@@ -80,6 +80,31 @@ describe('the widget on a host page', () => {
     await close()
   })
 
+  it('is light on a reader’s dark device unless the page asks for dark or auto', async () => {
+    const themes = [undefined, 'light', 'auto', 'dark']
+    const body = themes
+      .map((theme) => container({ article: probeArticle('tema'), theme }))
+      .join('<p>Di antara</p>')
+    const backgrounds = async (colorScheme: 'light' | 'dark') => {
+      const { page, errors, close } = await open('tema', hostPage(api, body), {}, { colorScheme })
+      const seen = []
+      for (const [i] of themes.entries()) {
+        const w = widget(page, i)
+        await w.scrollIntoViewIfNeeded()
+        await waitForResults(w)
+        seen.push(await part(w, 'box').evaluate((el) => getComputedStyle(el).backgroundColor))
+      }
+      if (colorScheme === 'dark') await screenshot(page, 'widget-themes-on-dark-device')
+      expect(errors).toEqual([])
+      await close()
+      return seen
+    }
+    const [light, dark] = ['rgb(255, 255, 255)', 'rgb(22, 27, 34)']
+    // No data-theme, light, auto, dark:
+    expect(await backgrounds('dark')).toEqual([light, light, dark, dark])
+    expect(await backgrounds('light')).toEqual([light, light, light, dark])
+  })
+
   it('looks and works the same under hostile global CSS', async () => {
     const hostile = `<style>* { all: unset } button { display: none } p, span { font-size: 4px !important; color: red }
       div { line-height: 0 } [role=radio] { visibility: hidden }</style>`

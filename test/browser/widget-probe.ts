@@ -72,6 +72,7 @@ export interface WidgetSpec {
   opd?: string
   lang?: string
   results?: string
+  theme?: string
 }
 
 export function container(w: WidgetSpec): string {
@@ -82,6 +83,7 @@ export function container(w: WidgetSpec): string {
   ]
   if (w.lang) attrs.push(`data-lang="${w.lang}"`)
   if (w.results) attrs.push(`data-results="${w.results}"`)
+  if (w.theme) attrs.push(`data-theme="${w.theme}"`)
   return `<div data-tanggapan ${attrs.join(' ')}></div>`
 }
 
@@ -99,7 +101,7 @@ export function widget(page: Page, index = 0): Locator {
 
 /**
  * The widget's parts by name. Its class names are single letters, since every byte counts on
- * the answer path (widget/app/widget-mount.ts, widget/comment/comment-box.ts): tests name
+ * the answer path (widget/app/widget-mount.ts, widget/comment/comment-box.tsx): tests name
  * them here once, and find by role what has one (`[role=radio]`, getByRole('button', …)).
  */
 const PARTS = {
@@ -112,7 +114,7 @@ const PARTS = {
   answerPercent: '.p',
   answerBar: '.b',
   answerBarFill: '.f',
-  /** «n tanggapan · n Dilihat» under the answers. */
+  /** «n tanggapan · dilihat n kali» under the answers. */
   counts: '.n',
   /** The visible status line (thanks, failure, offline…). */
   message: '.m',

@@ -5,7 +5,7 @@ export const MESSAGES = {
   id: {
     question: 'Bagaimana Tanggapan Anda?',
     responses: (n: string) => n + ' tanggapan',
-    views: (n: string) => n + ' Dilihat',
+    views: (n: string) => 'dilihat ' + n + ' kali',
     thanks: 'Terima kasih atas tanggapan Anda!',
     failed: 'Gagal terkirim. Silakan coba lagi.',
     offline: 'Offline: dikirim saat tersambung.',

@@ -1,6 +1,10 @@
+import { Fragment, h, options, render } from 'preact'
 import { RATINGS, type RatingValue } from '../../worker/domain/figures/rating-scale'
 import type { Report } from '../loader/widget'
+import partsCss from '../ui/answer-parts.css'
+import { barWidths } from '../ui/answer-parts'
 import type { WidgetConfig } from '../widget-config'
+import { AnswerBox } from './answer-box'
 import { apiRequest } from './api-client'
 import { MESSAGES } from './messages'
 import { enqueue, flushQueue, type OfflineQueue } from './offline-queue'
@@ -10,13 +14,16 @@ import { movedFocus } from './roving-focus'
 import css from './styles.css'
 import type { WidgetSummary } from './widget-summary'
 
-// The versioned chunk the loader imports near the viewport: each widget's state, requests
-// and view. One reader id and one offline queue per page.
-//
-// Plain DOM, no Preact (docs/embedding.md «Why no Preact in the widget»): the box is one fixed tree of 26 nodes built
-// once, and a draw only sets texts and attributes, which is all a virtual DOM's diff would
-// do here; Preact alone was 4.8 KB of the 8 KB answer path. Texts go in as textContent, so
-// nothing is ever parsed as markup.
+// The versioned chunk the loader imports near the viewport: each widget's state and requests,
+// drawn by Preact (answer-box.tsx). One reader id and one offline queue per page.
+
+// The comment chunk takes Preact from here rather than bundling its own (scripts/build-widget.ts
+// checks that it finds what it imports): the reader downloads it once, and the comment box
+// renders in the same tree as the answers.
+export { Fragment, options }
+
+/** The comment box's chunk. */
+type CommentModule = typeof import('../comment/comment-box')
 
 const reader = readerId(() => localStorage)
 const queue: OfflineQueue = new Map()
@@ -30,14 +37,6 @@ function sheet(text: string): CSSStyleSheet {
   const s = new CSSStyleSheet()
   s.replaceSync(text)
   return s
-}
-
-/** A new element with its class, appended to `parent` (appendChild: see comment-box.ts). */
-function add<E extends HTMLElement = HTMLElement>(parent: Node, tag: string, className: string): E {
-  const e = document.createElement(tag) as E
-  e.className = className
-  parent.appendChild(e)
-  return e
 }
 
 export function mount(
@@ -57,7 +56,11 @@ export function mount(
   // Per widget: the bar widths, as a sheet since a strict CSP refuses style=.
   const bars = sheet('')
   // The loader's sheet stays first: it reserves the height the box keeps (no layout shift).
-  root.adoptedStyleSheets = [root.adoptedStyleSheets[0], (baseSheet ||= sheet(css)), bars]
+  root.adoptedStyleSheets = [
+    root.adoptedStyleSheets[0],
+    (baseSheet ||= sheet(partsCss + css)),
+    bars,
+  ]
 
   let confirmed: WidgetSummary | null = null
   let shown: WidgetSummary | null = null
@@ -66,59 +69,35 @@ export function mount(
   let spoken = ''
   let focus = -1
   let answers = 0
-  // The comment box is a chunk of its own (widget/comment/), imported only when it is shown.
+  // The comment box is a chunk of its own (widget/comment/), imported only when it is shown;
+  // it is drawn after the box, taking the focus only when the reader opened it.
+  let commentBox: CommentModule | undefined
+  let commentFocus = false
   const comment = (focus?: unknown) =>
-    import(__TANGGAPAN_COMMENT__).then((m) => m.default(root, config, api, reader, focus))
+    import(__TANGGAPAN_COMMENT__).then((m: CommentModule) => {
+      if (commentBox) return
+      commentBox = m
+      commentFocus = !!focus
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet(m.css)]
+      draw(status)
+    })
 
   const indexOf = (value?: number | null) => RATINGS.findIndex((r) => r.value === value)
   // Roving tabindex: the focused answer, else the reader's own, else the first holds the Tab stop.
   const tabStop = () => (focus < 0 ? Math.max(0, indexOf(shown?.yours)) : focus)
   const percentsOf = (s: WidgetSummary) => RATINGS.map((r) => s.percentages[r.key])
 
-  const box = add(root, 'div', '')
-  box.lang = lang
-  const question = add(box, 'p', 'q')
-  question.id = 'q'
-  question.textContent = t.question
-  const group = add(box, 'div', 'g')
-  group.setAttribute('role', 'radiogroup')
-  group.setAttribute('aria-labelledby', 'q')
-  const buttons = RATINGS.map((r, i) => {
-    const button = add<HTMLButtonElement>(group, 'button', 'o o' + i)
-    button.type = 'button'
-    button.setAttribute('role', 'radio')
-    // The face is drawn by the stylesheet: emoji differ per device, and where no emoji font
-    // is installed (Debian's Chromium) they are empty boxes.
-    add(button, 'span', 'e').setAttribute('aria-hidden', 'true')
-    add(button, 'span', 'l').textContent = r[lang]
-    add(button, 'span', 'p')
-    add(add(button, 'span', 'b'), 'span', 'f')
-    button.onclick = () => answer(r.value)
-    button.onfocus = () => {
-      focus = i
-      draw()
-    }
-    return button
-  })
-  const percents = buttons.map((b) => b.querySelector('.p')!)
-  const counts = add(box, 'p', 'n')
-  const message = add(box, 'p', 'm')
-  message.setAttribute('aria-hidden', 'true')
-  const live = add(box, 'p', 'v')
-  live.setAttribute('role', 'status')
-  // Always in the box's last line, hidden until the reader has answered: the lines above
-  // it stay where they are when it appears (no layout shift on a reload of an answered page).
-  const feedback = add<HTMLButtonElement>(box, 'button', 'k')
-  feedback.textContent = t.feedback
-  feedback.onclick = comment
-
-  group.onkeydown = (event) => {
+  const onKeyDown = (event: KeyboardEvent) => {
     const next = movedFocus(event.key, tabStop(), 4)
     if (next === undefined) return
     event.preventDefault()
     focus = next
     draw()
-    buttons[next].focus()
+    root.querySelectorAll<HTMLElement>('[role=radio]')[next].focus()
+  }
+  const onFocusAnswer = (i: number) => {
+    focus = i
+    draw()
   }
 
   /**
@@ -130,18 +109,29 @@ export function mount(
     status = text
     const results = shown && (!config.resultsAfter || shown.yours) ? percentsOf(shown) : null
     const views = shown ? t.views(format(shown.views)) : ''
-    bars.replaceSync(results ? results.map((p, i) => `.o${i} .f{width:${p}%}`).join('') : '')
-    box.className = results ? 't' : 't h'
-    buttons.forEach((button, i) => {
-      button.setAttribute('aria-checked', String(shown?.yours === RATINGS[i].value))
-      button.tabIndex = i === tabStop() ? 0 : -1
-      percents[i].textContent = results ? results[i] + '%' : ''
-    })
-    counts.textContent = results ? t.responses(format(shown!.total)) + ' · ' + views : views
-    message.textContent = status || (shown && !results ? t.resultsAfter : '')
-    // Set only when it changes: a live region said again is heard again.
-    if (live.textContent !== spoken) live.textContent = spoken
-    feedback.toggleAttribute('data-off', !shown?.yours)
+    bars.replaceSync(results ? barWidths(results) : '')
+    render(
+      h(
+        Fragment,
+        null,
+        h(AnswerBox, {
+          lang,
+          t,
+          results,
+          yours: shown?.yours,
+          tabStop: tabStop(),
+          counts: results ? t.responses(format(shown!.total)) + ' · ' + views : views,
+          message: status || (shown && !results ? t.resultsAfter : ''),
+          spoken,
+          onAnswer: answer,
+          onFocusAnswer,
+          onKeyDown,
+          onFeedback: comment,
+        }),
+        commentBox && h(commentBox.default, { target: config, api, reader, focus: commentFocus }),
+      ),
+      root,
+    )
   }
 
   /** What the server confirmed (null: it refused), shown unless a newer answer is on its way. */

@@ -1,7 +1,7 @@
 import { RESERVED_HEIGHT } from '../reserved-height'
 import { readConfig, type PageInfo, type WidgetConfig } from '../widget-config'
 
-// The only script every page loads (budget: 2 KB gzip). It reserves each container's space,
+// The only script every page loads (budget: 1 KB gzip; framework-free). It reserves each container's space,
 // and only when one nears the viewport imports the versioned chunk with the widget itself.
 // Nothing here may throw into the host page.
 

@@ -69,6 +69,15 @@ export function demoArticlePage(widgetOrigin: string) {
       <a href="${noscript}">${NOSCRIPT_LABEL}</a>
     </noscript></div>
     <script src="${widgetOrigin}/widget.js" async></script>
+    <section class="themes" aria-labelledby="themes-title">
+      <h2 id="themes-title">Tema widget</h2>
+      <p>Kotak di atas terang, apa pun tema perangkat pembaca. Dengan <code>data-theme="dark"</code>
+        selalu gelap; dengan <code>data-theme="auto"</code> mengikuti perangkat pembaca.</p>
+      ${(['dark', 'auto'] as const).map(
+        (theme) =>
+          html`<div data-tanggapan data-theme="${theme}" data-opd="${DEMO_ARTICLE.opd}" data-article="${DEMO_ARTICLE.key}" data-title="${DEMO_ARTICLE.title}"></div>`,
+      )}
+    </section>
   </article>
 
   <aside>

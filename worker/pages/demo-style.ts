@@ -19,7 +19,8 @@ h1{font:800 34px/1.2 system-ui,sans-serif;margin:.3em 0 .4em;color:#102a43}
 .hero{height:260px;border-radius:8px;margin:20px 0;background:linear-gradient(135deg,#2f855a 0%,#38a169 40%,#0e3a66 100%)}
 .tags a{margin-right:8px}
 [data-tanggapan]{margin-top:32px;min-height:356px}
-aside h2{font:700 18px system-ui,sans-serif;color:#102a43}
+aside h2,.themes h2{font:700 18px system-ui,sans-serif;color:#102a43}
+.themes{margin-top:40px;font:15px/1.5 system-ui,sans-serif}
 aside ul{padding-left:18px;font:15px/1.5 system-ui,sans-serif}
 aside li{margin-bottom:10px}
 .embed{background:#fff;border-radius:8px;padding:4px 18px 14px;margin-top:28px;font:15px/1.5 system-ui,sans-serif}
@@ -27,7 +28,7 @@ pre{white-space:pre-wrap;word-break:break-all;background:#102a43;color:#e6f0ff;p
 footer.site{background:#102a43;color:#d9e2ec;font:14px system-ui,sans-serif;padding:20px 0}
 @media (max-width:820px){main.wrap{grid-template-columns:minmax(0,1fr);gap:24px}article{padding:20px}h1{font-size:27px}}
 @media (max-width:480px){.wrap,header.site .wrap{padding-left:12px;padding-right:12px}article{padding:16px 14px}nav{gap:14px}}
-@media (prefers-color-scheme:dark){body{background:#0b1117;color:#d9e2ec}article,.embed{background:#111a23}h1,aside h2{color:#f0f4f8}.crumbs,.meta,.tags{color:#9fb3c8}a{color:#8dbcff}}
+@media (prefers-color-scheme:dark){body{background:#0b1117;color:#d9e2ec}article,.embed{background:#111a23}h1,aside h2,.themes h2{color:#f0f4f8}.crumbs,.meta,.tags{color:#9fb3c8}a{color:#8dbcff}}
 `
 
 /** The demo site's emblem, so the browser's favicon request finds something. */
