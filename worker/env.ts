@@ -1,16 +1,12 @@
 import { createFactory } from 'hono/factory'
 import type { TokenScope } from './auth/token'
 import { database, type Db } from './db/client'
-import type { ArticleObject } from './hot-path/article-object'
-import type { SiteGuardObject } from './hot-path/site-guard-object'
 
-/** The Worker's bindings, typed once (wrangler.toml declares them). */
-export interface Env {
-  DB: D1Database
-  /** Per-address requests a minute to the public endpoints ([[ratelimits]] in wrangler.toml). */
-  PUBLIC_RATE_LIMIT: RateLimit
-  /** Per-address requests a minute to the restricted API. */
-  RESTRICTED_RATE_LIMIT: RateLimit
+/**
+ * Vars only local runs set (npm start, the tests: `--var`, miniflare bindings); wrangler.toml
+ * declares none of them, so a deployed Worker leaves them unset.
+ */
+export interface LocalVars {
   /** How many OPDs a site may gain through the public API before 422 `too_many_opds`. */
   MAX_OPDS_PER_SITE?: string
   /** `off` lifts the per-address abuse limits (load tests from one machine). */
@@ -20,17 +16,14 @@ export interface Env {
    * Worker leaves it unset and refuses them (docs/webhooks.md).
    */
   ALLOW_LOCAL_ADDRESSES?: string
-  /**
-   * The deployed Worker's public address, its custom domain (`https://tanggapan.….go.id`, set per
-   * environment in wrangler.toml): what embed snippets and open-data URLs carry, whatever
-   * address a request came to. Unset locally, where the request's own origin is used.
-   */
-  PUBLIC_ORIGIN?: string
-  /** One object per article: its readers' answers and counters, flushed to D1. */
-  ARTICLES: DurableObjectNamespace<ArticleObject>
-  /** One object per site: the per-network abuse counts of the hot path. */
-  SITE_GUARDS: DurableObjectNamespace<SiteGuardObject>
 }
+
+/**
+ * The Worker's bindings: what wrangler.toml declares (documented there), typed by `npm run
+ * types` into worker/worker-configuration.d.ts (`Cloudflare.Env`, a global, so this module
+ * imports no Durable Object class), and the local vars.
+ */
+export type Env = Cloudflare.Env & LocalVars
 
 /**
  * What a request carries past the middleware: the one drizzle instance of the request, the
