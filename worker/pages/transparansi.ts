@@ -7,7 +7,7 @@ import { dayText, gradeText, ikmText, momentText, num, pageShell, periodText } f
 // token: per period each publication with its total and each OPD's IKM and grade, links to the
 // printable reports and the JSON, and the site's open data. Figures are the frozen ones.
 
-/** Where the open data of a site lives (worker/routes/opendata.ts). */
+/** Where the open data of a site lives (worker/api/public/opendata.ts). */
 const openDataPaths = (site: string) => ({
   csv: `/api/v1/public/opendata/${site}.csv`,
   json: `/api/v1/public/opendata/${site}.json`,

@@ -142,7 +142,7 @@ export class Answers {
   }
 
   /**
-   * The admin's exclusion of the article's flagged answers (routes/admin-spam.ts): they leave
+   * The admin's exclusion of the article's flagged answers (api/admin/flagged.ts): they leave
    * the counters and their days here at once, and D1 with the next flush (which marks them).
    */
   excludeFlagged(): number {

@@ -136,7 +136,7 @@ export class ArticleObject extends DurableObject<Env> {
   }
 
   /**
-   * The admin's exclusion of the article's flagged answers (routes/admin-spam.ts): they leave
+   * The admin's exclusion of the article's flagged answers (api/admin/flagged.ts): they leave
    * the counters and their days here at once, and D1 with the next flush (which marks them).
    */
   async excludeFlagged(event: Pick<ArticleEvent, 'siteId' | 'key' | 'day' | 'opd'>) {
