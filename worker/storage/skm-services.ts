@@ -42,7 +42,7 @@ export function listServices(db: Db, site: string, opd?: string): Promise<Servic
     .orderBy(asc(skmServices.opd), asc(skmServices.slug))
 }
 
-async function serviceOf(db: Db, site: string, slug: string): Promise<ServiceRow | null> {
+export async function serviceOf(db: Db, site: string, slug: string): Promise<ServiceRow | null> {
   const [row] = await db
     .select(columns)
     .from(skmServices)
