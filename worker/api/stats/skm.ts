@@ -90,7 +90,7 @@ export const skm = createRoute({
     'services up before any figure is worked out. Not the widget’s indicative `ikm`.',
   ...access('token'),
   request: { query: skmQuery },
-  responses: { 200: ok(SkmRows), ...errors(...STATS, 'unknown_service') },
+  responses: { 200: ok(SkmRows), ...errors(...STATS, 'site_required', 'unknown_service') },
 })
 
 export const skmHandler: RouteHandler<typeof skm, AppEnv> = async (c) => {
