@@ -11,6 +11,7 @@ import { commentsRoute } from './api/widget/comments'
 import { reasonsRoute } from './api/widget/reasons'
 import { repliesRoute } from './api/widget/replies'
 import { responsesRoute } from './api/widget/responses'
+import { skmResponsesRoute } from './api/skm/responses'
 import { statsRoute } from './api/stats'
 import { summaryRoute } from './api/widget/summary'
 import { summariesRoute } from './api/widget/summaries'
@@ -48,6 +49,7 @@ export function createApp() {
     '/api/v1/replies',
     '/api/v1/widget-errors',
     '/api/v1/categories',
+    '/api/v1/skm/responses',
   ]) {
     app.use(path, publicRateLimit)
   }
@@ -60,6 +62,7 @@ export function createApp() {
   app.route('/api/v1/reasons', reasonsRoute)
   app.route('/api/v1/replies', repliesRoute)
   app.route('/api/v1/widget-errors', widgetErrorsRoute)
+  app.route('/api/v1/skm/responses', skmResponsesRoute)
   app.route('/api/v1/stats', statsRoute)
   app.route('/api/v1/categories', categoriesRoute)
   app.route('/api/v1/admin', adminRoute)

@@ -23,6 +23,7 @@ import { type AppEnv, type Env, factory } from '../env'
 import { apiError, type ApiError } from '../errors'
 import type { AddressGuard, ResponseGuard } from '../storage/address-guard'
 import type { BeaconGuard } from '../storage/embed-health'
+import type { SkmGuard } from '../storage/skm-submissions'
 import { hmacHex, randomHex } from '../domain/crypto'
 
 export type Hashes = { address: string; network: string }
@@ -70,6 +71,19 @@ export function viewGuard(hashes: Hashes | null): AddressGuard | null {
 export function beaconGuard(hashes: Hashes | null, site: string): BeaconGuard | null {
   if (hashes === null) return null
   return { key: `e:${hashes.network}:${site}`, limit: WIDGET_ERRORS_PER_NETWORK_SITE_DAY }
+}
+
+/**
+ * The bound on new SKM respondents from one network to one site a day (storage/skm-submissions.ts):
+ * a respondent is a new reader of the news box, so the same budget sizes, in a budget of its own.
+ */
+export function skmGuard(hashes: Hashes | null, site: string): SkmGuard | null {
+  if (hashes === null) return null
+  return {
+    key: `k:${hashes.network}:${site}`,
+    limit: NEW_RESPONSES_PER_NETWORK_SITE_DAY,
+    flagAfter: FLAG_SITE_RESPONSES_AFTER,
+  }
 }
 
 const encoder = new TextEncoder()

@@ -19,6 +19,11 @@ const INFO = {
 const TAGS = [
   { name: 'Widget', description: 'Public: called by widget.js from registered origins' },
   { name: 'Statistics', description: 'Restricted: per site, region, OPD, article and day' },
+  {
+    name: 'SKM',
+    description:
+      'The official nine-element survey (docs/contract.md §14), apart from the indicative index',
+  },
   { name: 'Management', description: 'Restricted, mostly the admin role' },
   { name: 'Publications', description: 'Frozen period figures (docs/contract.md §8)' },
   { name: 'Webhooks', description: 'Restricted: signed event deliveries (docs/contract.md §9)' },

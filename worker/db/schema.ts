@@ -639,3 +639,6 @@ export const widgetErrorDays = sqliteTable(
     index('widget_error_days_day').on(t.day),
   ],
 )
+
+// The official survey's tables live in their own module (docs/contract.md §14).
+export * from './skm-schema'

@@ -5,14 +5,16 @@ import { checkEmbedRoute } from './check-embed'
 import { adminCommentsRoute } from './comments'
 import { adminFlaggedRoute } from './flagged'
 import { adminMovesRoute } from './moves'
+import { adminServicesRoute } from './services'
 import { adminSitesRoute } from './sites'
 import { adminTokensRoute } from './tokens'
 import { webhooksRoute } from './webhooks'
 
-/** Management (an addition to docs/contract.md §5): sites, origins, OPDs, tokens, spam and comments. */
+/** Management (an addition to docs/contract.md §5): sites, origins, OPDs, tokens, spam, comments and SKM services. */
 export const adminRoute = apiApp(requireToken)
   .route('/sites', adminSitesRoute)
   .route('/sites', adminMovesRoute)
+  .route('/sites', adminServicesRoute)
   .route('/tokens', adminTokensRoute)
   .route('/flagged', adminFlaggedRoute)
   .route('/comments', adminCommentsRoute)

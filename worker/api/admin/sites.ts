@@ -78,7 +78,7 @@ function conflictError(conflict: SiteConflict) {
  * An admin, or an opd token of the site that covers this OPD (docs/contract.md §13: the OPD files
  * itself); checked before the body is read, so a refused request reads nothing.
  */
-const opdKeeper = factory.createMiddleware(async (c, next) => {
+export const opdKeeper = factory.createMiddleware(async (c, next) => {
   const { site, opd } = parseOrThrow(opdParams, c.req.param())
   const token = c.var.token
   const own = token.role === 'opd' && token.site === site && inScope(token, site, opd)

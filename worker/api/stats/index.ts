@@ -7,6 +7,7 @@ import { opds, opdsHandler } from './opds'
 import { regions, regionsHandler } from './regions'
 import { scope, scopeHandler } from './scope'
 import { sites, sitesHandler } from './sites'
+import { skm, skmHandler } from './skm'
 import { timeseries, timeseriesHandler } from './timeseries'
 
 /** The restricted statistics (docs/contract.md §5): every operation needs a bearer token. */
@@ -19,3 +20,4 @@ export const statsRoute = apiApp(requireToken)
   .openapi(timeseries, timeseriesHandler)
   .openapi(health, healthHandler)
   .openapi(comments, commentsHandler)
+  .openapi(skm, skmHandler)

@@ -1,0 +1,147 @@
+import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
+import type { AppEnv } from '../../env'
+import { apiError } from '../../errors'
+import { halfUp } from '../../skm/figures'
+import {
+  groupFigures,
+  groupKey,
+  groupTallies,
+  SKM_GROUPINGS,
+  type SkmGroup,
+} from '../../skm/groups'
+import { ELEMENT_KEYS, PROFILE_FIELDS } from '../../skm/questionnaire'
+import { serviceSlug } from '../../skm/validation'
+import { serviceOf } from '../../storage/skm-services'
+import { skmServiceSums } from '../../storage/skm-figures'
+import { regionCode } from '../../validation/region-fields'
+import { access, errors, ok } from '../operation'
+import { asked, STATS, statsFields, statsRequest } from './request'
+
+// GET /api/v1/stats/skm (docs/contract.md §14): the official survey's figures per service, OPD
+// or site, restricted as every statistic is. Never mixed with the news box's indicative `ikm`:
+// its own endpoint, its own field names (`ikm_skm`).
+
+const { format: _, ...fields } = statsFields
+const skmQuery = z.strictObject({
+  ...fields,
+  service: serviceSlug.optional(),
+  region: regionCode.optional(),
+  by: z
+    .enum(SKM_GROUPINGS, { error: `by must be one of ${SKM_GROUPINGS.join(', ')}` })
+    .default('service'),
+})
+
+const grade = z.enum(['A', 'B', 'C', 'D']).nullable()
+const byElement = <S extends z.ZodType>(schema: S) =>
+  z.strictObject(Object.fromEntries(ELEMENT_KEYS.map((k) => [k, schema])) as Record<string, S>)
+const day = z.string().describe('An Asia/Jakarta day, YYYY-MM-DD')
+
+const SkmRow = z
+  .strictObject({
+    site: z.string(),
+    opd: z.string().nullable(),
+    service: z.string().nullable(),
+    name: z.string().nullable().describe('The service’s name (by=service)'),
+    respondents: z.int(),
+    tallies: byElement(z.tuple([z.int(), z.int(), z.int(), z.int()])).describe(
+      'How many answered 1, 2, 3 and 4 to each element',
+    ),
+    nrr: byElement(z.number().nullable()).describe('Sum ÷ respondents, two decimals half up'),
+    element_grades: byElement(grade),
+    ikm_skm: z.number().nullable().describe('25 × Σ NRR × 1/9, two decimals half up'),
+    grade,
+    ikm_skm_0111: z.number().nullable().describe('The same with the 0.111 weight many tools use'),
+    grade_0111: grade,
+    weakest: z.array(z.enum(ELEMENT_KEYS)).describe('Element keys, lowest NRR first'),
+    profile: z
+      .record(z.string(), z.record(z.string(), z.int()))
+      .describe('Respondents per profile field and value; tidak_diisi: left out'),
+    population: z.int().nullable(),
+    required_sample: z.int().nullable().describe('Krejcie–Morgan, against the population'),
+    sample_adequate: z.boolean().nullable(),
+    ikm_skm_prev: z.number().nullable().describe('The previous range’s ikm_skm'),
+    ikm_skm_change: z.number().nullable(),
+  })
+  .openapi('SkmRow')
+
+const SkmRows = z
+  .strictObject({
+    from: day.nullable(),
+    to: day.nullable(),
+    period: z.string().optional(),
+    previous: z
+      .strictObject({ from: day, to: day, period: z.string().optional() })
+      .nullable()
+      .describe('The range compared with; null when there is none'),
+    by: z.enum(SKM_GROUPINGS),
+    rows: z.array(SkmRow),
+  })
+  .openapi('SkmRows')
+
+export const skm = createRoute({
+  method: 'get',
+  path: '/skm',
+  tags: ['SKM'],
+  summary: 'The official survey’s figures per service, OPD or site',
+  description:
+    'Per element the tallies, NRR and grade; the index `ikm_skm` (1/9 weights) and its grade, ' +
+    'the 0.111-weight figure beside it, the weakest elements first, respondents per profile ' +
+    'value and the sample against the population (docs/skm.md). `by=opd|site` adds the ' +
+    'services up before any figure is worked out. Not the widget’s indicative `ikm`.',
+  ...access('token'),
+  request: { query: skmQuery },
+  responses: { 200: ok(SkmRows), ...errors(...STATS, 'site_required', 'unknown_service') },
+})
+
+export const skmHandler: RouteHandler<typeof skm, AppEnv> = async (c) => {
+  const db = c.var.db
+  const query = c.req.valid('query')
+  const { q, filter, before, previous } = await statsRequest(c.var, query, { opd: true })
+  if (q.service !== undefined) {
+    if (filter.site === undefined) {
+      throw apiError('site_required', 'Name the site of the service with site=')
+    }
+    const service = await serviceOf(db, filter.site, q.service)
+    if (service === null || (filter.opd !== undefined && service.opd !== filter.opd)) {
+      throw apiError('unknown_service', `${filter.site} has no service ${q.service} there`)
+    }
+  }
+  const scope = { ...filter, service: q.service }
+  const [now, then] = await Promise.all([
+    skmServiceSums(db, scope),
+    before === null ? null : skmServiceSums(db, { ...before, service: q.service }),
+  ])
+  const prev = new Map(
+    groupTallies(then ?? [], q.by).map((g) => [groupKey(q.by, g), groupFigures(g, null).ikm_skm]),
+  )
+  const rows = groupTallies(now, q.by).map((g) => skmRow(g, prev.get(groupKey(q.by, g)) ?? null))
+  return c.json({ ...asked(q), previous, by: q.by, rows }, 200)
+}
+
+function skmRow(g: SkmGroup, previous: number | null) {
+  const f = groupFigures(g, previous)
+  const n = f.respondents
+  return {
+    site: g.site,
+    opd: g.opd,
+    service: g.service,
+    name: g.name,
+    respondents: n,
+    tallies: Object.fromEntries(
+      f.elements.map((e) => [e.key, [...e.tally] as [number, number, number, number]]),
+    ),
+    nrr: Object.fromEntries(f.elements.map((e) => [e.key, n === 0 ? null : halfUp(e.sum, n)])),
+    element_grades: f.element_grades,
+    ikm_skm: f.ikm_skm,
+    grade: f.grade,
+    ikm_skm_0111: f.ikm_skm_0111,
+    grade_0111: f.grade_0111,
+    weakest: f.weakest,
+    profile: Object.fromEntries(PROFILE_FIELDS.map((p) => [p.key, g.profile[p.key]])),
+    population: f.population,
+    required_sample: f.required_sample,
+    sample_adequate: f.sample_adequate,
+    ikm_skm_prev: f.ikm_skm_prev,
+    ikm_skm_change: f.ikm_skm_change,
+  }
+}
