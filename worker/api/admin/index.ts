@@ -1,6 +1,7 @@
 import { requireToken } from '../../auth/bearer-auth'
 import { adminPublicationsRoute } from './publications'
 import { apiApp } from '../operation'
+import { adminAuditRoute } from './audit'
 import { checkEmbedRoute } from './check-embed'
 import { adminCommentsRoute } from './comments'
 import { adminFlaggedRoute } from './flagged'
@@ -9,7 +10,7 @@ import { adminSitesRoute } from './sites'
 import { adminTokensRoute } from './tokens'
 import { webhooksRoute } from './webhooks'
 
-/** Management (an addition to docs/contract.md §5): sites, origins, OPDs, tokens, spam and comments. */
+/** Management (an addition to docs/contract.md §5): sites, origins, OPDs, tokens, spam, comments and the audit log. */
 export const adminRoute = apiApp(requireToken)
   .route('/sites', adminSitesRoute)
   .route('/sites', adminMovesRoute)
@@ -19,3 +20,4 @@ export const adminRoute = apiApp(requireToken)
   .route('/publications', adminPublicationsRoute)
   .route('/webhooks', webhooksRoute)
   .route('/check-embed', checkEmbedRoute)
+  .route('/audit', adminAuditRoute)
