@@ -38,6 +38,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   too_many_opds: 422,
   article_not_registered: 422,
+  placeholder_article: 422,
   no_response: 422,
   too_many_webhooks: 422,
   page_unreachable: 422,

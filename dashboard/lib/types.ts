@@ -21,7 +21,8 @@ export type SiteRow = Answer<'SiteRows'>['rows'][number]
 export type RegionRow = Answer<'RegionRows'>['rows'][number]
 export type OpdRow = Answer<'OpdRows'>['rows'][number]
 export type ArticleRow = Answer<'ArticleRows'>['rows'][number]
-export type DayRow = Answer<'DayRows'>['rows'][number]
+/** A row of a daily series (`interval=day`, what the dashboard asks for). */
+export type DayRow = Extract<Answer<'SeriesRows'>['rows'][number], { day: string }>
 export type CommentRow = Answer<'CommentRows'>['rows'][number]
 
 /**

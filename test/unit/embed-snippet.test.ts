@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { embedSnippet, tanggapiUrl } from '../../worker/domain/embedding/embed-snippet'
+import {
+  embedSnippet,
+  isArticlePlaceholder,
+  tanggapiUrl,
+} from '../../worker/domain/embedding/embed-snippet'
 
 // The snippet in the README and docs/embedding.md is what «Kelola» and the demo page give
 // (worker/domain/embedding/embed-snippet.ts), placeholders and all: a webmaster copies it from any of them.
@@ -30,4 +34,16 @@ describe('the embed snippet', () => {
     expect(snippet.split('\n')).toHaveLength(4)
     expect(snippet.length).toBeLessThan(400)
   })
+})
+
+describe('the article placeholder', () => {
+  it.each(['URL_BERITA', 'url_berita', '{{ URL_BERITA }}', '%URL-BERITA%', '<url berita>'])(
+    'recognises %s left in place',
+    (key) => expect(isArticlePlaceholder(key)).toBe(true),
+  )
+
+  it.each(['https://kuduskab.go.id/berita/url-berita', 'berita/url_berita/1', 'URL_BERITA_1'])(
+    'takes %s as a real article',
+    (key) => expect(isArticlePlaceholder(key)).toBe(false),
+  )
 })

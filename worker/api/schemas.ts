@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { ROLES } from '../auth/token'
+import { INTERVALS } from '../domain/calendar/intervals'
 import { ARTICLE_SORTS } from '../domain/figures/article-ranking'
 import { CATEGORY_KEYS } from '../domain/regions/opd-categories'
 import { OPD_SORTS } from '../domain/figures/opd-ranking'
@@ -156,6 +157,22 @@ const regionRow = z
   })
   .openapi('RegionRow')
 const dayRow = z.strictObject({ day, ...figures, ...reasons }).openapi('DayRow')
+// A week's or a month's figures are its days' sums; `from`/`to` are its days within the range.
+const stepDays = {
+  from: day.describe('Its first day within the range asked'),
+  to: day.describe('Its last day within the range asked'),
+}
+const weekRow = z
+  .strictObject({
+    week: z.string().describe('An ISO week, Monday–Sunday in Asia/Jakarta: 2026-W49'),
+    ...stepDays,
+    ...figures,
+    ...reasons,
+  })
+  .openapi('WeekRow')
+const monthRow = z
+  .strictObject({ month: z.string().describe('YYYY-MM'), ...stepDays, ...figures, ...reasons })
+  .openapi('MonthRow')
 const commentRow = z
   .strictObject({
     id: z.int(),
@@ -320,12 +337,13 @@ export const ANSWERS = named({
     matched: count.describe('Articles that matched before the limit'),
     rows: z.array(articleRow),
   }),
-  DayRows: z.strictObject({
+  SeriesRows: z.strictObject({
     site: nullableText,
     opd: nullableText,
     article: nullableText,
     ...asked,
-    rows: z.array(dayRow),
+    interval: z.enum(INTERVALS),
+    rows: z.array(z.union([dayRow, weekRow, monthRow])).describe('Rows of the interval asked'),
   }),
   CommentRows: z.strictObject({
     counts,

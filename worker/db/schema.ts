@@ -13,6 +13,7 @@ import { COMMENT_FOLLOW_UP } from '../domain/comments/comment-follow-up'
 import type { OpdCategory } from '../domain/regions/opd-categories'
 import { WIDGET_ERROR_CODES } from '../domain/embedding/embed-health'
 import { REASON_KEYS } from '../domain/comments/reasons'
+import { AUDIT_ACTIONS } from '../domain/audit/actions'
 
 // The one definition of the tables: migrations/ is generated from this file by drizzle-kit
 // (`npm run db:generate`), and a test fails when the two disagree.
@@ -642,3 +643,29 @@ export const widgetErrorDays = sqliteTable(
 
 // The official survey's tables live in their own module (docs/contract.md §14).
 export * from './skm-schema'
+/**
+ * Every change made with a token through the management API (docs/dashboard.md «Audit log»):
+ * who (the token's id, label and role as they were), what (`action`), on which site and
+ * target, and the small JSON of before and after. Appended in the change's own batch where
+ * it has one; no route changes or deletes a row.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    tokenId: text('token_id').notNull(),
+    tokenLabel: text('token_label').notNull(),
+    tokenRole: text('token_role').notNull(),
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+    site: text('site'),
+    target: text('target').notNull(),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [
+    index('audit_log_at').on(t.at),
+    index('audit_log_site_at').on(t.site, t.at),
+    index('audit_log_action_at').on(t.action, t.at),
+  ],
+)

@@ -69,6 +69,10 @@ const PROBLEMS: Partial<Record<ErrorCode, [id: string, en: string]>> = {
     'Berita ini tidak terdaftar untuk situs tersebut',
     'This article is not registered for that site',
   ],
+  placeholder_article: [
+    'Tautan ini belum berisi alamat berita',
+    'This link does not hold the article’s address yet',
+  ],
   origin_not_allowed: [
     'Jawaban hanya dapat dikirim dari formulir di halaman ini',
     'Answers can be sent only from the form on this page',

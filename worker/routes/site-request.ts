@@ -2,6 +2,7 @@ import { type Hashes, tooManyToday } from '../abuse/guards'
 import { NEW_OPDS_PER_NETWORK_SITE_DAY } from '../abuse/limits'
 import type { Db } from '../db/client'
 import { type Env, factory } from '../env'
+import { isArticlePlaceholder } from '../domain/embedding/embed-snippet'
 import { apiError } from '../errors'
 import { DEFAULT_MAX_OPDS_PER_SITE, ensureOpd, siteExists, siteForOrigin } from '../storage/sites'
 import { missingSiteOrOpd } from '../storage/stats'
@@ -87,14 +88,26 @@ async function ofSite(db: Db, siteId: string, article: string): Promise<boolean>
  * any other key is answered from D1 and asks no object, so made-up keys leave no storage.
  */
 export async function answerable(db: Db, siteId: string, article: string): Promise<boolean> {
-  return newArticleKey.safeParse(article).success && (await ofSite(db, siteId, article))
+  return (
+    !isArticlePlaceholder(article) &&
+    newArticleKey.safeParse(article).success &&
+    (await ofSite(db, siteId, article))
+  )
 }
 
 /**
- * 422 for an article URL of an origin the site has not registered (else anyone could make up
- * articles under any name); an opaque `data-article` id is the site's own.
+ * 422 for the snippet's placeholder left in place (docs/embedding.md), and for an article URL
+ * of an origin the site has not registered (else anyone could make up articles under any
+ * name); an opaque `data-article` id is the site's own.
  */
 export async function requireArticleOfSite(db: Db, siteId: string, article: string) {
+  if (isArticlePlaceholder(article)) {
+    throw apiError(
+      'placeholder_article',
+      `Ganti ${article} dengan alamat halaman berita ini (URL kanoniknya) / ` +
+        `Replace ${article} with this page's address (its canonical URL)`,
+    )
+  }
   if (!(await ofSite(db, siteId, article))) {
     throw apiError(
       'article_not_registered',

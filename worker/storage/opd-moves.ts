@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { COUNTERS } from '../db/sql'
+import { type AuditEntry, batchWithAudit } from './audit'
 
 // Moving figures between OPDs: deleting a junk slug, merging one slug into another, and moving
 // one article to another OPD. Each is one D1 batch (one transaction) whose statements read
@@ -56,19 +56,26 @@ export async function deleteOpd(
   db: Db,
   site: string,
   slug: string,
+  audit?: AuditEntry,
 ): Promise<{ deleted: boolean; use: OpdUse }> {
   const free = sql`NOT ${answered(site, slug)} AND NOT ${scopedTokens(site, slug)}`
   const ids = sql`SELECT id FROM articles WHERE site_id = ${site} AND opd = ${slug}`
-  const results = await batch<{ responses: number; tokens: number }>(db, [
-    sql`DELETE FROM view_marks WHERE article_id IN (${ids}) AND ${free}`,
-    sql`DELETE FROM article_days WHERE article_id IN (${ids}) AND ${free}`,
-    sql`DELETE FROM articles WHERE site_id = ${site} AND opd = ${slug} AND ${free}`,
-    sql`DELETE FROM opd_days WHERE site_id = ${site} AND opd = ${slug} AND ${free}`,
-    // Its webhooks go with it (their log and queue cascade): nothing is left to tell them.
-    sql`DELETE FROM webhooks WHERE site_id = ${site} AND opd = ${slug} AND ${free}`,
-    sql`DELETE FROM opds WHERE site_id = ${site} AND slug = ${slug} AND ${free}`,
-    sql`SELECT ${answered(site, slug)} AS responses, ${scopedTokens(site, slug)} AS tokens`,
-  ])
+  const when = sql`${opdExists(site, slug)} AND ${free}`
+  const results = await batchWithAudit<{ responses: number; tokens: number }>(
+    db,
+    [
+      sql`DELETE FROM view_marks WHERE article_id IN (${ids}) AND ${free}`,
+      sql`DELETE FROM article_days WHERE article_id IN (${ids}) AND ${free}`,
+      sql`DELETE FROM articles WHERE site_id = ${site} AND opd = ${slug} AND ${free}`,
+      sql`DELETE FROM opd_days WHERE site_id = ${site} AND opd = ${slug} AND ${free}`,
+      // Its webhooks go with it (their log and queue cascade): nothing is left to tell them.
+      sql`DELETE FROM webhooks WHERE site_id = ${site} AND opd = ${slug} AND ${free}`,
+      sql`DELETE FROM opds WHERE site_id = ${site} AND slug = ${slug} AND ${free}`,
+      sql`SELECT ${answered(site, slug)} AS responses, ${scopedTokens(site, slug)} AS tokens`,
+    ],
+    audit,
+    when,
+  )
   const [why] = results[6].results
   const use: OpdUse = why.responses ? 'responses' : why.tokens ? 'tokens' : null
   return { deleted: results[5].meta.changes === 1, use }
@@ -81,25 +88,36 @@ export async function deleteOpd(
  * to the target, and `from` is removed. The target keeps its name, or takes `from`'s when it had
  * none. Returns how many articles and tokens moved, or null when either OPD no longer exists.
  */
-export async function mergeOpd(db: Db, site: string, from: string, into: string) {
+export async function mergeOpd(
+  db: Db,
+  site: string,
+  from: string,
+  into: string,
+  audit?: AuditEntry,
+) {
   const both = sql`${opdExists(site, from)} AND ${opdExists(site, into)}`
-  const results = await batch(db, [
-    // The day's last view and answer go along (the later of the two OPDs'), for «Kesehatan».
-    sql`INSERT INTO opd_days (site_id, opd, day, ${columns}, ${lastTimes})
+  const results = await batchWithAudit(
+    db,
+    [
+      // The day's last view and answer go along (the later of the two OPDs'), for «Kesehatan».
+      sql`INSERT INTO opd_days (site_id, opd, day, ${columns}, ${lastTimes})
       SELECT site_id, ${into}, day, ${columns}, ${lastTimes} FROM opd_days WHERE site_id = ${site} AND opd = ${from} AND ${both}
       ON CONFLICT (site_id, opd, day) DO UPDATE SET ${added}, ${laterTimes}`,
-    sql`DELETE FROM opd_days WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
-    sql`UPDATE articles SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
-    // Reasons are rolled up per article with its OPD beside it: they follow the articles.
-    sql`UPDATE reason_days SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
-    sql`UPDATE reasons SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
-    sql`UPDATE tokens SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
-    // Its webhooks now hear of the merged OPD: its events are the target's from here on.
-    sql`UPDATE webhooks SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
-    sql`UPDATE opds SET name = (SELECT name FROM opds WHERE site_id = ${site} AND slug = ${from})
+      sql`DELETE FROM opd_days WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
+      sql`UPDATE articles SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
+      // Reasons are rolled up per article with its OPD beside it: they follow the articles.
+      sql`UPDATE reason_days SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
+      sql`UPDATE reasons SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
+      sql`UPDATE tokens SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
+      // Its webhooks now hear of the merged OPD: its events are the target's from here on.
+      sql`UPDATE webhooks SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
+      sql`UPDATE opds SET name = (SELECT name FROM opds WHERE site_id = ${site} AND slug = ${from})
       WHERE site_id = ${site} AND slug = ${into} AND name IS NULL AND ${both}`,
-    sql`DELETE FROM opds WHERE site_id = ${site} AND slug = ${from} AND ${opdExists(site, into)}`,
-  ])
+      sql`DELETE FROM opds WHERE site_id = ${site} AND slug = ${from} AND ${opdExists(site, into)}`,
+    ],
+    audit,
+    both,
+  )
   if (results[8].meta.changes !== 1) return null
   return { articles: results[2].meta.changes, tokens: results[5].meta.changes }
 }
@@ -115,6 +133,7 @@ export async function moveArticle(
   site: string,
   key: string,
   change: { opd?: string; title?: string },
+  audit?: AuditEntry,
 ) {
   const id = sql`(SELECT id FROM articles WHERE site_id = ${site} AND key = ${key})`
   const oldOpd = sql`(SELECT opd FROM articles WHERE id = ${id})`
@@ -140,7 +159,14 @@ export async function moveArticle(
   if (change.title !== undefined)
     statements.push(sql`UPDATE articles SET title = ${change.title} WHERE id = ${id}`)
   statements.push(sql`SELECT opd, title FROM articles WHERE id = ${id}`)
-  const results = await batch<{ opd: string; title: string | null }>(db, statements)
+  const target = change.opd === undefined ? sql`1` : opdExists(site, change.opd)
+  const when = sql`EXISTS (SELECT 1 FROM articles WHERE id = ${id}) AND ${target}`
+  const results = await batchWithAudit<{ opd: string; title: string | null }>(
+    db,
+    statements,
+    audit,
+    when,
+  )
   const [row] = results[results.length - 1].results
   if (!row || (change.opd !== undefined && row.opd !== change.opd)) return null
   return row

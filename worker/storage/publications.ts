@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
-import { batch } from '../db/batch'
+import { type AuditEntry, batchWithAudit } from './audit'
 import type { Db } from '../db/client'
 import { opds, publicationMonths, publicationParts, publications, sites } from '../db/schema'
 import { canonicalJson, type Json, splitText } from '../domain/exports/canonical-json'
@@ -149,7 +149,12 @@ export async function siteRegisteredAt(db: Db, site: string): Promise<number | n
  * single answer in the period is `nothing_to_publish`: a report of zeros, frozen for good,
  * would say the service was judged when nobody judged it.
  */
-export async function publish(db: Db, scope: PublicationScope, now: Date): Promise<PublishOutcome> {
+export async function publish(
+  db: Db,
+  scope: PublicationScope,
+  now: Date,
+  audit?: Pick<AuditEntry, 'token' | 'action'>,
+): Promise<PublishOutcome> {
   const id = `pub_${Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
     b.toString(16).padStart(2, '0'),
   ).join('')}`
@@ -194,7 +199,10 @@ export async function publish(db: Db, scope: PublicationScope, now: Date): Promi
       json_extract(m.value, '$.grade'), json_extract(m.value, '$.sample_adequate')
     FROM json_each(${canonicalJson(figures.months as unknown as Json)}) m`
   try {
-    await batch(db, [head.getSQL(), ...parts.map((p) => p.getSQL()), months])
+    const statements = [head.getSQL(), ...parts.map((p) => p.getSQL()), months]
+    const after = { opd: scope.opd, period: scope.period.id, sha256 }
+    const entry = audit && { ...audit, site: scope.site, target: id, before: null, after }
+    await batchWithAudit(db, statements, entry)
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: 'already_published' }
     throw error

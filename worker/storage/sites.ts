@@ -5,6 +5,7 @@ import { opds, siteOrigins, sites } from '../db/schema'
 import { type OpdCategory, suggestCategory } from '../domain/regions/opd-categories'
 import { decidingRule, mayBeRegistered, wildcardsFor } from '../domain/embedding/origins'
 import { regionColumns } from '../domain/regions/regions'
+import { type AuditEntry, batchWithAudit } from './audit'
 
 export interface SiteEntry {
   id: string
@@ -98,6 +99,7 @@ export async function createSite(
   db: Db,
   site: { id: string; name: string; origins: string[]; region: string | null },
   nowMs: number,
+  audit?: AuditEntry,
 ): Promise<SiteConflict | null> {
   const checks = async () =>
     (await siteConflict(db, site.id)) ?? (await originConflict(db, site.id, site.origins))
@@ -107,9 +109,10 @@ export async function createSite(
     .insert(sites)
     .values({ id: site.id, name: site.name, createdAt: nowMs, region: site.region })
   const originRows = site.origins.map((origin) => ({ origin, siteId: site.id }))
+  const statements = [siteRow.getSQL()]
+  if (originRows.length > 0) statements.push(db.insert(siteOrigins).values(originRows).getSQL())
   try {
-    if (originRows.length === 0) await siteRow
-    else await db.batch([siteRow, db.insert(siteOrigins).values(originRows)])
+    await batchWithAudit(db, statements, audit)
     return null
   } catch (error) {
     return conflictOf(error, checks)
@@ -121,6 +124,7 @@ export async function updateSite(
   db: Db,
   id: string,
   change: { name?: string; origins?: string[]; region?: string | null },
+  audit?: AuditEntry,
 ): Promise<SiteConflict | null> {
   const checks = () => originConflict(db, id, change.origins ?? [])
   const conflict = await checks()
@@ -140,8 +144,14 @@ export async function updateSite(
     }
   }
   if (statements.length === 0) return null
+  const exists = sql`EXISTS (SELECT 1 FROM sites WHERE id = ${id})`
   try {
-    await db.batch(statements as [(typeof statements)[number], ...typeof statements])
+    await batchWithAudit(
+      db,
+      statements.map((q) => q.getSQL()),
+      audit,
+      exists,
+    )
     return null
   } catch (error) {
     return conflictOf(error, checks)
@@ -158,14 +168,16 @@ export async function upsertOpd(
   slug: string,
   name: string,
   nowMs: number,
+  audit?: AuditEntry,
 ): Promise<OpdEntry> {
   const category = suggestCategory(name, slug)
-  const [row] = await db
+  const upsert = db
     .insert(opds)
     .values({ siteId: site, slug, name, createdAt: nowMs, category })
     .onConflictDoUpdate({ target: [opds.siteId, opds.slug], set: { name } })
     .returning({ slug: opds.slug, name: opds.name, category: opds.category })
-  return row
+  const [result] = await batchWithAudit<OpdEntry>(db, [upsert.getSQL()], audit)
+  return result.results[0]
 }
 
 /** Files an OPD under another category; null when the site has no such OPD. */
@@ -174,13 +186,16 @@ export async function setOpdCategory(
   site: string,
   slug: string,
   category: OpdCategory,
+  audit?: AuditEntry,
 ): Promise<OpdEntry | null> {
-  const [row] = await db
+  const update = db
     .update(opds)
     .set({ category })
     .where(and(eq(opds.siteId, site), eq(opds.slug, slug)))
     .returning({ slug: opds.slug, name: opds.name, category: opds.category })
-  return row ?? null
+  const exists = sql`EXISTS (SELECT 1 FROM opds WHERE site_id = ${site} AND slug = ${slug})`
+  const [result] = await batchWithAudit<OpdEntry>(db, [update.getSQL()], audit, exists)
+  return result.results[0] ?? null
 }
 
 // Every widget request resolves its Origin; a short per-isolate cache keeps that lookup off

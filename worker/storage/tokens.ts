@@ -74,14 +74,3 @@ export async function listTokens(db: Db) {
     .from(tokens)
     .orderBy(desc(tokens.createdAt), tokens.id)
 }
-
-/** Revokes a token; false when there is no such token. Revoking twice keeps the first time. */
-export async function revokeToken(db: Db, id: string, nowMs: number): Promise<boolean> {
-  const found = await db.select({ id: tokens.id }).from(tokens).where(eq(tokens.id, id)).get()
-  if (!found) return false
-  await db
-    .update(tokens)
-    .set({ revokedAt: nowMs })
-    .where(and(eq(tokens.id, id), isNull(tokens.revokedAt)))
-  return true
-}

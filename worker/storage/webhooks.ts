@@ -1,5 +1,6 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm'
 import { batch } from '../db/batch'
+import { type AuditEntry, batchWithAudit } from './audit'
 import type { Db } from '../db/client'
 import { webhookDeliveries, webhooks } from '../db/schema'
 import {
@@ -51,13 +52,20 @@ export async function insertWebhook(
   w: NewWebhook,
   nowMs: number,
   cap: number,
+  audit?: AuditEntry,
 ): Promise<boolean> {
-  const [inserted] = await batch(db, [
-    sql`INSERT INTO webhooks (id, site_id, opd, url, events, format, chat_id, secret, created_at)
+  const room = sql`(SELECT count(*) FROM webhooks WHERE site_id = ${w.site}) < ${cap}`
+  const [inserted] = await batchWithAudit(
+    db,
+    [
+      sql`INSERT INTO webhooks (id, site_id, opd, url, events, format, chat_id, secret, created_at)
       SELECT ${w.id}, ${w.site}, ${w.opd}, ${w.url}, ${w.events.join(',')}, ${w.format},
         ${w.chatId}, ${w.secret}, ${nowMs}
-      WHERE (SELECT count(*) FROM webhooks WHERE site_id = ${w.site}) < ${cap}`,
-  ])
+      WHERE ${room}`,
+    ],
+    audit,
+    room,
+  )
   return inserted.meta.changes > 0
 }
 
@@ -84,8 +92,9 @@ export async function webhookById(db: Db, id: string): Promise<WebhookRow | null
 }
 
 /** Deletes a webhook with its deliveries (the foreign key cascades). */
-export async function deleteWebhook(db: Db, id: string): Promise<void> {
-  await db.delete(webhooks).where(eq(webhooks.id, id))
+export async function deleteWebhook(db: Db, id: string, audit?: AuditEntry): Promise<void> {
+  const exists = sql`EXISTS (SELECT 1 FROM webhooks WHERE id = ${id})`
+  await batchWithAudit(db, [sql`DELETE FROM webhooks WHERE id = ${id}`], audit, exists)
 }
 
 /**
@@ -93,15 +102,26 @@ export async function deleteWebhook(db: Db, id: string): Promise<void> {
  * deliveries are cancelled and its queued comments dropped: an event days old is no news
  * when it comes back.
  */
-export async function setWebhookEnabled(db: Db, id: string, enabled: boolean): Promise<void> {
-  await batch(db, [
-    enabled
-      ? sql`UPDATE webhooks SET enabled = 1, failures = 0, disabled_reason = NULL WHERE id = ${id}`
-      : sql`UPDATE webhooks SET enabled = 0, disabled_reason = 'operator' WHERE id = ${id}`,
-    sql`UPDATE webhook_deliveries SET state = 'cancelled', body = NULL, next_attempt_at = NULL
+export async function setWebhookEnabled(
+  db: Db,
+  id: string,
+  enabled: boolean,
+  audit?: AuditEntry,
+): Promise<void> {
+  const exists = sql`EXISTS (SELECT 1 FROM webhooks WHERE id = ${id})`
+  await batchWithAudit(
+    db,
+    [
+      enabled
+        ? sql`UPDATE webhooks SET enabled = 1, failures = 0, disabled_reason = NULL WHERE id = ${id}`
+        : sql`UPDATE webhooks SET enabled = 0, disabled_reason = 'operator' WHERE id = ${id}`,
+      sql`UPDATE webhook_deliveries SET state = 'cancelled', body = NULL, next_attempt_at = NULL
       WHERE webhook_id = ${id} AND state = 'pending' AND ${enabled ? 0 : 1}`,
-    sql`DELETE FROM webhook_comment_queue WHERE webhook_id = ${id} AND ${enabled ? 0 : 1}`,
-  ])
+      sql`DELETE FROM webhook_comment_queue WHERE webhook_id = ${id} AND ${enabled ? 0 : 1}`,
+    ],
+    audit,
+    exists,
+  )
 }
 
 const LOG_ROWS = 100

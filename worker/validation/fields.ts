@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { MAX_COMMENT_CHARS } from '../domain/comments/limits'
+import { isArticlePlaceholder } from '../domain/embedding/embed-snippet'
 import { originRuleProblem } from '../domain/embedding/origins'
 
 // The public fields shared by the widget's endpoints (docs/contract.md §4–5), with their limits.
@@ -36,10 +37,14 @@ function isHttpUrl(key: string): boolean {
   return protocol === 'https:' || protocol === 'http:'
 }
 
-/** An article key a reader may add numbers to: an http(s) URL, or an opaque id. */
+/**
+ * An article key a reader may add numbers to: an http(s) URL, or an opaque id. The snippet's
+ * placeholder passes in any wrapping, to be refused with the error that says what goes there
+ * (requireArticleOfSite).
+ */
 export const newArticleKey = articleKey
   .refine(
-    (s) => (isArticleUrl(s) ? isHttpUrl(s) : ARTICLE_ID.test(s)),
+    (s) => isArticlePlaceholder(s) || (isArticleUrl(s) ? isHttpUrl(s) : ARTICLE_ID.test(s)),
     'article must be an http(s) URL or an id of letters, digits and . _ : / - (at most 200)',
   )
   .describe(

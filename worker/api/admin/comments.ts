@@ -3,7 +3,8 @@ import { inScope } from '../../auth/token'
 import { COMMENT_FOLLOW_UP } from '../../domain/comments/comment-follow-up'
 import { factory } from '../../env'
 import { apiError } from '../../errors'
-import { commentPlace, setCommentState } from '../../storage/comments-list'
+import { setCommentState } from '../../storage/comment-changes'
+import { commentPlace } from '../../storage/comments-list'
 import { access, apiApp, BODY, errors, jsonRequest, ok, RESTRICTED } from '../operation'
 import { nullableText } from '../schemas'
 
@@ -102,7 +103,14 @@ export const adminCommentsRoute = apiApp().openapi(
     if (place === null || !inScope(token, place.site, place.opd)) {
       throw apiError('unknown_comment', `No comment ${id}`)
     }
-    await setCommentState(db, id, c.var.body, Date.now())
+    const audit = {
+      token,
+      action: 'comment.follow_up' as const,
+      site: place.site,
+      target: String(id),
+      after: c.var.body,
+    }
+    await setCommentState(db, id, c.var.body, Date.now(), audit)
     return c.json({ id, ...c.var.body }, 200)
   },
   // The id's own message, without the «id:» the other fields' messages start with.

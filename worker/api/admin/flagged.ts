@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { adminOnly } from '../../auth/bearer-auth'
 import { apiError } from '../../errors'
+import { appendAudit } from '../../storage/audit'
 import { excludeFlagged } from '../../hot-path/article'
 import { siteExists } from '../../storage/sites'
 import { flaggedArticles } from '../../storage/spam'
@@ -61,5 +62,17 @@ export const adminFlaggedRoute = apiApp(adminOnly)
     const { site, article } = c.var.body
     const db = c.var.db
     if (!(await siteExists(db, site))) throw apiError('unknown_site', `No site is called ${site}`)
-    return c.json(await excludeFlagged(c.env, site, article), 200)
+    const result = await excludeFlagged(c.env, site, article)
+    // The answers live in the article's object, not in one D1 batch: logged once excluded.
+    if (result.excluded > 0) {
+      await appendAudit(db, {
+        token: c.var.token,
+        action: 'flagged.exclude',
+        site,
+        target: article,
+        before: { flagged: result.excluded },
+        after: { excluded: result.excluded },
+      })
+    }
+    return c.json(result, 200)
   })

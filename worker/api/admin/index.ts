@@ -1,6 +1,7 @@
 import { requireToken } from '../../auth/bearer-auth'
 import { adminPublicationsRoute } from './publications'
 import { apiApp } from '../operation'
+import { adminAuditRoute } from './audit'
 import { checkEmbedRoute } from './check-embed'
 import { adminCommentsRoute } from './comments'
 import { adminFlaggedRoute } from './flagged'
@@ -10,7 +11,7 @@ import { adminSitesRoute } from './sites'
 import { adminTokensRoute } from './tokens'
 import { webhooksRoute } from './webhooks'
 
-/** Management (an addition to docs/contract.md §5): sites, origins, OPDs, tokens, spam, comments and SKM services. */
+/** Management (an addition to docs/contract.md §5): sites, origins, OPDs, tokens, spam, comments, SKM services and the audit log. */
 export const adminRoute = apiApp(requireToken)
   .route('/sites', adminSitesRoute)
   .route('/sites', adminMovesRoute)
@@ -21,3 +22,4 @@ export const adminRoute = apiApp(requireToken)
   .route('/publications', adminPublicationsRoute)
   .route('/webhooks', webhooksRoute)
   .route('/check-embed', checkEmbedRoute)
+  .route('/audit', adminAuditRoute)

@@ -87,7 +87,17 @@ export const adminMovesRoute = apiApp()
     const db = c.var.db
     await requireSiteAndOpd(db, site, opd)
     const keys = await opdArticleKeys(db, site, opd)
-    const { deleted, use } = await changeArticles(c.env, site, keys, () => deleteOpd(db, site, opd))
+    const audit = {
+      token: c.var.token,
+      action: 'opd.delete' as const,
+      site,
+      target: opd,
+      before: { opd, articles: keys.length },
+      after: null,
+    }
+    const { deleted, use } = await changeArticles(c.env, site, keys, () =>
+      deleteOpd(db, site, opd, audit),
+    )
     if (use === 'responses') {
       throw apiError('opd_in_use', `OPD ${opd} has answers; merge it into another OPD instead`)
     }
@@ -110,7 +120,17 @@ export const adminMovesRoute = apiApp()
     await requireSiteAndOpd(db, site, opd)
     await requireSiteAndOpd(db, site, into)
     const keys = await opdArticleKeys(db, site, opd)
-    const moved = await changeArticles(c.env, site, keys, () => mergeOpd(db, site, opd, into))
+    const audit = {
+      token: c.var.token,
+      action: 'opd.merge' as const,
+      site,
+      target: opd,
+      before: { opd, articles: keys.length },
+      after: { opd: into },
+    }
+    const moved = await changeArticles(c.env, site, keys, () =>
+      mergeOpd(db, site, opd, into, audit),
+    )
     if (moved === null)
       throw apiError('unknown_opd', `Site ${site} no longer has OPD ${opd} or ${into}`)
     forgetOpd(site, opd)
@@ -123,11 +143,18 @@ export const adminMovesRoute = apiApp()
     await requireSiteAndOpd(db, site, opd)
     // An article answered in the last seconds may be in its object only.
     await flushFirst(c.env, site, article)
-    if ((await articleByKey(db, site, article)) === null) {
-      throw apiError('unknown_article', `Site ${site} has no article ${article}`)
+    const was = await articleByKey(db, site, article)
+    if (was === null) throw apiError('unknown_article', `Site ${site} has no article ${article}`)
+    const audit = {
+      token: c.var.token,
+      action: 'article.move' as const,
+      site,
+      target: article,
+      before: { opd: was.opd, title: was.title },
+      after: { opd: opd ?? was.opd, title: title ?? was.title },
     }
     const row = await changeArticles(c.env, site, [article], () =>
-      moveArticle(db, site, article, { opd, title }),
+      moveArticle(db, site, article, { opd, title }, audit),
     )
     if (row === null)
       throw apiError(

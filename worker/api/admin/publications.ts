@@ -89,7 +89,7 @@ export const adminPublicationsRoute = apiApp(mayPublish).openapi(route, async (c
     return apiError('already_published', `${period.id} of ${what} is already published`)
   }
   if (await isPublished(db, scope)) throw taken()
-  const outcome = await publish(db, scope, now)
+  const outcome = await publish(db, scope, now, { token, action: 'publication.create' })
   if (!outcome.ok && outcome.reason === 'nothing_to_publish') {
     const what = opd === null ? `site ${site}` : `opd ${opd} of site ${site}`
     throw apiError('nothing_to_publish', `${what} has no answer in ${period.id}`)

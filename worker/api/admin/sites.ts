@@ -189,7 +189,16 @@ export const adminSitesRoute = apiApp()
   .openapi(listRoute, async (c) => c.json({ sites: await siteDirectory(c.var.db) }, 200))
   .openapi(createSiteRoute, async (c) => {
     const db = c.var.db
-    const conflict = await createSite(db, c.var.body, Date.now())
+    const body = c.var.body
+    const audit = {
+      token: c.var.token,
+      action: 'site.create' as const,
+      site: body.id,
+      target: body.id,
+      before: null,
+      after: { name: body.name, origins: body.origins, region: body.region },
+    }
+    const conflict = await createSite(db, body, Date.now(), audit)
     if (conflict) throw conflictError(conflict)
     forgetOrigins()
     return c.json(await entry(db, c.var.body.id), 201)
@@ -201,8 +210,20 @@ export const adminSitesRoute = apiApp()
   .openapi(changeSiteRoute, async (c) => {
     const { site } = c.req.valid('param')
     const db = c.var.db
-    await entry(db, site)
-    const conflict = await updateSite(db, site, c.var.body)
+    const was = await entry(db, site)
+    const change = c.var.body
+    const audit = {
+      token: c.var.token,
+      action: 'site.update' as const,
+      site,
+      target: site,
+      // Only the fields the change names, as they were and as they become.
+      before: Object.fromEntries(
+        Object.keys(change).map((k) => [k, was[k as keyof typeof change]]),
+      ),
+      after: change,
+    }
+    const conflict = await updateSite(db, site, change, audit)
     if (conflict) throw conflictError(conflict)
     // This isolate forgets cached origins now; others within the cache's TTL (storage/sites.ts).
     forgetOrigins()
@@ -211,14 +232,32 @@ export const adminSitesRoute = apiApp()
   .openapi(putOpdRoute, async (c) => {
     const { site, opd } = c.req.valid('param')
     const db = c.var.db
-    await entry(db, site)
-    return c.json({ site, ...(await upsertOpd(db, site, opd, c.var.body.name, Date.now())) }, 200)
+    const was = (await entry(db, site)).opds.find((o) => o.slug === opd)
+    const { name } = c.var.body
+    const audit = {
+      token: c.var.token,
+      action: 'opd.save' as const,
+      site,
+      target: opd,
+      before: was === undefined ? null : { name: was.name },
+      after: { name },
+    }
+    return c.json({ site, ...(await upsertOpd(db, site, opd, name, Date.now(), audit)) }, 200)
   })
   .openapi(categoryRoute, async (c) => {
     const { site, opd } = c.req.valid('param')
     const db = c.var.db
-    await entry(db, site)
-    const row = await setOpdCategory(db, site, opd, c.var.body.category)
+    const was = (await entry(db, site)).opds.find((o) => o.slug === opd)
+    const { category } = c.var.body
+    const audit = {
+      token: c.var.token,
+      action: 'opd.category' as const,
+      site,
+      target: opd,
+      before: { category: was?.category ?? null },
+      after: { category },
+    }
+    const row = await setOpdCategory(db, site, opd, category, audit)
     if (row === null) throw apiError('unknown_opd', `Site ${site} has no OPD ${opd}`)
     return c.json({ site, ...row }, 200)
   })

@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { adminOnly } from '../../auth/bearer-auth'
 import { mintToken, ROLES } from '../../auth/token'
 import { apiError } from '../../errors'
-import { insertToken, listTokens, revokeToken } from '../../storage/tokens'
+import { createToken, revokeToken } from '../../storage/token-changes'
+import { listTokens } from '../../storage/tokens'
 import { displayName, opdSlug, siteId } from '../../validation/fields'
 import { provinceCode } from '../../validation/region-fields'
 import { requireSiteAndOpd } from '../../routes/site-request'
@@ -83,13 +84,23 @@ export const adminTokensRoute = apiApp(adminOnly)
       region: body.region ?? null,
       label: body.label,
     }
-    await insertToken(db, record, Date.now())
     const { hash: _hash, ...shown } = record
+    const { id: _id, ...after } = shown
+    const audit = {
+      token: c.var.token,
+      action: 'token.create' as const,
+      site: record.site,
+      target: record.id,
+      before: null,
+      after,
+    }
+    await createToken(db, record, Date.now(), audit)
     return c.json({ ...shown, token: minted.token }, 201)
   })
   .openapi(revokeRoute, async (c) => {
     const { id } = c.req.valid('param')
-    if (!(await revokeToken(c.var.db, id, Date.now()))) {
+    const audit = { token: c.var.token, action: 'token.revoke' as const }
+    if (!(await revokeToken(c.var.db, id, Date.now(), audit))) {
       throw apiError('unknown_token', `No token has the id ${id}`)
     }
     return c.body(null, 204)

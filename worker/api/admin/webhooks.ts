@@ -85,6 +85,11 @@ function shown(w: WebhookRow) {
   return { ...w, url: w.url.replace(BOT_TOKEN, '$1:…') }
 }
 
+/** A webhook in the audit log: where it points (a bot token masked) and what it hears. */
+function described(w: { opd: string | null; url: string; events: string[]; format: string }) {
+  return { opd: w.opd, url: w.url.replace(BOT_TOKEN, '$1:…'), events: w.events, format: w.format }
+}
+
 const tags: ['Webhooks'] = ['Webhooks']
 const byId = { params: webhookIdParam }
 const ONE = [...ADMIN, 'invalid_request', 'unknown_webhook'] as const
@@ -231,7 +236,15 @@ export const webhooksRoute = apiApp(writer)
       chatId: body.chat_id ?? null,
       secret: `whsec_${randomHex(32)}`,
     }
-    if (!(await insertWebhook(db, webhook, Date.now(), MAX_WEBHOOKS_PER_SITE))) {
+    const audit = {
+      token,
+      action: 'webhook.create' as const,
+      site: body.site,
+      target: webhook.id,
+      before: null,
+      after: described(webhook),
+    }
+    if (!(await insertWebhook(db, webhook, Date.now(), MAX_WEBHOOKS_PER_SITE, audit))) {
       throw apiError(
         'too_many_webhooks',
         `Site ${body.site} already has ${MAX_WEBHOOKS_PER_SITE} webhooks; delete one first`,
@@ -268,12 +281,27 @@ export const webhooksRoute = apiApp(writer)
   .openapi(enableRoute, async (c) => {
     const db = c.var.db
     const w = await requireWebhook(db, c.var.token, c.req.valid('param').id)
-    await setWebhookEnabled(db, w.id, c.var.body.enabled)
+    const { enabled } = c.var.body
+    await setWebhookEnabled(db, w.id, enabled, {
+      token: c.var.token,
+      action: 'webhook.update',
+      site: w.site,
+      target: w.id,
+      before: { enabled: w.enabled },
+      after: { enabled },
+    })
     return c.json(shown((await webhookById(db, w.id))!), 200)
   })
   .openapi(deleteRoute, async (c) => {
     const w = await requireWebhook(c.var.db, c.var.token, c.req.valid('param').id)
-    await deleteWebhook(c.var.db, w.id)
+    await deleteWebhook(c.var.db, w.id, {
+      token: c.var.token,
+      action: 'webhook.delete',
+      site: w.site,
+      target: w.id,
+      before: described(w),
+      after: null,
+    })
     return c.body(null, 204)
   })
 

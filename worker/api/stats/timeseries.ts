@@ -3,8 +3,9 @@ import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
 import { inScope, type TokenScope } from '../../auth/token'
 import type { Db } from '../../db/client'
 import { eachDay } from '../../domain/calendar/days'
-import type { ReasonCounts } from '../../domain/comments/reasons'
-import { zeroCounts } from '../../domain/figures/rating-scale'
+import { groupDays, INTERVALS } from '../../domain/calendar/intervals'
+import { type ReasonCounts, sumReasons } from '../../domain/comments/reasons'
+import { addCounts, type Counts, zeroCounts } from '../../domain/figures/rating-scale'
 import { statFigures } from '../../domain/figures/stat-figures'
 import type { AppEnv } from '../../env'
 import { apiError } from '../../errors'
@@ -22,23 +23,35 @@ import { ANSWERS } from '../schemas'
 import { csvRows, fileName } from './csv'
 import { asked, checkRange, STATS, statsFields, statsRequest } from './request'
 
-const timeseriesQuery = z.strictObject({ ...statsFields, article: articleKey.optional() })
+const timeseriesQuery = z.strictObject({
+  ...statsFields,
+  article: articleKey.optional(),
+  interval: z
+    .enum(INTERVALS, { error: `interval must be one of ${INTERVALS.join(', ')}` })
+    .default('day'),
+})
 
 /**
- * One row per Asia/Jakarta day, of one article, one OPD, one site or everything in scope.
- * Every day from `from` (or the first day with data) to `to` (or the last) has a row, days
- * without answers as zeros, so a chart needs no gap filling.
+ * One row per Asia/Jakarta day, ISO week or month, of one article, one OPD, one site or
+ * everything in scope. Every day from `from` (or the first day with data) to `to` (or the
+ * last) counts in a row, days without answers as zeros, so a chart needs no gap filling.
  */
 export const timeseries = createRoute({
   method: 'get',
   path: '/timeseries',
   tags: ['Statistics'],
-  summary: 'One row per Asia/Jakarta day',
-  description: CSV_NOTE,
+  summary: 'One row per Asia/Jakarta day, week or month',
+  description:
+    '`interval=day` (default): a row per day, `day`. `interval=week`: a row per ISO week ' +
+    '(Monday–Sunday, Asia/Jakarta), labelled `week` as `2026-W49`. `interval=month`: a row ' +
+    'per month, `month` as `2026-11`. A week or month row carries `from`/`to`, its days within ' +
+    'the range (the first and last may be partial), and the figures of those days summed: ' +
+    'counts, views and reasons add, the IKM and the rest are computed from the sums, never ' +
+    `averaged. ${CSV_NOTE}`,
   ...access('token'),
   request: { query: timeseriesQuery },
   responses: {
-    200: okOrCsv(ANSWERS.DayRows),
+    200: okOrCsv(ANSWERS.SeriesRows),
     ...errors(...STATS, 'site_required', 'unknown_article'),
   },
 })
@@ -57,18 +70,33 @@ export const timeseriesHandler: RouteHandler<typeof timeseries, AppEnv> = async 
           filter,
         )
   const reasons = await reasonsBy(db, { ...filter, article: q.article }, 'day')
-  const rows = dayRows(sums, reasons, q.from, q.to)
+  const days = daySums(sums, reasons, q.from, q.to)
+  const head = { site: filter.site ?? null, opd: filter.opd ?? null, article: q.article ?? null }
+  const answer = { ...head, ...asked(q), interval: q.interval }
+  if (q.interval === 'day') {
+    const rows = days.map(({ day, value }) => ({ day, ...figuresOf(value) }))
+    if (q.format === 'csv') {
+      return csvRows(c, { name: fileName('timeseries', filter), keys: ['day'], rows })
+    }
+    return c.json({ ...answer, rows }, 200)
+  }
+  const steps = groupDays(days, q.interval, addSums).map(({ label, from, to, value }) => ({
+    label,
+    from,
+    to,
+    ...figuresOf(value),
+  }))
   if (q.format === 'csv') {
-    return csvRows(c, { name: fileName('timeseries', filter), keys: ['day'], rows })
+    // The label's column is named by the interval, as in JSON (typed as a week's for both).
+    const label = q.interval as 'week'
+    const rows = steps.map(({ label: step, ...row }) => ({ [label]: step, ...row }))
+    const name = fileName(`timeseries-${q.interval}`, filter)
+    return csvRows(c, { name, keys: [label, 'from', 'to'], rows })
   }
-  const answer = {
-    site: filter.site ?? null,
-    opd: filter.opd ?? null,
-    article: q.article ?? null,
-    ...asked(q),
-    rows,
-  }
-  return c.json(answer, 200)
+  const rows = steps.map(({ label, ...row }) =>
+    q.interval === 'week' ? { week: label, ...row } : { month: label, ...row },
+  )
+  return c.json({ ...answer, rows }, 200)
 }
 
 /** The id of the article asked for: of the site named, in the token's scope and the OPD named. */
@@ -98,16 +126,31 @@ async function articleInScope(
   return article.id
 }
 
+/** What a day, a week or a month sums: the figures and reasons are computed from it. */
+interface Sums {
+  counts: Counts
+  views: number
+  reasons: ReasonCounts
+}
+
+const addSums = (a: Sums, b: Sums): Sums => ({
+  counts: addCounts(a.counts, b.counts),
+  views: a.views + b.views,
+  reasons: sumReasons([a.reasons, b.reasons]),
+})
+
+const figuresOf = (s: Sums) => ({ ...statFigures(s.counts, s.views), reasons: s.reasons })
+
 /**
- * A row for every day from `from` (or the first day with sums) to `to` (or the last), zeros
+ * The sums of every day from `from` (or the first day with sums) to `to` (or the last), zeros
  * where there are none.
  */
-function dayRows(
+function daySums(
   sums: DaySums[],
   reasons: Map<string, ReasonCounts>,
   from: string | undefined,
   to: string | undefined,
-) {
+): { day: string; value: Sums }[] {
   const byDay = new Map(sums.map((s) => [s.day, s]))
   const first = from ?? sums[0]?.day
   const last = to ?? sums.at(-1)?.day ?? first
@@ -115,10 +158,11 @@ function dayRows(
   const days = first !== undefined && last !== undefined ? eachDay(first, last) : []
   return days.map((day) => {
     const s = byDay.get(day)
-    return {
-      day,
-      ...statFigures(s ? countsOf(s) : zeroCounts(), s?.views ?? 0),
+    const value = {
+      counts: s ? countsOf(s) : zeroCounts(),
+      views: s?.views ?? 0,
       reasons: reasonsOf(reasons, day),
     }
+    return { day, value }
   })
 }

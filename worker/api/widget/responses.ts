@@ -33,7 +33,7 @@ const route = createRoute({
   ...jsonRequest(responseBody),
   responses: {
     200: ok(ANSWERS.Summary),
-    ...errors(...BODY, ...WIDGET, 'article_not_registered', 'too_many_opds'),
+    ...errors(...BODY, ...WIDGET, 'article_not_registered', 'placeholder_article', 'too_many_opds'),
   },
 })
 

@@ -24,7 +24,7 @@ const route = createRoute({
   ...jsonRequest(viewBody),
   responses: {
     204: noContent,
-    ...errors(...BODY, ...WIDGET, 'article_not_registered', 'too_many_opds'),
+    ...errors(...BODY, ...WIDGET, 'article_not_registered', 'placeholder_article', 'too_many_opds'),
   },
 })
 

@@ -3,6 +3,15 @@ import { RESERVED_HEIGHT } from '../../../widget/reserved-height'
 /** Where the snippet's article goes: the webmaster's template puts each page's canonical URL there. */
 export const ARTICLE_PLACEHOLDER = 'URL_BERITA'
 
+/**
+ * Whether an article key is the snippet's placeholder left in place, as a template may leave it:
+ * any case, in braces, brackets or percent signs, with `-` or a space for `_` (`{{url_berita}}`).
+ * Counted as an article it would gather every page's answers under one made-up name.
+ */
+export function isArticlePlaceholder(key: string): boolean {
+  return key.toUpperCase().replace(/[^A-Z0-9]/g, '') === ARTICLE_PLACEHOLDER.replace(/_/g, '')
+}
+
 /** The text of the no-script link (docs/contract.md §10): Indonesian first. */
 export const NOSCRIPT_LABEL = 'Beri tanggapan / Give feedback'
 

@@ -20,6 +20,16 @@ export function zeroCounts(): Counts {
   return { sangat_puas: 0, puas: 0, cukup_puas: 0, tidak_puas: 0 }
 }
 
+/** Two counts added, answer by answer (a week's from its days). */
+export function addCounts(a: Counts, b: Counts): Counts {
+  return {
+    sangat_puas: a.sangat_puas + b.sangat_puas,
+    puas: a.puas + b.puas,
+    cukup_puas: a.cukup_puas + b.cukup_puas,
+    tidak_puas: a.tidak_puas + b.tidak_puas,
+  }
+}
+
 export function totalOf(counts: Counts): number {
   return counts.sangat_puas + counts.puas + counts.cukup_puas + counts.tidak_puas
 }
