@@ -65,10 +65,22 @@ describe('privacy, after browsing', () => {
       .map((f) => join(f.parentPath, f.name))
     expect(objectFiles.some((f) => f.endsWith('.sqlite'))).toBe(true)
     for (const file of objectFiles) {
-      const bytes = readFileSync(file, 'latin1')
+      const bytes = readIfThere(file)
+      // The running objects' -wal/-shm files come and go between listing and reading; what
+      // is gone holds nothing, and what they wrote is in the .sqlite file read here too.
+      if (bytes === null) continue
       expect(bytes.includes(userAgent), file).toBe(false)
       expect(bytes.includes('HeadlessChrome'), file).toBe(false)
       expect(visitors(bytes), file).not.toMatch(/127\.0\.0\.1|::1|::ffff/)
     }
   })
 })
+
+function readIfThere(file: string): string | null {
+  try {
+    return readFileSync(file, 'latin1')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+}
