@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
+import type { RatingValue } from '../domain/figures/rating-scale'
 import {
   COMMENT_FOLLOW_UP,
   type FollowUpStatus,
@@ -28,7 +29,7 @@ export interface CommentRow {
   opd: string
   article: string
   title: string | null
-  rating: number
+  rating: RatingValue
   text: string
   day: string
   /** Rounded down to the hour (COMMENT_TIME_STEP_MS). */

@@ -12,6 +12,7 @@ import {
   siteInRegion,
 } from '../db/sql'
 import { rankingBounds } from '../domain/figures/ikm-interval'
+import type { OpdCategory } from '../domain/regions/opd-categories'
 import { statFigures } from '../domain/figures/stat-figures'
 
 // Every statistics query and its row types (the SQL fragments they share with other storage
@@ -34,7 +35,8 @@ export type OpdSums = CounterSums & {
   site: string
   opd: string
   name: string | null
-  category: string
+  /** As filed (only keys of the national list are ever stored: routes validate them). */
+  category: OpdCategory
   /** The site's region code, so OPDs of many sites can be told apart by pemda. */
   region: string | null
 }

@@ -7,7 +7,14 @@ import { articleRow, articleSums } from '../../storage/stats'
 import { access, CSV_NOTE, errors, okOrCsv } from '../operation'
 import { ANSWERS } from '../schemas'
 import { csvRows, fileName } from './csv'
-import { asked, countsBefore, rowLimit, STATS, statsFields, statsRequest } from './request'
+import {
+  askedAndPrevious,
+  countsBefore,
+  rowLimit,
+  STATS,
+  statsFields,
+  statsRequest,
+} from './request'
 
 const MAX_ARTICLE_LIMIT = 10_000
 
@@ -61,7 +68,7 @@ export const articlesHandler: RouteHandler<typeof articles, AppEnv> = async (c) 
     })
   }
   const answer = {
-    ...asked(q, previous),
+    ...askedAndPrevious(q, previous),
     sort: q.sort,
     limit: q.limit,
     matched: matched.length,

@@ -67,7 +67,7 @@ export const healthHandler: RouteHandler<typeof health, AppEnv> = async (c) => {
       ]),
     )
   }
-  return c.json({ ...days, now: iso(now), rows }, 200)
+  return c.json({ ...days, now: new Date(now).toISOString(), rows }, 200)
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())

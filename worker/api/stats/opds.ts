@@ -14,7 +14,7 @@ import { regionCode } from '../../validation/region-fields'
 import { access, CSV_NOTE, errors, okOrCsv } from '../operation'
 import { ANSWERS } from '../schemas'
 import { csvRows, fileName } from './csv'
-import { asked, countsBefore, STATS, statsFields, statsRequest } from './request'
+import { askedAndPrevious, countsBefore, STATS, statsFields, statsRequest } from './request'
 
 /** docs/contract.md §13: every OPD of one kind across the sites of a region, ranked. */
 const opdsQuery = z.strictObject({
@@ -68,7 +68,7 @@ export const opdsHandler: RouteHandler<typeof opds, AppEnv> = async (c) => {
     })
   }
   const answer = {
-    ...asked(q, previous),
+    ...askedAndPrevious(q, previous),
     region: filter.region ?? null,
     category: q.category ?? null,
     sort: q.sort,

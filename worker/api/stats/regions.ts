@@ -12,7 +12,7 @@ import { provinceCode } from '../../validation/region-fields'
 import { access, CSV_NOTE, errors, okOrCsv } from '../operation'
 import { ANSWERS } from '../schemas'
 import { csvRows } from './csv'
-import { asked, STATS, statsFields, statsRequest } from './request'
+import { askedAndPrevious, STATS, statsFields, statsRequest } from './request'
 
 const REGION_LEVELS = ['province', 'regency'] as const
 const regionsQuery = z.strictObject({
@@ -80,7 +80,7 @@ export const regionsHandler: RouteHandler<typeof regions, AppEnv> = async (c) =>
   const answer = {
     level,
     province: level === 'regency' ? (province ?? null) : null,
-    ...asked(q, previous),
+    ...askedAndPrevious(q, previous),
     rows,
   }
   return c.json(answer, 200)

@@ -138,9 +138,14 @@ export async function countsBefore<Row extends Counts>(
 }
 
 /** The range as asked for, echoed beside the rows. */
-export const asked = (q: StatsQuery, previous?: PreviousRange | null) => ({
+export const asked = (q: StatsQuery) => ({
   from: q.from ?? null,
   to: q.to ?? null,
   ...(q.period !== undefined ? { period: q.period.id } : {}),
-  ...(previous !== undefined ? { previous } : {}),
+})
+
+/** The range as asked for and the one its rows are compared with (null: none). */
+export const askedAndPrevious = (q: StatsQuery, previous: PreviousRange | null) => ({
+  ...asked(q),
+  previous,
 })

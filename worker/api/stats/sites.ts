@@ -11,7 +11,7 @@ import { regionCode } from '../../validation/region-fields'
 import { access, CSV_NOTE, errors, okOrCsv } from '../operation'
 import { ANSWERS } from '../schemas'
 import { csvRows, fileName } from './csv'
-import { asked, countsBefore, STATS, statsFields, statsRequest } from './request'
+import { askedAndPrevious, countsBefore, STATS, statsFields, statsRequest } from './request'
 
 const sitesQuery = z
   .strictObject(statsFields)
@@ -49,7 +49,7 @@ export const sitesHandler: RouteHandler<typeof sites, AppEnv> = async (c) => {
       compared: true,
     })
   }
-  return c.json({ ...asked(q, previous), region: filter.region ?? null, rows }, 200)
+  return c.json({ ...askedAndPrevious(q, previous), region: filter.region ?? null, rows }, 200)
 }
 
 /** A site's figures and reasons. */
