@@ -60,6 +60,8 @@ describe('GET /skm/:site/:service', () => {
     const res = await call('GET', `/skm/${SITE}/akta`)
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toMatch(/^text\/html/)
+    // Asked again each time, so a retired service's page is not kept.
+    expect(res.headers.get('Cache-Control')).toBe('no-cache')
     const csp = res.headers.get('Content-Security-Policy') ?? ''
     expect(csp).toContain("default-src 'none'")
     expect(csp).toContain("script-src 'self'")

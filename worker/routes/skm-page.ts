@@ -40,19 +40,19 @@ export const skmPageRoute = factory
     const site = siteId.safeParse(c.req.param('site'))
     const slug = serviceSlug.safeParse(c.req.param('service'))
     const db = c.var.db
+    // Asked again each time: a respondent opening a retired service's page is told so at once.
+    // The page is small; its script and stylesheet are what browsers keep.
+    c.header('Cache-Control', 'no-cache')
     const [directory] = site.success ? await siteDirectory(db, site.data) : []
     const service =
       directory !== undefined && slug.success ? await serviceOf(db, directory.id, slug.data) : null
     if (directory === undefined || service === null || service.retired_at !== null) {
-      c.header('Cache-Control', 'no-cache')
       return c.html(surveyMissingPage(), 404)
     }
     // Stored wording was checked when it was set; the defaults stand in should it not be.
     const worded = withWording(service.wording ?? {})
     const questions = (worded.ok ? worded.questionnaire : ELEMENTS).map((e) => e.question)
     const lang = c.req.query('lang') === 'en' ? 'en' : 'id'
-    // Briefly: a renamed or retired service shows so within minutes.
-    c.header('Cache-Control', 'public, max-age=300')
     return c.html(
       surveyPage({
         siteName: directory.name,
