@@ -1,11 +1,12 @@
 import type { SurveyLang } from './survey-data'
 
-// The survey page's words, Indonesian first (docs/skm.md); the questionnaire's own texts are
-// worker/skm/questionnaire.ts.
+// The survey page's words, Indonesian first (docs/skm.md), for the chunk and the shell the
+// Worker renders; the questionnaire's own texts are worker/skm/questionnaire.ts.
 
 export const MESSAGES = {
   id: {
     title: 'Survei Kepuasan Masyarakat',
+    loading: 'Memuat pertanyaan…',
     lead: 'Sembilan pertanyaan singkat tentang layanan yang baru Anda terima. Tanpa nama: kami tidak menanyakan nama, NIK atau nomor telepon.',
     other: 'English',
     step: (n: number, of: number) => `Pertanyaan ${n} dari ${of}`,
@@ -30,6 +31,7 @@ export const MESSAGES = {
   },
   en: {
     title: 'Public Satisfaction Survey',
+    loading: 'Loading the questions…',
     lead: 'Nine short questions about the service you have just received. Anonymous: we never ask for your name, ID number or phone number.',
     other: 'Bahasa Indonesia',
     step: (n: number, of: number) => `Question ${n} of ${of}`,

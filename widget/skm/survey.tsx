@@ -55,6 +55,7 @@ export function Survey({ data }: { data: SurveyData }) {
     const to = lang === 'id' ? 'en' : 'id'
     setLang(to)
     document.documentElement.lang = to
+    document.title = document.title.replace(t.title, MESSAGES[to].title)
     const url = new URL(location.href)
     if (to === 'en') url.searchParams.set('lang', 'en')
     else url.searchParams.delete('lang')

@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import { SURVEY_NAME, SURVEY_STYLE_NAME } from '../generated/widget-assets'
+import { MESSAGES } from '../../widget/skm/messages'
 import { SURVEY_ROOT_ID, type SurveyData } from '../../widget/skm/survey-data'
 
 // The SKM survey page's shell (docs/contract.md §14, GET /skm/:site/:service): the names,
@@ -32,17 +33,17 @@ function shell(lang: string, title: string, body: ReturnType<typeof html>) {
 }
 
 export function surveyPage(p: SurveyPage) {
-  const en = p.data.lang === 'en'
+  const t = MESSAGES[p.data.lang]
   return shell(
     p.data.lang,
-    `${p.serviceName} — ${en ? 'Public Satisfaction Survey' : 'Survei Kepuasan Masyarakat'}`,
+    `${p.serviceName} — ${t.title}`,
     html`<header>
 <p>${p.siteName}</p>
 <h1>${p.serviceName}</h1>
 <p>${p.opdName}</p>
 </header>
 <div id="${SURVEY_ROOT_ID}" data-survey="${JSON.stringify(p.data)}">
-<p class="hint">${en ? 'Loading the questions…' : 'Memuat pertanyaan…'}</p>
+<p class="hint">${t.loading}</p>
 <noscript><p class="problem">Survei ini memerlukan JavaScript. / This survey needs JavaScript.</p></noscript>
 </div>
 <script type="module" src="/widget/${SURVEY_NAME}"></script>`,
