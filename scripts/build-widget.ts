@@ -11,6 +11,8 @@ import { build, transform, type Plugin } from 'esbuild'
 // `npm run build` (so `npm start` and `npm test`) builds it; vitest and the browser tests'
 // server call ensureWidget(), which builds only when the output is missing or older than a
 // source, so one `npm test` builds it once and the size test reads the files built.
+// The SKM survey page's script and stylesheet (widget/skm/) are built here too, from the
+// same shared parts (widget/ui/), named by one hash of the two.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const TARGET = 'es2022'
@@ -20,6 +22,20 @@ const TARGET = 'es2022'
  * and the answer chunk, Preact included). A build over either fails.
  */
 export const BUDGET = { loader: 1024, total: 9216 }
+
+/**
+ * The survey page's budget in gzip bytes (level 9): its script (Preact included) and its
+ * stylesheet, all a respondent on a slow mobile network waits for after the page's HTML.
+ */
+export const SURVEY_BUDGET = 12288
+
+/** Throws, failing the build, when the survey page's script and stylesheet are over budget. */
+export function checkSurveyBudget(survey: Pick<Compressed, 'gzip'>): void {
+  if (survey.gzip > SURVEY_BUDGET)
+    throw new Error(
+      `The survey page's script and stylesheet are ${survey.gzip} B gzip, over their budget of ${SURVEY_BUDGET} B`,
+    )
+}
 
 /** Throws, failing the build, when the loader or the answer path is over its budget. */
 export function checkBudgets(sizes: Pick<WidgetSizes, 'loader' | 'total'>): void {
@@ -46,12 +62,20 @@ export interface WidgetBuild {
   /** The listing pages' count, loaded by the loader only where a page has count elements. */
   countName: string
   count: string
+  /** The SKM survey page's script and stylesheet (GET /skm/:site/:service). */
+  surveyName: string
+  survey: string
+  surveyStyleName: string
+  surveyStyle: string
   sizes: WidgetSizes
   /** Every file the bundles were built from (esbuild's metafile), from the repository root. */
   inputs: string[]
 }
 
-export type WidgetSizes = Record<'loader' | 'chunk' | 'total' | 'comment' | 'count', Compressed>
+export type WidgetSizes = Record<
+  'loader' | 'chunk' | 'total' | 'comment' | 'count' | 'survey',
+  Compressed
+>
 
 export function compressedSize(text: string): Compressed {
   const bytes = Buffer.from(text)
@@ -141,20 +165,56 @@ export async function buildWidget(): Promise<WidgetBuild> {
     __TANGGAPAN_CHUNK__: JSON.stringify(chunkName),
     __TANGGAPAN_COUNT__: JSON.stringify(countName),
   })
+  const { code: survey, inputs: surveyInputs } = await bundle('widget/skm/survey-page.tsx', 'esm')
+  const surveyStyle = await stylesheet(SURVEY_STYLESHEETS)
+  const surveyHash = contentHash(survey + surveyStyle).slice(0, 8)
   const sizes = {
     loader: compressedSize(loader),
     chunk: compressedSize(chunk),
     total: { raw: 0, gzip: 0, brotli: 0 },
     comment: compressedSize(comment),
     count: compressedSize(count),
+    // Gzipped as one: a browser gets both over one connection, and one figure is the budget's.
+    survey: compressedSize(survey + surveyStyle),
   }
   for (const k of ['raw', 'gzip', 'brotli'] as const)
     sizes.total[k] = sizes.loader[k] + sizes.chunk[k]
   checkBudgets(sizes)
+  checkSurveyBudget(sizes.survey)
   const inputs = [
-    ...new Set([...loaderInputs, ...chunkInputs, ...commentInputs, ...countInputs]),
+    ...new Set([
+      ...loaderInputs,
+      ...chunkInputs,
+      ...commentInputs,
+      ...countInputs,
+      ...surveyInputs,
+      ...SURVEY_STYLESHEETS,
+    ]),
   ].sort()
-  return { loader, chunkName, chunk, commentName, comment, countName, count, sizes, inputs }
+  return {
+    loader,
+    chunkName,
+    chunk,
+    commentName,
+    comment,
+    countName,
+    count,
+    surveyName: `skm-${surveyHash}.js`,
+    survey,
+    surveyStyleName: `skm-${surveyHash}.css`,
+    surveyStyle,
+    sizes,
+    inputs,
+  }
+}
+
+/** The survey page's stylesheet: the shared answer parts' first, so the page's own may adjust them. */
+const SURVEY_STYLESHEETS = ['widget/ui/answer-parts.css', 'widget/skm/survey.css']
+
+async function stylesheet(files: string[]): Promise<string> {
+  const css = files.map((f) => readFileSync(join(root, f), 'utf8')).join('\n')
+  const { code } = await transform(css, { loader: 'css', minify: true, target: TARGET })
+  return code.trim()
 }
 
 /**
@@ -188,6 +248,8 @@ export interface WidgetStamp {
   chunkName: string
   commentName: string
   countName: string
+  surveyName: string
+  surveyStyleName: string
   sizes: WidgetSizes
   inputs: string[]
 }
@@ -229,6 +291,8 @@ export function readWidget(): WidgetBuild {
     chunk: file(stamp.chunkName),
     comment: file(stamp.commentName),
     count: file(stamp.countName),
+    survey: file(stamp.surveyName),
+    surveyStyle: file(stamp.surveyStyleName),
   }
 }
 
@@ -246,6 +310,8 @@ export function writeWidget(w: WidgetBuild): void {
   writeFileSync(join(dist, w.chunkName), w.chunk)
   writeFileSync(join(dist, w.commentName), w.comment)
   writeFileSync(join(dist, w.countName), w.count)
+  writeFileSync(join(dist, w.surveyName), w.survey)
+  writeFileSync(join(dist, w.surveyStyleName), w.surveyStyle)
   writeFileSync(join(dist, 'sizes.json'), JSON.stringify(w.sizes, null, 2) + '\n')
   mkdirSync(dirname(generated), { recursive: true })
   writeFileSync(
@@ -257,13 +323,19 @@ export function writeWidget(w: WidgetBuild): void {
       `export const WIDGET_COMMENT_NAME = ${JSON.stringify(w.commentName)}\n` +
       `export const WIDGET_COMMENT = ${JSON.stringify(w.comment)}\n` +
       `export const WIDGET_COUNT_NAME = ${JSON.stringify(w.countName)}\n` +
-      `export const WIDGET_COUNT = ${JSON.stringify(w.count)}\n`,
+      `export const WIDGET_COUNT = ${JSON.stringify(w.count)}\n` +
+      `export const SURVEY_NAME = ${JSON.stringify(w.surveyName)}\n` +
+      `export const SURVEY = ${JSON.stringify(w.survey)}\n` +
+      `export const SURVEY_STYLE_NAME = ${JSON.stringify(w.surveyStyleName)}\n` +
+      `export const SURVEY_STYLE = ${JSON.stringify(w.surveyStyle)}\n`,
   )
   // Written last: its time says when every file above was current.
   const stamp: WidgetStamp = {
     chunkName: w.chunkName,
     commentName: w.commentName,
     countName: w.countName,
+    surveyName: w.surveyName,
+    surveyStyleName: w.surveyStyleName,
     sizes: w.sizes,
     inputs: w.inputs,
   }
@@ -278,7 +350,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeWidget(w)
   for (const [name, s] of Object.entries(w.sizes) as [keyof WidgetSizes, Compressed][]) {
     const budget =
-      name === 'loader' || name === 'total' ? `  (budget ${kb(BUDGET[name])} gzip)` : ''
+      name === 'loader' || name === 'total'
+        ? `  (budget ${kb(BUDGET[name])} gzip)`
+        : name === 'survey'
+          ? `  (the SKM survey page's script and stylesheet; budget ${kb(SURVEY_BUDGET)} gzip)`
+          : ''
     const note =
       name === 'comment'
         ? '  (loaded only when the comment box is shown)'

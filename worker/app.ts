@@ -20,6 +20,7 @@ import { widgetErrorsRoute } from './api/widget/widget-errors'
 import { demoRoute } from './routes/demo'
 import { publicPublicationsRoute } from './api/public/publications'
 import { reportsRoute } from './routes/reports'
+import { skmPageRoute } from './routes/skm-page'
 import { tanggapiRoute } from './routes/tanggapi'
 import { datasetsRoute, openDataRoute } from './api/public/opendata'
 import { widgetAssetsRoute } from './routes/widget-assets'
@@ -76,6 +77,8 @@ export function createApp() {
   app.route('/', reportsRoute)
   // Its own rate limit and error pages: a person follows the snippet's <noscript> link here.
   app.route('/tanggapi', tanggapiRoute)
+  // The SKM survey page, with its own CSP and error pages, as /tanggapi.
+  app.route('/skm', skmPageRoute)
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `Nothing at ${c.req.method} ${c.req.path}`), 404),

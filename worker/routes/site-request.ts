@@ -41,6 +41,18 @@ export const publicCors = factory.createMiddleware(async (c, next) => {
 })
 
 /**
+ * publicCors, and the Worker's own pages besides: a request whose Origin is this host's (the
+ * SKM survey page, /skm/:site/:service) speaks for the site its body names, as a request
+ * without an Origin does. Those pages serve every site from one host, so the host's origin
+ * cannot stand for one site; and no other page can send this host's Origin from a browser.
+ */
+export const publicCorsOrOwnPages = factory.createMiddleware(async (c, next) => {
+  if (c.req.header('Origin') !== new URL(c.req.url).origin) return publicCors(c, next)
+  c.set('originSite', null)
+  await next()
+})
+
+/**
  * The site a public request speaks for: its Origin's site; without an Origin (a server or
  * a script), the site it names. An Origin always wins, so a page cannot speak for a site
  * it is not registered with.

@@ -1,6 +1,10 @@
 import { etag } from 'hono/etag'
 import { apiError } from '../errors'
 import {
+  SURVEY,
+  SURVEY_NAME,
+  SURVEY_STYLE,
+  SURVEY_STYLE_NAME,
   WIDGET_CHUNK,
   WIDGET_CHUNK_NAME,
   WIDGET_COMMENT,
@@ -18,11 +22,14 @@ import { factory } from '../env'
 
 const JS = 'text/javascript; charset=utf-8'
 // The chunk; the comment box, imported by the chunk only when it is shown; the listing
-// pages' count, imported by the loader only where a page has count elements.
-const VERSIONED: [RegExp, string, string][] = [
+// pages' count, imported by the loader only where a page has count elements; the SKM survey
+// page's script and stylesheet. A fourth field is a content type other than JavaScript's.
+const VERSIONED: [RegExp, string, string, string?][] = [
   [/^app-[0-9a-f]{12}\.js$/, WIDGET_CHUNK_NAME, WIDGET_CHUNK],
   [/^comment-[0-9a-f]{8}\.js$/, WIDGET_COMMENT_NAME, WIDGET_COMMENT],
   [/^count-[0-9a-f]{8}\.js$/, WIDGET_COUNT_NAME, WIDGET_COUNT],
+  [/^skm-[0-9a-f]{8}\.js$/, SURVEY_NAME, SURVEY],
+  [/^skm-[0-9a-f]{8}\.css$/, SURVEY_STYLE_NAME, SURVEY_STYLE, 'text/css; charset=utf-8'],
 ]
 const IMMUTABLE_MODULE = {
   'Content-Type': JS,
@@ -44,8 +51,8 @@ export const widgetAssetsRoute = factory
   )
   .get('/widget/:file', (c) => {
     const file = c.req.param('file')
-    for (const [pattern, name, code] of VERSIONED) {
-      if (file === name) return c.body(code, 200, IMMUTABLE_MODULE)
+    for (const [pattern, name, code, type = JS] of VERSIONED) {
+      if (file === name) return c.body(code, 200, { ...IMMUTABLE_MODULE, 'Content-Type': type })
       // A loader cached from before a deploy asks for the file it was built with: send it on
       // to the current one (same interface) rather than leave its readers without a widget.
       if (pattern.test(file)) {

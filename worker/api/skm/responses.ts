@@ -4,7 +4,7 @@ import { looksScripted } from '../../abuse/limits'
 import { jakartaDay } from '../../domain/calendar/days'
 import { redactPersonalData } from '../../domain/comments/redact-personal-data'
 import { apiError } from '../../errors'
-import { publicCors, requestSite } from '../../routes/site-request'
+import { publicCorsOrOwnPages, requestSite } from '../../routes/site-request'
 import { skmResponseBody } from '../../skm/validation'
 import { serviceOf } from '../../storage/skm-services'
 import { recordSubmission, respondentsOn } from '../../storage/skm-submissions'
@@ -40,7 +40,7 @@ const route = createRoute({
   },
 })
 
-export const skmResponsesRoute = apiApp(publicCors).openapi(route, async (c) => {
+export const skmResponsesRoute = apiApp(publicCorsOrOwnPages).openapi(route, async (c) => {
   const body = c.var.body
   const db = c.var.db
   // Before any D1 statement, as for comments: linear in the (at most 500-character) text.

@@ -1,0 +1,19 @@
+import type { Bilingual } from '../../worker/skm/questionnaire'
+
+// What the Worker's survey page (worker/pages/skm-survey.ts) hands the survey chunk, as JSON in
+// the container's data-survey attribute: an attribute, not an inline script, which the CSP
+// refuses; the page escapes it as any other value.
+
+export type SurveyLang = 'id' | 'en'
+
+export interface SurveyData {
+  site: string
+  opd: string
+  service: string
+  lang: SurveyLang
+  /** The service's questions for the nine elements, in the questionnaire's order. */
+  questions: Bilingual[]
+}
+
+/** The element the chunk renders into; its data-survey attribute holds the SurveyData. */
+export const SURVEY_ROOT_ID = 'survey'
