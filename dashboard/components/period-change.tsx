@@ -35,13 +35,8 @@ export function PeriodChange({ f, previous }: { f: Figures; previous?: Previous 
       ) : (
         `${change < 0 ? '▼' : '▲'} ${fmt.ikm(Math.abs(change))}`
       )}{' '}
-      <T id={`dibanding ${against}`} en="vs then" />
-      {change !== 0 && !f.change_significant && (
-        <>
-          {' '}
-          <T id="(dalam batas kebetulan)" en="(within chance)" />
-        </>
-      )}
+      dibanding {against}
+      {change !== 0 && !f.change_significant && <> (dalam batas kebetulan)</>}
     </span>
   )
 }
