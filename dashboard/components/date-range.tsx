@@ -32,7 +32,8 @@ const dayFormat = new Intl.DateTimeFormat('id-ID', {
   year: 'numeric',
   timeZone: 'UTC',
 })
-const dayText = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`))
+/** A day as «7 Desember 2026». */
+export const dayText = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`))
 
 /** The query fields a range asks the API with: its period, or else its from/to. */
 export function rangeQuery(range: Range): { from?: string; to?: string; period?: string } {

@@ -1,9 +1,10 @@
 import { GRADE_MEANING } from '../../worker/domain/figures/ikm'
 import { fmt, T } from '../lib/i18n'
 import type { Figures } from '../lib/types'
+import { type Previous, PeriodChange } from './period-change'
 
-/** The IKM with its grade and 95 % interval; «—» without answers. */
-export function IkmCell({ f }: { f: Figures }) {
+/** The IKM with its grade and 95 % interval, and its change against `previous`; «—» without answers. */
+export function IkmCell({ f, previous }: { f: Figures; previous?: Previous | null }) {
   if (f.ikm === null || f.grade === null) return <span class="muted">—</span>
   const meaning = GRADE_MEANING[f.grade]
   return (
@@ -17,15 +18,7 @@ export function IkmCell({ f }: { f: Figures }) {
           {fmt.ikm(f.ikm_low)}–{fmt.ikm(f.ikm_high)}
         </span>
       )}
-      {f.ikm_change != null && (
-        <span
-          class={f.change_significant ? 'change sig' : 'change'}
-          title={`Periode sebelumnya / previous period: ${fmt.ikm(f.ikm_prev ?? null)}`}
-        >
-          {f.ikm_change < 0 ? '▼' : '▲'}
-          {fmt.ikm(Math.abs(f.ikm_change))}
-        </span>
-      )}
+      <PeriodChange f={f} previous={previous} />
     </span>
   )
 }

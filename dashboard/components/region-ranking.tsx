@@ -1,6 +1,7 @@
 import { GRADE_MEANING, type Grade } from '../../worker/domain/figures/ikm'
 import { regionHref } from '../lib/hash-route'
 import { fmt, T } from '../lib/i18n'
+import type { Previous } from './period-change'
 import { figureColumns, StatTable } from './stat-table'
 import type { RegionRow } from '../lib/types'
 
@@ -27,7 +28,15 @@ function RankInterval({ r }: { r: RegionRow }) {
  * order), so five answers cannot top the table; those without answers after it, as one list.
  * Each name opens its region, except `self` (the level's own area).
  */
-export function RegionRanking({ rows, self }: { rows: RegionRow[]; self?: string }) {
+export function RegionRanking({
+  rows,
+  self,
+  previous,
+}: {
+  rows: RegionRow[]
+  self?: string
+  previous?: Previous | null
+}) {
   const answered = rows.filter((r) => r.total > 0).sort((a, b) => b.rank_low - a.rank_low)
   const quiet = rows.filter((r) => r.total === 0)
   const name = (r: RegionRow) =>
@@ -43,15 +52,17 @@ export function RegionRanking({ rows, self }: { rows: RegionRow[]; self?: string
       <StatTable
         rows={answered}
         rowKey={(r) => r.region}
+        name={(r) => r.name}
         empty=""
         columns={[
-          { head: '#', cell: (r) => answered.indexOf(r) + 1 },
+          { head: '#', cell: (r) => answered.indexOf(r) + 1, sort: (r) => answered.indexOf(r) },
           { head: <T id="Wilayah" en="Region" />, cell: name },
-          { head: <T id="Situs" en="Sites" />, cell: (r) => fmt.n(r.sites) },
-          ...figureColumns<RegionRow>(),
+          { head: <T id="Situs" en="Sites" />, cell: (r) => fmt.n(r.sites), sort: (r) => r.sites },
+          ...figureColumns<RegionRow>(previous),
           {
             head: <T id="Batas peringkat" en="Ranking bounds" />,
             cell: (r) => <RankInterval r={r} />,
+            sort: (r) => r.rank_low,
           },
         ]}
       />

@@ -21,8 +21,8 @@ export type SiteRow = Answer<'SiteRows'>['rows'][number]
 export type RegionRow = Answer<'RegionRows'>['rows'][number]
 export type OpdRow = Answer<'OpdRows'>['rows'][number]
 export type ArticleRow = Answer<'ArticleRows'>['rows'][number]
-/** A row of a daily series (`interval=day`, what the dashboard asks for). */
-export type DayRow = Extract<Answer<'SeriesRows'>['rows'][number], { day: string }>
+/** A row of a series: a day's, a week's or a month's (`interval=`). */
+export type SeriesRow = Answer<'SeriesRows'>['rows'][number]
 export type CommentRow = Answer<'CommentRows'>['rows'][number]
 
 /**

@@ -9,21 +9,29 @@ import { Overview } from './overview'
 import { GradeDistribution, RegionRanking } from '../components/region-ranking'
 import { TileMap } from '../components/tile-map'
 import type { Range, RegionRow, Scope } from '../lib/types'
+import type { Previous } from '../components/period-change'
+import { OpdRanking } from '../components/opd-ranking'
 import { useApi } from '../lib/use-api'
 
 // The national and provincial pages (docs/contract.md §7): Indonesia → province → kabupaten/kota, whose
 // sites, OPDs and articles are the overview's and the OPD page's own.
 
+interface RegionRows {
+  rows: RegionRow[]
+  previous: Previous | null
+}
+
 /** Indonesia by province (with the tile map), or one province by kabupaten/kota and its sites. */
 export function RegionPage({ province, range }: { province?: string; range: Range }) {
   const path = `/api/v1/stats/regions${query({ province, ...rangeQuery(range) })}`
-  const regions = useApi<{ rows: RegionRow[] }>(path)
+  const regions = useApi<RegionRows>(path)
   // The province's own figures are its row of the national table (a provinsi token gets just that).
-  const national = useApi<{ rows: RegionRow[] }>(
+  const national = useApi<RegionRows>(
     province ? `/api/v1/stats/regions${query({ level: 'province', ...rangeQuery(range) })}` : null,
   )
   const own =
     national.state === 'ready' ? national.data.rows.find((r) => r.region === province) : null
+  const previous = regions.state === 'ready' ? regions.data.previous : null
   return (
     <>
       <section>
@@ -43,7 +51,7 @@ export function RegionPage({ province, range }: { province?: string; range: Rang
         </header>
         {own && (
           <p class="region-total" data-region={own.region}>
-            <IkmCell f={own} /> <SampleFlag f={own} /> · {fmt.n(own.total)}{' '}
+            <IkmCell f={own} previous={previous} /> <SampleFlag f={own} /> · {fmt.n(own.total)}{' '}
             <T id="tanggapan" en="responses" /> · {fmt.n(own.sites)} <T id="situs" en="sites" />
           </p>
         )}
@@ -51,7 +59,7 @@ export function RegionPage({ province, range }: { province?: string; range: Rang
           <>
             {!province && <TileMap rows={regions.data.rows} />}
             <GradeDistribution rows={regions.data.rows} map={!province} />
-            <RegionRanking rows={regions.data.rows} self={province} />
+            <RegionRanking rows={regions.data.rows} self={province} previous={previous} />
             <p class="muted small">
               <T
                 id="Urutan menurut batas bawah peringkat, yang memperhitungkan jumlah tanggapan."
@@ -63,7 +71,7 @@ export function RegionPage({ province, range }: { province?: string; range: Rang
           <Status loaded={regions} />
         )}
       </section>
-      {province && <Overview range={range} region={province} />}
+      {province ? <Overview range={range} region={province} /> : <OpdRanking range={range} />}
     </>
   )
 }

@@ -11,18 +11,23 @@ import { Status } from '../components/status'
 import { ReasonBars, ReasonLine } from '../components/reasons-view'
 import { Legend } from '../components/stacked-bar'
 import { figureColumns, StatTable } from '../components/stat-table'
-import { TrendChart } from '../components/trend-chart'
-import type { ArticleRow, DayRow, OpdRow, Range } from '../lib/types'
+import { TrendChart, useSeries } from '../components/trend-chart'
+import type { Previous } from '../components/period-change'
+import type { ArticleRow, OpdRow, Range } from '../lib/types'
 import { useApi } from '../lib/use-api'
 
-/** One OPD: its figures, its daily trend and its articles (titles always as text). */
+/** One OPD: its figures, its trend and its articles (titles always as text). */
 export function OpdPage({ site, opd, range }: { site: string; opd: string; range: Range }) {
   const [sort, setSort] = useState<ArticleSort>('lowest')
   const scope = { site, opd, ...rangeQuery(range) }
-  const summary = useApi<{ rows: OpdRow[] }>(`/api/v1/stats/opds${query(scope)}`)
-  const days = useApi<{ rows: DayRow[] }>(`/api/v1/stats/timeseries${query(scope)}`)
+  const summary = useApi<{ rows: OpdRow[]; previous: Previous | null }>(
+    `/api/v1/stats/opds${query(scope)}`,
+  )
+  const series = useSeries({ site, opd }, range)
   const articlesPath = `/api/v1/stats/articles${query({ ...scope, sort })}`
-  const articles = useApi<{ rows: ArticleRow[]; matched: number }>(articlesPath)
+  const articles = useApi<{ rows: ArticleRow[]; matched: number; previous: Previous | null }>(
+    articlesPath,
+  )
   const row = summary.state === 'ready' ? summary.data.rows[0] : undefined
 
   return (
@@ -41,7 +46,11 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
               <T id="IKM indikatif" en="Indicative IKM" />
             </dt>
             <dd>
-              <IkmCell f={row} /> <SampleFlag f={row} />
+              <IkmCell
+                f={row}
+                previous={summary.state === 'ready' ? summary.data.previous : null}
+              />{' '}
+              <SampleFlag f={row} />
             </dd>
           </div>
           <div data-figure="total">
@@ -85,11 +94,15 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
       <section>
         <header class="section-head">
           <h3>
-            <T id="Tren harian" en="Daily trend" />
+            <T id="Tren" en="Trend" />
           </h3>
-          <ExportButtons path={`/api/v1/stats/timeseries${query(scope)}`} label="timeseries" />
+          <ExportButtons path={series.path} label="timeseries" />
         </header>
-        {days.state === 'ready' ? <TrendChart rows={days.data.rows} /> : <Status loaded={days} />}
+        {series.loaded.state === 'ready' ? (
+          <TrendChart rows={series.loaded.data.rows} interval={series.interval} />
+        ) : (
+          <Status loaded={series.loaded} />
+        )}
         <Legend />
       </section>
 
@@ -118,6 +131,7 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
           <StatTable
             rows={articles.data.rows}
             rowKey={(r) => r.article}
+            name={(r) => `${r.title ?? ''} ${r.article}`}
             empty={<T id="Belum ada berita pada rentang ini." en="No articles in this range." />}
             columns={[
               {
@@ -136,7 +150,7 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
                   </span>
                 ),
               },
-              ...figureColumns<ArticleRow>(),
+              ...figureColumns<ArticleRow>(articles.data.previous),
               {
                 head: <T id="Apa yang kurang?" en="What was lacking?" />,
                 cell: (r) => <ReasonLine reasons={r.reasons} />,

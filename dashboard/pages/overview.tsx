@@ -7,6 +7,9 @@ import { figureColumns, StatTable } from '../components/stat-table'
 import type { OpdRow, Range, SiteRow } from '../lib/types'
 import { useApi } from '../lib/use-api'
 import { Status } from '../components/status'
+import { OpdRanking } from '../components/opd-ranking'
+import type { Previous } from '../components/period-change'
+import { Sparkline } from '../components/trend-chart'
 
 /**
  * Every site and OPD the token may read, with their grades, for the chosen range; or one
@@ -23,8 +26,10 @@ export function Overview({
 }) {
   const q = query({ site, ...rangeQuery(range) })
   const sitesPath = `/api/v1/stats/sites${query({ site, region, ...rangeQuery(range) })}`
-  const sites = useApi<{ rows: SiteRow[] }>(sitesPath)
-  const opds = useApi<{ rows: OpdRow[] }>(region ? null : `/api/v1/stats/opds${q}`)
+  const sites = useApi<{ rows: SiteRow[]; previous: Previous | null }>(sitesPath)
+  const opds = useApi<{ rows: OpdRow[]; previous: Previous | null }>(
+    region ? null : `/api/v1/stats/opds${q}`,
+  )
   return (
     <>
       <section>
@@ -38,6 +43,7 @@ export function Overview({
           <StatTable
             rows={sites.data.rows}
             rowKey={(r) => r.site}
+            name={(r) => `${r.name} ${r.site}`}
             empty={<T id="Belum ada situs." en="No sites yet." />}
             columns={[
               {
@@ -52,13 +58,18 @@ export function Overview({
                 ),
               },
               { head: <T id="Wilayah" en="Region" />, cell: (r) => r.region_name ?? '—' },
-              ...figureColumns<SiteRow>(),
+              {
+                head: <T id="Tren" en="Trend" />,
+                cell: (r) => <Sparkline site={r.site} range={range} />,
+              },
+              ...figureColumns<SiteRow>(sites.data.previous),
             ]}
           />
         ) : (
           <Status loaded={sites} />
         )}
       </section>
+      {region && <OpdRanking region={region} range={range} />}
       {!region && (
         <section>
           <header class="section-head">
@@ -71,6 +82,7 @@ export function Overview({
             <StatTable
               rows={opds.data.rows}
               rowKey={(r) => `${r.site}/${r.opd}`}
+              name={(r) => `${r.name ?? r.opd} ${r.site}`}
               empty={<T id="Belum ada OPD." en="No OPDs yet." />}
               columns={[
                 {
@@ -82,7 +94,11 @@ export function Overview({
                   ),
                 },
                 { head: <T id="Situs" en="Site" />, cell: (r) => <code>{r.site}</code> },
-                ...figureColumns<OpdRow>(),
+                {
+                  head: <T id="Tren" en="Trend" />,
+                  cell: (r) => <Sparkline site={r.site} opd={r.opd} range={range} />,
+                },
+                ...figureColumns<OpdRow>(opds.data.previous),
               ]}
             />
           ) : (

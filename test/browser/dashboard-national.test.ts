@@ -98,7 +98,7 @@ describe('the national and provincial pages', () => {
     }
     expect(await shownRanking(page)).toEqual(expectedRanking(national))
     expect(await quietCount(page)).toBe(national.filter((r) => r.total === 0).length)
-    expect(await page.locator('tbody .flag').count()).toBe(
+    expect(await page.locator('section:has(.rank-interval) tbody .flag').count()).toBe(
       national.filter((r) => r.total > 0 && !r.sample_adequate).length,
     )
     expect(await axeViolations(page)).toEqual([])
