@@ -125,14 +125,17 @@ describe('trends at a readable interval', () => {
     const interval = () => chart.getAttribute('data-interval')
     await page.selectOption('select[name=period]', '2026-11')
     await expect.poll(interval).toBe('day')
-    expect(await page.locator('figure.trend .day').count()).toBe(30)
+    // The interval is set before its rows arrive: the count is waited for, not read at once.
+    await expect.poll(() => page.locator('figure.trend .day').count()).toBe(30)
     await page.selectOption('select[name=period]', '2026')
     await expect.poll(interval).toBe('week')
-    expect(await chart.locator('figcaption').textContent()).toContain('tanggapan per minggu')
+    await expect
+      .poll(() => chart.locator('figcaption').textContent())
+      .toContain('tanggapan per minggu')
     await page.fill('input[name=from]', '2025-01-01')
     await page.fill('input[name=to]', '2026-11-30')
     await expect.poll(interval).toBe('month')
-    expect(await page.locator('figure.trend .day').count()).toBe(23)
+    await expect.poll(() => page.locator('figure.trend .day').count()).toBe(23)
     const series = asked.filter((u) => u.pathname.endsWith('/timeseries'))
     expect(series.map((u) => u.searchParams.get('interval'))).toEqual(
       expect.arrayContaining(['day', 'week', 'month']),
