@@ -377,4 +377,32 @@ describe('the article object', () => {
     expect(flushed).toMatchObject({ sangat_puas: 1, puas: 1 })
     await expectInvariant(article)
   })
+
+  it('takes an admin’s change while a flush is on its way to D1, instead of waiting for ever', async () => {
+    const article = newArticle(ORIGIN)
+    await answer(ORIGIN, { opd: OPD, article, rating: 3 })
+    await answer(ORIGIN, { opd: OPD, article, rating: 4 })
+    // A slow D1: the flush below is still on its way when the change's reread starts.
+    await useD1(article, async (real, statements) => {
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      return real.batch(statements)
+    })
+    const flushing = stub(article).flush()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const reread = stub(article)
+      .reread()
+      .then(() => 'reread')
+    const late = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 10_000))
+    expect(await Promise.race([reread, late])).toBe('reread')
+    await flushing
+    await useD1(article)
+    expect(await d1Row(article)).toEqual({
+      sangat_puas: 1,
+      puas: 1,
+      cukup_puas: 0,
+      tidak_puas: 0,
+      views: 0,
+    })
+    await expectInvariant(article)
+  })
 })

@@ -434,11 +434,15 @@ describe('any sequence of writes', () => {
                   key(a.article),
                   a.reader,
                 )
-                expect(
-                  op.answers
-                    .filter((b) => b.article === a.article && b.reader === a.reader)
-                    .map((b) => b.rating),
-                ).toContain(row.rating)
+                const sent = op.answers
+                  .filter((b) => b.article === a.article && b.reader === a.reader)
+                  .map((b) => b.rating)
+                const before = answers.get(`${key(a.article)}|${a.reader}`)
+                // No row: the reader repeated, unchanged, an answer D1's retention had retired
+                // and the object not yet (it retires by the real clock): the retired totals
+                // hold it once, and nothing was written.
+                if (!row && before !== undefined && sent.every((r) => r === before)) continue
+                expect(sent).toContain(row.rating)
                 answers.set(`${key(a.article)}|${a.reader}`, row.rating)
               }
             } else if (op.kind === 'view') {

@@ -148,21 +148,33 @@ export class ArticleObject extends DurableObject<Env> {
 
   /**
    * An admin changed this article in D1 (moved or retitled it, merged or deleted its OPD):
-   * what waits goes to D1 first, then the object takes the article as D1 now holds it. Nothing runs in between (blockConcurrencyWhile), so a vote
-   * lands either before (flushed) or after (on the new state). Today's view marks and the
-   * per-address counts stay: D1 keeps neither for the object path.
+   * what waits goes to D1 first, then the object takes the article as D1 now holds it. Nothing
+   * runs in between (blockConcurrencyWhile), so a vote lands either before (flushed) or after
+   * (on the new state). Today's view marks and the per-address counts stay: D1 keeps neither
+   * for the object path.
+   *
+   * A flush already under way (the timer's, a first answer's) is awaited outside the section,
+   * never inside: D1's answer to a request begun outside blockConcurrencyWhile is held until the
+   * section ends, so the section would wait for itself for ever.
    */
   async reread(): Promise<void> {
-    if (!this.meta) return
-    await this.ctx.blockConcurrencyWhile(async () => {
+    for (;;) {
+      if (!this.meta) return
       await this.flush()
-      const meta = this.meta as Meta
-      const day = jakartaDay(Date.now())
-      const seed = await readArticleSeed(this.d1, meta.site_id, meta.key, day)
-      this.meta = reseed(this.ctx.storage, meta, seed, day)
-      this.answers.inD1 = null
-      this.retention.restore(seed.retired.length)
-    })
+      const done = await this.ctx.blockConcurrencyWhile(async () => {
+        if (this.outbox.sending()) return false
+        if (!this.meta) return true
+        await this.flush()
+        const meta = this.meta
+        const day = jakartaDay(Date.now())
+        const seed = await readArticleSeed(this.d1, meta.site_id, meta.key, day)
+        this.meta = reseed(this.ctx.storage, meta, seed, day)
+        this.answers.inD1 = null
+        this.retention.restore(seed.retired.length)
+        return true
+      })
+      if (done) return
+    }
   }
 
   /**
@@ -211,7 +223,7 @@ export class ArticleObject extends DurableObject<Env> {
    */
   private async tidy() {
     const now = Date.now()
-    const empty = this.answers.none() && !this.outbox.hasPending()
+    const empty = this.answers.none() && !this.outbox.hasPending() && !this.outbox.sending()
     if (empty && this.busy === 0) {
       // Forgotten in the same turn as the check, and no request starts until the storage is
       // gone: one arriving meanwhile seeds the object again from D1 instead of finding it half gone.

@@ -194,6 +194,11 @@ export class Outbox {
     this.timerAt = 0
   }
 
+  /** A flush is on its way to D1. */
+  sending(): boolean {
+    return this.flushing !== null
+  }
+
   /** The flush under way, or a new one; one at a time. */
   private flushOnce(): Promise<void> {
     if (!this.flushing) this.flushing = this.send().finally(() => (this.flushing = null))
