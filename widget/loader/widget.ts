@@ -56,7 +56,6 @@ function start(doc: Document, src: string) {
   }
 
   const load = (host: HTMLElement) => {
-    const root = host.shadowRoot!
     const config: WidgetArticle & { reader?: string } = readArticle(host.dataset, doc as PageInfo)!
     // The kept reader id as it is: a reader without a valid one gets a new one from the
     // answer (the chunk keeps it), which spares this loader making one.
@@ -66,12 +65,15 @@ function start(doc: Document, src: string) {
       // Storage blocked (sandboxed frames): the API makes an id for this page.
     }
     const visit = fetch(api + 'visits', { method: 'POST', body: JSON.stringify(config) })
+    // Handled here too: it may fail before the chunk arrives to say so, and an unhandled
+    // rejection would reach the host page's console and error reporting.
+    visit.catch(() => {})
     ;(chunk ||= import(origin + '/widget/' + __TANGGAPAN_CHUNK__) as Promise<Chunk>)
       .then((m) => m.mount(host, config, api, report, visit))
       .catch(() => {
         // Give the space back rather than leave an empty box; a later widget may retry.
         chunk = null
-        root.adoptedStyleSheets = []
+        host.shadowRoot!.adoptedStyleSheets = []
         report('chunk', config.opd)
       })
   }
@@ -135,7 +137,8 @@ function start(doc: Document, src: string) {
   })
   // A router may change the URL a task after its redraw, with no change after it: the
   // reader's first touch of a box compares the page too, before the answer is sent.
-  for (const type of ['pointerdown', 'keydown']) addEventListener(type, check, true)
+  addEventListener('pointerdown', check, true)
+  addEventListener('keydown', check, true)
 }
 
 try {
