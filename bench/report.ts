@@ -6,6 +6,7 @@ import { NATIONAL, type NationalLoaded } from './national-data'
 import { responsesOf } from './synthetic-data'
 import { BUDGET, type Compressed as Bytes } from '../scripts/build-widget'
 import type { WidgetBytes } from './widget-bytes'
+import { type FirstFigures, renderFirstFigures, SLOW_NETWORK } from './first-figures'
 
 export const COMMAND = 'npm ci && npm run bench'
 
@@ -32,6 +33,8 @@ export interface Figures {
     stats: { name: string; p50Target?: number; result: LoadResult }[]
   }
   widget: WidgetBytes
+  /** Time to the box's first figures on a slow network, the base's widget beside this tree's. */
+  firstFigures: FirstFigures
   /** The Durable Object hot path's phases (bench/hot-path.ts). */
   hotPath: HotPathFigures
   seconds: number
@@ -307,7 +310,25 @@ ${mdTable(BYTES_HEADER, bytesRows(f).map(bytesCells))}
 
 Measured by the widget's own build (scripts/build-widget.ts): gzip at level 9 and brotli at
 quality 11 (node:zlib), as a CDN would serve them.
+
+${firstFiguresSection(f.firstFigures)}
 `
+}
+
+/** The page view's time to figures (docs/contract.md §12). */
+function firstFiguresSection(f: FirstFigures): string {
+  const n = SLOW_NETWORK
+  return `## Time to the box's figures on a slow network
+
+${renderFirstFigures(f)}
+
+Chromium (bench/first-figures.ts) on an emulated slow mobile network (CDP
+\`Network.emulateNetworkConditions\`: ${n.latency} ms latency, ${(n.downloadThroughput / 131072).toFixed(1)} Mbit/s down, ${(n.uploadThroughput / 1024 / 128).toFixed(2)} Mbit/s up),
+from the scroll that brings the box into view to the first frame with its figures; the
+widget as \`${f.base}\` builds it (GET /summary once the chunk has loaded, POST /views once
+on screen) and this tree's (one POST /visits sent by the loader while the chunk loads), both
+served from one origin against one Worker, alternating, the first round of each not counted.
+Alone: \`npx tsx bench/first-figures.ts\` (\`BENCH_BASE=<commit>\` to compare another).`
 }
 
 /** The national size's figures alone (BENCH_ONLY=national). */

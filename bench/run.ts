@@ -13,6 +13,7 @@ import { type Figures, renderMarkdown, renderNational, renderTable, SETTINGS } f
 import { probe, statsPhases } from './stats-phases'
 import { MILLION, type Shape, THOUSAND } from './synthetic-data'
 import { widgetBytes } from './widget-bytes'
+import { measureFirstFigures } from './first-figures'
 import { summaryRequest } from './workload'
 
 // `npm run bench`: four Workers on wrangler dev side by side (the bare-insert baseline,
@@ -160,6 +161,7 @@ async function everythingElse(widget: Figures['widget'], national: Figures['nati
     stats,
     national,
     widget,
+    firstFigures: await measureFirstFigures(),
     hotPath,
     seconds: 0,
   }

@@ -16,6 +16,7 @@ import { statsRoute } from './api/stats'
 import { summaryRoute } from './api/widget/summary'
 import { summariesRoute } from './api/widget/summaries'
 import { viewsRoute } from './api/widget/views'
+import { visitsRoute } from './api/widget/visits'
 import { widgetErrorsRoute } from './api/widget/widget-errors'
 import { demoRoute } from './routes/demo'
 import { publicPublicationsRoute } from './api/public/publications'
@@ -45,6 +46,7 @@ export function createApp() {
     '/api/v1/summary',
     '/api/v1/summaries',
     '/api/v1/views',
+    '/api/v1/visits',
     '/api/v1/comments',
     '/api/v1/reasons',
     '/api/v1/replies',
@@ -59,6 +61,7 @@ export function createApp() {
   app.route('/api/v1/summary', summaryRoute)
   app.route('/api/v1/summaries', summariesRoute)
   app.route('/api/v1/views', viewsRoute)
+  app.route('/api/v1/visits', visitsRoute)
   app.route('/api/v1/comments', commentsRoute)
   app.route('/api/v1/reasons', reasonsRoute)
   app.route('/api/v1/replies', repliesRoute)

@@ -41,7 +41,7 @@ describe('the widget’s error beacon', () => {
     const sent = beacons(page)
     // The API is down for the widget's own requests; the beacon still gets through.
     await page.route(
-      (url) => /\/api\/v1\/(summary|views|responses)$/.test(url.pathname),
+      (url) => /\/api\/v1\/(summary|views|visits|responses)$/.test(url.pathname),
       (route) => route.abort('connectionrefused'),
     )
     const two =

@@ -44,7 +44,8 @@ describe('answering', () => {
     const context = await session.browser.newContext()
     const { page, errors, article } = await openArticle(context, 'klik')
     const w = widget(page)
-    expect(await part(w, 'counts').textContent()).toBe('0 tanggapan · dilihat 0 kali')
+    // The figures include this reader's own view, counted by the same request.
+    expect(await part(w, 'counts').textContent()).toBe('0 tanggapan · dilihat 1 kali')
 
     await radio(page, /^Puas/).click()
     await expect.poll(() => percentagesOf(w)).toEqual([0, 100, 0, 0])

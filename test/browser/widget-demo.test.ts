@@ -26,7 +26,14 @@ async function openDemo(options: BrowserContextOptions = {}) {
     viewport: { width: 1280, height: 720 },
     ...options,
   })
-  await context.route('**/api/v1/views', (route) => route.fulfill({ status: 204 }))
+  // The page view's request counts a view: answered here by GET /summary instead.
+  await context.route('**/api/v1/visits', async (route) => {
+    const { opd, article, reader } = JSON.parse(route.request().postData() ?? '{}')
+    const query = new URLSearchParams({ opd, article, ...(reader ? { reader } : {}) })
+    route.fulfill({
+      response: await route.fetch({ url: `${api}/api/v1/summary?${query}`, method: 'GET' }),
+    })
+  })
   const page = await context.newPage()
   const errors = pageErrors(page)
   const requests: string[] = []
@@ -74,7 +81,7 @@ describe('the /demo article', () => {
     await widget(page).scrollIntoViewIfNeeded()
     await waitForResults(widget(page))
     expect(requests.filter((p) => p.startsWith('/widget/app-'))).toHaveLength(1)
-    expect(requests).toContain('/api/v1/summary')
+    expect(requests).toContain('/api/v1/visits')
     await settle(page)
     expect(await layoutShift(page)).toBe(0)
     expect(errors).toEqual([])
@@ -171,39 +178,57 @@ describe('a widget in the first screen of a page', () => {
   })
 })
 
-describe('the «Dilihat» count', () => {
-  it('is sent once, when the widget is on screen rather than merely near it', async () => {
+describe('the page view', () => {
+  it('is one API request until the reader answers, sent while the chunk loads; the view counted once', async () => {
     const context = await session.browser.newContext({ viewport: { width: 1000, height: 700 } })
     const page = await context.newPage()
-    const views: string[] = []
-    page.on('request', (r) => r.url().endsWith('/api/v1/views') && views.push(r.postData() ?? ''))
-    const article = probeArticle('dilihat')
+    const asked: { path: string; body: string | null }[] = []
+    const loaded: string[] = []
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname
+      if (path.startsWith('/api/')) asked.push({ path, body: r.postData() })
+      if (path.startsWith('/api/') || path.startsWith('/widget/')) loaded.push(path)
+    })
+    const article = probeArticle('satu-permintaan')
     const body = `<h1>Berita panjang</h1><div style="height:3000px"></div>${container({ article })}<div style="height:2000px"></div>`
-    await page.goto(session.probe.serve('/dilihat', hostPage(api, body)))
-    const top = await widget(page).evaluate((el) => el.getBoundingClientRect().top + scrollY)
-    // Near (within the loader's 600 px margin) but not visible: data loads, no view yet.
-    await page.evaluate((y) => scrollTo(0, y), top - 700 - 300)
-    await waitForResults(widget(page))
-    await page.waitForTimeout(300)
-    expect(views).toEqual([])
+    await page.goto(session.probe.serve('/satu-permintaan', hostPage(api, body)))
+    await page.waitForLoadState('networkidle')
+    expect(asked).toEqual([])
     await widget(page).scrollIntoViewIfNeeded()
-    await expect.poll(() => views.length).toBe(1)
-    expect(JSON.parse(views[0])).toMatchObject({ opd: 'diskominfo', article, title: 'Berita uji' })
+    await waitForResults(widget(page))
+    expect(await part(widget(page), 'counts').textContent()).toMatch(/dilihat 1 kali/)
+    // Scrolled away and back, and left a while: still the one request.
     await page.evaluate(() => scrollTo(0, 0))
     await page.waitForTimeout(200)
     await widget(page).scrollIntoViewIfNeeded()
-    await page.waitForTimeout(300)
-    expect(views).toHaveLength(1)
-    await expect
-      .poll(
-        async () =>
-          (
-            await (
-              await apiFetch(`/api/v1/summary?${new URLSearchParams({ site: 'demo', article })}`)
-            ).json()
-          ).views,
-      )
-      .toBe(1)
+    await page.waitForTimeout(500)
+    expect(asked.map((a) => a.path)).toEqual(['/api/v1/visits'])
+    // Sent before the chunk had arrived, not after it.
+    expect(loaded.indexOf('/api/v1/visits')).toBeLessThan(
+      loaded.findIndex((p) => p.startsWith('/widget/app-')),
+    )
+    expect(JSON.parse(asked[0].body!)).toMatchObject({
+      opd: 'diskominfo',
+      article,
+      title: 'Berita uji',
+    })
+
+    // The reader answers: that is the second request, under the id the page view was counted with.
+    await widget(page).getByRole('radio', { name: /Puas/ }).first().click()
+    await part(widget(page), 'message').filter({ hasText: 'Terima kasih' }).waitFor()
+    expect(asked.map((a) => a.path)).toEqual(['/api/v1/visits', '/api/v1/responses'])
+    const summary = await (
+      await apiFetch(`/api/v1/summary?${new URLSearchParams({ site: 'demo', article })}`)
+    ).json()
+    expect(summary).toMatchObject({ views: 1, total: 1 })
+
+    // A second page load by the same reader the same day: one request again, no second view.
+    await page.reload()
+    await widget(page).scrollIntoViewIfNeeded()
+    await waitForResults(widget(page))
+    expect(asked.filter((a) => a.path === '/api/v1/visits')).toHaveLength(2)
+    expect(JSON.parse(asked[2].body!).reader).toBe(JSON.parse(asked[1].body!).reader)
+    expect(await part(widget(page), 'counts').textContent()).toMatch(/dilihat 1 kali/)
     await context.close()
   })
 })

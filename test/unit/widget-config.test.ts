@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readConfig, type PageInfo } from '../../widget/widget-config'
+import { readArticle, readOptions, type PageInfo } from '../../widget/widget-config'
 
 // What a container asks for, with the page's defaults (docs/contract.md §4).
 
@@ -16,7 +16,7 @@ function page(parts: { canonical?: string; ogTitle?: string; title?: string } = 
   }
 }
 
-describe('readConfig', () => {
+describe('readArticle and readOptions', () => {
   it('takes every attribute the webmaster wrote', () => {
     const data = {
       opd: 'rsud-sosodoro',
@@ -25,39 +25,36 @@ describe('readConfig', () => {
       lang: 'en',
       results: 'after',
     }
-    expect(readConfig(data, page({ canonical: 'https://x.go.id/c', ogTitle: 'OG' }))).toEqual({
+    expect(readArticle(data, page({ canonical: 'https://x.go.id/c', ogTitle: 'OG' }))).toEqual({
       opd: 'rsud-sosodoro',
       article: 'https://x.go.id/a',
       title: 'Judul',
-      lang: 'en',
-      resultsAfter: true,
     })
+    expect(readOptions(data)).toEqual({ lang: 'en', resultsAfter: true })
   })
 
   it('falls back to the canonical link and og:title, then to the address and document title', () => {
     expect(
-      readConfig(
+      readArticle(
         { opd: 'diskominfo' },
         page({ canonical: 'https://kudus.go.id/berita/kanonik', ogTitle: 'Judul OG' }),
       ),
     ).toMatchObject({ article: 'https://kudus.go.id/berita/kanonik', title: 'Judul OG' })
-    expect(readConfig({ opd: 'diskominfo' }, page())).toMatchObject({
+    expect(readArticle({ opd: 'diskominfo' }, page())).toMatchObject({
       article: 'https://kudus.go.id/berita/123',
       title: 'Judul Dokumen',
     })
   })
 
   it('is Indonesian with results shown unless told otherwise', () => {
-    expect(
-      readConfig({ opd: 'diskominfo', lang: 'fr', results: 'sometimes' }, page()),
-    ).toMatchObject({
+    expect(readOptions({ opd: 'diskominfo', lang: 'fr', results: 'sometimes' })).toEqual({
       lang: 'id',
       resultsAfter: false,
     })
   })
 
   it('refuses a container without data-opd', () => {
-    expect(readConfig({}, page())).toBeNull()
-    expect(readConfig({ opd: '  ' }, page())).toBeNull()
+    expect(readArticle({}, page())).toBeNull()
+    expect(readArticle({ opd: '  ' }, page())).toBeNull()
   })
 })

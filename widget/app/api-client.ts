@@ -14,18 +14,24 @@ export interface AnswerBody {
   reader: string
 }
 
+/** GET when there is no body. */
+export function apiRequest(url: string, body?: object): Promise<WidgetSummary> {
+  return answerOf(
+    fetch(url, {
+      method: body ? 'POST' : 'GET',
+      body: body && JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    }),
+  )
+}
+
 /**
- * GET when there is no body; views go with keepalive, so they finish even as the reader leaves.
- * Views and comments answer 204 with no body to read: their callers ignore what this resolves
- * to (`false`), so the type names what the others get.
+ * A request's answer, whoever sent it (the loader sends the page view's). Comments answer 204
+ * with no body to read: their callers ignore what this resolves to (`false`), so the type
+ * names what the others get.
  */
-export async function apiRequest(url: string, body?: object): Promise<WidgetSummary> {
-  const res = await fetch(url, {
-    method: body ? 'POST' : 'GET',
-    body: body && JSON.stringify(body),
-    keepalive: url.endsWith('views'),
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  })
+export async function answerOf(request: Promise<Response>): Promise<WidgetSummary> {
+  const res = await request
   if (!res.ok) throw res.status
   return (res.status < 204 && res.json()) as Promise<WidgetSummary>
 }

@@ -3,13 +3,13 @@ import { RATINGS, type RatingValue } from '../../worker/domain/figures/rating-sc
 import type { Report } from '../loader/widget'
 import partsCss from '../ui/answer-parts.css'
 import { barWidths } from '../ui/answer-parts'
-import type { WidgetConfig } from '../widget-config'
+import { readOptions, type WidgetArticle } from '../widget-config'
 import { AnswerBox } from './answer-box'
-import { apiRequest } from './api-client'
+import { answerOf, apiRequest } from './api-client'
+import { randomUuid, readerId } from './reader-id'
 import { MESSAGES } from './messages'
 import { enqueue, flushQueue, type OfflineQueue } from './offline-queue'
 import { withAnswer } from './optimistic'
-import { readerId } from './reader-id'
 import { movedFocus } from './roving-focus'
 import css from './styles.css'
 import type { WidgetSummary } from './widget-summary'
@@ -25,8 +25,14 @@ export { Fragment, options }
 /** The comment box's chunk. */
 type CommentModule = typeof import('../comment/comment-box')
 
-const reader = readerId(() => localStorage)
 const queue: OfflineQueue = new Map()
+/**
+ * The reader's id, once one is needed: the kept one, else the one the page view's answer
+ * made (the loader sent none or an invalid one), else a new one; kept for next time.
+ */
+let reader: string | undefined
+const readerOf = (made?: string) =>
+  (reader ||= readerId(() => localStorage, made ? () => made : randomUuid))
 let baseSheet: CSSStyleSheet | undefined
 
 addEventListener('online', () =>
@@ -41,11 +47,13 @@ function sheet(text: string): CSSStyleSheet {
 
 export function mount(
   host: HTMLElement,
-  root: ShadowRoot,
-  config: WidgetConfig,
+  page: WidgetArticle,
   api: string,
   report: Report,
+  visit: Promise<Response>,
 ): void {
+  const root = host.shadowRoot!
+  const config = { ...page, ...readOptions(host.dataset) }
   const { opd, article, title, lang } = config
   // Unreachable (a network error or the timeout) or 5xx: the API's fault, not the reader's.
   const failed = (error: unknown) => {
@@ -128,7 +136,8 @@ export function mount(
           onKeyDown,
           onFeedback: comment,
         }),
-        commentBox && h(commentBox.default, { target: config, api, reader, focus: commentFocus }),
+        commentBox &&
+          h(commentBox.default, { target: config, api, reader: readerOf(), focus: commentFocus }),
       ),
       root,
     )
@@ -144,7 +153,7 @@ export function mount(
 
   async function answer(rating: RatingValue) {
     const mine = ++answers
-    const body = { opd, article, title, rating, reader }
+    const body = { opd, article, title, rating, reader: readerOf() }
     const wait = () => {
       enqueue(queue, { api, body, done: (summary) => settle(summary, mine) })
       draw(t.offline)
@@ -169,8 +178,10 @@ export function mount(
   }
 
   draw()
-  apiRequest(`${api}summary?${new URLSearchParams({ article, opd, reader })}`).then(
+  // The page view's one request, which the loader sent as the chunk loaded: it counted the view.
+  answerOf(visit).then(
     (summary) => {
+      readerOf(summary.reader)
       confirmed = summary
       if (!answers) shown = summary
       draw()
@@ -180,12 +191,4 @@ export function mount(
       failed(error)
     },
   )
-
-  // The «Dilihat» count: once, when the widget itself is on screen (not merely near it).
-  const seen = new IntersectionObserver((entries) => {
-    if (!entries[0].isIntersecting) return
-    seen.disconnect()
-    apiRequest(api + 'views', { opd, article, title, reader }).catch(() => {})
-  })
-  seen.observe(host)
 }

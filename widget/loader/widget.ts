@@ -1,8 +1,11 @@
+import { READER_KEY } from '../app/reader-id'
 import { RESERVED_HEIGHT } from '../reserved-height'
-import { readConfig, type PageInfo, type WidgetConfig } from '../widget-config'
+import { readArticle, type PageInfo, type WidgetArticle } from '../widget-config'
 
 // The only script every page loads (budget: 1 KB gzip; framework-free). It reserves each container's space,
-// and only when one nears the viewport imports the versioned chunk with the widget itself.
+// and only when one nears the viewport imports the versioned chunk with the widget itself,
+// sending the page view's one request (docs/contract.md §12) while the chunk loads, so the
+// figures wait for the slower of the two rather than for both in turn.
 // Nothing here may throw into the host page.
 
 /** Reports a failure of the widget (docs/embedding.md «Embed health»): at most once per code and page. */
@@ -10,11 +13,13 @@ export type Report = (code: 'chunk' | 'api' | 'config', opd?: string) => void
 
 interface Chunk {
   mount(
+    /** The container, its shadow root already attached. */
     host: HTMLElement,
-    root: ShadowRoot,
-    config: WidgetConfig,
+    article: WidgetArticle,
     api: string,
     report: Report,
+    /** The page view's request (POST visits), under way: its answer is the box's first figures. */
+    visit: Promise<Response>,
   ): void
 }
 
@@ -29,7 +34,7 @@ function start(doc: Document, src: string) {
   // reservation. The widget keeps this sheet, and its box takes the height from it.
   reserve.replaceSync(`:host{display:block!important;min-height:${RESERVED_HEIGHT}px!important}`)
   const seen = new WeakSet<Element>()
-  // What a widget without data-article takes its article from (readConfig): the path, the
+  // What a widget without data-article takes its article from (readArticle): the path, the
   // canonical link and og:title. Not the hash or query, which name no other article: a jump to
   // #tanggapan must not swap the box the reader is about to touch. Read from <head> alone,
   // where they belong, so that comparing it after every text change stays cheap.
@@ -51,14 +56,24 @@ function start(doc: Document, src: string) {
   }
 
   const load = (host: HTMLElement) => {
-    const root = host.shadowRoot!
-    const config = readConfig(host.dataset, doc as PageInfo)!
+    const config: WidgetArticle & { reader?: string } = readArticle(host.dataset, doc as PageInfo)!
+    // The kept reader id as it is: a reader without a valid one gets a new one from the
+    // answer (the chunk keeps it), which spares this loader making one.
+    try {
+      config.reader = localStorage[READER_KEY]
+    } catch {
+      // Storage blocked (sandboxed frames): the API makes an id for this page.
+    }
+    const visit = fetch(api + 'visits', { method: 'POST', body: JSON.stringify(config) })
+    // Handled here too: it may fail before the chunk arrives to say so, and an unhandled
+    // rejection would reach the host page's console and error reporting.
+    visit.catch(() => {})
     ;(chunk ||= import(origin + '/widget/' + __TANGGAPAN_CHUNK__) as Promise<Chunk>)
-      .then((m) => m.mount(host, root, config, api, report))
+      .then((m) => m.mount(host, config, api, report, visit))
       .catch(() => {
         // Give the space back rather than leave an empty box; a later widget may retry.
         chunk = null
-        root.adoptedStyleSheets = []
+        host.shadowRoot!.adoptedStyleSheets = []
         report('chunk', config.opd)
       })
   }
@@ -122,7 +137,8 @@ function start(doc: Document, src: string) {
   })
   // A router may change the URL a task after its redraw, with no change after it: the
   // reader's first touch of a box compares the page too, before the answer is sent.
-  for (const type of ['pointerdown', 'keydown']) addEventListener(type, check, true)
+  addEventListener('pointerdown', check, true)
+  addEventListener('keydown', check, true)
 }
 
 try {

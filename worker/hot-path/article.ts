@@ -121,27 +121,42 @@ export async function vote(
   return { site, summary: summaryFromRow(site, ref.key, row) }
 }
 
-/** A reader's view, counted once per reader, article and Asia/Jakarta day, within the bounds. */
-export async function view(
-  env: Env,
-  db: Db,
-  { originSite, body, headers }: ArticleRequest<PublicArticleBody & { reader: string }>,
-): Promise<void> {
+type ViewRequest = ArticleRequest<PublicArticleBody & { reader: string }>
+
+/** A view's event for the article's object: the site, the article's ref, the abuse bounds. */
+async function viewEvent(env: Env, db: Db, { originSite, body, headers }: ViewRequest) {
   const site = await requestSite(db, originSite, body.site)
   const now = Date.now()
   const day = jakartaDay(now)
   const hashes = await requestHashes(env, db, headers, day)
   const ref = await articleRefFor(env, db, site, body, hashes, now, day)
   const guard = viewGuard(hashes)
-  const counted = await articleObject(env, site, ref.key).view({
+  return {
     ...ref,
     reader: body.reader,
     nowMs: now,
     day,
     guard,
     keys: guard && (await guardKeys(guard, site, ref.key)),
-  })
-  if (!counted) throw tooManyToday(now, 'views')
+  }
+}
+
+/** A reader's view, counted once per reader, article and Asia/Jakarta day, within the bounds. */
+export async function view(env: Env, db: Db, request: ViewRequest): Promise<void> {
+  const event = await viewEvent(env, db, request)
+  const counted = await articleObject(env, event.siteId, event.key).view(event)
+  if (!counted) throw tooManyToday(event.nowMs, 'views')
+}
+
+/**
+ * A page view (docs/contract.md §12): the view counted under view()'s rules and the summary
+ * with `yours`, in one call to the article's object. A view the abuse bound refuses is not
+ * counted, and the reader still gets the figures, as GET /summary would give them.
+ */
+export async function visit(env: Env, db: Db, request: ViewRequest): Promise<Summary> {
+  const event = await viewEvent(env, db, request)
+  const { row } = await articleObject(env, event.siteId, event.key).visit(event)
+  return summaryFromRow(event.siteId, event.key, row, event.opd)
 }
 
 /**

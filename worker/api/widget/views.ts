@@ -4,7 +4,7 @@ import { publicCors } from '../../routes/site-request'
 import { newArticleKey, opdSlug, reader, siteId, title } from '../../validation/fields'
 import { access, apiApp, BODY, errors, jsonRequest, noContent, WIDGET } from '../operation'
 
-const viewBody = z
+export const viewBody = z
   .object({
     site: siteId.optional(),
     opd: opdSlug,

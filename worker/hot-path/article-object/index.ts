@@ -102,6 +102,21 @@ export class ArticleObject extends DurableObject<Env> {
   }
 
   /**
+   * A page view (docs/contract.md §12): the view counted as view() counts it, and the counters
+   * with the reader's answer after it, in one call. Undefined while the article does not exist
+   * (the abuse bound refused the view of an article nobody has seen).
+   */
+  async visit(event: ArticleEvent): Promise<{ counted: boolean; row: CounterRow | undefined }> {
+    return this.serving(async () => {
+      await this.ready(event)
+      const counted = await this.answers.view(event)
+      const meta = this.meta
+      const row = meta?.present ? counterRow(meta, this.answers.ratingOf(event.reader)) : undefined
+      return { counted, row }
+    })
+  }
+
+  /**
    * The article's counters and the reader's answer; undefined for an article nobody has seen,
    * which stays unstored: asking about an article adds nothing to record.
    */
