@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, inject } from 'vitest'
+import { afterAll, beforeAll, expect, inject } from 'vitest'
 import { launchChromium, pageErrors } from './chromium'
 import { apiFetch } from './local-api'
 
@@ -100,4 +100,29 @@ export async function flushed(articles: string[], site = 'demo'): Promise<void> 
  */
 export function earlierAnswersFlushed(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 7_000))
+}
+
+/** Every page of the dashboard an admin reaches, by its address (dashboard/lib/hash-route.ts). */
+export const DASHBOARD_PAGES = [
+  '#/',
+  '#/wilayah',
+  '#/wilayah/35',
+  '#/wilayah/35.09',
+  '#/situs/demo',
+  '#/opd/demo/diskominfo',
+  '#/publikasi',
+  '#/kelola',
+  '#/kesehatan',
+  '#/notifikasi',
+]
+
+/** Opens a page of the dashboard by its address and waits until nothing on it is loading. */
+export async function openPage(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    location.hash = h
+    // The new page is drawn by the next frames: only then is its «Memuat…» there to wait for.
+    return new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)))
+  }, hash)
+  await page.locator('main h2').first().waitFor()
+  await expect.poll(() => page.getByText('Memuat…').count(), { timeout: 30_000 }).toBe(0)
 }
