@@ -4,7 +4,7 @@ import { DateRange, rangeIsValid } from './components/date-range'
 import { IndicativeNote } from './components/figures'
 import { useRoute } from './lib/hash-route'
 import { Health } from './pages/health'
-import { T } from './lib/i18n'
+import { ROLE_LABELS, T } from './lib/i18n'
 import { Manage } from './pages/manage'
 import { Notifications } from './pages/notifications'
 import { RegionPage, Trail } from './pages/national'
@@ -40,7 +40,7 @@ export function App() {
   }
   const signOut = () => (session.signOut(), setScope(null), (location.hash = ''))
   const { role, site, opd, region } = scope.token
-  const who = [role, site, opd, region].filter(Boolean).join(' · ')
+  const who = [ROLE_LABELS[role].id, site, opd, region].filter(Boolean).join(' · ')
   return (
     <>
       <header class="top">

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import { sendJson } from '../lib/api'
-import { T } from '../lib/i18n'
+import { fmt, T } from '../lib/i18n'
 import { ErrorLine, Field, useSubmit } from '../components/form'
 import { PageTitle } from '../components/page-title'
 import { Status } from '../components/status'
@@ -11,11 +11,6 @@ import { WIDGET_ERROR_CODES } from '../../worker/domain/embedding/embed-health'
 // «Kesehatan»: is the widget working where it is embedded (docs/embedding.md «Embed health»)? The health
 // rows of GET /stats/health, and a check of one live page (POST /admin/check-embed). Page
 // titles are text from pages we do not control: Preact sets them as text, never as markup.
-
-const time = (iso: string | null) =>
-  iso === null
-    ? '—'
-    : new Date(iso).toLocaleString('id-ID', { dateStyle: 'short', timeStyle: 'short' })
 
 export function Health() {
   const loaded = useApi<{ rows: HealthRow[] }>('/api/v1/stats/health')
@@ -75,8 +70,8 @@ function HealthTable({ rows }: { rows: HealthRow[] }) {
               class={`${r.opd === null ? 'site-row' : ''}${r.silent ? ' silent' : ''}`}
             >
               <th scope="row">{r.opd === null ? (r.name ?? r.site) : `↳ ${r.name ?? r.opd}`}</th>
-              <td>{time(r.last_view_at)}</td>
-              <td>{time(r.last_response_at)}</td>
+              <td>{fmt.time(r.last_view_at)}</td>
+              <td>{fmt.time(r.last_response_at)}</td>
               <td class="num">{r.views_24h}</td>
               <td class="num">{r.responses_24h}</td>
               {WIDGET_ERROR_CODES.map((c) => (

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { Role } from '../../worker/auth/token'
 import { getJson, sendJson } from '../lib/api'
-import { T } from '../lib/i18n'
+import { ROLE_LABELS, T } from '../lib/i18n'
 import {
   type Choice,
   ConfirmButton,
@@ -280,7 +280,7 @@ function Tokens() {
           value={role}
           onChange={setRole}
           label="Peran / role"
-          choices={ROLES.map((r): Choice => [r, r])}
+          choices={ROLES.map((r): Choice => [r, ROLE_LABELS[r].id])}
         />
         {role === 'opd' && (
           <input
@@ -341,7 +341,7 @@ function Tokens() {
                   <td>
                     <code>{t.id}</code>
                   </td>
-                  <td>{t.role}</td>
+                  <td>{ROLE_LABELS[t.role].id}</td>
                   <td>{[t.site, t.opd].filter(Boolean).join('/') || '—'}</td>
                   <td>{t.label}</td>
                   <td>

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import { jakartaDay } from '../../worker/domain/calendar/days'
-import { periodsUpTo } from '../../worker/domain/calendar/periods'
+import { periodsUpTo, periodText } from '../../worker/domain/calendar/periods'
 import { getJson, query, sendJson } from '../lib/api'
-import { T } from '../lib/i18n'
+import { fmt, T } from '../lib/i18n'
 import { type Choice, ErrorLine, Field, Select, useSubmit } from '../components/form'
 import { figureColumns, StatTable } from '../components/stat-table'
 import type { OpdRow, Scope, SiteRow } from '../lib/types'
@@ -67,7 +67,7 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
   }
   const publish = submit.on(
     () => sendJson<Head>('POST', '/api/v1/admin/publications', body),
-    (p) => (setPreview(null), setMessage(`✓ ${chosen}`), setAdded([p!, ...added])),
+    (p) => (setPreview(null), setMessage(`✓ ${periodText(chosen)}`), setAdded([p!, ...added])),
   )
   const opds = sites.find((s) => s.id === site)?.opds ?? []
   const link = `${location.origin}/transparansi/${site}`
@@ -93,7 +93,7 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
       <T id="Periode (sudah berakhir)" en="Ended period" />,
       chosen,
       setPeriod,
-      periods.map((p) => [p, p, !open.includes(p)]),
+      periods.map((p) => [p, periodText(p), !open.includes(p)]),
     ],
   ]
   return (
@@ -130,7 +130,7 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
         <section class="confirm">
           <h3>
             <T
-              id={`Dibekukan: ${site} · ${opd || 'seluruh situs'} · ${chosen}`}
+              id={`Dibekukan: ${site} · ${opd || 'seluruh situs'} · ${periodText(chosen)}`}
               en="to be frozen"
             />
           </h3>
@@ -167,9 +167,9 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
             rowKey={(r) => r.id}
             empty={<T id="Belum ada publikasi." en="Nothing published yet." />}
             columns={[
-              { head: <T id="Periode" en="Period" />, cell: (r) => r.period },
+              { head: <T id="Periode" en="Period" />, cell: (r) => periodText(r.period) },
               { head: <T id="Cakupan" en="Scope" />, cell: (r) => r.opd ?? site },
-              { head: <T id="Terbit" en="Published" />, cell: (r) => r.published_at.slice(0, 10) },
+              { head: <T id="Terbit" en="Published" />, cell: (r) => fmt.time(r.published_at) },
               {
                 head: '',
                 cell: (r) => (
