@@ -3,6 +3,7 @@ import { getJson, session } from './lib/api'
 import { DateRange, rangeIsValid } from './components/date-range'
 import { IndicativeNote } from './components/figures'
 import { useRoute } from './lib/hash-route'
+import { Audit } from './pages/audit'
 import { Health } from './pages/health'
 import { ROLE_LABELS, T } from './lib/i18n'
 import { Manage } from './pages/manage'
@@ -61,6 +62,11 @@ export function App() {
               <T id="Kelola" en="Manage" />
             </a>
           )}
+          {role === 'admin' && (
+            <a href="#/audit">
+              <T id="Log audit" en="Audit log" />
+            </a>
+          )}
           <a href="#/kesehatan">
             <T id="Kesehatan" en="Health" />
           </a>
@@ -81,6 +87,7 @@ export function App() {
         {route.page !== 'manage' &&
           route.page !== 'notifications' &&
           route.page !== 'health' &&
+          route.page !== 'audit' &&
           route.page !== 'publications' && (
             <>
               <DateRange range={range} onChange={setRange} />
@@ -91,6 +98,7 @@ export function App() {
           route.page !== 'manage' &&
           route.page !== 'notifications' &&
           route.page !== 'health' &&
+          route.page !== 'audit' &&
           route.page !== 'publications' && <Trail scope={scope} route={route} />}
         {route.page === 'overview' &&
           (role === 'provinsi' ? (
@@ -118,6 +126,7 @@ export function App() {
         {route.page === 'notifications' && <Notifications scope={scope} />}
         {route.page === 'publications' && <Publications scope={scope} />}
         {route.page === 'health' && <Health />}
+        {route.page === 'audit' && role === 'admin' && <Audit scope={scope} />}
       </main>
     </>
   )

@@ -114,6 +114,7 @@ export const DASHBOARD_PAGES = [
   '#/kelola',
   '#/kesehatan',
   '#/notifikasi',
+  '#/audit',
 ]
 
 /** Opens a page of the dashboard by its address and waits until nothing on it is loading. */
