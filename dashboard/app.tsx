@@ -122,7 +122,7 @@ export function App() {
             range={shownRange}
           />
         )}
-        {route.page === 'manage' && <Manage />}
+        {route.page === 'manage' && role === 'admin' && <Manage />}
         {route.page === 'notifications' && <Notifications scope={scope} />}
         {route.page === 'publications' && <Publications scope={scope} />}
         {route.page === 'health' && <Health />}

@@ -6,6 +6,7 @@ import { getJson, query, sendJson } from '../lib/api'
 import { fmt, T } from '../lib/i18n'
 import { type Choice, ErrorLine, Field, Select, useSubmit } from '../components/form'
 import { figureColumns, StatTable } from '../components/stat-table'
+import type { Role } from '../../worker/auth/token'
 import type { OpdRow, Scope, SiteRow } from '../lib/types'
 import { useApi } from '../lib/use-api'
 
@@ -34,6 +35,8 @@ function endedPeriods(): string[] {
       .map((p) => p.id),
   )
 }
+
+const MAY_PUBLISH: Role[] = ['admin', 'opd']
 
 export function Publications({ scope: { token, sites } }: { scope: Scope }) {
   const [site, setSite] = useState(token.site ?? sites[0]?.id ?? '')
@@ -101,25 +104,35 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
       <h2>
         <T id="Publikasi" en="Publications" />
       </h2>
-      <form
-        class="panel publish"
-        onSubmit={submit.on(review, ([s, o]) => setPreview([...s.rows, ...o.rows]))}
-      >
-        {selects.map(([name, label, value, set, choices, fixed]) => (
-          <Field key={name} label={label}>
-            <Select
-              name={name}
-              value={value}
-              disabled={fixed}
-              onChange={(v) => (set(v), setPreview(null))}
-              choices={choices}
-            />
-          </Field>
-        ))}
-        <button type="submit" disabled={submit.busy}>
-          <T id="Tinjau" en="Review" />
-        </button>
-      </form>
+      {/* Kominfo and provinsi tokens read publications but may not publish (docs/publications.md). */}
+      {!MAY_PUBLISH.includes(token.role) ? (
+        <p class="muted small read-only">
+          <T
+            id="Peran Anda dapat membaca publikasi, tetapi tidak menerbitkannya."
+            en="Your role reads publications but does not publish them."
+          />
+        </p>
+      ) : (
+        <form
+          class="panel publish"
+          onSubmit={submit.on(review, ([s, o]) => setPreview([...s.rows, ...o.rows]))}
+        >
+          {selects.map(([name, label, value, set, choices, fixed]) => (
+            <Field key={name} label={label}>
+              <Select
+                name={name}
+                value={value}
+                disabled={fixed}
+                onChange={(v) => (set(v), setPreview(null))}
+                choices={choices}
+              />
+            </Field>
+          ))}
+          <button type="submit" disabled={submit.busy}>
+            <T id="Tinjau" en="Review" />
+          </button>
+        </form>
+      )}
       <ErrorLine error={submit.error} />
       {message && (
         <p class="made" role="status">

@@ -21,9 +21,14 @@ export async function submitToken(page: Page, token: string): Promise<void> {
 
 /**
  * A dashboard page in a context of its own, signed in (the admin's token unless another is
- * given) and showing its OPDs. Close it with `page.context().close()`.
+ * given) and showing its OPDs (or what `ready` selects: a provinsi token lands on its regions).
+ * Close it with `page.context().close()`.
  */
-export async function signedIn(browser: Browser, token = inject('adminToken')): Promise<SignedIn> {
+export async function signedIn(
+  browser: Browser,
+  token = inject('adminToken'),
+  ready = '.opd-link',
+): Promise<SignedIn> {
   const context = await browser.newContext({
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
@@ -36,14 +41,14 @@ export async function signedIn(browser: Browser, token = inject('adminToken')): 
   const errors = pageErrors(page)
   await page.goto(`${baseUrl()}/dashboard`)
   await submitToken(page, token)
-  await page.waitForSelector('.opd-link')
+  await page.waitForSelector(ready)
   return { page, errors }
 }
 
 export interface DashboardSession {
   readonly browser: Browser
   /** signedIn() in this session's Chromium. */
-  signIn(token?: string): Promise<SignedIn>
+  signIn(token?: string, ready?: string): Promise<SignedIn>
 }
 
 /** A Chromium for one dashboard test file: launched before its tests, closed after. */
@@ -58,7 +63,7 @@ export function dashboardSession(): DashboardSession {
       if (!browser) throw new Error('dashboardSession(): the browser opens in beforeAll')
       return browser
     },
-    signIn: (token) => signedIn(browser!, token),
+    signIn: (token, ready) => signedIn(browser!, token, ready),
   }
 }
 
