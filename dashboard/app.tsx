@@ -3,8 +3,9 @@ import { getJson, session } from './lib/api'
 import { DateRange, rangeIsValid } from './components/date-range'
 import { IndicativeNote } from './components/figures'
 import { useRoute } from './lib/hash-route'
+import { Audit } from './pages/audit'
 import { Health } from './pages/health'
-import { T } from './lib/i18n'
+import { ROLE_LABELS, T } from './lib/i18n'
 import { Manage } from './pages/manage'
 import { Notifications } from './pages/notifications'
 import { RegionPage, Trail } from './pages/national'
@@ -40,7 +41,7 @@ export function App() {
   }
   const signOut = () => (session.signOut(), setScope(null), (location.hash = ''))
   const { role, site, opd, region } = scope.token
-  const who = [role, site, opd, region].filter(Boolean).join(' · ')
+  const who = [ROLE_LABELS[role].id, site, opd, region].filter(Boolean).join(' · ')
   return (
     <>
       <header class="top">
@@ -59,6 +60,11 @@ export function App() {
           {role === 'admin' && (
             <a href="#/kelola">
               <T id="Kelola" en="Manage" />
+            </a>
+          )}
+          {role === 'admin' && (
+            <a href="#/audit">
+              <T id="Log audit" en="Audit log" />
             </a>
           )}
           <a href="#/kesehatan">
@@ -81,6 +87,7 @@ export function App() {
         {route.page !== 'manage' &&
           route.page !== 'notifications' &&
           route.page !== 'health' &&
+          route.page !== 'audit' &&
           route.page !== 'publications' && (
             <>
               <DateRange range={range} onChange={setRange} />
@@ -91,6 +98,7 @@ export function App() {
           route.page !== 'manage' &&
           route.page !== 'notifications' &&
           route.page !== 'health' &&
+          route.page !== 'audit' &&
           route.page !== 'publications' && <Trail scope={scope} route={route} />}
         {route.page === 'overview' &&
           (role === 'provinsi' ? (
@@ -114,10 +122,11 @@ export function App() {
             range={shownRange}
           />
         )}
-        {route.page === 'manage' && <Manage />}
+        {route.page === 'manage' && role === 'admin' && <Manage />}
         {route.page === 'notifications' && <Notifications scope={scope} />}
         {route.page === 'publications' && <Publications scope={scope} />}
         {route.page === 'health' && <Health />}
+        {route.page === 'audit' && role === 'admin' && <Audit scope={scope} />}
       </main>
     </>
   )

@@ -16,9 +16,11 @@ const COPIED = ['dashboard/app.css', 'dashboard/index.html']
  * Budget in gzip bytes (level 9) of app.js, asserted by test/unit/dashboard-size.test.ts.
  * Raised from 16 KB to 24 KB in session 3, when the national pages, publications, webhooks,
  * reasons and the comments' follow-up came in together (21 KB): an analyst's tool, loaded once
- * a session, whose growth stays a decision; splitting it per page is the next step.
+ * a session, whose growth stays a decision; splitting it per page is the next step. Raised
+ * to 27 KB for issue 28 (errors worded per code, the audit log page, health by severity),
+ * which took it from 24.0 KB to 26.6 KB.
  */
-export const DASHBOARD_BUDGET = 24576
+export const DASHBOARD_BUDGET = 27648
 
 /** What the last build wrote next to its files: app.js's size and every input. */
 export interface DashboardStamp {

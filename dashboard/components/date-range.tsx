@@ -5,7 +5,7 @@ import {
   periodsUpTo,
   periodText,
 } from '../../worker/domain/calendar/periods'
-import { T } from '../lib/i18n'
+import { fmt, T } from '../lib/i18n'
 import { ErrorLine, Field } from './form'
 import type { Range } from '../lib/types'
 
@@ -25,15 +25,6 @@ const PERIOD_KINDS: { kind: PeriodKind; count: number; id: string; en: string }[
   { kind: 'quarter', count: 8, id: 'Triwulan', en: 'Quarter' },
   { kind: 'month', count: 12, id: 'Bulan', en: 'Month' },
 ]
-
-const dayFormat = new Intl.DateTimeFormat('id-ID', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-})
-/** A day as «7 Desember 2026». */
-export const dayText = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`))
 
 /** The query fields a range asks the API with: its period, or else its from/to. */
 export function rangeQuery(range: Range): { from?: string; to?: string; period?: string } {
@@ -114,7 +105,7 @@ export function DateRange({ range, onChange }: { range: Range; onChange: (r: Ran
       <p class="period-days" aria-live="polite">
         {chosen && (
           <>
-            {periodText(chosen.id)}: {dayText(chosen.from)} – {dayText(chosen.to)} (
+            {periodText(chosen.id)}: {fmt.day(chosen.from)} – {fmt.day(chosen.to)} (
             {daySpan(chosen.from, chosen.to)} <T id="hari" en="days" />
             {today <= chosen.to && (
               <>

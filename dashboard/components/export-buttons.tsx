@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import { download } from '../lib/api'
+import { errorText } from '../lib/error-words'
 import { T } from '../lib/i18n'
 
 /** CSV and JSON downloads of exactly what the table beside them shows. */
@@ -8,7 +9,7 @@ export function ExportButtons({ path, label }: { path: string; label: string }) 
   const save = (format: 'csv' | 'json') => () =>
     download(path, format).then(
       () => setError(null),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(errorText(e)),
     )
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring a border and legend to two buttons

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
+import { errorText } from '../lib/error-words'
 import { T } from '../lib/i18n'
 
 // The dashboard's one form kit: every form builds its fields, its error line, its submit and
@@ -82,10 +83,10 @@ export interface Submit {
 }
 
 /**
- * Busy and error state of a form's actions. `explain` words a failure for the user; without
- * it the API's own message (docs/contract.md error body) is shown.
+ * Busy and error state of a form's actions. A failure is worded for the user by its error code
+ * (lib/error-words.ts), never by the API's own English message.
  */
-export function useSubmit(explain: (err: Error) => string = (err) => err.message): Submit {
+export function useSubmit(): Submit {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const run: Submit['run'] = async (action, done) => {
@@ -95,7 +96,7 @@ export function useSubmit(explain: (err: Error) => string = (err) => err.message
       setError(null)
       done?.(result)
     } catch (err) {
-      setError(explain(err as Error))
+      setError(errorText(err))
     } finally {
       setBusy(false)
     }

@@ -1,7 +1,6 @@
 import { periodText } from '../../worker/domain/calendar/periods'
 import { fmt, T } from '../lib/i18n'
 import type { Figures } from '../lib/types'
-import { dayText } from './date-range'
 
 /** The range a change is measured against, as every statistics answer gives it (`previous`). */
 export interface Previous {
@@ -12,7 +11,7 @@ export interface Previous {
 
 /** The previous range by name: «Oktober 2026» for a period, else its days. */
 function previousName(p: Previous): string {
-  return p.period ? periodText(p.period) : `${dayText(p.from)} – ${dayText(p.to)}`
+  return p.period ? periodText(p.period) : `${fmt.day(p.from)} – ${fmt.day(p.to)}`
 }
 
 /**

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'manage' }
   | { page: 'notifications' }
   | { page: 'health' }
+  | { page: 'audit' }
   | { page: 'publications' }
   | { page: 'nation' }
   | { page: 'region'; region: string }
@@ -18,6 +19,7 @@ function parseRoute(hash: string): Route {
   if (parts[0] === 'kelola') return { page: 'manage' }
   if (parts[0] === 'notifikasi') return { page: 'notifications' }
   if (parts[0] === 'kesehatan') return { page: 'health' }
+  if (parts[0] === 'audit') return { page: 'audit' }
   if (parts[0] === 'publikasi') return { page: 'publications' }
   if (parts[0] === 'wilayah')
     return parts[1] ? { page: 'region', region: parts[1] } : { page: 'nation' }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact'
+import type { Role } from '../../worker/auth/token'
 import type { ArticleSort } from '../../worker/domain/figures/article-ranking'
 import type { FollowUpStatus } from '../../worker/domain/comments/comment-follow-up'
 import type { CommentStatus } from '../../worker/storage/comments-list'
@@ -21,6 +22,17 @@ export function T({ id, en }: { id: ComponentChildren; en: ComponentChildren }) 
 export interface Label {
   id: string
   en: string
+}
+
+/**
+ * The token roles by name. The national role is the ministry as it is named today; the API
+ * keeps its old code `kominfo`.
+ */
+export const ROLE_LABELS: Record<Role, Label> = {
+  admin: { id: 'Admin', en: 'Admin' },
+  kominfo: { id: 'Komdigi (dahulu Kominfo)', en: 'Komdigi (formerly Kominfo)' },
+  provinsi: { id: 'Diskominfo Provinsi', en: 'Provincial office' },
+  opd: { id: 'OPD', en: 'OPD' },
 }
 
 /** The article orders of /stats/articles, in the order the select offers them. */
@@ -58,9 +70,19 @@ const decimal = new Intl.NumberFormat('id-ID', {
   maximumFractionDigits: 2,
 })
 const percent = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 })
+// Days as «7 Desember 2026», never codes or numbers alone; a day of the API (YYYY-MM-DD) is
+// already a Jakarta day, an instant is shown in Jakarta's time.
+const day = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' })
+const moment = new Intl.DateTimeFormat('id-ID', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Asia/Jakarta',
+})
 
 export const fmt = {
   n: (x: number) => number.format(x),
   ikm: (x: number | null) => (x === null ? '—' : decimal.format(x)),
   rate: (x: number | null) => (x === null ? '—' : percent.format(x)),
+  day: (d: string) => day.format(new Date(`${d}T00:00:00Z`)),
+  time: (t: string | number | null) => (t === null ? '—' : moment.format(new Date(t))),
 }

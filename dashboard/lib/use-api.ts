@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import { getJson } from './api'
+import { errorText } from './error-words'
 
 export type Loaded<T> =
   | { state: 'loading' }
@@ -18,7 +19,7 @@ export function useApi<T>(path: string | null, version = 0): Loaded<T> {
     setLoaded({ state: 'loading' })
     getJson<T>(path).then(
       (data) => current && setLoaded({ state: 'ready', data }),
-      (e: Error) => current && setLoaded({ state: 'error', message: e.message }),
+      (e: unknown) => current && setLoaded({ state: 'error', message: errorText(e) }),
     )
     return () => {
       current = false

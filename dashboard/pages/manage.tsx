@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { Role } from '../../worker/auth/token'
 import { getJson, sendJson } from '../lib/api'
-import { T } from '../lib/i18n'
+import { ROLE_LABELS, T } from '../lib/i18n'
 import {
   type Choice,
   ConfirmButton,
@@ -140,36 +140,38 @@ function SiteCard({ site, onDone }: { site: Site; onDone: () => void }) {
         </ConfirmButton>
         <ErrorLine error={originsSubmit.error} />
       </form>
-      <table>
-        <thead>
-          <tr>
-            <th>OPD</th>
-            <th>
-              <T id="Nama" en="Name" />
-            </th>
-            <th />
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {site.opds.map((o) => (
-            <tr key={o.slug}>
-              <td>
-                <code>{o.slug}</code>
-              </td>
-              <td>{o.name ?? <span class="muted">—</span>}</td>
-              <td>
-                <button type="button" onClick={() => void showEmbed(o.slug)}>
-                  <T id="Kode sematan" en="Embed code" />
-                </button>
-              </td>
-              <td>
-                <OpdCleanup site={site} slug={o.slug} submit={cleanup} onDone={onDone} />
-              </td>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>OPD</th>
+              <th>
+                <T id="Nama" en="Name" />
+              </th>
+              <th />
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {site.opds.map((o) => (
+              <tr key={o.slug}>
+                <td>
+                  <code>{o.slug}</code>
+                </td>
+                <td>{o.name ?? <span class="muted">—</span>}</td>
+                <td>
+                  <button type="button" onClick={() => void showEmbed(o.slug)}>
+                    <T id="Kode sematan" en="Embed code" />
+                  </button>
+                </td>
+                <td>
+                  <OpdCleanup site={site} slug={o.slug} submit={cleanup} onDone={onDone} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <ErrorLine error={cleanup.error ?? embedSubmit.error} />
       {embed && <pre class="embed">{embed}</pre>}
       <form
@@ -278,7 +280,7 @@ function Tokens() {
           value={role}
           onChange={setRole}
           label="Peran / role"
-          choices={ROLES.map((r): Choice => [r, r])}
+          choices={ROLES.map((r): Choice => [r, ROLE_LABELS[r].id])}
         />
         {role === 'opd' && (
           <input
@@ -318,49 +320,51 @@ function Tokens() {
         </p>
       )}
       {list.state === 'ready' ? (
-        <table>
-          <thead>
-            <tr>
-              <th>ID</th>
-              <th>
-                <T id="Peran" en="Role" />
-              </th>
-              <th>
-                <T id="Cakupan" en="Scope" />
-              </th>
-              <th>Label</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.tokens.map((t) => (
-              <tr key={t.id} class={t.revoked_at ? 'revoked' : undefined}>
-                <td>
-                  <code>{t.id}</code>
-                </td>
-                <td>{t.role}</td>
-                <td>{[t.site, t.opd].filter(Boolean).join('/') || '—'}</td>
-                <td>{t.label}</td>
-                <td>
-                  {t.revoked_at ? (
-                    <T id="dicabut" en="revoked" />
-                  ) : (
-                    <ConfirmButton
-                      class="revoke"
-                      disabled={submit.busy}
-                      onConfirm={submit.on(
-                        () => sendJson('DELETE', `/api/v1/admin/tokens/${t.id}`),
-                        refresh,
-                      )}
-                    >
-                      <T id="Cabut" en="Revoke" />
-                    </ConfirmButton>
-                  )}
-                </td>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>ID</th>
+                <th>
+                  <T id="Peran" en="Role" />
+                </th>
+                <th>
+                  <T id="Cakupan" en="Scope" />
+                </th>
+                <th>Label</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.data.tokens.map((t) => (
+                <tr key={t.id} class={t.revoked_at ? 'revoked' : undefined}>
+                  <td>
+                    <code>{t.id}</code>
+                  </td>
+                  <td>{ROLE_LABELS[t.role].id}</td>
+                  <td>{[t.site, t.opd].filter(Boolean).join('/') || '—'}</td>
+                  <td>{t.label}</td>
+                  <td>
+                    {t.revoked_at ? (
+                      <T id="dicabut" en="revoked" />
+                    ) : (
+                      <ConfirmButton
+                        class="revoke"
+                        disabled={submit.busy}
+                        onConfirm={submit.on(
+                          () => sendJson('DELETE', `/api/v1/admin/tokens/${t.id}`),
+                          refresh,
+                        )}
+                      >
+                        <T id="Cabut" en="Revoke" />
+                      </ConfirmButton>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <Status loaded={list} />
       )}

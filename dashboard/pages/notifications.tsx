@@ -6,7 +6,7 @@ import type {
   WebhookRow,
 } from '../../worker/domain/webhooks/events'
 import { sendJson } from '../lib/api'
-import { type Label, T } from '../lib/i18n'
+import { fmt, type Label, T } from '../lib/i18n'
 import { type Choice, ConfirmButton, ErrorLine, Field, Select, useSubmit } from '../components/form'
 import { PageTitle } from '../components/page-title'
 import { Status } from '../components/status'
@@ -32,11 +32,6 @@ const STATE_LABELS: Record<DeliveryRow['state'], Label> = {
   failed: { id: 'Gagal', en: 'Failed' },
   cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
 }
-
-const time = (ms: number | null) =>
-  ms === null
-    ? '—'
-    : new Date(ms).toLocaleString('id-ID', { dateStyle: 'short', timeStyle: 'short' })
 
 export function Notifications({ scope }: { scope: Scope }) {
   const [version, setVersion] = useState(0)
@@ -292,7 +287,7 @@ function DeliveryLog({ path, version }: { path: string; version: number }) {
         <tbody>
           {rows.map((d) => (
             <tr key={d.id} class={`delivery ${d.state}`}>
-              <td>{time(d.last_attempt_at ?? d.created_at)}</td>
+              <td>{fmt.time(d.last_attempt_at ?? d.created_at)}</td>
               <td>
                 <code>{d.event}</code>
               </td>

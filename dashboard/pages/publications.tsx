@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import { jakartaDay } from '../../worker/domain/calendar/days'
-import { periodsUpTo } from '../../worker/domain/calendar/periods'
+import { periodsUpTo, periodText } from '../../worker/domain/calendar/periods'
 import { getJson, query, sendJson } from '../lib/api'
-import { T } from '../lib/i18n'
+import { fmt, T } from '../lib/i18n'
 import { type Choice, ErrorLine, Field, Select, useSubmit } from '../components/form'
 import { figureColumns, StatTable } from '../components/stat-table'
+import type { Role } from '../../worker/auth/token'
 import type { OpdRow, Scope, SiteRow } from '../lib/types'
 import { useApi } from '../lib/use-api'
 
@@ -34,6 +35,8 @@ function endedPeriods(): string[] {
       .map((p) => p.id),
   )
 }
+
+const MAY_PUBLISH: Role[] = ['admin', 'opd']
 
 export function Publications({ scope: { token, sites } }: { scope: Scope }) {
   const [site, setSite] = useState(token.site ?? sites[0]?.id ?? '')
@@ -67,7 +70,7 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
   }
   const publish = submit.on(
     () => sendJson<Head>('POST', '/api/v1/admin/publications', body),
-    (p) => (setPreview(null), setMessage(`✓ ${chosen}`), setAdded([p!, ...added])),
+    (p) => (setPreview(null), setMessage(`✓ ${periodText(chosen)}`), setAdded([p!, ...added])),
   )
   const opds = sites.find((s) => s.id === site)?.opds ?? []
   const link = `${location.origin}/transparansi/${site}`
@@ -93,7 +96,7 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
       <T id="Periode (sudah berakhir)" en="Ended period" />,
       chosen,
       setPeriod,
-      periods.map((p) => [p, p, !open.includes(p)]),
+      periods.map((p) => [p, periodText(p), !open.includes(p)]),
     ],
   ]
   return (
@@ -101,25 +104,35 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
       <h2>
         <T id="Publikasi" en="Publications" />
       </h2>
-      <form
-        class="panel publish"
-        onSubmit={submit.on(review, ([s, o]) => setPreview([...s.rows, ...o.rows]))}
-      >
-        {selects.map(([name, label, value, set, choices, fixed]) => (
-          <Field key={name} label={label}>
-            <Select
-              name={name}
-              value={value}
-              disabled={fixed}
-              onChange={(v) => (set(v), setPreview(null))}
-              choices={choices}
-            />
-          </Field>
-        ))}
-        <button type="submit" disabled={submit.busy}>
-          <T id="Tinjau" en="Review" />
-        </button>
-      </form>
+      {/* Kominfo and provinsi tokens read publications but may not publish (docs/publications.md). */}
+      {!MAY_PUBLISH.includes(token.role) ? (
+        <p class="muted small read-only">
+          <T
+            id="Peran Anda dapat membaca publikasi, tetapi tidak menerbitkannya."
+            en="Your role reads publications but does not publish them."
+          />
+        </p>
+      ) : (
+        <form
+          class="panel publish"
+          onSubmit={submit.on(review, ([s, o]) => setPreview([...s.rows, ...o.rows]))}
+        >
+          {selects.map(([name, label, value, set, choices, fixed]) => (
+            <Field key={name} label={label}>
+              <Select
+                name={name}
+                value={value}
+                disabled={fixed}
+                onChange={(v) => (set(v), setPreview(null))}
+                choices={choices}
+              />
+            </Field>
+          ))}
+          <button type="submit" disabled={submit.busy}>
+            <T id="Tinjau" en="Review" />
+          </button>
+        </form>
+      )}
       <ErrorLine error={submit.error} />
       {message && (
         <p class="made" role="status">
@@ -130,7 +143,7 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
         <section class="confirm">
           <h3>
             <T
-              id={`Dibekukan: ${site} · ${opd || 'seluruh situs'} · ${chosen}`}
+              id={`Dibekukan: ${site} · ${opd || 'seluruh situs'} · ${periodText(chosen)}`}
               en="to be frozen"
             />
           </h3>
@@ -167,9 +180,9 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
             rowKey={(r) => r.id}
             empty={<T id="Belum ada publikasi." en="Nothing published yet." />}
             columns={[
-              { head: <T id="Periode" en="Period" />, cell: (r) => r.period },
+              { head: <T id="Periode" en="Period" />, cell: (r) => periodText(r.period) },
               { head: <T id="Cakupan" en="Scope" />, cell: (r) => r.opd ?? site },
-              { head: <T id="Terbit" en="Published" />, cell: (r) => r.published_at.slice(0, 10) },
+              { head: <T id="Terbit" en="Published" />, cell: (r) => fmt.time(r.published_at) },
               {
                 head: '',
                 cell: (r) => (

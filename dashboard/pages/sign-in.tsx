@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { ApiFailure, getJson } from '../lib/api'
+import { getJson } from '../lib/api'
 import { ErrorLine, Field, useSubmit } from '../components/form'
 import { T } from '../lib/i18n'
 import type { Scope } from '../lib/types'
@@ -7,11 +7,7 @@ import type { Scope } from '../lib/types'
 /** A token in, checked against the API before it is kept (for this tab only). */
 export function SignIn({ onSignedIn }: { onSignedIn: (token: string, scope: Scope) => void }) {
   const [token, setToken] = useState('')
-  const submit = useSubmit((err) =>
-    err instanceof ApiFailure && err.status === 401
-      ? 'Token tidak dikenal atau sudah dicabut. / Unknown or revoked token.'
-      : err.message,
-  )
+  const submit = useSubmit()
   const check = () => getJson<Scope>('/api/v1/stats/scope', token.trim())
   return (
     <main class="sign-in">
@@ -20,8 +16,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string, scope: Scop
       </h1>
       <p>
         <T
-          id="Masuk dengan token dari admin Kominfo."
-          en="Sign in with a token from your Kominfo admin."
+          id="Masuk dengan token dari admin Komdigi."
+          en="Sign in with a token from your Komdigi admin."
         />
       </p>
       <form onSubmit={submit.on(check, (scope) => onSignedIn(token.trim(), scope))}>

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, inject } from 'vitest'
+import { afterAll, beforeAll, expect, inject } from 'vitest'
 import { launchChromium, pageErrors } from './chromium'
 import { apiFetch } from './local-api'
 
@@ -21,9 +21,14 @@ export async function submitToken(page: Page, token: string): Promise<void> {
 
 /**
  * A dashboard page in a context of its own, signed in (the admin's token unless another is
- * given) and showing its OPDs. Close it with `page.context().close()`.
+ * given) and showing its OPDs (or what `ready` selects: a provinsi token lands on its regions).
+ * Close it with `page.context().close()`.
  */
-export async function signedIn(browser: Browser, token = inject('adminToken')): Promise<SignedIn> {
+export async function signedIn(
+  browser: Browser,
+  token = inject('adminToken'),
+  ready = '.opd-link',
+): Promise<SignedIn> {
   const context = await browser.newContext({
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
@@ -36,14 +41,14 @@ export async function signedIn(browser: Browser, token = inject('adminToken')): 
   const errors = pageErrors(page)
   await page.goto(`${baseUrl()}/dashboard`)
   await submitToken(page, token)
-  await page.waitForSelector('.opd-link')
+  await page.waitForSelector(ready)
   return { page, errors }
 }
 
 export interface DashboardSession {
   readonly browser: Browser
   /** signedIn() in this session's Chromium. */
-  signIn(token?: string): Promise<SignedIn>
+  signIn(token?: string, ready?: string): Promise<SignedIn>
 }
 
 /** A Chromium for one dashboard test file: launched before its tests, closed after. */
@@ -58,7 +63,7 @@ export function dashboardSession(): DashboardSession {
       if (!browser) throw new Error('dashboardSession(): the browser opens in beforeAll')
       return browser
     },
-    signIn: (token) => signedIn(browser!, token),
+    signIn: (token, ready) => signedIn(browser!, token, ready),
   }
 }
 
@@ -100,4 +105,30 @@ export async function flushed(articles: string[], site = 'demo'): Promise<void> 
  */
 export function earlierAnswersFlushed(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 7_000))
+}
+
+/** Every page of the dashboard an admin reaches, by its address (dashboard/lib/hash-route.ts). */
+export const DASHBOARD_PAGES = [
+  '#/',
+  '#/wilayah',
+  '#/wilayah/35',
+  '#/wilayah/35.09',
+  '#/situs/demo',
+  '#/opd/demo/diskominfo',
+  '#/publikasi',
+  '#/kelola',
+  '#/kesehatan',
+  '#/notifikasi',
+  '#/audit',
+]
+
+/** Opens a page of the dashboard by its address and waits until nothing on it is loading. */
+export async function openPage(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    location.hash = h
+    // The new page is drawn by the next frames: only then is its «Memuat…» there to wait for.
+    return new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)))
+  }, hash)
+  await page.locator('main h2').first().waitFor()
+  await expect.poll(() => page.getByText('Memuat…').count(), { timeout: 30_000 }).toBe(0)
 }

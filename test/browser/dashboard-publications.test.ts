@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { periodText } from '../../worker/domain/calendar/periods'
 import { screenshot } from './chromium'
 import { baseUrl, dashboardSession } from './dashboard-helpers'
 import { adminFetch } from './local-api'
@@ -43,7 +44,9 @@ describe('the dashboard’s «Publikasi»', () => {
       // The confirmation shows the live figures of that scope and period.
       const confirm = page.locator('section.confirm')
       await confirm.waitFor()
-      expect(await confirm.locator('h3').textContent()).toContain(`demo · bappeda · ${period}`)
+      expect(await confirm.locator('h3').textContent()).toContain(
+        `demo · bappeda · ${periodText(period)}`,
+      )
       const live = await api<{ rows: Figures[] }>(
         `/api/v1/stats/opds?site=demo&opd=bappeda&period=${period}`,
       )
@@ -52,7 +55,9 @@ describe('the dashboard’s «Publikasi»', () => {
       await screenshot(page, 'dashboard-publications-confirm')
 
       await confirm.locator('button[type=submit]').click()
-      const row = page.locator('tbody tr', { hasText: period }).filter({ hasText: 'bappeda' })
+      const row = page
+        .locator('tbody tr', { hasText: periodText(period) })
+        .filter({ hasText: 'bappeda' })
       await row.waitFor()
       const report = await row.locator('a').getAttribute('href')
       expect(report).toMatch(/^\/laporan\/pub_[0-9a-f]{16}$/)
@@ -107,7 +112,10 @@ describe('the dashboard’s «Publikasi»', () => {
       await page.selectOption('select[name=period]', period)
       await page.click('form.publish button[type=submit]')
       await page.locator('section.confirm button[type=submit]').click()
-      await page.locator('tbody tr', { hasText: period }).filter({ hasText: 'rsud' }).waitFor()
+      await page
+        .locator('tbody tr', { hasText: periodText(period) })
+        .filter({ hasText: 'rsud' })
+        .waitFor()
       await screenshot(page, 'dashboard-publications-opd')
       expect(errors).toEqual([])
       await page.context().close()
