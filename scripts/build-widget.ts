@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { build, transform, type Plugin } from 'esbuild'
+import { paletteCss } from '../widget/ui/palette'
 
 // Builds the widget: the versioned chunk (Preact, the UI and its CSS) first, so its content
 // hash can be baked into the small loader `widget.js`. The Worker gets both as a generated
@@ -150,7 +151,10 @@ export async function buildWidget(): Promise<WidgetBuild> {
   const { code: chunkCode, inputs: chunkInputs } = await bundle(
     'widget/app/widget-mount.ts',
     'esm',
-    { __TANGGAPAN_COMMENT__: JSON.stringify('./' + COMMENT) },
+    {
+      __TANGGAPAN_COMMENT__: JSON.stringify('./' + COMMENT),
+      __TANGGAPAN_PALETTE__: JSON.stringify(paletteCss()),
+    },
     ['./' + COMMENT],
   )
   const hash = contentHash(chunkCode + commentCode)
@@ -189,6 +193,7 @@ export async function buildWidget(): Promise<WidgetBuild> {
       ...countInputs,
       ...surveyInputs,
       ...SURVEY_STYLESHEETS,
+      PALETTE_MODULE,
     ]),
   ].sort()
   return {
@@ -207,6 +212,9 @@ export async function buildWidget(): Promise<WidgetBuild> {
     inputs,
   }
 }
+
+/** The chunk's colours come from here through a define, so the file is an input the bundle does not list. */
+const PALETTE_MODULE = 'widget/ui/palette.ts'
 
 /** The survey page's stylesheet: the shared answer parts' first, so the page's own may adjust them. */
 const SURVEY_STYLESHEETS = ['widget/ui/answer-parts.css', 'widget/skm/survey.css']

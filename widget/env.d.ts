@@ -9,6 +9,9 @@ declare const __TANGGAPAN_COMMENT__: string
 /** File name of the listing pages' count chunk, e.g. `count-1a2b3c4d.js`. */
 declare const __TANGGAPAN_COUNT__: string
 
+/** The widget's colours as a stylesheet (widget/ui/palette.ts), baked in so they cost no code. */
+declare const __TANGGAPAN_PALETTE__: string
+
 /** Stylesheets are imported as minified text and adopted as constructable stylesheets. */
 declare module '*.css' {
   const css: string

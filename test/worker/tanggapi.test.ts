@@ -1,6 +1,8 @@
 import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { NEW_RESPONSES_PER_ADDRESS_ARTICLE_DAY } from '../../worker/abuse/limits'
+import { BAR_TRACK, PALETTE } from '../../widget/ui/palette'
+import { REASONS } from '../../worker/domain/comments/reasons'
 import type { Summary } from '../../worker/domain/figures/summary'
 import {
   answer,
@@ -32,15 +34,17 @@ const pageOf = (article: string, opd = 'diskominfo', site = SITE) =>
  * The form as the page's browser sends it: urlencoded, from the Worker's own origin. The
  * redirect is not followed, so the test sees the 303 and its Set-Cookie.
  */
-function post(fields: Record<string, string>, send: Send = {}) {
+function post(fields: Record<string, string | string[]>, send: Send = {}, path = '/tanggapi') {
   const headers = new Headers(send.headers)
   headers.set('CF-Connecting-IP', send.address ?? someAddress())
   const origin = send.origin === undefined ? BASE : send.origin
   if (origin !== null) headers.set('Origin', origin)
   headers.set('Content-Type', send.contentType ?? 'application/x-www-form-urlencoded')
-  const body = new URLSearchParams(fields).toString()
+  const body = new URLSearchParams(
+    Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => [k, x])),
+  ).toString()
   return exports.default.fetch(
-    new Request(`${BASE}/tanggapi`, { method: 'POST', headers, body, redirect: 'manual' }),
+    new Request(`${BASE}${path}`, { method: 'POST', headers, body, redirect: 'manual' }),
   )
 }
 
@@ -275,20 +279,30 @@ describe('bad input to /tanggapi', () => {
     ],
   ]
 
-  it.each(cases)(
-    '%s: a 4xx page in Indonesian and English, nothing stored',
-    async (_, run, status, says) => {
-      const res = await unchanged(run)
-      expect(res.status).toBe(status)
-      expect(res.headers.get('Content-Type')).toMatch(/^text\/html/)
-      expect(res.headers.get('Content-Security-Policy')).toContain("script-src 'none'")
-      expect(res.headers.get('Set-Cookie')).toBeNull()
-      const page = await res.text()
-      expect(page).toContain(says)
-      expect(page).toContain('Tidak ada yang disimpan.')
-      expect(page).toContain('Nothing was stored.')
-    },
-  )
+  it.each(cases)('%s: a 4xx page in Indonesian, nothing stored', async (_, run, status, says) => {
+    const res = await unchanged(run)
+    expect(res.status).toBe(status)
+    expect(res.headers.get('Content-Type')).toMatch(/^text\/html/)
+    expect(res.headers.get('Content-Security-Policy')).toContain("script-src 'none'")
+    expect(res.headers.get('Set-Cookie')).toBeNull()
+    const page = await res.text()
+    expect(page).toContain(says)
+    expect(page).toContain('Tidak ada yang disimpan.')
+    expect(page).not.toContain('Nothing was stored.')
+  })
+
+  it('speaks English on an error page only when the link or the form asked for it', async () => {
+    const link = await call('GET', `${pageOf('https://evil.example/berita/1')}&lang=en`)
+    expect(link.status).toBe(422)
+    const linkPage = await link.text()
+    expect(linkPage).toContain('<html lang="en">')
+    expect(linkPage).toContain('This article is not registered for that site')
+    expect(linkPage).toContain('Nothing was stored.')
+    expect(linkPage).not.toContain('Tidak ada yang disimpan.')
+    const sent = await unchanged(() => post({ ...good, rating: '9', lang: 'en' }))
+    expect(sent.status).toBe(400)
+    expect(await sent.text()).toContain('Nothing was stored.')
+  })
 
   it('the good form these cases spoil is itself accepted, also with Sec-Fetch-Site or a Referer only', async () => {
     expect((await post(good)).status).toBe(303)
@@ -302,5 +316,265 @@ describe('bad input to /tanggapi', () => {
     const res = await post(form(newArticle(ORIGIN), '4'), withCookie('x%27%20OR%201%3D1'))
     expect(res.status).toBe(303)
     expect(readerCookie(res).id).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})
+
+describe('the reasons and the suggestion without JavaScript', () => {
+  const follow = (article: string, extra: Record<string, string | string[]> = {}) => ({
+    site: SITE,
+    opd: 'diskominfo',
+    article,
+    ...extra,
+  })
+  const sendFollowUp = (fields: Record<string, string | string[]>, send: Send = {}) =>
+    post(fields, send, '/tanggapi/masukan')
+
+  async function answered(rating: string) {
+    const article = newArticle(ORIGIN)
+    const { id } = readerCookie(await post(form(article, rating)))
+    return { article, id: id! }
+  }
+
+  async function stored(article: string) {
+    await settle()
+    const reasons = await env.DB.prepare(
+      'SELECT reason FROM reasons WHERE site_id = ? AND article = ? ORDER BY reason',
+    )
+      .bind(SITE, article)
+      .all()
+    const comments = await env.DB.prepare(
+      'SELECT c.reader, c.text FROM comments c JOIN articles a ON a.id = c.article_id WHERE a.key = ?',
+    )
+      .bind(article)
+      .all()
+    return { reasons: reasons.results.map((r) => r.reason), comments: comments.results }
+  }
+
+  it('offers the widget’s reasons and a suggestion after Tidak Puas or Cukup Puas, not after Puas', async () => {
+    for (const [rating, offered] of [
+      ['1', true],
+      ['2', true],
+      ['3', false],
+      ['4', false],
+    ] as const) {
+      const { article, id } = await answered(rating)
+      const page = await (await call('GET', pageOf(article), null, withCookie(id))).text()
+      expect(
+        page.includes('<form class="follow-up" method="post" action="/tanggapi/masukan">'),
+      ).toBe(offered)
+      if (!offered) continue
+      expect(page).toContain('Apa yang kurang?')
+      expect(page).toContain('Apa yang bisa kami perbaiki?')
+      const boxes = [
+        ...page.matchAll(/<input type="checkbox" name="reasons" value="(\w+)"> ([^<]+)</g),
+      ]
+      expect(boxes.map((m) => [m[1], m[2]])).toEqual(REASONS.map((r) => [r.key, r.id]))
+      expect(page).toContain('maxlength="500"')
+    }
+  })
+
+  it('stores the reasons and the suggestion once, personal data removed; a second form replaces them', async () => {
+    const { article, id } = await answered('1')
+    const res = await sendFollowUp(
+      follow(article, {
+        reasons: ['sulit_dipahami', 'tautan_rusak'],
+        text: 'Tautan PDF rusak, hubungi saya di 081234567890',
+      }),
+      withCookie(id),
+    )
+    expect(res.status).toBe(303)
+    expect(res.headers.get('Location')).toBe(`${pageOf(article)}&terkirim=1`)
+    const first = await stored(article)
+    expect(first.reasons).toEqual(['sulit_dipahami', 'tautan_rusak'])
+    expect(first.comments).toHaveLength(1)
+    expect(first.comments[0].reader).toBe(id)
+    expect(first.comments[0].text).not.toContain('081234567890')
+    expect(first.comments[0].text).toContain('Tautan PDF rusak')
+
+    const page = await (
+      await call('GET', `${pageOf(article)}&terkirim=1`, null, withCookie(id))
+    ).text()
+    expect(page).toContain('Terima kasih, masukan Anda sudah kami terima.')
+    expect(page).not.toContain('action="/tanggapi/masukan"')
+
+    const again = await sendFollowUp(
+      follow(article, { reasons: 'terlambat', text: 'Beritanya terlambat dua hari' }),
+      withCookie(id),
+    )
+    expect(again.status).toBe(303)
+    expect(await stored(article)).toEqual({
+      reasons: ['terlambat'],
+      comments: [{ reader: id, text: 'Beritanya terlambat dua hari' }],
+    })
+  })
+
+  it('takes reasons without a suggestion, storing no comment', async () => {
+    const { article, id } = await answered('2')
+    const res = await sendFollowUp(
+      follow(article, { reasons: 'lainnya', text: '  ' }),
+      withCookie(id),
+    )
+    expect(res.status).toBe(303)
+    expect(await stored(article)).toEqual({ reasons: ['lainnya'], comments: [] })
+  })
+
+  it('stores nothing from a filled honeypot, and thanks it all the same', async () => {
+    const { article, id } = await answered('1')
+    const res = await sendFollowUp(
+      follow(article, { reasons: 'lainnya', text: 'Iklan murah', website: 'http://spam.example' }),
+      withCookie(id),
+    )
+    expect(res.status).toBe(303)
+    expect(await stored(article)).toEqual({ reasons: [], comments: [] })
+  })
+
+  const cases: [
+    name: string,
+    fields: (article: string) => Record<string, string | string[]>,
+    cookie: boolean,
+    status: number,
+    says: string,
+  ][] = [
+    [
+      'an unknown reason',
+      (a) => follow(a, { reasons: 'bosan' }),
+      true,
+      400,
+      'Alasan tidak dikenal',
+    ],
+    [
+      'a reason given twice',
+      (a) => follow(a, { reasons: ['lainnya', 'lainnya'] }),
+      true,
+      400,
+      'Alasan tidak dikenal',
+    ],
+    [
+      'a suggestion over 500 characters',
+      (a) => follow(a, { reasons: 'lainnya', text: 'a'.repeat(501) }),
+      true,
+      400,
+      'Saran paling banyak 500 karakter',
+    ],
+    [
+      'no article',
+      (a) => {
+        const { article: _, ...rest } = follow(a, { reasons: 'lainnya' })
+        return rest
+      },
+      true,
+      400,
+      'tidak lengkap',
+    ],
+    [
+      'an article of another origin',
+      () => follow('https://evil.example/berita/1', { reasons: 'lainnya' }),
+      true,
+      422,
+      'tidak terdaftar',
+    ],
+    [
+      'no answer of this reader (no cookie)',
+      (a) => follow(a, { reasons: 'lainnya' }),
+      false,
+      422,
+      'Pilih jawaban Anda',
+    ],
+  ]
+
+  it.each(cases)(
+    '%s: a 4xx page in Indonesian, nothing stored',
+    async (_, fields, cookie, status, says) => {
+      const { article, id } = await answered('1')
+      await settle()
+      const res = await unchanged(() => sendFollowUp(fields(article), cookie ? withCookie(id) : {}))
+      expect(res.status).toBe(status)
+      expect(res.headers.get('Content-Type')).toMatch(/^text\/html/)
+      const page = await res.text()
+      expect(page).toContain(says)
+      expect(page).toContain('Tidak ada yang disimpan.')
+      expect(page).not.toContain('Nothing was stored.')
+    },
+  )
+
+  it('refuses the follow-up from another site’s page (CSRF), storing nothing', async () => {
+    const { article, id } = await answered('1')
+    await settle()
+    const res = await unchanged(() =>
+      sendFollowUp(follow(article, { reasons: 'lainnya' }), {
+        ...withCookie(id),
+        origin: 'https://evil.example',
+      }),
+    )
+    expect(res.status).toBe(403)
+  })
+})
+
+describe('the no-script page’s title, colours and language', () => {
+  it('links back to the article by the title its row holds, escaped; else by its address', async () => {
+    const article = newArticle(ORIGIN)
+    await answer(ORIGIN, {
+      article,
+      title: 'Banjir <b>surut</b> & "jalan" dibuka<script>x()</script>',
+    })
+    await settle()
+    const page = await (await call('GET', pageOf(article))).text()
+    expect(page).not.toMatch(/<script/i)
+    expect(page).not.toContain('<b>surut</b>')
+    expect(page).toContain(
+      `<a href="${article}">Banjir &lt;b&gt;surut&lt;/b&gt; &amp; &quot;jalan&quot; dibuka&lt;script&gt;x()&lt;/script&gt;</a>`,
+    )
+    const untitled = newArticle(ORIGIN)
+    const bare = await (await call('GET', pageOf(untitled))).text()
+    expect(bare).toContain(`<a href="${untitled}">${untitled}</a>`)
+  })
+
+  it('draws the bars in the widget’s colours, as wide as the percentages', async () => {
+    const article = newArticle(ORIGIN)
+    await answer(ORIGIN, { article, rating: 4 })
+    await answer(ORIGIN, { article, rating: 1 })
+    await answer(ORIGIN, { article, rating: 1 })
+    await answer(ORIGIN, { article, rating: 1 })
+    const page = await (await call('GET', pageOf(article))).text()
+    expect([...page.matchAll(/<rect class="fill" width="(\d+)%"/g)].map((m) => m[1])).toEqual([
+      '25',
+      '0',
+      '0',
+      '75',
+    ])
+    const sheet = await (await call('GET', '/laporan/style.css')).text()
+    expect(sheet).toContain(`.bar .fill{fill:${PALETTE.light.accent}}`)
+    expect(sheet).toContain(`.bar .track{fill:${BAR_TRACK}}`)
+  })
+
+  it('is Indonesian only unless lang=en asks for English, which its forms keep', async () => {
+    const article = newArticle(ORIGIN)
+    const { id } = readerCookie(await post(form(article, '1')))
+    const id_ = await (await call('GET', pageOf(article), null, withCookie(id!))).text()
+    expect(id_).toContain('<html lang="id">')
+    for (const english of [
+      'What is your response?',
+      'Thank you',
+      'Your answer',
+      'Very satisfied',
+      'What was lacking?',
+      'responses',
+      'cookie holding',
+    ])
+      expect(id_).not.toContain(english)
+    expect(id_).not.toContain('name="lang"')
+
+    const en = await (await call('GET', `${pageOf(article)}&lang=en`, null, withCookie(id!))).text()
+    expect(en).toContain('<html lang="en">')
+    expect(en).toContain('What is your response?')
+    expect(en).toContain('Your answer: <strong>Not satisfied</strong>')
+    expect(en).toContain('What was lacking?')
+    expect(en).toContain('> Incomplete information<')
+    expect(en).not.toContain('Bagaimana Tanggapan Anda?')
+    expect(en).not.toContain('Apa yang kurang?')
+    expect(en.match(/<input type="hidden" name="lang" value="en">/g)).toHaveLength(2)
+
+    const res = await post({ ...form(article, '2'), lang: 'en' }, withCookie(id!))
+    expect(res.headers.get('Location')).toBe(`${pageOf(article)}&lang=en`)
   })
 })

@@ -66,7 +66,7 @@ export function mount(
   // The loader's sheet stays first: it reserves the height the box keeps (no layout shift).
   root.adoptedStyleSheets = [
     root.adoptedStyleSheets[0],
-    (baseSheet ||= sheet(partsCss + css)),
+    (baseSheet ||= sheet(__TANGGAPAN_PALETTE__ + partsCss + css)),
     bars,
   ]
 

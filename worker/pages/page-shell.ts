@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import { strictCsp } from '../dashboard-csp'
+import { BAR_TRACK, PALETTE } from '../../widget/ui/palette'
 import { GRADE_MEANING, type Grade } from '../domain/figures/ikm'
 
 // What the public pages share (/laporan/:id, /transparansi/:site, /tanggapi): the document
@@ -22,11 +23,11 @@ export const STYLESHEET_PATH = '/laporan/style.css'
  * Raise it when the pages' markup or stylesheet changes: it is part of their ETags, so a cache
  * that revalidates learns of the new layout even though no publication changed.
  */
-export const LAYOUT_REVISION = '2'
+export const LAYOUT_REVISION = '3'
 
-export function pageShell(title: string, body: Html, bodyClass: string) {
+export function pageShell(title: string, body: Html, bodyClass: string, lang: 'id' | 'en' = 'id') {
   return html`<!doctype html>
-<html lang="id">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -171,8 +172,20 @@ tfoot td{font-weight:700}
 .answers button:hover,.answers button:focus-visible{background:var(--accent);color:#fff}
 .answers button:hover .en,.answers button:focus-visible .en{color:#fff}
 .answers .percent{text-align:right;font-weight:700;font-variant-numeric:tabular-nums}
-.answers meter{grid-column:1/-1;width:100%;height:10px}
+.answers .bar{grid-column:1/-1;display:block;width:100%;height:8px}
+.bar .track{fill:${BAR_TRACK}}
+.bar .fill{fill:${PALETTE.light.accent}}
 .answers .mine{grid-column:1/-1;font-size:.85rem;font-weight:700;color:var(--accent)}
+.tanggapi .lang{text-align:right;font-size:.85rem}
+.follow-up{display:grid;gap:6px;margin:12px 0;padding:10px 12px;border:1px solid var(--rule);border-radius:6px}
+.follow-up fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:6px}
+.follow-up legend{font-weight:700;margin-bottom:4px}
+.follow-up fieldset label{display:inline-flex;align-items:center;gap:6px;min-height:44px;padding:4px 12px;border:1px solid var(--rule);border-radius:22px}
+.follow-up>label{font-weight:700}
+.follow-up small{color:var(--muted)}
+.follow-up textarea{font:inherit;width:100%;padding:6px}
+.follow-up button{font:inherit;font-weight:700;justify-self:start;min-height:44px;padding:8px 16px;border:0;border-radius:4px;background:var(--accent);color:#fff}
+.follow-up .hp{position:absolute;left:-9999px}
 .tanggapi .cookie,.tanggapi .detail{font-size:.85rem;color:var(--muted)}
 @page{size:A4;margin:14mm 14mm 16mm}
 @media print{html{background:#fff;font-size:10pt}.sheet{box-shadow:none;margin:0;padding:0;max-width:none}a{color:inherit;text-decoration:none}.screen-only{display:none}}

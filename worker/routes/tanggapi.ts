@@ -1,17 +1,28 @@
+import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import * as z from 'zod'
 import { publicRateLimit } from '../abuse/guards'
+import { looksScripted } from '../abuse/limits'
 import { strictCsp } from '../dashboard-csp'
+import { jakartaDay } from '../domain/calendar/days'
+import { campaignKey, onlyLinks } from '../domain/comments/comment-spam'
+import { REASON_KEYS } from '../domain/comments/reasons'
+import { redactPersonalData } from '../domain/comments/redact-personal-data'
+import { sha256Hex } from '../domain/crypto'
 import { factory } from '../env'
 import { ApiError, apiError } from '../errors'
-import { tanggapiPage, tanggapiProblemPage } from '../pages/tanggapi'
-import { summary as articleSummary, vote } from '../hot-path/article'
+import { type PageLang, pageHref, tanggapiPage, tanggapiProblemPage } from '../pages/tanggapi'
+import { summary as articleSummary, flushReaderFirst, vote } from '../hot-path/article'
+import { articleTitle } from '../storage/articles'
+import { readerResponse, recordComment } from '../storage/comments'
+import { replaceReasons } from '../storage/reasons'
 import { siteDirectory } from '../storage/sites'
-import { newArticleKey, opdSlug, reader, siteId } from '../validation/fields'
+import { commentText, newArticleKey, opdSlug, reader, siteId } from '../validation/fields'
 import { formFields, parseOrThrow } from '../validation/json-body'
 import { responseBody } from '../api/widget/responses'
-import { requireArticleOfSite } from './site-request'
+import { notifyCommentCreated } from '../webhooks/detect'
+import { requireArticleOfSite, siteOf } from './site-request'
 
 // The widget without JavaScript (docs/contract.md §10; docs/embedding.md «Without JavaScript»): the snippet's
 // <noscript> link opens GET /tanggapi, whose form POSTs here and is sent back (303) to the
@@ -24,6 +35,30 @@ const READER_COOKIE = 'tanggapan_reader'
 const READER_COOKIE_SECONDS = 400 * 24 * 60 * 60
 
 const articleQuery = z.object({ site: siteId, opd: opdSlug, article: newArticleKey })
+
+/**
+ * The follow-up form (after Cukup Puas or Tidak Puas): the reasons and the suggestion under the
+ * rules of POST /api/v1/reasons and /api/v1/comments, whose fields these are.
+ */
+const followUpForm = articleQuery.extend({
+  reasons: z
+    .array(z.enum(REASON_KEYS, { error: `Each reason must be one of ${REASON_KEYS.join(', ')}` }))
+    .refine((keys) => new Set(keys).size === keys.length, 'Each reason may be given once'),
+  text: commentText.optional(),
+  hp: z.string().max(200).optional(),
+})
+
+/** English only when asked for, by the link's `lang=en` or the form's field; Indonesian otherwise. */
+const langOf = (value: string | null | undefined): PageLang => (value === 'en' ? 'en' : 'id')
+
+/** The language a POST's form asked for, kept for its error page (a form is read once). */
+const formLang = new WeakMap<Request, PageLang>()
+
+async function readForm(c: Context): Promise<URLSearchParams> {
+  const form = await formFields(c)
+  formLang.set(c.req.raw, langOf(form.get('lang')))
+  return form
+}
 
 // The report pages' CSP (no script, no connection), and the form may post to this host only.
 const CSP = strictCsp({
@@ -95,15 +130,13 @@ export const tanggapiRoute = factory
     const you = readerCookie(getCookie(c, READER_COOKIE))
     const summary = await articleSummary(c.env, db, site.id, query.article, you, query.opd)
     const opdName = site.opds.find((o) => o.slug === query.opd)?.name ?? query.opd
-    return c.html(
-      tanggapiPage(
-        { site: site.id, siteName: site.name, opd: query.opd, opdName, article: query.article },
-        summary,
-      ),
-    )
+    const title = await articleTitle(db, site.id, query.article)
+    const page = { site: site.id, siteName: site.name, opd: query.opd, opdName, title }
+    const state = { lang: langOf(c.req.query('lang')), sent: c.req.query('terkirim') === '1' }
+    return c.html(tanggapiPage({ ...page, article: query.article }, summary, state))
   })
   .post('/', fromThisHost, async (c) => {
-    const form = await formFields(c)
+    const form = await readForm(c)
     const you = readerCookie(getCookie(c, READER_COOKIE)) ?? crypto.randomUUID()
     const body = parseOrThrow(responseBody, {
       site: form.get('site') ?? undefined,
@@ -125,10 +158,70 @@ export const tanggapiRoute = factory
       sameSite: 'Lax',
       maxAge: READER_COOKIE_SECONDS,
     })
-    const back = new URLSearchParams({ site, opd: body.opd, article: body.article })
-    return c.redirect(`/tanggapi?${back}`, 303)
+    const back = pageHref({ site, opd: body.opd, article: body.article }, langOf(form.get('lang')))
+    return c.redirect(back, 303)
+  })
+  // The reasons and the suggestion: the reader's set replaces their earlier one and the
+  // suggestion their earlier comment, as the widget's POST /api/v1/reasons and /comments do.
+  .post('/masukan', fromThisHost, async (c) => {
+    const form = await readForm(c)
+    const typed = form.get('text') ?? ''
+    const body = parseOrThrow(followUpForm, {
+      site: form.get('site') ?? undefined,
+      opd: form.get('opd') ?? undefined,
+      article: form.get('article') ?? undefined,
+      reasons: form.getAll('reasons'),
+      text: typed.trim() === '' ? undefined : typed,
+      hp: form.get('website') ?? undefined,
+    })
+    const db = c.var.db
+    const site = await siteOf(db, null, { ...body, title: null })
+    await requireArticleOfSite(db, site, body.article)
+    const you = readerCookie(getCookie(c, READER_COOKIE))
+    const noAnswer = () =>
+      apiError(
+        'no_response',
+        'Reasons and a suggestion need this reader’s answer on this article first',
+      )
+    if (you === null) throw noAnswer()
+    // Personal data goes before anything is stored, as in the comments' endpoint.
+    const text = body.text === undefined ? undefined : redactPersonalData(body.text)
+    await flushReaderFirst(c.env, db, site, body.article)
+    const response = await readerResponse(db, site, body.article, you)
+    if (response === 'none') throw noAnswer()
+    // A filled honeypot or an excluded answer stores nothing, and is thanked all the same.
+    if (response === 'counted' && !looksScripted(body)) {
+      const now = Date.now()
+      const day = jakartaDay(now)
+      await replaceReasons(db, {
+        siteId: site,
+        opd: body.opd,
+        article: body.article,
+        reader: you,
+        reasons: body.reasons,
+        day,
+      })
+      if (text !== undefined && body.text !== undefined && !onlyLinks(body.text)) {
+        const key = campaignKey(text)
+        const outcome = await recordComment(db, {
+          siteId: site,
+          article: body.article,
+          reader: you,
+          text,
+          campaign: key === null ? null : await sha256Hex(key),
+          nowMs: now,
+          day,
+        })
+        if (outcome === 'stored') notifyCommentCreated(c, site, body.article, you, now)
+      }
+    }
+    const back = pageHref({ site, opd: body.opd, article: body.article }, langOf(form.get('lang')))
+    return c.redirect(`${back}&terkirim=1`, 303)
   })
   .onError((err, c) => {
     if (!(err instanceof ApiError)) throw err
-    return c.html(tanggapiProblemPage(err.code, err.message), err.status, err.headers)
+    const lang =
+      c.req.method === 'POST' ? (formLang.get(c.req.raw) ?? 'id') : langOf(c.req.query('lang'))
+    const page = tanggapiProblemPage(err.code, err.message, lang)
+    return c.html(page, err.status, err.headers)
   })

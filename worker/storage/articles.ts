@@ -62,3 +62,10 @@ export async function readSummaries(db: Db, siteId: string, keys: string[]): Pro
   const byKey = new Map(rows.map((row) => [row.key, row]))
   return keys.map((key) => summaryFromRow(siteId, key, byKey.get(key)))
 }
+
+/** The title the article's row holds (the first a widget sent), or null (none, or no row yet). */
+export async function articleTitle(db: Db, siteId: string, key: string): Promise<string | null> {
+  const row = await db.get<{ title: string | null } | undefined>(sql`
+    SELECT title FROM articles WHERE site_id = ${siteId} AND key = ${key}`)
+  return row?.title ?? null
+}
