@@ -135,7 +135,7 @@ const DEMO_COMMENTS = [
 ]
 
 /** A small deterministic PRNG (mulberry32): same seed, same demo data on every machine. */
-function prng(seed: number) {
+export function prng(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
@@ -144,7 +144,7 @@ function prng(seed: number) {
   }
 }
 
-function uuidFrom(random: () => number): string {
+export function uuidFrom(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16))
   hex[12] = '4'
   hex[16] = '89ab'[Math.floor(random() * 4)]

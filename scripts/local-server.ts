@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { ensureRegions } from './build-regions'
 import { ensureWidget } from './build-widget'
 import { demoSeedSql } from './demo-data'
+import { seedLocalSkm } from './demo-skm-local'
 import { configuredCrons, startLocalCron } from './local-cron'
 import { applyLocalMigrations, executeLocalSql, offlineEnv } from './local-d1'
 import { tokenSql } from './token'
@@ -47,7 +48,7 @@ export interface LocalServer {
   stop(): Promise<void>
 }
 
-/** Migrations, demo data and the local admin token (stored as its hash, as `npm run token` does). */
+/** Migrations, demo data (news and survey) and the local admin token (stored as its hash, as `npm run token` does). */
 export async function prepareLocalDatabase(
   port: number,
   persistTo?: string,
@@ -66,6 +67,8 @@ export async function prepareLocalDatabase(
     demoSeedSql([`http://localhost:${port}`, `http://127.0.0.1:${port}`]) + admin.sql,
     persistTo,
   )
+  // The survey's months run up to yesterday, whatever day the demo starts on.
+  await seedLocalSkm(Date.now(), persistTo)
   return admin.token
 }
 
