@@ -1,7 +1,18 @@
 import type { Summary } from '../../worker/domain/figures/summary'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { answer, countersAndResponses, postJson, seedSite, settle, summaryOf } from './client'
+import {
+  answer,
+  call,
+  comment,
+  countersAndResponses,
+  errorOf,
+  postJson,
+  seedSite,
+  settle,
+  summaryOf,
+} from './client'
 import { env } from 'cloudflare:workers'
+import { tokenFor } from './stats-fixtures'
 
 // POST /api/v1/visits: the widget's one request per page view (docs/contract.md §12).
 
@@ -107,5 +118,82 @@ describe('POST /api/v1/visits without a kept reader id', () => {
     // The id answered is the reader's from then on: their next view the same day is not counted.
     const again = await (await visit({ article, reader: fresh.reader })).json<Summary>()
     expect(again.views).toBe(2)
+  })
+})
+
+describe('POST /api/v1/visits with replies and reasons', () => {
+  /** A reader who answered Tidak Puas and commented; the comment's id. */
+  async function commented(article: string, text: string) {
+    const reader = crypto.randomUUID()
+    expect((await answer(ORIGIN, { ...PAGE, article, reader, rating: 1 })).status).toBe(200)
+    expect((await comment(ORIGIN, { ...PAGE, article, reader, text })).status).toBe(204)
+    const row = await env.DB.prepare('SELECT id FROM comments WHERE reader = ?')
+      .bind(reader)
+      .first<{ id: number }>()
+    return { reader, id: row!.id }
+  }
+
+  it('answers the article’s count of public replies to every reader, and each reader’s reasons', async () => {
+    const article = `${ORIGIN}/berita/balasan-${crypto.randomUUID().slice(0, 8)}`
+    const { token } = await tokenFor('admin')
+    const reply = (id: number, body: unknown) =>
+      call('PATCH', `/api/v1/admin/comments/${id}`, JSON.stringify(body), {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    const first = await commented(article, 'Jadwal tidak ada')
+    const second = await commented(article, 'Alamat salah')
+    const third = await commented(article, 'Tidak tampil')
+    // Before any reply: none to count, and a reader without reasons has none.
+    expect(await (await visit({ article, reader: first.reader })).json()).toMatchObject({
+      replies: 0,
+      reasons: [],
+    })
+    expect((await reply(first.id, { reply: 'Jadwal sudah kami tambahkan' })).status).toBe(200)
+    expect((await reply(second.id, { reply: 'Alamat sudah diperbaiki' })).status).toBe(200)
+    // A hidden comment's reply is not public, so not counted.
+    expect((await reply(third.id, { reply: 'Tidak tampil', hidden: true })).status).toBe(200)
+    const given = await postJson(
+      '/api/v1/reasons',
+      { ...PAGE, article, reader: first.reader, reasons: ['terlambat', 'tidak_akurat'] },
+      { origin: ORIGIN },
+    )
+    expect(given.status).toBe(204)
+
+    // The reader who gave reasons gets them back, in display order; a fresh reader none.
+    const returning = await visit({ article, reader: first.reader })
+    expect(returning.status).toBe(200)
+    expect(await returning.json()).toMatchObject({
+      article,
+      yours: 1,
+      replies: 2,
+      reasons: ['tidak_akurat', 'terlambat'],
+    })
+    const fresh = await (await visit({ article })).json()
+    expect(fresh).toMatchObject({ yours: null, replies: 2, reasons: [] })
+    // Another reader's reasons stay theirs.
+    expect(await (await visit({ article, reader: second.reader })).json()).toMatchObject({
+      replies: 2,
+      reasons: [],
+    })
+    // The same count as GET /replies lists.
+    const listed = await call(
+      'GET',
+      `/api/v1/replies?article=${encodeURIComponent(article)}`,
+      null,
+      {
+        origin: ORIGIN,
+      },
+    )
+    expect((await listed.json<{ replies: unknown[] }>()).replies).toHaveLength(2)
+  })
+
+  it('still refuses bad input', async () => {
+    const article = `${ORIGIN}/berita/balasan-buruk`
+    for (const fields of [{ article, opd: 'Bad Slug!' }, { article: '' }, { article, title: 5 }]) {
+      expect(await errorOf(await visit({ ...fields, reader: crypto.randomUUID() }))).toMatchObject({
+        status: 400,
+        code: 'invalid_request',
+      })
+    }
   })
 })

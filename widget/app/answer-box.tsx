@@ -1,3 +1,9 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+// Preact's h() rather than its JSX runtime, whose own vnode factory would cost the answer path's
+// budget (scripts/build-widget.ts) some 150 B gzip beside the h() that Preact bundles anyway.
+// biome-ignore lint/correctness/noUnusedImports: the JSX below compiles to h()
+import { h } from 'preact'
 import { RATINGS, type RatingValue } from '../../worker/domain/figures/rating-scale'
 import { Bar, Face, LiveRegion } from '../ui/answer-parts'
 import type { MESSAGES } from './messages'
@@ -22,6 +28,10 @@ export interface AnswerBoxProps {
   onFocusAnswer(index: number): void
   onKeyDown(event: KeyboardEvent): void
   onFeedback(): void
+  /** The article's count of public replies: «Tanggapan OPD (n)» when there are any. */
+  replies: number
+  repliesOpen: boolean
+  onReplies(): void
 }
 
 export function AnswerBox(p: AnswerBoxProps) {
@@ -53,11 +63,19 @@ export function AnswerBox(p: AnswerBoxProps) {
         {p.message}
       </p>
       <LiveRegion text={p.spoken} />
-      {/* Always in the box's last line, hidden until the reader has answered: the lines above
-          it stay where they are when it appears (no layout shift on a reload of an answered page). */}
-      <button type="button" class="k" data-off={p.yours ? undefined : ''} onClick={p.onFeedback}>
-        {p.t.feedback}
-      </button>
+      {/* Always the box's last line, «Beri masukan» hidden until the reader has answered: the
+          lines above it stay where they are when it appears (no layout shift on a reload of an
+          answered page). The replies' count shares it, for every reader. */}
+      <div>
+        <button type="button" class="k" data-off={p.yours ? undefined : ''} onClick={p.onFeedback}>
+          {p.t.feedback}
+        </button>
+        {p.replies > 0 && (
+          <button type="button" class="k y" aria-expanded={p.repliesOpen} onClick={p.onReplies}>
+            {p.t.replies + ' (' + p.replies + ')'}
+          </button>
+        )}
+      </div>
     </div>
   )
 }

@@ -12,6 +12,7 @@ export const MESSAGES = {
     loadFailed: 'Hasil belum dapat dimuat.',
     resultsAfter: 'Hasil tampil setelah Anda menjawab.',
     feedback: 'Beri masukan',
+    replies: 'Tanggapan OPD',
   },
   en: {
     question: 'What is your response?',
@@ -23,5 +24,6 @@ export const MESSAGES = {
     loadFailed: 'Results could not be loaded.',
     resultsAfter: 'Results appear after you answer.',
     feedback: 'Give feedback',
+    replies: 'OPD replies',
   },
 }

@@ -77,18 +77,34 @@ export function mount(
   let spoken = ''
   let focus = -1
   let answers = 0
-  // The comment box is a chunk of its own (widget/comment/), imported only when it is shown;
-  // it is drawn after the box, taking the focus only when the reader opened it.
-  let commentBox: CommentModule | undefined
+  // What the page view answered beside the summary (answers sent later do not carry it).
+  let replies = 0
+  let reasons: string[] = []
+  // The comment box and the article's replies are a chunk of their own (widget/comment/),
+  // imported only when either is shown; drawn after the box, the comment box taking the focus
+  // only when the reader opened it. The replies show with the comment box, or when the reader
+  // opens them from their count.
+  let commentChunk: CommentModule | undefined
+  let commenting = false
   let commentFocus = false
-  const comment = (focus?: unknown) =>
+  let repliesOpen = false
+  const load = () =>
     import(__TANGGAPAN_COMMENT__).then((m: CommentModule) => {
-      if (commentBox) return
-      commentBox = m
-      commentFocus = !!focus
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet(m.css)]
-      draw(status)
+      if (!commentChunk) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet(m.css)]
+      commentChunk = m
+      draw()
     })
+  const comment = (focus?: unknown) => {
+    if (!commenting) {
+      commentFocus = !!focus
+      commenting = repliesOpen = true
+    }
+    load()
+  }
+  const onReplies = () => {
+    repliesOpen = !repliesOpen
+    load()
+  }
 
   const indexOf = (value?: number | null) => RATINGS.findIndex((r) => r.value === value)
   // Roving tabindex: the focused answer, else the reader's own, else the first holds the Tab stop.
@@ -135,9 +151,23 @@ export function mount(
           onFocusAnswer,
           onKeyDown,
           onFeedback: comment,
+          replies,
+          repliesOpen,
+          onReplies,
         }),
-        commentBox &&
-          h(commentBox.default, { target: config, api, reader: readerOf(), focus: commentFocus }),
+        commentChunk &&
+          commenting &&
+          h(commentChunk.default, {
+            target: config,
+            api,
+            reader: readerOf(),
+            focus: commentFocus,
+            reasons,
+          }),
+        commentChunk &&
+          repliesOpen &&
+          replies > 0 &&
+          h(commentChunk.Replies, { article, api, lang, label: t.replies }),
       ),
       root,
     )
@@ -182,6 +212,8 @@ export function mount(
   answerOf(visit).then(
     (summary) => {
       readerOf(summary.reader)
+      replies = summary.replies!
+      reasons = summary.reasons!
       confirmed = summary
       if (!answers) shown = summary
       draw()

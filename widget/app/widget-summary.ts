@@ -7,4 +7,8 @@ export type WidgetSummary = Pick<
 > & {
   /** The page view's answer only: the reader id it counted the view under. */
   reader?: string
+  /** The page view's answer only: the article's count of public replies («Tanggapan OPD»). */
+  replies?: number
+  /** The page view's answer only: the reader's «Apa yang kurang?» keys. */
+  reasons?: string[]
 }

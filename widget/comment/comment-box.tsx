@@ -7,12 +7,13 @@ import { COMMENT_MESSAGES } from './comment-messages'
 
 // The optional follow-up «Apa yang bisa kami perbaiki?»: a chunk of its own, imported by the
 // widget only when the box is shown (after Tidak Puas / Cukup Puas) or the reader opens it,
-// so the answer path keeps its size budget. Above it the «Apa yang kurang?» chips, below it the
-// article's public replies («Tanggapan OPD»). Drawn by Preact in the widget's own tree (Preact
-// itself comes from the answer chunk); neither the reader's text nor an OPD's reply is ever
-// parsed as markup. Hooks cost this chunk about 1 KB gzip, outside the answer path.
+// so the answer path keeps its size budget. Above it the «Apa yang kurang?» chips. The article's
+// public replies («Tanggapan OPD») are here too, drawn under it or alone when a reader opens
+// them from their count in the box. Drawn by Preact in the widget's own tree (Preact itself
+// comes from the answer chunk); neither the reader's text nor an OPD's reply is ever parsed as
+// markup. Hooks cost this chunk about 1 KB gzip, outside the answer path.
 
-/** The stylesheet the widget adopts with the box; it also hides the widget's «Beri masukan» link. */
+/** The stylesheet the widget adopts with the chunk; it hides «Beri masukan» while the box is shown. */
 export { css }
 
 /** The parts of the widget's configuration (widget/widget-config.ts) the box needs. */
@@ -28,12 +29,14 @@ export interface CommentProps {
   reader: string
   /** Whether the reader opened it (it then takes the focus), rather than it appearing after an answer. */
   focus: boolean
+  /** The reasons the reader gave on an earlier visit, chosen again. */
+  reasons: string[]
 }
 
 /** How long the chips wait for the next toggle before sending the set (one request per burst). */
 const REASONS_DELAY_MS = 700
 
-export default function CommentBox({ target, api, reader, focus }: CommentProps) {
+export default function CommentBox({ target, api, reader, focus, reasons }: CommentProps) {
   const { opd, article, lang } = target
   const t = COMMENT_MESSAGES[lang]
   const [text, setText] = useState('')
@@ -73,48 +76,43 @@ export default function CommentBox({ target, api, reader, focus }: CommentProps)
     setSending(false)
   }
 
-  return (
-    <>
-      {sent ? (
-        <p class="c" role="status">
-          {t.thanks}
-        </p>
-      ) : (
-        <form class="c" lang={lang} noValidate onSubmit={submit}>
-          <ReasonChips target={target} api={api} reader={reader} />
-          <label for="c">{t.question}</label>
-          <small id="ch">{t.optional}</small>
-          <textarea
-            id="c"
-            ref={field}
-            name="text"
-            rows={3}
-            aria-describedby="ch cn"
-            value={text}
-            onInput={(e) => setText(e.currentTarget.value)}
-          />
-          {/* The honeypot: out of sight and out of the tab order; a person never fills it. */}
-          <input
-            ref={trap}
-            name="website"
-            tabIndex={-1}
-            autocomplete="off"
-            class="hp"
-            aria-hidden="true"
-          />
-          <div class="r">
-            <span id="cn" class="cc" data-over={over ? '' : undefined}>
-              {`${n}/${MAX_COMMENT_CHARS}` + (over ? ' · ' + t.tooLong : '')}
-            </span>
-            <button type="submit" disabled={sending || !n || over}>
-              {t.send}
-            </button>
-          </div>
-          <p role="status">{status}</p>
-        </form>
-      )}
-      <Replies article={article} api={api} lang={lang} />
-    </>
+  return sent ? (
+    <p class="c" role="status">
+      {t.thanks}
+    </p>
+  ) : (
+    <form class="c" lang={lang} noValidate onSubmit={submit}>
+      <ReasonChips target={target} api={api} reader={reader} reasons={reasons} />
+      <label for="c">{t.question}</label>
+      <small id="ch">{t.optional}</small>
+      <textarea
+        id="c"
+        ref={field}
+        name="text"
+        rows={3}
+        aria-describedby="ch cn"
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      {/* The honeypot: out of sight and out of the tab order; a person never fills it. */}
+      <input
+        ref={trap}
+        name="website"
+        tabIndex={-1}
+        autocomplete="off"
+        class="hp"
+        aria-hidden="true"
+      />
+      <div class="r">
+        <span id="cn" class="cc" data-over={over ? '' : undefined}>
+          {`${n}/${MAX_COMMENT_CHARS}` + (over ? ' · ' + t.tooLong : '')}
+        </span>
+        <button type="submit" disabled={sending || !n || over}>
+          {t.send}
+        </button>
+      </div>
+      <p role="status">{status}</p>
+    </form>
   )
 }
 
@@ -123,10 +121,10 @@ export default function CommentBox({ target, api, reader, focus }: CommentProps)
  * replaces the reader's earlier one (docs/contract.md §9). The sheet shows the group only while the
  * reader's answer is Cukup Puas or Tidak Puas, so a change to a better answer hides it again.
  */
-function ReasonChips({ target, api, reader }: Omit<CommentProps, 'focus'>) {
+function ReasonChips({ target, api, reader, reasons: given }: Omit<CommentProps, 'focus'>) {
   const { opd, article, lang } = target
   const t = COMMENT_MESSAGES[lang]
-  const [chosen, setChosen] = useState<string[]>([])
+  const [chosen, setChosen] = useState(given)
   const [saved, setSaved] = useState('')
   const timer = useRef<ReturnType<typeof setTimeout>>()
   const toggle = (key: string) => {
@@ -176,8 +174,19 @@ interface Reply {
   day: string
 }
 
-/** The article's public replies under the box, when it has any; a failure shows nothing. */
-function Replies({ article, api, lang }: { article: string; api: string; lang: 'id' | 'en' }) {
+export interface RepliesProps {
+  article: string
+  api: string
+  lang: 'id' | 'en'
+  /** Their heading, the answer box's word for them («Tanggapan OPD»). */
+  label: string
+}
+
+/**
+ * The article's public replies, fetched when first shown (the page view brought only their
+ * count); a failure shows nothing.
+ */
+export function Replies({ article, api, lang, label }: RepliesProps) {
   const [replies, setReplies] = useState<Reply[]>([])
   useEffect(() => {
     ;(
@@ -189,7 +198,6 @@ function Replies({ article, api, lang }: { article: string; api: string; lang: '
       () => {},
     )
   }, [])
-  const label = COMMENT_MESSAGES[lang].replies
   return replies.length ? (
     <section class="c rp" lang={lang} aria-label={label}>
       <h3>{label}</h3>

@@ -11,7 +11,6 @@ export const COMMENT_MESSAGES = {
     tooLong: 'Terlalu panjang',
     reasons: 'Apa yang kurang?',
     saved: 'Tersimpan. Terima kasih.',
-    replies: 'Tanggapan OPD',
   },
   en: {
     question: 'What could we improve?',
@@ -24,6 +23,5 @@ export const COMMENT_MESSAGES = {
     tooLong: 'Too long',
     reasons: 'What was lacking?',
     saved: 'Saved. Thank you.',
-    replies: 'Reply from the agency',
   },
 }

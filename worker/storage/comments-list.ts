@@ -119,16 +119,21 @@ export async function followUpCounts(
 }
 
 /**
- * An article's public replies («Tanggapan OPD»), newest first. Only the OPD's reply and its
- * day: the reader's comment was written to the OPD, not to the public, so it is not shown.
+ * An article's public replies («Tanggapan OPD»): answered comments neither hidden nor from a
+ * response excluded as spam. Only the OPD's reply and its day are public: the reader's comment
+ * was written to the OPD, not to the public, so it is not shown.
  */
+export const publicReplies = (site: string, article: string) => sql`
+  FROM comments c
+    JOIN articles a ON a.id = c.article_id
+    JOIN responses r ON r.article_id = c.article_id AND r.reader = c.reader
+  WHERE a.site_id = ${site} AND a.key = ${article} AND c.reply IS NOT NULL
+    AND c.hidden = 0 AND r.spam = 0`
+
+/** An article's public replies, newest first. */
 export function articleReplies(db: Db, site: string, article: string, limit: number) {
   return db.all<{ reply: string; replied_at: number }>(sql`
-    SELECT c.reply, c.replied_at FROM comments c
-      JOIN articles a ON a.id = c.article_id
-      JOIN responses r ON r.article_id = c.article_id AND r.reader = c.reader
-    WHERE a.site_id = ${site} AND a.key = ${article} AND c.reply IS NOT NULL
-      AND c.hidden = 0 AND r.spam = 0
+    SELECT c.reply, c.replied_at ${publicReplies(site, article)}
     ORDER BY c.replied_at DESC, c.id DESC LIMIT ${limit}`)
 }
 
