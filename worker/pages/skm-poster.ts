@@ -2,7 +2,8 @@ import { html } from 'hono/html'
 
 // The A5 poster for a service's counter (docs/contract.md §14, GET /skm/:site/:service/poster):
 // the invitation, the service's, OPD's and pemda's names, the QR code and the address written
-// out for whoever types it. Printed from the browser; on screen it is the sheet as it will print.
+// out for whoever types it. Printed from the browser, it fills one sheet (the code gives way to
+// a long name); on screen it is the sheet centred, full width on a phone.
 // hono/html escapes every value, as on the other public pages; the QR code travels as a data:
 // URL so that no markup is ever inserted unescaped.
 
@@ -23,6 +24,9 @@ const POSTER_REVISION = '1'
 /** The address as people type it: without the scheme, which browsers add. */
 const typedAddress = (address: string) => address.replace(/^https?:\/\//, '')
 
+/** A name longer than this, up to the 200 characters allowed, is set smaller to keep one sheet. */
+const LONG_NAME = 60
+
 export function posterPage(p: Poster) {
   const qr = `data:image/svg+xml;base64,${btoa(p.qrSvg)}`
   return html`<!doctype html>
@@ -41,7 +45,7 @@ export function posterPage(p: Poster) {
 <p class="opd">${p.opdName}</p>
 </header>
 <p class="eyebrow">Survei Kepuasan Masyarakat</p>
-<h1>${p.serviceName}</h1>
+<h1${p.serviceName.length > LONG_NAME ? html` class="long"` : ''}>${p.serviceName}</h1>
 <p class="invite">Bantu kami memperbaiki layanan ini — isi survei kepuasan, 2 menit, tanpa nama.</p>
 <img class="qr" src="${qr}" alt="Kode QR survei kepuasan: ${p.address}">
 <p class="scan">Pindai kode QR dengan kamera ponsel, atau ketik alamat ini:</p>
@@ -65,12 +69,17 @@ body{margin:0}
 .opd{font-size:.95rem}
 .eyebrow{margin:12px 0 0;font-size:.85rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
 h1{font-size:1.7rem;line-height:1.15;margin:4px 0 8px}
+h1.long{font-size:1.25rem}
 .invite{font-size:1.15rem;font-weight:700;margin:0 auto 8px;max-width:30ch}
 .qr{display:block;width:70mm;max-width:100%;height:auto;margin:0 auto}
 .scan{margin:6px 0 2px;font-size:.95rem}
 .address{margin:0;font-family:'DejaVu Sans Mono','Liberation Mono',monospace;font-size:1.05rem;font-weight:700;color:var(--accent)}
 .en{margin:10px 0 0;font-size:.8rem;color:var(--muted)}
 @page{size:A5;margin:10mm}
-@media print{html{background:#fff}.poster{box-shadow:none;margin:0;max-width:none;padding:0;break-inside:avoid}}
-@media (max-width:600px){.poster{margin:0;padding:16px 14px}h1{font-size:1.45rem}}
+@media print{
+html{background:#fff}
+.poster{box-shadow:none;margin:0;max-width:none;padding:0;height:188mm;display:flex;flex-direction:column;justify-content:space-between}
+.qr{flex:0 1 70mm;min-height:45mm;width:100%;object-fit:contain}
+}
+@media (max-width:600px){.poster{margin:0;padding:16px 14px;min-height:100vh}h1{font-size:1.45rem}h1.long{font-size:1.15rem}}
 `
