@@ -1,13 +1,16 @@
 import { queryLocalSql } from '../scripts/local-d1'
 import { type LoadPhase, type LoadResult, type Measured, pool, runLoad, summarise } from './load'
 import { SETTINGS } from './report'
+import { createSkmServices, SKM_SERVICES, skmRequests, skmStored } from './skm'
 import { articleKey, opdSlug, type Shape, siteId } from './synthetic-data'
 import { baselineRequest, everyArticle, summaryRequest, viewRequest, voteRequest } from './workload'
 
 // The vote path, one Durable Object per article (issue 12), against the bare-insert baseline
 // in the same run: the vote and the view as ratios of the baseline, the
 // summary p50, and a viral article (one article, votes and views from new readers at the
-// baseline's rate for 30 s) whose every event must be in D1 after the flush.
+// baseline's rate for 30 s) whose every event must be in D1 after the flush. The official
+// survey's submission (bench/skm.ts) is measured in the same rounds, so its ratio to the vote
+// holds on a busy machine.
 
 export interface HotPathFigures {
   warmup: { articles: number; seconds: number }
@@ -17,6 +20,13 @@ export interface HotPathFigures {
   wokenVote: LoadResult
   view: LoadResult
   summary: LoadResult
+  /** POST /api/v1/skm/responses: a new respondent's nine answers (D1 only, no object). */
+  skm: LoadResult & {
+    /** Submissions D1 held afterwards (warm-up included): at least the 2xx measured. */
+    stored: number
+    /** The most submissions one service's day held at the end. */
+    busiestDay: number
+  }
   viral: {
     rate: number
     seconds: number
@@ -32,7 +42,7 @@ export interface HotPathFigures {
 
 interface Servers {
   /** Tanggapan on a copy of the statistics phases' database. */
-  object: { url: string; persistTo: string }
+  object: { url: string; persistTo: string; adminToken: string }
   baseline: { url: string }
 }
 
@@ -113,7 +123,7 @@ export async function measureHotPath(
   summarise('warm-up', warm)
   log(`warmed up in ${warm.seconds.toFixed(0)} s`)
 
-  log('votes and views: object path and the bare-insert baseline, interleaved')
+  log('votes, views and SKM submissions: object path and the bare-insert baseline, interleaved')
   const w = SETTINGS.writeConnections
   // The widget asks the article's summary when its page loads, before the reader can answer;
   // this asks every active article's, as many pages would, in the seconds before a round.
@@ -127,12 +137,22 @@ export async function measureHotPath(
       maxRequests: articles,
       connections: 16,
     })
-  const [baseline, vote, view, wokenVote] = await interleaved([
+  await createSkmServices(servers.object.url, servers.object.adminToken)
+  const [baseline, vote, view, wokenVote, skm] = await interleaved([
     phase(servers.baseline.url, () => baselineRequest(shape), w),
     { ...phase(servers.object.url, () => voteRequest(shape), w), flushes: true },
     { ...phase(servers.object.url, () => viewRequest(shape), w), flushes: true },
     { ...phase(servers.object.url, () => voteRequest(shape), w), flushes: true, before: wake },
+    phase(servers.object.url, skmRequests(servers.object.url), w),
   ])
+  const skmAnswered = summarise('SKM submission', skm)
+  const skmInD1 = skmStored(servers.object.persistTo)
+  // A body the API took for a script is answered 200 and not stored: that would measure nothing.
+  if (skmInD1.submissions < skm.latencies.length) {
+    throw new Error(
+      `SKM submission: ${skmInD1.submissions} stored for ${skm.latencies.length} answered 2xx`,
+    )
+  }
   const [summary] = await interleaved([
     phase(servers.object.url, () => summaryRequest(shape), SETTINGS.readConnections),
   ])
@@ -182,6 +202,7 @@ export async function measureHotPath(
     wokenVote: summarise('object vote path, summaries just asked', wokenVote),
     view: summarise('object view path', view),
     summary: summarise('object summary', summary),
+    skm: { ...skmAnswered, stored: skmInD1.submissions, busiestDay: skmInD1.busiestDay },
     viral: {
       rate,
       seconds: VIRAL_SECONDS,
@@ -207,6 +228,7 @@ export function renderHotPath(f: HotPathFigures): string {
     row('vote, object path', f.vote, '≥ 1.0×'),
     row('vote, object path, its summary asked just before', f.wokenVote, ''),
     row('view, object path', f.view, '≥ 1.0×'),
+    row('SKM submission (POST /api/v1/skm/responses)', f.skm, ''),
     row('summary, object path (1 connection)', f.summary, '', false),
     '',
     `Warm-up: ${f.warmup.articles.toLocaleString('en')} article objects seeded in ${f.warmup.seconds.toFixed(0)} s.`,
@@ -214,6 +236,10 @@ export function renderHotPath(f: HotPathFigures): string {
       'for ~10 s; its articles were last touched ≥ 19 s before). Before each round of the second, ' +
       "every article's summary is asked, as the widget does when its page loads: its vote finds " +
       'the object in memory, as a reader answering within a minute or so of the page does in production.',
+    `SKM submission ÷ vote (object path): ${(f.skm.throughput / f.vote.throughput).toFixed(2)}× throughput, ${(f.skm.p50 / f.vote.p50).toFixed(2)}× p50. ` +
+      `Each is a new respondent's nine answers (most with a profile) to one of ${SKM_SERVICES.length} services of one site, as the survey page sends them; ` +
+      `${f.skm.stored.toLocaleString('en')} submissions in D1 afterwards (warm-up included), up to ${f.skm.busiestDay.toLocaleString('en')} on one service's day, ` +
+      "which each submission's tallies are rewritten from (a service office sees tens a day).",
     `Viral article: ${v.rate} requests/s offered for ${v.seconds} s; answered ${(v.events.requests / v.seconds).toFixed(0)} events/s, p50 ${v.events.p50.toFixed(1)} ms, p99 ${v.events.p99.toFixed(1)} ms; ` +
       `${v.flushes} D1 write transactions (${(v.flushes / v.seconds).toFixed(2)}/s against ${(v.events.requests / v.seconds).toFixed(0)} events/s); ` +
       `in D1 after the flush: ${v.inD1.votes} votes and ${v.inD1.views} views for ${v.sent.votes} and ${v.sent.views} answered 2xx (requests still in flight when the phase stopped count too), ${v.caughtUpSeconds.toFixed(1)} s after the phase ended.`,

@@ -58,7 +58,7 @@ const vars = { RATE_LIMITS: 'off' }
 async function tanggapanOn(port: number, shape: Shape, objectPort?: number) {
   const persistTo = join(root, `d1-${port}`)
   const loaded = await loadDataset(port, persistTo, shape, today)
-  let object: { url: string; persistTo: string } | null = null
+  let object: { url: string; persistTo: string; adminToken: string } | null = null
   if (objectPort) {
     const copy = join(root, `d1-${objectPort}`)
     cpSync(persistTo, copy, { recursive: true })
@@ -69,7 +69,7 @@ async function tanggapanOn(port: number, shape: Shape, objectPort?: number) {
       inspectorPort: objectPort + 1,
     })
     servers.push(started)
-    object = { url: started.url, persistTo: copy }
+    object = { url: started.url, persistTo: copy, adminToken: started.adminToken }
   }
   const server = await startLocalServer({ port, persistTo, vars, inspectorPort: port + 3 })
   servers.push(server)
