@@ -21,6 +21,9 @@ function wrangler(args: string[]): string {
     env: offlineEnv,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A query of every table (the privacy test's) prints megabytes as JSON: past the 1 MiB
+    // default the call fails with ENOBUFS instead of answering.
+    maxBuffer: 256 * 1024 * 1024,
   })
 }
 

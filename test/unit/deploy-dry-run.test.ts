@@ -12,11 +12,11 @@ import { ENVIRONMENTS } from '../../scripts/deploy'
 // attempt fails the run instead of going out.
 
 /**
- * The Worker's gzip size as wrangler uploads it (`Total Upload … gzip`): 193.0 KiB with
- * @hono/zod-openapi, minified, zod without its locales (docs/operations.md «Bundle size»).
- * A budget, not a target: raise it on purpose, with the reason.
+ * The Worker's gzip size as wrangler uploads it (`Total Upload … gzip`): 226.2 KiB with the
+ * survey's QR codes (docs/operations.md «Bundle size»). A budget, not a target: raise it on
+ * purpose, with the reason.
  */
-const BUDGET = 220 * 1024
+const BUDGET = 240 * 1024
 
 const outdir = mkdtempSync(join(tmpdir(), 'tanggapan-dry-run-'))
 afterAll(() => rmSync(outdir, { recursive: true, force: true }))
