@@ -25,17 +25,27 @@ export const STYLESHEET_PATH = '/laporan/style.css'
  */
 export const LAYOUT_REVISION = '3'
 
-export function pageShell(title: string, body: Html, bodyClass: string, lang: 'id' | 'en' = 'id') {
+/**
+ * The document every server-rendered page shares; `stylesheet` is the reports' unless a page
+ * brings its own (the survey's, the A5 poster's).
+ */
+export function pageShell(
+  title: string,
+  body: Html,
+  bodyClass: string,
+  lang: 'id' | 'en' = 'id',
+  stylesheet = `${STYLESHEET_PATH}?v=${LAYOUT_REVISION}`,
+) {
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<link rel="stylesheet" href="${STYLESHEET_PATH}?v=${LAYOUT_REVISION}">
+<link rel="stylesheet" href="${stylesheet}">
 <link rel="icon" href="data:,">
 </head>
-<body class="${bodyClass}">
+<body${bodyClass ? html` class="${bodyClass}"` : ''}>
 ${body}
 </body>
 </html>`

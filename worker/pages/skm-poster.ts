@@ -1,4 +1,5 @@
 import { html } from 'hono/html'
+import { pageShell } from './page-shell'
 
 // The A5 poster for a service's counter (docs/contract.md §14, GET /skm/:site/:service/poster):
 // the invitation, the service's, OPD's and pemda's names, the QR code and the address written
@@ -29,17 +30,9 @@ const LONG_NAME = 60
 
 export function posterPage(p: Poster) {
   const qr = `data:image/svg+xml;base64,${btoa(p.qrSvg)}`
-  return html`<!doctype html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Poster SKM — ${p.serviceName}</title>
-<link rel="stylesheet" href="${POSTER_STYLESHEET_PATH}?v=${POSTER_REVISION}">
-<link rel="icon" href="data:,">
-</head>
-<body>
-<main class="poster">
+  return pageShell(
+    `Poster SKM — ${p.serviceName}`,
+    html`<main class="poster">
 <header>
 <p class="site">${p.siteName}</p>
 <p class="opd">${p.opdName}</p>
@@ -51,9 +44,11 @@ export function posterPage(p: Poster) {
 <p class="scan">Pindai kode QR dengan kamera ponsel, atau ketik alamat ini:</p>
 <p class="address">${typedAddress(p.address)}</p>
 <p class="en" lang="en">Help us improve this service: scan the code or type the address for a 2-minute satisfaction survey, no name needed.</p>
-</main>
-</body>
-</html>`
+</main>`,
+    '',
+    'id',
+    `${POSTER_STYLESHEET_PATH}?v=${POSTER_REVISION}`,
+  )
 }
 
 /** One A5 sheet when printed; the same sheet centred on a screen, full width on a phone. */

@@ -1,4 +1,5 @@
 import { html } from 'hono/html'
+import { pageShell } from './page-shell'
 import { SURVEY_NAME, SURVEY_STYLE_NAME } from '../generated/widget-assets'
 import { MESSAGES } from '../../widget/skm/messages'
 import { SURVEY_ROOT_ID, type SurveyData } from '../../widget/skm/survey-data'
@@ -16,20 +17,9 @@ export interface SurveyPage {
 
 const STYLESHEET = `/widget/${SURVEY_STYLE_NAME}`
 
-function shell(lang: string, title: string, body: ReturnType<typeof html>) {
-  return html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<link rel="stylesheet" href="${STYLESHEET}">
-<link rel="icon" href="data:,">
-</head>
-<body>
-<main class="page">${body}</main>
-</body>
-</html>`
+/** The survey's own stylesheet in the pages' shared document, the survey as its main. */
+function shell(lang: 'id' | 'en', title: string, body: ReturnType<typeof html>) {
+  return pageShell(title, html`<main class="page">${body}</main>`, '', lang, STYLESHEET)
 }
 
 export function surveyPage(p: SurveyPage) {
