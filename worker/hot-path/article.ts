@@ -8,12 +8,7 @@ import type { Env } from '../env'
 import { guardKeys } from '../storage/address-guard'
 import { readSummary, summaryFromRow } from '../storage/articles'
 import { articleAnswered } from '../storage/comments'
-import {
-  answerable,
-  articleRefFor,
-  type PublicArticleBody,
-  requestSite,
-} from '../routes/site-request'
+import { answerable, articleRefFor, type PublicArticleBody, requestSite } from './request-article'
 
 // One article's operations, for every route that speaks of one (the widget's endpoints, the
 // no-script page, the admin's changes): plain inputs, no Hono context, one vote engine, the

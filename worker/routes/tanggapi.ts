@@ -22,7 +22,7 @@ import { commentText, newArticleKey, opdSlug, reader, siteId } from '../validati
 import { formFields, parseOrThrow } from '../validation/json-body'
 import { responseBody } from '../api/widget/responses'
 import { notifyCommentCreated } from '../webhooks/detect'
-import { requireArticleOfSite, siteOf } from './site-request'
+import { requireArticleOfSite, siteOf } from '../hot-path/request-article'
 
 // The widget without JavaScript (docs/contract.md §10; docs/embedding.md «Without JavaScript»): the snippet's
 // <noscript> link opens GET /tanggapi, whose form POSTs here and is sent back (303) to the

@@ -19,7 +19,7 @@ import { embedSnippet } from '../../domain/embedding/embed-snippet'
 import { CATEGORY_KEYS } from '../../domain/regions/opd-categories'
 import { factory } from '../../env'
 import { publicOrigin } from '../../public-origin'
-import { requireSiteAndOpd } from '../../routes/site-request'
+import { requireSiteAndOpd } from '../known-site'
 import { ADMIN, access, apiApp, BODY, errors, jsonRequest, ok, RESTRICTED } from '../operation'
 import { category, nullableText, siteEntry } from '../schemas'
 

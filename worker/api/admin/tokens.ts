@@ -6,7 +6,7 @@ import { createToken, revokeToken } from '../../storage/token-changes'
 import { listTokens } from '../../storage/tokens'
 import { displayName, opdSlug, siteId } from '../../validation/fields'
 import { provinceCode } from '../../validation/region-fields'
-import { requireSiteAndOpd } from '../../routes/site-request'
+import { requireSiteAndOpd } from '../known-site'
 import { ADMIN, access, apiApp, BODY, errors, jsonRequest, noContent, ok } from '../operation'
 import { ANSWERS, tokenScope } from '../schemas'
 

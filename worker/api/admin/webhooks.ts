@@ -16,7 +16,7 @@ import {
 import { opdSlug, siteId } from '../../validation/fields'
 import { allowsLocal, deliverDue, dispatch } from '../../webhooks/deliver'
 import { place } from '../../webhooks/messages'
-import { requireSiteAndOpd } from '../../routes/site-request'
+import { requireSiteAndOpd } from '../known-site'
 import { ADMIN, access, apiApp, BODY, errors, jsonRequest, noContent, ok } from '../operation'
 
 /** Webhooks a site may have: enough for every OPD's group and a few more. */

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { z } from '@hono/zod-openapi'
 import { vote } from '../../hot-path/article'
-import { publicCors } from '../../routes/site-request'
+import { publicCors } from '../public-cors'
 import { newArticleKey, opdSlug, rating, reader, siteId, title } from '../../validation/fields'
 import { access, apiApp, BODY, errors, jsonRequest, ok, WIDGET } from '../operation'
 import { ANSWERS } from '../schemas'

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { readSummaries } from '../../storage/articles'
-import { publicCors, requestSite } from '../../routes/site-request'
+import { publicCors } from '../public-cors'
+import { requestSite } from '../../hot-path/request-article'
 import { articleKey, siteId } from '../../validation/fields'
 import { access, apiApp, errors, ok, WIDGET } from '../operation'
 import { ANSWERS } from '../schemas'

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { view } from '../../hot-path/article'
-import { publicCors } from '../../routes/site-request'
+import { publicCors } from '../public-cors'
 import { newArticleKey, opdSlug, reader, siteId, title } from '../../validation/fields'
 import { access, apiApp, BODY, errors, jsonRequest, noContent, WIDGET } from '../operation'
 

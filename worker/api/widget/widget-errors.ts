@@ -4,7 +4,8 @@ import { jakartaDay } from '../../domain/calendar/days'
 import { WIDGET_ERROR_CODES } from '../../domain/embedding/embed-health'
 import { recordWidgetError } from '../../storage/embed-health'
 import { siteId } from '../../validation/fields'
-import { publicCors, requestSite } from '../../routes/site-request'
+import { publicCors } from '../public-cors'
+import { requestSite } from '../../hot-path/request-article'
 import { access, apiApp, BODY, errors, jsonRequest, noContent, WIDGET } from '../operation'
 
 // The widget's error beacon (docs/embedding.md «Embed health»; not named by the contract): an error

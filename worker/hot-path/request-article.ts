@@ -1,56 +1,16 @@
 import { type Hashes, tooManyToday } from '../abuse/guards'
 import { NEW_OPDS_PER_NETWORK_SITE_DAY } from '../abuse/limits'
 import type { Db } from '../db/client'
-import { type Env, factory } from '../env'
+import type { Env } from '../env'
 import { isArticlePlaceholder } from '../domain/embedding/embed-snippet'
 import { apiError } from '../errors'
-import { DEFAULT_MAX_OPDS_PER_SITE, ensureOpd, siteExists, siteForOrigin } from '../storage/sites'
-import { missingSiteOrOpd } from '../storage/stats'
 import type { ArticleRef } from '../storage/articles'
+import { DEFAULT_MAX_OPDS_PER_SITE, ensureOpd, siteExists, siteForOrigin } from '../storage/sites'
 import { isArticleUrl, newArticleKey } from '../validation/fields'
 
-/**
- * CORS for the widget's endpoints: only origins that a site has registered are answered,
- * and the site they belong to is the one the request speaks for (docs/contract.md §5). Runs before
- * any body is read, so a refused origin changes nothing.
- */
-export const publicCors = factory.createMiddleware(async (c, next) => {
-  // Browsers send no Origin on a same-origin GET (the Worker's own /demo page asking for a
-  // summary) but do send Sec-Fetch-Site: then the request's own origin is the page's.
-  const origin =
-    c.req.header('Origin') ??
-    (c.req.header('Sec-Fetch-Site') === 'same-origin' ? new URL(c.req.url).origin : undefined)
-  if (origin === undefined) {
-    c.set('originSite', null)
-    return next()
-  }
-  const siteId = await siteForOrigin(c.var.db, origin)
-  if (siteId === null) {
-    throw apiError('origin_not_allowed', `The origin ${origin} is not registered for any site`)
-  }
-  c.set('originSite', siteId)
-  c.header('Access-Control-Allow-Origin', origin)
-  c.header('Vary', 'Origin')
-  if (c.req.method === 'OPTIONS') {
-    c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS')
-    c.header('Access-Control-Allow-Headers', 'Content-Type')
-    c.header('Access-Control-Max-Age', '86400')
-    return c.body(null, 204)
-  }
-  await next()
-})
-
-/**
- * publicCors, and the Worker's own pages besides: a request whose Origin is this host's (the
- * SKM survey page, /skm/:site/:service) speaks for the site its body names, as a request
- * without an Origin does. Those pages serve every site from one host, so the host's origin
- * cannot stand for one site; and no other page can send this host's Origin from a browser.
- */
-export const publicCorsOrOwnPages = factory.createMiddleware(async (c, next) => {
-  if (c.req.header('Origin') !== new URL(c.req.url).origin) return publicCors(c, next)
-  c.set('originSite', null)
-  await next()
-})
+// Which site and article a public request speaks of (the widget's endpoints, the no-script
+// page and the vote pipeline in article.ts): the rules a key must meet before any object
+// may hold anything of it.
 
 /**
  * The site a public request speaks for: its Origin's site; without an Origin (a server or
@@ -155,15 +115,4 @@ export async function articleRefFor(
   }
   if (opd === 'refused') throw tooManyToday(nowMs, 'OPDs')
   return { siteId, opd: body.opd, key: body.article, title: body.title }
-}
-
-/** 404 for a named site or OPD that does not exist, so a typo is not read as «no data». */
-export async function requireSiteAndOpd(
-  db: Db,
-  site: string | undefined,
-  opd: string | undefined,
-): Promise<void> {
-  const missing = await missingSiteOrOpd(db, site, opd)
-  if (missing === 'site') throw apiError('unknown_site', `No site is called ${site}`)
-  if (missing === 'opd') throw apiError('unknown_opd', `Site ${site} has no OPD ${opd}`)
 }
