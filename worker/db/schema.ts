@@ -669,3 +669,14 @@ export const auditLog = sqliteTable(
     index('audit_log_action_at').on(t.action, t.at),
   ],
 )
+
+/**
+ * Scheduled work owed to a later invocation: a job whose run stopped at its per-invocation
+ * bound leaves its row here, and the every-minute trigger continues it until it is done
+ * (worker/scheduled.ts). One row per job; none when nothing is owed.
+ */
+export const jobBacklog = sqliteTable('job_backlog', {
+  job: text('job', { enum: ['retention'] }).primaryKey(),
+  /** When the run that left it began (ms): how long the backlog has been waiting. */
+  since: integer('since').notNull(),
+})

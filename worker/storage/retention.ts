@@ -29,8 +29,12 @@ const MAX_REFUSED = 10
 
 export interface RetentionOptions {
   batchRows?: number
+  /** Rows of one batch of responses (default `batchRows`): each costs the Worker two hashes. */
+  responseRows?: number
   /** Stop after this many batches; what is left waits for the next run. */
   maxBatches?: number
+  /** Stop after this many batches of responses. */
+  maxResponseBatches?: number
   budgetMs?: number
 }
 
@@ -79,6 +83,7 @@ export async function applyRetention(
   options: RetentionOptions = {},
 ): Promise<RetentionReport> {
   const rows = options.batchRows ?? RETENTION_BATCH_ROWS
+  const responseRows = options.responseRows ?? rows
   const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY
   const deadline = Date.now() + (options.budgetMs ?? RETENTION_BUDGET_MS)
   const responseCutoff = nowMs - RESPONSE_RETENTION_DAYS * DAY_MS
@@ -95,18 +100,25 @@ export async function applyRetention(
     // The error's text only: D1 reports the statement's failure, never its bound values.
     console.error('retention batch failed, skipped', what, String(error))
   }
-  /** Runs `step` (one batch, answering rows seen and rows deleted) until a batch is short. */
-  const drain = async (step: () => Promise<[seen: number, deleted: number]>) => {
+  /**
+   * Runs `step` (one batch of `size` rows, answering rows seen and rows deleted) until a batch
+   * is short, or `most` batches have run.
+   */
+  const drain = async (
+    step: () => Promise<[seen: number, deleted: number]>,
+    size = rows,
+    most = Number.POSITIVE_INFINITY,
+  ) => {
     let total = 0
-    for (;;) {
-      if (batches >= maxBatches || Date.now() > deadline || failed >= MAX_REFUSED) {
+    for (let own = 0; ; own++) {
+      if (batches >= maxBatches || own >= most || Date.now() > deadline || failed >= MAX_REFUSED) {
         complete = false
         return total
       }
       batches++
       const [seen, deleted] = await step()
       total += deleted
-      if (seen < rows) return total
+      if (seen < size) return total
     }
   }
   const deleteBatch = (table: string, where: SQL) => async (): Promise<[number, number]> => {
@@ -132,34 +144,38 @@ export async function applyRetention(
   const comments = await drain(deleteBatch('comments', sql`created_at < ${commentCutoff}`))
   // Oldest first, from after the last row seen, so a skipped row is not tried again this run.
   let after: Due | null = null
-  const responses = await drain(async () => {
-    let due: Due[]
-    try {
-      due = await dueResponses(db, responseCutoff, rows, after)
-    } catch (error) {
-      refused('responses', error)
-      return [0, 0]
-    }
-    if (due.length === 0) return [0, 0]
-    after = due[due.length - 1]
-    const retired = async (part: Due[]): Promise<number> => {
-      if (Date.now() > deadline || failed >= MAX_REFUSED) {
-        complete = false
-        return 0
-      }
+  const responses = await drain(
+    async () => {
+      let due: Due[]
       try {
-        return await retireResponses(db, responseCutoff, part)
+        due = await dueResponses(db, responseCutoff, responseRows, after)
       } catch (error) {
-        if (part.length === 1) {
-          refused('responses', error)
+        refused('responses', error)
+        return [0, 0]
+      }
+      if (due.length === 0) return [0, 0]
+      after = due[due.length - 1]
+      const retired = async (part: Due[]): Promise<number> => {
+        if (Date.now() > deadline || failed >= MAX_REFUSED) {
+          complete = false
           return 0
         }
-        const half = Math.ceil(part.length / 2)
-        return (await retired(part.slice(0, half))) + (await retired(part.slice(half)))
+        try {
+          return await retireResponses(db, responseCutoff, part)
+        } catch (error) {
+          if (part.length === 1) {
+            refused('responses', error)
+            return 0
+          }
+          const half = Math.ceil(part.length / 2)
+          return (await retired(part.slice(0, half))) + (await retired(part.slice(half)))
+        }
       }
-    }
-    return [due.length, await retired(due)]
-  })
+      return [due.length, await retired(due)]
+    },
+    responseRows,
+    options.maxResponseBatches,
+  )
   const counts = { salts, viewMarks, rateCounters, commentTextMarks, comments, responses }
   return { ...counts, batches, failed, complete }
 }
