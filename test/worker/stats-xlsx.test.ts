@@ -169,6 +169,12 @@ describe('format=xlsx', () => {
       expect(sheets.map((s) => s.sheet)).toEqual([sheet])
       expect(sheets[0].data[1].every((h) => typeof h === 'string' && h !== '')).toBe(true)
     }
+    const health = await workbook(
+      await get('/api/v1/stats/health?site=xl-tuban&format=xlsx', kominfo),
+    )
+    expect(health.sheets[0].data[0][0]).toBe(
+      'Kesehatan pemasangan — Situs: xl-tuban — 24 jam terakhir',
+    )
     const days = await get(
       '/api/v1/stats/timeseries?site=xl-tuban&from=2026-03-09&to=2026-03-11&format=xlsx',
       kominfo,

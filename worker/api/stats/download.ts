@@ -223,7 +223,13 @@ function titleOf(s: Subject): string {
         : s.to
           ? `sampai ${s.to}`
           : 'seluruh waktu'
-  const range = s.period ? `${periodText(s.period.id)} (${days})` : `Periode: ${days}`
+  // Embed health takes no range: its figures are always those of the last 24 hours.
+  const range =
+    s.kind === 'health'
+      ? '24 jam terakhir'
+      : s.period
+        ? `${periodText(s.period.id)} (${days})`
+        : `Periode: ${days}`
   return [KINDS[s.kind].title, ...(scope.length ? [scope.join(', ')] : []), range].join(' — ')
 }
 
