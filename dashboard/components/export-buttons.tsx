@@ -3,10 +3,13 @@ import { download } from '../lib/api'
 import { errorText } from '../lib/error-words'
 import { T } from '../lib/i18n'
 
-/** CSV and JSON downloads of exactly what the table beside them shows. */
+/**
+ * CSV, XLSX and JSON downloads of exactly what the table beside them shows. The Worker writes
+ * the CSV and the workbook (Indonesian headers, named by scope and period); this only saves them.
+ */
 export function ExportButtons({ path, label }: { path: string; label: string }) {
   const [error, setError] = useState<string | null>(null)
-  const save = (format: 'csv' | 'json') => () =>
+  const save = (format: 'csv' | 'xlsx' | 'json') => () =>
     download(path, format).then(
       () => setError(null),
       (e: unknown) => setError(errorText(e)),
@@ -16,6 +19,9 @@ export function ExportButtons({ path, label }: { path: string; label: string }) 
     <span class="export" role="group" aria-label={label}>
       <button type="button" data-export="csv" onClick={save('csv')}>
         <T id="Unduh CSV" en="CSV" />
+      </button>
+      <button type="button" data-export="xlsx" onClick={save('xlsx')}>
+        <T id="Unduh XLSX" en="XLSX" />
       </button>
       <button type="button" data-export="json" onClick={save('json')}>
         <T id="Unduh JSON" en="JSON" />

@@ -52,20 +52,28 @@ export async function sendJson<T>(method: string, path: string, body?: unknown):
   return res.status === 204 ? null : ((await res.json()) as T)
 }
 
-/** Saves an export as a file: the API's own CSV, or its JSON pretty-printed. */
-export async function download(path: string, format: 'csv' | 'json'): Promise<void> {
-  const res = await request('GET', `${path}${path.includes('?') ? '&' : '?'}format=${format}`)
+/** The API's downloads the dashboard offers: the office's CSV and XLSX, named by the API. */
+const DOWNLOADS = { csv: 'format=csv&headers=id', xlsx: 'format=xlsx', json: 'format=json' }
+
+/**
+ * Saves an export as a file: the API's own CSV (Indonesian headers) or XLSX, under the name
+ * the API gives it, or its JSON pretty-printed.
+ */
+export async function download(path: string, format: keyof typeof DOWNLOADS): Promise<void> {
+  const res = await request('GET', `${path}${path.includes('?') ? '&' : '?'}${DOWNLOADS[format]}`)
   const named = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1]
   const name =
-    format === 'csv' ? (named ?? 'tanggapan.csv') : `${path.split('?')[0].split('/').pop()}.json`
+    format === 'json'
+      ? `tanggapan-${path.split('?')[0].split('/').pop()}.json`
+      : (named ?? `tanggapan.${format}`)
   const blob =
-    format === 'csv'
-      ? await res.blob()
-      : new Blob([JSON.stringify(await res.json(), null, 2)], { type: 'application/json' })
+    format === 'json'
+      ? new Blob([JSON.stringify(await res.json(), null, 2)], { type: 'application/json' })
+      : await res.blob()
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
-  link.download = format === 'json' ? `tanggapan-${name}` : name
+  link.download = name
   document.body.append(link)
   link.click()
   link.remove()

@@ -166,9 +166,13 @@ describe('the national and provincial pages', () => {
       page.waitForEvent('download'),
       section.locator('button[data-export=csv]').first().click(),
     ])
-    expect(download.suggestedFilename()).toBe('tanggapan-regions-33-2026-11-10-2026-11-16.csv')
+    expect(download.suggestedFilename()).toBe(
+      'tanggapan-kabupaten-kota-jawa-tengah-2026-11-10-2026-11-16.csv',
+    )
     const lines = readFileSync((await download.path())!, 'utf8').split('\r\n')
-    expect(lines[0]).toMatch(/^region,name,sites,rank_low,rank_high,/)
+    expect(lines[0]).toMatch(
+      /^\ufeffKode wilayah,Nama,Jumlah situs,Batas bawah peringkat,Batas atas peringkat,/,
+    )
     expect(lines.filter((l) => /^33\.\d\d,/.test(l))).toHaveLength(
       narrowed.filter((r) => r.region.length > 2).length,
     )

@@ -99,9 +99,13 @@ describe('an OPD page', () => {
       page.waitForEvent('download'),
       section.locator('button[data-export=csv]').click(),
     ])
-    expect(download.suggestedFilename()).toBe('tanggapan-articles-demo-rsud.csv')
+    expect(download.suggestedFilename()).toBe('tanggapan-artikel-demo-rsud.csv')
     const text = readFileSync((await download.path())!, 'utf8')
-    expect(text.startsWith('site,opd,article,title,rank_low,rank_high,total,')).toBe(true)
+    expect(
+      text.startsWith(
+        '\ufeffSitus,OPD,Artikel,Judul,Batas bawah peringkat,Batas atas peringkat,Jumlah tanggapan,',
+      ),
+    ).toBe(true)
     expect(text).toContain(`,"'=HYPERLINK(""http://evil.example"",""klik"")",`)
     expect(text).toContain(`,${XSS_TITLE},`)
     expect(text).toContain('RSUD Terapkan Antrean Online untuk Poli Rawat Jalan')

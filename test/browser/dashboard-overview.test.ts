@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import readXlsxFile from 'read-excel-file/node'
 import { describe, expect, it } from 'vitest'
 import { screenshot } from './chromium'
 import { baseUrl, dashboardSession, submitToken } from './dashboard-helpers'
@@ -44,22 +45,55 @@ describe('the dashboard', () => {
     await page.context().close()
   })
 
-  it('downloads the OPD table as a CSV with the same figures', async () => {
+  it('downloads the OPD table as a CSV with Indonesian headers', async () => {
     const { page } = await session.signIn()
     const section = page.locator('section', { has: page.locator('h2', { hasText: 'OPD' }) })
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       section.locator('button[data-export=csv]').click(),
     ])
-    expect(download.suggestedFilename()).toBe('tanggapan-opds.csv')
+    expect(download.suggestedFilename()).toBe('tanggapan-opd.csv')
     const text = readFileSync((await download.path())!, 'utf8')
     const lines = text.split('\r\n')
+    // A byte order mark first, so that Excel reads the file as UTF-8.
     expect(lines[0]).toBe(
-      'site,opd,name,category,region,region_name,rank_low,rank_high,total,sangat_puas,puas,cukup_puas,tidak_puas,pct_sangat_puas,pct_puas,pct_cukup_puas,pct_tidak_puas,views,response_rate,ikm,grade,ikm_low,ikm_high,required_sample,sample_adequate,ikm_prev,ikm_change,change_significant,reason_informasi_kurang_lengkap,reason_tidak_akurat,reason_sulit_dipahami,reason_terlambat,reason_tautan_rusak,reason_lainnya',
+      '\ufeffSitus,OPD,Nama,Kategori,Kode wilayah,Wilayah,Batas bawah peringkat,Batas atas peringkat,Jumlah tanggapan,Sangat Puas,Puas,Cukup Puas,Tidak Puas,% Sangat Puas,% Puas,% Cukup Puas,% Tidak Puas,Tayangan,Tingkat tanggapan,IKM,Mutu,IKM batas bawah,IKM batas atas,Sampel minimum,Sampel memadai,IKM periode sebelumnya,Perubahan IKM,Perubahan bermakna,Alasan: Informasi kurang lengkap,Alasan: Informasi tidak akurat,Alasan: Sulit dipahami,Alasan: Informasi terlambat,Alasan: Tautan atau berkas rusak,Alasan: Lainnya',
     )
     expect(
       lines.find((l) => l.startsWith('demo,diskominfo,Dinas Komunikasi dan Informatika,')),
     ).toBeDefined()
+    await page.context().close()
+  })
+
+  it('downloads the OPD table as an XLSX workbook holding the API’s rows, at 1366 px', async () => {
+    const { page, errors } = await session.signIn()
+    await page.setViewportSize({ width: 1366, height: 768 })
+    const api = await (await adminFetch('/api/v1/stats/opds')).json()
+    const section = page.locator('section', { has: page.locator('h2', { hasText: 'OPD' }) })
+    const button = section.locator('button[data-export=xlsx]')
+    expect(await button.textContent()).toContain('Unduh XLSX')
+    await screenshot(page, 'dashboard-overview-exports')
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+    expect(download.suggestedFilename()).toBe('tanggapan-opd.xlsx')
+    const sheets = await readXlsxFile((await download.path())!)
+    expect(sheets.map((s) => s.sheet)).toEqual(['OPD'])
+    const [title, header, ...rows] = sheets[0].data
+    expect(title[0]).toBe('Indeks per OPD — Periode: seluruh waktu')
+    const cell = (row: unknown[], name: string) => row[header.indexOf(name)]
+    expect(rows.map((r) => [cell(r, 'Situs'), cell(r, 'OPD')])).toEqual(
+      api.rows.map((r: { site: string; opd: string }) => [r.site, r.opd]),
+    )
+    const diskominfo = api.rows.find((r: { opd: string }) => r.opd === 'diskominfo')
+    const row = rows.find((r) => cell(r, 'OPD') === 'diskominfo')!
+    expect(cell(row, 'Nama')).toBe(diskominfo.name)
+    expect(cell(row, 'Jumlah tanggapan')).toBe(diskominfo.total)
+    expect(cell(row, 'Tidak Puas')).toBe(diskominfo.counts.tidak_puas)
+    expect(cell(row, 'IKM')).toBe(diskominfo.ikm)
+    expect(cell(row, 'Mutu')).toBe(diskominfo.grade)
+    expect(cell(row, 'Tayangan')).toBe(diskominfo.views)
+    expect(cell(row, '% Puas')).toBeCloseTo(diskominfo.percentages.puas / 100, 10)
+    expect(cell(row, 'Sampel memadai')).toBe(diskominfo.sample_adequate)
+    expect(errors).toEqual([])
     await page.context().close()
   })
 })

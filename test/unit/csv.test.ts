@@ -111,3 +111,21 @@ describe('toCsv', () => {
     ).toBe('a,b\r\n1,"x,y"\r\n,z\r\n')
   })
 })
+
+describe('the office’s semicolon CSV', () => {
+  const style = { separator: ';', bom: true } as const
+
+  it('starts with a byte order mark, separates with ; and writes decimal commas', () => {
+    expect(toCsv(['IKM', 'Nama'], [[85.94, 'Dinas; Kesehatan']], style)).toBe(
+      '\ufeffIKM;Nama\r\n85,94;"Dinas; Kesehatan"\r\n',
+    )
+  })
+
+  it('runs nothing whether opened in a semicolon or a comma locale', () => {
+    for (const title of ['a,=1+1', 'Judul;=1+1', '=SUM(A1)', 'baris\n@SUM(A1)']) {
+      const csv = toCsv(['a', 'b'], [[1.5, title]], style).slice(1)
+      for (const sep of [',', ';'] as const)
+        expect(openAs(csv, sep).filter(runs), `${JSON.stringify(title)} cut on ${sep}`).toEqual([])
+    }
+  })
+})

@@ -73,23 +73,33 @@ export function jsonRequest<S extends z.ZodType>(
   }
 }
 
-/** The success answer: JSON of `schema`, and with `csv` the same rows as text/csv. */
+/** The success answer: JSON of `schema`. */
 export function ok<S extends z.ZodType>(schema: S, description = 'Success') {
   return { description, content: { 'application/json': { schema } } }
 }
 
-export const CSV_NOTE = 'With `format=csv`, the same rows as an RFC 4180 download (text/csv).'
+export const DOWNLOAD_NOTE =
+  'With `format=csv`, the same rows as an RFC 4180 download (text/csv; `headers=id` and ' +
+  '`separator=semicolon` for a spreadsheet in Indonesian); with `format=xlsx`, as a workbook ' +
+  'of one sheet with a title row and Indonesian headers.'
 
 /**
- * The success answer of an operation that also downloads as CSV (`format=csv`). The CSV is in
- * the document but left out of the handler's type: declared there, it would let any Response
- * pass as the answer and the JSON would go unchecked. The handler's CSV branch returns a
- * `CsvAnswer` (worker/api/stats/csv.ts), typed as the JSON answer it stands in for.
+ * The success answer of an operation that also downloads as CSV or XLSX (`format=csv|xlsx`).
+ * The downloads are in the document but left out of the handler's type: declared there, they
+ * would let any Response pass as the answer and the JSON would go unchecked. The handler's
+ * download branch returns a `DownloadAnswer` (worker/api/stats/download.ts), typed as the JSON
+ * answer it stands in for.
  */
-export function okOrCsv<S extends z.ZodType>(schema: S) {
+export function okOrDownload<S extends z.ZodType>(schema: S) {
   const answer = {
-    description: `Success. ${CSV_NOTE}`,
-    content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } },
+    description: `Success. ${DOWNLOAD_NOTE}`,
+    content: {
+      'application/json': { schema },
+      'text/csv': { schema: z.string() },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: z.string().meta({ format: 'binary' }),
+      },
+    },
   }
   return answer as { description: string; content: { 'application/json': { schema: S } } }
 }

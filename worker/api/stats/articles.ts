@@ -4,12 +4,13 @@ import { withChanges } from '../../domain/figures/period-change'
 import type { AppEnv } from '../../env'
 import { reasonKeyOf, reasonsBy, reasonsOf } from '../../storage/reasons'
 import { articleRow, articleSums } from '../../storage/stats'
-import { access, CSV_NOTE, errors, okOrCsv } from '../operation'
+import { access, DOWNLOAD_NOTE, errors, okOrDownload } from '../operation'
 import { ANSWERS } from '../schemas'
-import { csvRows, fileName } from './csv'
+import { fileName, statsDownload } from './download'
 import {
   askedAndPrevious,
   countsBefore,
+  downloadFields,
   rowLimit,
   STATS,
   statsFields,
@@ -20,6 +21,7 @@ const MAX_ARTICLE_LIMIT = 10_000
 
 const articlesQuery = z.strictObject({
   ...statsFields,
+  ...downloadFields,
   sort: z
     .enum(ARTICLE_SORTS, { error: `sort must be one of ${ARTICLE_SORTS.join(', ')}` })
     .default('lowest'),
@@ -36,10 +38,10 @@ export const articles = createRoute({
   path: '/articles',
   tags: ['Statistics'],
   summary: 'One row per article, ranked',
-  description: CSV_NOTE,
+  description: DOWNLOAD_NOTE,
   ...access('token'),
   request: { query: articlesQuery },
-  responses: { 200: okOrCsv(ANSWERS.ArticleRows), ...errors(...STATS) },
+  responses: { 200: okOrDownload(ANSWERS.ArticleRows), ...errors(...STATS) },
 })
 
 const key = (r: { site: string; article: string }) => `${r.site} ${r.article}`
@@ -59,13 +61,18 @@ export const articlesHandler: RouteHandler<typeof articles, AppEnv> = async (c) 
     reasons: reasonsOf(reasons, reasonKeyOf(r.site, r.article)),
   }))
   const rows = withChanges(rankArticles(matched, q.sort).slice(0, q.limit), key, prev)
-  if (q.format === 'csv') {
-    return csvRows(c, {
-      name: fileName('articles', filter),
-      keys: ['site', 'opd', 'article', 'title', 'rank_low', 'rank_high'],
-      rows,
-      compared: true,
-    })
+  if (q.format !== 'json') {
+    const subject = { csvName: fileName('articles', filter), ...filter, period: q.period }
+    return statsDownload(
+      c,
+      q,
+      { kind: 'articles', ...subject },
+      {
+        keys: ['site', 'opd', 'article', 'title', 'rank_low', 'rank_high'],
+        rows,
+        compared: true,
+      },
+    )
   }
   const answer = {
     ...askedAndPrevious(q, previous),

@@ -9,15 +9,16 @@ import {
   listComments,
 } from '../../storage/comments-list'
 import { articleKey } from '../../validation/fields'
-import { access, CSV_NOTE, errors, okOrCsv } from '../operation'
+import { access, DOWNLOAD_NOTE, errors, okOrDownload } from '../operation'
 import { ANSWERS } from '../schemas'
-import { csvDownload, fileName } from './csv'
-import { rowLimit, STATS, statsFields, statsRequest } from './request'
+import { download, fileName } from './download'
+import { downloadFields, rowLimit, STATS, statsFields, statsRequest } from './request'
 
 const MAX_COMMENT_LIMIT = 5000
 
 const commentsQuery = z.strictObject({
   ...statsFields,
+  ...downloadFields,
   article: articleKey.optional(),
   rating: z
     .enum(['1', '2', '3', '4'], { error: 'rating must be a whole number from 1 to 4' })
@@ -32,17 +33,17 @@ const commentsQuery = z.strictObject({
 /**
  * The readers' comments with their current rating, newest first, filtered like the
  * statistics plus `article`, `rating` and `status` (docs/comments.md). Hidden
- * comments are listed only when asked for, and never in CSV.
+ * comments are listed only when asked for, and never in a download.
  */
 export const comments = createRoute({
   method: 'get',
   path: '/comments',
   tags: ['Statistics'],
   summary: 'Readers’ comments, newest first',
-  description: `${CSV_NOTE} Comments hidden as spam are never exported.`,
+  description: `${DOWNLOAD_NOTE} Comments hidden as spam are never exported.`,
   ...access('token'),
   request: { query: commentsQuery },
-  responses: { 200: okOrCsv(ANSWERS.CommentRows), ...errors(...STATS) },
+  responses: { 200: okOrDownload(ANSWERS.CommentRows), ...errors(...STATS) },
 })
 
 const CSV_COLUMNS = [
@@ -70,7 +71,7 @@ export const commentsHandler: RouteHandler<typeof comments, AppEnv> = async (c) 
       if (q.article !== undefined && q.site === undefined && token.site === null) {
         throw apiError('invalid_request', 'article needs site')
       }
-      if (q.format === 'csv' && q.status === 'hidden') {
+      if (q.format !== 'json' && q.status === 'hidden') {
         throw apiError('invalid_request', 'Comments hidden as spam are not exported')
       }
     },
@@ -81,10 +82,19 @@ export const commentsHandler: RouteHandler<typeof comments, AppEnv> = async (c) 
     followUpCounts(c.var.db, which),
   ])
   const rows = listed.map(commentAnswer)
-  if (q.format === 'csv') {
-    return csvDownload(
+  if (q.format !== 'json') {
+    const csvName = fileName('comments', filter)
+    const subject = {
+      kind: 'comments' as const,
+      csvName,
+      ...filter,
+      article: q.article,
+      period: q.period,
+    }
+    return download(
       c,
-      fileName('comments', filter),
+      q,
+      subject,
       CSV_COLUMNS,
       rows.map((r) => CSV_COLUMNS.map((k) => r[k])),
     )

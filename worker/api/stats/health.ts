@@ -2,15 +2,16 @@ import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
 import { isSilent, last24hDays, WIDGET_ERROR_CODES } from '../../domain/embedding/embed-health'
 import type { AppEnv } from '../../env'
 import { type HealthRow, healthRows } from '../../storage/embed-health'
-import { access, CSV_NOTE, errors, okOrCsv } from '../operation'
+import { access, DOWNLOAD_NOTE, errors, okOrDownload } from '../operation'
 import { ANSWERS } from '../schemas'
-import { csvDownload, fileName } from './csv'
-import { STATS, statsFields, statsRequest } from './request'
+import { download, fileName } from './download'
+import { downloadFields, STATS, statsFields, statsRequest } from './request'
 
 const healthQuery = z.strictObject({
   site: statsFields.site,
   opd: statsFields.opd,
   format: statsFields.format,
+  ...downloadFields,
 })
 
 /**
@@ -24,10 +25,10 @@ export const health = createRoute({
   path: '/health',
   tags: ['Statistics'],
   summary: 'Embed health: last view and answer, 24 h figures, widget errors, silent',
-  description: `One row per site (opd null), followed by its OPDs. ${CSV_NOTE}`,
+  description: `One row per site (opd null), followed by its OPDs. ${DOWNLOAD_NOTE}`,
   ...access('token'),
   request: { query: healthQuery },
-  responses: { 200: okOrCsv(ANSWERS.Health), ...errors(...STATS) },
+  responses: { 200: okOrDownload(ANSWERS.Health), ...errors(...STATS) },
 })
 
 const CSV_COLUMNS = [
@@ -48,10 +49,11 @@ export const healthHandler: RouteHandler<typeof health, AppEnv> = async (c) => {
   const now = Date.now()
   const days = last24hDays(now)
   const rows = (await healthRows(c.var.db, filter, days, now)).map((r) => healthAnswer(r, now))
-  if (q.format === 'csv') {
-    return csvDownload(
+  if (q.format !== 'json') {
+    return download(
       c,
-      fileName('health', filter),
+      q,
+      { kind: 'health', csvName: fileName('health', filter), ...filter },
       CSV_COLUMNS,
       rows.map((r) => [
         r.site,

@@ -11,14 +11,22 @@ import type { AppEnv } from '../../env'
 import { reasonKeyOf, reasonsBy, reasonsOf } from '../../storage/reasons'
 import { type OpdSums, opdSums } from '../../storage/stats'
 import { regionCode } from '../../validation/region-fields'
-import { access, CSV_NOTE, errors, okOrCsv } from '../operation'
+import { access, DOWNLOAD_NOTE, errors, okOrDownload } from '../operation'
 import { ANSWERS } from '../schemas'
-import { csvRows, fileName } from './csv'
-import { askedAndPrevious, countsBefore, STATS, statsFields, statsRequest } from './request'
+import { fileName, statsDownload } from './download'
+import {
+  askedAndPrevious,
+  countsBefore,
+  downloadFields,
+  STATS,
+  statsFields,
+  statsRequest,
+} from './request'
 
 /** docs/contract.md §13: every OPD of one kind across the sites of a region, ranked. */
 const opdsQuery = z.strictObject({
   ...statsFields,
+  ...downloadFields,
   region: regionCode.optional(),
   category: z
     .enum(CATEGORY_KEYS, { error: 'category must be one of the keys GET /api/v1/categories lists' })
@@ -40,10 +48,10 @@ export const opds = createRoute({
     '`region` (a province or kabupaten/kota code) and `category` narrow the OPDs across ' +
     'sites; `sort=lowest|highest` orders by the lower ranking bound (rank_low), OPDs ' +
     'without answers last. ' +
-    CSV_NOTE,
+    DOWNLOAD_NOTE,
   ...access('token'),
   request: { query: opdsQuery },
-  responses: { 200: okOrCsv(ANSWERS.OpdRows), ...errors(...STATS) },
+  responses: { 200: okOrDownload(ANSWERS.OpdRows), ...errors(...STATS) },
 })
 
 const key = (r: { site: string; opd: string }) => `${r.site} ${r.opd}`
@@ -59,13 +67,19 @@ export const opdsHandler: RouteHandler<typeof opds, AppEnv> = async (c) => {
     reasonsBy(db, filter, 'opd'),
   ])
   const rows = withChanges(rankOpds(opdRows(sums, reasons), q.sort), key, prev)
-  if (q.format === 'csv') {
-    return csvRows(c, {
-      name: fileName(['opds', filter.region, q.category].filter(Boolean).join('-'), filter),
-      keys: ['site', 'opd', 'name', 'category', 'region', 'region_name', 'rank_low', 'rank_high'],
-      rows,
-      compared: true,
-    })
+  if (q.format !== 'json') {
+    const csvName = fileName(['opds', filter.region, q.category].filter(Boolean).join('-'), filter)
+    const subject = { csvName, ...filter, category: q.category, period: q.period }
+    return statsDownload(
+      c,
+      q,
+      { kind: 'opds', ...subject },
+      {
+        keys: ['site', 'opd', 'name', 'category', 'region', 'region_name', 'rank_low', 'rank_high'],
+        rows,
+        compared: true,
+      },
+    )
   }
   const answer = {
     ...askedAndPrevious(q, previous),

@@ -9,10 +9,10 @@ import { apiError } from '../../errors'
 import { reasonsBy } from '../../storage/reasons'
 import { provinceSums, regionSums } from '../../storage/region-stats'
 import { provinceCode } from '../../validation/region-fields'
-import { access, CSV_NOTE, errors, okOrCsv } from '../operation'
+import { access, DOWNLOAD_NOTE, errors, okOrDownload } from '../operation'
 import { ANSWERS } from '../schemas'
-import { csvRows } from './csv'
-import { askedAndPrevious, STATS, statsFields, statsRequest } from './request'
+import { statsDownload } from './download'
+import { askedAndPrevious, downloadFields, STATS, statsFields, statsRequest } from './request'
 
 const REGION_LEVELS = ['province', 'regency'] as const
 const regionsQuery = z.strictObject({
@@ -22,6 +22,7 @@ const regionsQuery = z.strictObject({
   to: statsFields.to,
   period: statsFields.period,
   format: statsFields.format,
+  ...downloadFields,
 })
 
 /**
@@ -36,10 +37,10 @@ export const regions = createRoute({
   path: '/regions',
   tags: ['Statistics'],
   summary: 'One row per province, or per kabupaten/kota of one province',
-  description: CSV_NOTE,
+  description: DOWNLOAD_NOTE,
   ...access('token'),
   request: { query: regionsQuery },
-  responses: { 200: okOrCsv(ANSWERS.RegionRows), ...errors(...STATS) },
+  responses: { 200: okOrDownload(ANSWERS.RegionRows), ...errors(...STATS) },
 })
 
 export const regionsHandler: RouteHandler<typeof regions, AppEnv> = async (c) => {
@@ -68,10 +69,17 @@ export const regionsHandler: RouteHandler<typeof regions, AppEnv> = async (c) =>
     ...r,
     reasons: reasonsOfArea(level, r.region, reasons),
   }))
-  if (q.format === 'csv') {
+  if (q.format !== 'json') {
     const area = level === 'regency' ? (province ?? 'regency') : undefined
-    return csvRows(c, {
-      name: ['regions', area, q.from, q.to].filter(Boolean).join('-'),
+    const subject = {
+      kind: level === 'regency' ? ('regencies' as const) : ('provinces' as const),
+      csvName: ['regions', area, q.from, q.to].filter(Boolean).join('-'),
+      region,
+      from: q.from,
+      to: q.to,
+      period: q.period,
+    }
+    return statsDownload(c, q, subject, {
       keys: ['region', 'name', 'sites', 'rank_low', 'rank_high'],
       rows,
       compared: true,

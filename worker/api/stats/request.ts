@@ -50,7 +50,21 @@ export const statsFields = {
   from: day('from').optional(),
   to: day('to').optional(),
   period: periodField.optional(),
-  format: z.enum(['json', 'csv'], { error: 'format must be json or csv' }).default('json'),
+  format: z
+    .enum(['json', 'csv', 'xlsx'], { error: 'format must be json, csv or xlsx' })
+    .default('json'),
+}
+
+/** How a CSV download is written (docs/api.md «Downloads»); JSON and XLSX ignore them. */
+export const downloadFields = {
+  headers: z
+    .enum(['keys', 'id'], { error: 'headers must be keys or id' })
+    .default('keys')
+    .describe('`id`: Indonesian column headers and a UTF-8 byte order mark'),
+  separator: z
+    .enum(['comma', 'semicolon'], { error: 'separator must be comma or semicolon' })
+    .default('comma')
+    .describe('`semicolon`: `;` between cells and decimal commas (Excel in Indonesian)'),
 }
 
 /** `limit`: a whole number from 1 to `max` in a query string, `fallback` when absent. */

@@ -8,15 +8,22 @@ import type { AppEnv } from '../../env'
 import { reasonsBy, reasonsOf } from '../../storage/reasons'
 import { type SiteSums, siteSums } from '../../storage/stats'
 import { regionCode } from '../../validation/region-fields'
-import { access, CSV_NOTE, errors, okOrCsv } from '../operation'
+import { access, DOWNLOAD_NOTE, errors, okOrDownload } from '../operation'
 import { ANSWERS } from '../schemas'
-import { csvRows, fileName } from './csv'
-import { askedAndPrevious, countsBefore, STATS, statsFields, statsRequest } from './request'
+import { fileName, statsDownload } from './download'
+import {
+  askedAndPrevious,
+  countsBefore,
+  downloadFields,
+  STATS,
+  statsFields,
+  statsRequest,
+} from './request'
 
 const sitesQuery = z
   .strictObject(statsFields)
   .omit({ opd: true })
-  .extend({ region: regionCode.optional() })
+  .extend({ region: regionCode.optional(), ...downloadFields })
 
 /** One row per site in scope (an addition to docs/contract.md §5). */
 export const sites = createRoute({
@@ -24,10 +31,10 @@ export const sites = createRoute({
   path: '/sites',
   tags: ['Statistics'],
   summary: 'One row per site',
-  description: CSV_NOTE,
+  description: DOWNLOAD_NOTE,
   ...access('token'),
   request: { query: sitesQuery },
-  responses: { 200: okOrCsv(ANSWERS.SiteRows), ...errors(...STATS) },
+  responses: { 200: okOrDownload(ANSWERS.SiteRows), ...errors(...STATS) },
 })
 
 export const sitesHandler: RouteHandler<typeof sites, AppEnv> = async (c) => {
@@ -41,13 +48,18 @@ export const sitesHandler: RouteHandler<typeof sites, AppEnv> = async (c) => {
     reasonsBy(db, filter, 'site'),
   ])
   const rows = withChanges(siteRows(sums, reasons), (r) => r.site, prev)
-  if (q.format === 'csv') {
-    return csvRows(c, {
-      name: fileName('sites', { ...filter, opd: undefined }),
-      keys: ['site', 'name', 'region', 'region_name', 'province'],
-      rows,
-      compared: true,
-    })
+  if (q.format !== 'json') {
+    const subject = { ...filter, opd: undefined, period: q.period }
+    return statsDownload(
+      c,
+      q,
+      { kind: 'sites', csvName: fileName('sites', subject), ...subject },
+      {
+        keys: ['site', 'name', 'region', 'region_name', 'province'],
+        rows,
+        compared: true,
+      },
+    )
   }
   return c.json({ ...askedAndPrevious(q, previous), region: filter.region ?? null, rows }, 200)
 }

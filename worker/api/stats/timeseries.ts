@@ -18,13 +18,14 @@ import {
   type StatsFilter,
 } from '../../storage/stats'
 import { articleKey } from '../../validation/fields'
-import { access, CSV_NOTE, errors, okOrCsv } from '../operation'
+import { access, DOWNLOAD_NOTE, errors, okOrDownload } from '../operation'
 import { ANSWERS } from '../schemas'
-import { csvRows, fileName } from './csv'
-import { asked, checkRange, STATS, statsFields, statsRequest } from './request'
+import { fileName, statsDownload } from './download'
+import { asked, checkRange, downloadFields, STATS, statsFields, statsRequest } from './request'
 
 const timeseriesQuery = z.strictObject({
   ...statsFields,
+  ...downloadFields,
   article: articleKey.optional(),
   interval: z
     .enum(INTERVALS, { error: `interval must be one of ${INTERVALS.join(', ')}` })
@@ -47,11 +48,11 @@ export const timeseries = createRoute({
     'per month, `month` as `2026-11`. A week or month row carries `from`/`to`, its days within ' +
     'the range (the first and last may be partial), and the figures of those days summed: ' +
     'counts, views and reasons add, the IKM and the rest are computed from the sums, never ' +
-    `averaged. ${CSV_NOTE}`,
+    `averaged. ${DOWNLOAD_NOTE}`,
   ...access('token'),
   request: { query: timeseriesQuery },
   responses: {
-    200: okOrCsv(ANSWERS.SeriesRows),
+    200: okOrDownload(ANSWERS.SeriesRows),
     ...errors(...STATS, 'site_required', 'unknown_article'),
   },
 })
@@ -73,10 +74,12 @@ export const timeseriesHandler: RouteHandler<typeof timeseries, AppEnv> = async 
   const days = daySums(sums, reasons, q.from, q.to)
   const head = { site: filter.site ?? null, opd: filter.opd ?? null, article: q.article ?? null }
   const answer = { ...head, ...asked(q), interval: q.interval }
+  const subject = { ...filter, article: q.article, period: q.period }
   if (q.interval === 'day') {
     const rows = days.map(({ day, value }) => ({ day, ...figuresOf(value) }))
-    if (q.format === 'csv') {
-      return csvRows(c, { name: fileName('timeseries', filter), keys: ['day'], rows })
+    if (q.format !== 'json') {
+      const csvName = fileName('timeseries', filter)
+      return statsDownload(c, q, { kind: 'days', csvName, ...subject }, { keys: ['day'], rows })
     }
     return c.json({ ...answer, rows }, 200)
   }
@@ -86,12 +89,13 @@ export const timeseriesHandler: RouteHandler<typeof timeseries, AppEnv> = async 
     to,
     ...figuresOf(value),
   }))
-  if (q.format === 'csv') {
+  if (q.format !== 'json') {
     // The label's column is named by the interval, as in JSON (typed as a week's for both).
     const label = q.interval as 'week'
     const rows = steps.map(({ label: step, ...row }) => ({ [label]: step, ...row }))
-    const name = fileName(`timeseries-${q.interval}`, filter)
-    return csvRows(c, { name, keys: [label, 'from', 'to'], rows })
+    const csvName = fileName(`timeseries-${q.interval}`, filter)
+    const kind = q.interval === 'week' ? 'weeks' : 'months'
+    return statsDownload(c, q, { kind, csvName, ...subject }, { keys: [label, 'from', 'to'], rows })
   }
   const rows = steps.map(({ label, ...row }) =>
     q.interval === 'week' ? { week: label, ...row } : { month: label, ...row },
