@@ -68,6 +68,8 @@ export interface WidgetBuild {
   survey: string
   surveyStyleName: string
   surveyStyle: string
+  /** The shared answer parts' stylesheet, which the Worker's no-script page adopts too. */
+  answerPartsStyle: string
   sizes: WidgetSizes
   /** Every file the bundles were built from (esbuild's metafile), from the repository root. */
   inputs: string[]
@@ -171,6 +173,7 @@ export async function buildWidget(): Promise<WidgetBuild> {
   })
   const { code: survey, inputs: surveyInputs } = await bundle('widget/skm/survey-page.tsx', 'esm')
   const surveyStyle = await stylesheet(SURVEY_STYLESHEETS)
+  const answerPartsStyle = await stylesheet([ANSWER_PARTS_STYLESHEET])
   const surveyHash = contentHash(survey + surveyStyle).slice(0, 8)
   const sizes = {
     loader: compressedSize(loader),
@@ -208,6 +211,7 @@ export async function buildWidget(): Promise<WidgetBuild> {
     survey,
     surveyStyleName: `skm-${surveyHash}.css`,
     surveyStyle,
+    answerPartsStyle,
     sizes,
     inputs,
   }
@@ -217,7 +221,8 @@ export async function buildWidget(): Promise<WidgetBuild> {
 const PALETTE_MODULE = 'widget/ui/palette.ts'
 
 /** The survey page's stylesheet: the shared answer parts' first, so the page's own may adjust them. */
-const SURVEY_STYLESHEETS = ['widget/ui/answer-parts.css', 'widget/skm/survey.css']
+const ANSWER_PARTS_STYLESHEET = 'widget/ui/answer-parts.css'
+const SURVEY_STYLESHEETS = [ANSWER_PARTS_STYLESHEET, 'widget/skm/survey.css']
 
 async function stylesheet(files: string[]): Promise<string> {
   const css = files.map((f) => readFileSync(join(root, f), 'utf8')).join('\n')
@@ -248,6 +253,7 @@ function linkPreact(comment: string, chunk: string, chunkName: string): string {
 const contentHash = (code: string) => createHash('sha256').update(code).digest('hex').slice(0, 12)
 
 const dist = join(root, 'dist/widget')
+const ANSWER_PARTS_FILE = 'answer-parts.css'
 const generated = join(root, 'worker/generated/widget-assets.ts')
 const stampPath = join(dist, 'build.json')
 
@@ -301,6 +307,7 @@ export function readWidget(): WidgetBuild {
     count: file(stamp.countName),
     survey: file(stamp.surveyName),
     surveyStyle: file(stamp.surveyStyleName),
+    answerPartsStyle: file(ANSWER_PARTS_FILE),
   }
 }
 
@@ -320,6 +327,7 @@ export function writeWidget(w: WidgetBuild): void {
   writeFileSync(join(dist, w.countName), w.count)
   writeFileSync(join(dist, w.surveyName), w.survey)
   writeFileSync(join(dist, w.surveyStyleName), w.surveyStyle)
+  writeFileSync(join(dist, ANSWER_PARTS_FILE), w.answerPartsStyle)
   writeFileSync(join(dist, 'sizes.json'), JSON.stringify(w.sizes, null, 2) + '\n')
   mkdirSync(dirname(generated), { recursive: true })
   writeFileSync(
@@ -335,7 +343,8 @@ export function writeWidget(w: WidgetBuild): void {
       `export const SURVEY_NAME = ${JSON.stringify(w.surveyName)}\n` +
       `export const SURVEY = ${JSON.stringify(w.survey)}\n` +
       `export const SURVEY_STYLE_NAME = ${JSON.stringify(w.surveyStyleName)}\n` +
-      `export const SURVEY_STYLE = ${JSON.stringify(w.surveyStyle)}\n`,
+      `export const SURVEY_STYLE = ${JSON.stringify(w.surveyStyle)}\n` +
+      `export const ANSWER_PARTS_STYLE = ${JSON.stringify(w.answerPartsStyle)}\n`,
   )
   // Written last: its time says when every file above was current.
   const stamp: WidgetStamp = {

@@ -12,8 +12,8 @@ import { ENVIRONMENTS } from '../../scripts/deploy'
 // attempt fails the run instead of going out.
 
 /**
- * The Worker's gzip size as wrangler uploads it (`Total Upload … gzip`): 226.2 KiB with the
- * survey's QR codes (docs/operations.md «Bundle size»). A budget, not a target: raise it on
+ * The Worker's gzip size as wrangler uploads it (`Total Upload … gzip`): 235.0 KiB with the
+ * no-script page's parts rendered by Preact (docs/operations.md «Bundle size»). A budget, not a target: raise it on
  * purpose, with the reason.
  */
 const BUDGET = 240 * 1024
