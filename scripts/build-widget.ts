@@ -68,6 +68,9 @@ export interface WidgetBuild {
   survey: string
   surveyStyleName: string
   surveyStyle: string
+  /** The SKM survey on an OPD's own page, loaded by the loader where a page has data-tanggapan-skm. */
+  surveyEmbedName: string
+  surveyEmbed: string
   /** The shared answer parts' stylesheet, which the Worker's no-script page adopts too. */
   answerPartsStyle: string
   sizes: WidgetSizes
@@ -76,7 +79,7 @@ export interface WidgetBuild {
 }
 
 export type WidgetSizes = Record<
-  'loader' | 'chunk' | 'total' | 'comment' | 'count' | 'survey',
+  'loader' | 'chunk' | 'total' | 'comment' | 'count' | 'survey' | 'surveyEmbed',
   Compressed
 >
 
@@ -123,6 +126,9 @@ async function bundle(
   external: string[] = [],
 ) {
   const result = await build({
+    // The loader (iife) without tsconfig's "use strict" prologue: 8 B gzip of its budget, and
+    // its code means the same either way (block-scoped, in its own function, no `this`).
+    ...(format === 'iife' && { tsconfigRaw: { compilerOptions: { alwaysStrict: false } } }),
     entryPoints: [join(root, entry)],
     bundle: true,
     format,
@@ -130,7 +136,7 @@ async function bundle(
     target: TARGET,
     write: false,
     legalComments: 'none',
-    tsconfig: join(root, 'tsconfig.json'),
+    ...(format === 'esm' && { tsconfig: join(root, 'tsconfig.json') }),
     define: { 'process.env.NODE_ENV': '"production"', ...define },
     plugins: [cssAsText, externalExactly(external)],
     metafile: true,
@@ -167,9 +173,14 @@ export async function buildWidget(): Promise<WidgetBuild> {
   const comment = linkPreact(commentCode, chunkCode, chunkName)
   const { code: count, inputs: countInputs } = await bundle('widget/count/count.ts', 'esm')
   const countName = `count-${contentHash(count).slice(0, 8)}.js`
+  const { code: surveyEmbed, inputs: surveyEmbedInputs } = await bundle(
+    'widget/skm/embed.tsx',
+    'esm',
+  )
+  const surveyEmbedName = `embed-${contentHash(surveyEmbed).slice(0, 8)}.js`
   const { code: loader, inputs: loaderInputs } = await bundle('widget/loader/widget.ts', 'iife', {
     __TANGGAPAN_CHUNK__: JSON.stringify(chunkName),
-    __TANGGAPAN_COUNT__: JSON.stringify(countName),
+    __TANGGAPAN_CHUNKS__: JSON.stringify({ count: countName, skm: surveyEmbedName }),
   })
   const { code: survey, inputs: surveyInputs } = await bundle('widget/skm/survey-page.tsx', 'esm')
   const surveyStyle = await stylesheet(SURVEY_STYLESHEETS)
@@ -183,6 +194,7 @@ export async function buildWidget(): Promise<WidgetBuild> {
     count: compressedSize(count),
     // Gzipped as one: a browser gets both over one connection, and one figure is the budget's.
     survey: compressedSize(survey + surveyStyle),
+    surveyEmbed: compressedSize(surveyEmbed),
   }
   for (const k of ['raw', 'gzip', 'brotli'] as const)
     sizes.total[k] = sizes.loader[k] + sizes.chunk[k]
@@ -195,6 +207,7 @@ export async function buildWidget(): Promise<WidgetBuild> {
       ...commentInputs,
       ...countInputs,
       ...surveyInputs,
+      ...surveyEmbedInputs,
       ...SURVEY_STYLESHEETS,
       PALETTE_MODULE,
     ]),
@@ -211,6 +224,8 @@ export async function buildWidget(): Promise<WidgetBuild> {
     survey,
     surveyStyleName: `skm-${surveyHash}.css`,
     surveyStyle,
+    surveyEmbedName,
+    surveyEmbed,
     answerPartsStyle,
     sizes,
     inputs,
@@ -264,6 +279,7 @@ export interface WidgetStamp {
   countName: string
   surveyName: string
   surveyStyleName: string
+  surveyEmbedName: string
   sizes: WidgetSizes
   inputs: string[]
 }
@@ -307,6 +323,7 @@ export function readWidget(): WidgetBuild {
     count: file(stamp.countName),
     survey: file(stamp.surveyName),
     surveyStyle: file(stamp.surveyStyleName),
+    surveyEmbed: file(stamp.surveyEmbedName),
     answerPartsStyle: file(ANSWER_PARTS_FILE),
   }
 }
@@ -327,6 +344,7 @@ export function writeWidget(w: WidgetBuild): void {
   writeFileSync(join(dist, w.countName), w.count)
   writeFileSync(join(dist, w.surveyName), w.survey)
   writeFileSync(join(dist, w.surveyStyleName), w.surveyStyle)
+  writeFileSync(join(dist, w.surveyEmbedName), w.surveyEmbed)
   writeFileSync(join(dist, ANSWER_PARTS_FILE), w.answerPartsStyle)
   writeFileSync(join(dist, 'sizes.json'), JSON.stringify(w.sizes, null, 2) + '\n')
   mkdirSync(dirname(generated), { recursive: true })
@@ -344,6 +362,8 @@ export function writeWidget(w: WidgetBuild): void {
       `export const SURVEY = ${JSON.stringify(w.survey)}\n` +
       `export const SURVEY_STYLE_NAME = ${JSON.stringify(w.surveyStyleName)}\n` +
       `export const SURVEY_STYLE = ${JSON.stringify(w.surveyStyle)}\n` +
+      `export const SURVEY_EMBED_NAME = ${JSON.stringify(w.surveyEmbedName)}\n` +
+      `export const SURVEY_EMBED = ${JSON.stringify(w.surveyEmbed)}\n` +
       `export const ANSWER_PARTS_STYLE = ${JSON.stringify(w.answerPartsStyle)}\n`,
   )
   // Written last: its time says when every file above was current.
@@ -353,6 +373,7 @@ export function writeWidget(w: WidgetBuild): void {
     countName: w.countName,
     surveyName: w.surveyName,
     surveyStyleName: w.surveyStyleName,
+    surveyEmbedName: w.surveyEmbedName,
     sizes: w.sizes,
     inputs: w.inputs,
   }
@@ -377,7 +398,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
         ? '  (loaded only when the comment box is shown)'
         : name === 'count'
           ? '  (loaded only by listing pages with count elements)'
-          : budget
+          : name === 'surveyEmbed'
+            ? '  (loaded only by OPD pages with the SKM survey)'
+            : budget
     const change = sizeChange(before?.[name]?.gzip, s.gzip).padStart(12)
     console.log(
       `widget ${name.padEnd(7)} ${kb(s.raw).padStart(9)} raw  ${kb(s.gzip).padStart(8)} gzip ${change}  ` +
