@@ -68,13 +68,18 @@ export interface WidgetBuild {
   survey: string
   surveyStyleName: string
   surveyStyle: string
+  /** The SKM survey on an OPD's own page, loaded by the loader where a page has data-tanggapan-skm. */
+  surveyEmbedName: string
+  surveyEmbed: string
+  /** The shared answer parts' stylesheet, which the Worker's no-script page adopts too. */
+  answerPartsStyle: string
   sizes: WidgetSizes
   /** Every file the bundles were built from (esbuild's metafile), from the repository root. */
   inputs: string[]
 }
 
 export type WidgetSizes = Record<
-  'loader' | 'chunk' | 'total' | 'comment' | 'count' | 'survey',
+  'loader' | 'chunk' | 'total' | 'comment' | 'count' | 'survey' | 'surveyEmbed',
   Compressed
 >
 
@@ -121,6 +126,9 @@ async function bundle(
   external: string[] = [],
 ) {
   const result = await build({
+    // The loader (iife) without tsconfig's "use strict" prologue: 8 B gzip of its budget, and
+    // its code means the same either way (block-scoped, in its own function, no `this`).
+    ...(format === 'iife' && { tsconfigRaw: { compilerOptions: { alwaysStrict: false } } }),
     entryPoints: [join(root, entry)],
     bundle: true,
     format,
@@ -128,7 +136,7 @@ async function bundle(
     target: TARGET,
     write: false,
     legalComments: 'none',
-    tsconfig: join(root, 'tsconfig.json'),
+    ...(format === 'esm' && { tsconfig: join(root, 'tsconfig.json') }),
     define: { 'process.env.NODE_ENV': '"production"', ...define },
     plugins: [cssAsText, externalExactly(external)],
     metafile: true,
@@ -165,12 +173,18 @@ export async function buildWidget(): Promise<WidgetBuild> {
   const comment = linkPreact(commentCode, chunkCode, chunkName)
   const { code: count, inputs: countInputs } = await bundle('widget/count/count.ts', 'esm')
   const countName = `count-${contentHash(count).slice(0, 8)}.js`
+  const { code: surveyEmbed, inputs: surveyEmbedInputs } = await bundle(
+    'widget/skm/embed.tsx',
+    'esm',
+  )
+  const surveyEmbedName = `embed-${contentHash(surveyEmbed).slice(0, 8)}.js`
   const { code: loader, inputs: loaderInputs } = await bundle('widget/loader/widget.ts', 'iife', {
     __TANGGAPAN_CHUNK__: JSON.stringify(chunkName),
-    __TANGGAPAN_COUNT__: JSON.stringify(countName),
+    __TANGGAPAN_CHUNKS__: JSON.stringify({ count: countName, skm: surveyEmbedName }),
   })
   const { code: survey, inputs: surveyInputs } = await bundle('widget/skm/survey-page.tsx', 'esm')
   const surveyStyle = await stylesheet(SURVEY_STYLESHEETS)
+  const answerPartsStyle = await stylesheet([ANSWER_PARTS_STYLESHEET])
   const surveyHash = contentHash(survey + surveyStyle).slice(0, 8)
   const sizes = {
     loader: compressedSize(loader),
@@ -180,6 +194,7 @@ export async function buildWidget(): Promise<WidgetBuild> {
     count: compressedSize(count),
     // Gzipped as one: a browser gets both over one connection, and one figure is the budget's.
     survey: compressedSize(survey + surveyStyle),
+    surveyEmbed: compressedSize(surveyEmbed),
   }
   for (const k of ['raw', 'gzip', 'brotli'] as const)
     sizes.total[k] = sizes.loader[k] + sizes.chunk[k]
@@ -192,6 +207,7 @@ export async function buildWidget(): Promise<WidgetBuild> {
       ...commentInputs,
       ...countInputs,
       ...surveyInputs,
+      ...surveyEmbedInputs,
       ...SURVEY_STYLESHEETS,
       PALETTE_MODULE,
     ]),
@@ -208,6 +224,9 @@ export async function buildWidget(): Promise<WidgetBuild> {
     survey,
     surveyStyleName: `skm-${surveyHash}.css`,
     surveyStyle,
+    surveyEmbedName,
+    surveyEmbed,
+    answerPartsStyle,
     sizes,
     inputs,
   }
@@ -217,7 +236,8 @@ export async function buildWidget(): Promise<WidgetBuild> {
 const PALETTE_MODULE = 'widget/ui/palette.ts'
 
 /** The survey page's stylesheet: the shared answer parts' first, so the page's own may adjust them. */
-const SURVEY_STYLESHEETS = ['widget/ui/answer-parts.css', 'widget/skm/survey.css']
+const ANSWER_PARTS_STYLESHEET = 'widget/ui/answer-parts.css'
+const SURVEY_STYLESHEETS = [ANSWER_PARTS_STYLESHEET, 'widget/skm/survey.css']
 
 async function stylesheet(files: string[]): Promise<string> {
   const css = files.map((f) => readFileSync(join(root, f), 'utf8')).join('\n')
@@ -248,6 +268,7 @@ function linkPreact(comment: string, chunk: string, chunkName: string): string {
 const contentHash = (code: string) => createHash('sha256').update(code).digest('hex').slice(0, 12)
 
 const dist = join(root, 'dist/widget')
+const ANSWER_PARTS_FILE = 'answer-parts.css'
 const generated = join(root, 'worker/generated/widget-assets.ts')
 const stampPath = join(dist, 'build.json')
 
@@ -258,6 +279,7 @@ export interface WidgetStamp {
   countName: string
   surveyName: string
   surveyStyleName: string
+  surveyEmbedName: string
   sizes: WidgetSizes
   inputs: string[]
 }
@@ -301,6 +323,8 @@ export function readWidget(): WidgetBuild {
     count: file(stamp.countName),
     survey: file(stamp.surveyName),
     surveyStyle: file(stamp.surveyStyleName),
+    surveyEmbed: file(stamp.surveyEmbedName),
+    answerPartsStyle: file(ANSWER_PARTS_FILE),
   }
 }
 
@@ -320,6 +344,8 @@ export function writeWidget(w: WidgetBuild): void {
   writeFileSync(join(dist, w.countName), w.count)
   writeFileSync(join(dist, w.surveyName), w.survey)
   writeFileSync(join(dist, w.surveyStyleName), w.surveyStyle)
+  writeFileSync(join(dist, w.surveyEmbedName), w.surveyEmbed)
+  writeFileSync(join(dist, ANSWER_PARTS_FILE), w.answerPartsStyle)
   writeFileSync(join(dist, 'sizes.json'), JSON.stringify(w.sizes, null, 2) + '\n')
   mkdirSync(dirname(generated), { recursive: true })
   writeFileSync(
@@ -335,7 +361,10 @@ export function writeWidget(w: WidgetBuild): void {
       `export const SURVEY_NAME = ${JSON.stringify(w.surveyName)}\n` +
       `export const SURVEY = ${JSON.stringify(w.survey)}\n` +
       `export const SURVEY_STYLE_NAME = ${JSON.stringify(w.surveyStyleName)}\n` +
-      `export const SURVEY_STYLE = ${JSON.stringify(w.surveyStyle)}\n`,
+      `export const SURVEY_STYLE = ${JSON.stringify(w.surveyStyle)}\n` +
+      `export const SURVEY_EMBED_NAME = ${JSON.stringify(w.surveyEmbedName)}\n` +
+      `export const SURVEY_EMBED = ${JSON.stringify(w.surveyEmbed)}\n` +
+      `export const ANSWER_PARTS_STYLE = ${JSON.stringify(w.answerPartsStyle)}\n`,
   )
   // Written last: its time says when every file above was current.
   const stamp: WidgetStamp = {
@@ -344,6 +373,7 @@ export function writeWidget(w: WidgetBuild): void {
     countName: w.countName,
     surveyName: w.surveyName,
     surveyStyleName: w.surveyStyleName,
+    surveyEmbedName: w.surveyEmbedName,
     sizes: w.sizes,
     inputs: w.inputs,
   }
@@ -368,7 +398,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
         ? '  (loaded only when the comment box is shown)'
         : name === 'count'
           ? '  (loaded only by listing pages with count elements)'
-          : budget
+          : name === 'surveyEmbed'
+            ? '  (loaded only by OPD pages with the SKM survey)'
+            : budget
     const change = sizeChange(before?.[name]?.gzip, s.gzip).padStart(12)
     console.log(
       `widget ${name.padEnd(7)} ${kb(s.raw).padStart(9)} raw  ${kb(s.gzip).padStart(8)} gzip ${change}  ` +

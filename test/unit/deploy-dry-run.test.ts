@@ -12,8 +12,9 @@ import { ENVIRONMENTS } from '../../scripts/deploy'
 // attempt fails the run instead of going out.
 
 /**
- * The Worker's gzip size as wrangler uploads it (`Total Upload … gzip`): 235.0 KiB with the
- * XLSX downloads (docs/operations.md «Bundle size»). A budget, not a target: raise it on
+ * The Worker's gzip size as wrangler uploads it (`Total Upload … gzip`): BBB KiB with the
+ * XLSX downloads, the no-script page's parts rendered by Preact and the SKM survey's chunk for
+ * OPD pages (docs/operations.md «Bundle size»). A budget, not a target: raise it on
  * purpose, with the reason.
  */
 const BUDGET = 240 * 1024

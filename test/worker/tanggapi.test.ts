@@ -366,7 +366,7 @@ describe('the reasons and the suggestion without JavaScript', () => {
       expect(page).toContain('Apa yang kurang?')
       expect(page).toContain('Apa yang bisa kami perbaiki?')
       const boxes = [
-        ...page.matchAll(/<input type="checkbox" name="reasons" value="(\w+)"> ([^<]+)</g),
+        ...page.matchAll(/<input type="checkbox" name="reasons" value="(\w+)"\/?> ([^<]+)</g),
       ]
       expect(boxes.map((m) => [m[1], m[2]])).toEqual(REASONS.map((r) => [r.key, r.id]))
       expect(page).toContain('maxlength="500"')
@@ -529,6 +529,23 @@ describe('the no-script page’s title, colours and language', () => {
     expect(bare).toContain(`<a href="${untitled}">${untitled}</a>`)
   })
 
+  it('shows each answer with the widget’s face, drawn by the shared stylesheet', async () => {
+    const page = await (await call('GET', pageOf(newArticle(ORIGIN)))).text()
+    const buttons = [
+      ...page.matchAll(
+        /name="rating" value="(\d)"><span class="e (e\d)" aria-hidden="true"><\/span><span>([^<]+)</g,
+      ),
+    ]
+    expect(buttons.map((m) => [Number(m[1]), m[2], m[3]])).toEqual([
+      [4, 'e0', 'Sangat Puas'],
+      [3, 'e1', 'Puas'],
+      [2, 'e2', 'Cukup Puas'],
+      [1, 'e3', 'Tidak Puas'],
+    ])
+    const sheet = await (await call('GET', '/laporan/style.css')).text()
+    expect(sheet).toMatch(/\.e0:after\{/)
+  })
+
   it('draws the bars in the widget’s colours, as wide as the percentages', async () => {
     const article = newArticle(ORIGIN)
     await answer(ORIGIN, { article, rating: 4 })
@@ -572,7 +589,7 @@ describe('the no-script page’s title, colours and language', () => {
     expect(en).toContain('> Incomplete information<')
     expect(en).not.toContain('Bagaimana Tanggapan Anda?')
     expect(en).not.toContain('Apa yang kurang?')
-    expect(en.match(/<input type="hidden" name="lang" value="en">/g)).toHaveLength(2)
+    expect(en.match(/<input type="hidden" name="lang" value="en"\/?>/g)).toHaveLength(2)
 
     const res = await post({ ...form(article, '2'), lang: 'en' }, withCookie(id!))
     expect(res.headers.get('Location')).toBe(`${pageOf(article)}&lang=en`)

@@ -1,6 +1,10 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { WIDGET_CHUNK_NAME, WIDGET_COUNT_NAME } from '../../worker/generated/widget-assets'
+import {
+  SURVEY_EMBED_NAME,
+  WIDGET_CHUNK_NAME,
+  WIDGET_COUNT_NAME,
+} from '../../worker/generated/widget-assets'
 import { BASE, call, errorOf, seedSite } from './client'
 
 // How the Worker serves the widget and the demo page (caching, CORS, CSP).
@@ -52,6 +56,20 @@ describe('GET /widget/<chunk>', () => {
     )
     expect(old.status).toBe(302)
     expect(old.headers.get('Location')).toBe(`/widget/${WIDGET_COUNT_NAME}`)
+  })
+
+  it('serves the SKM survey chunk for OPD pages the loader names, to any origin, and sends an old name on', async () => {
+    const loader = await (await call('GET', '/widget.js')).text()
+    expect(loader).toContain(SURVEY_EMBED_NAME)
+    const res = await call('GET', `/widget/${SURVEY_EMBED_NAME}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*')
+    expect(await res.text()).toContain('skm/responses')
+    const old = await exports.default.fetch(
+      new Request(`${BASE}/widget/embed-00000000.js`, { redirect: 'manual' }),
+    )
+    expect(old.status).toBe(302)
+    expect(old.headers.get('Location')).toBe(`/widget/${SURVEY_EMBED_NAME}`)
   })
 
   it('answers 404 in the contract’s error shape for anything else', async () => {

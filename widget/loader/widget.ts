@@ -24,7 +24,6 @@ interface Chunk {
 }
 
 const SELECTOR = '[data-tanggapan]'
-const COUNTS = '[data-tanggapan-count]'
 
 function start(doc: Document, src: string) {
   const origin = new URL(src).origin
@@ -32,8 +31,9 @@ function start(doc: Document, src: string) {
   const reserve = new CSSStyleSheet()
   // !important: an outer `* { all: unset }` would otherwise beat :host and drop the
   // reservation. The widget keeps this sheet, and its box takes the height from it.
-  reserve.replaceSync(`:host{display:block!important;min-height:${RESERVED_HEIGHT}px!important}`)
-  const seen = new WeakSet<Element>()
+  reserve.replaceSync(
+    ':host{display:block!important;min-height:' + RESERVED_HEIGHT + 'px!important}',
+  )
   // What a widget without data-article takes its article from (readArticle): the path, the
   // canonical link and og:title. Not the hash or query, which name no other article: a jump to
   // #tanggapan must not swap the box the reader is about to touch. Read from <head> alone,
@@ -103,13 +103,12 @@ function start(doc: Document, src: string) {
 
   const scan = () => {
     doc.querySelectorAll<HTMLElement>(SELECTOR).forEach((host) => {
-      if (seen.has(host)) return
-      seen.add(host)
       try {
         // Without data-opd there is nothing to count against: such a container stays empty,
-        // and the site hears of it.
+        // and the site hears of it (once: report says each code once).
         if (!host.dataset.opd) report('config')
         else {
+          // Throws for a container seen before, which has its shadow root: one mount each.
           host.attachShadow({ mode: 'open' }).adoptedStyleSheets = [reserve]
           near.observe(host)
         }
@@ -118,12 +117,14 @@ function start(doc: Document, src: string) {
       }
     })
     check()
-    // Listing pages: their count elements filled by a chunk of their own (it skips the filled).
-    if (doc.querySelector(COUNTS))
-      import(origin + '/widget/' + __TANGGAPAN_COUNT__).then(
-        (m) => m.default(doc, api),
-        () => {},
-      )
+    // Listing pages' counts (data-tanggapan-count) and OPDs' surveys (data-tanggapan-skm):
+    // each a chunk of its own, imported where the page has its elements (it skips the done).
+    for (const name in __TANGGAPAN_CHUNKS__)
+      if (doc.querySelector('[data-tanggapan-' + name + ']'))
+        import(origin + '/widget/' + __TANGGAPAN_CHUNKS__[name]).then(
+          (m) => m.default(doc, api),
+          () => {},
+        )
   }
 
   scan()

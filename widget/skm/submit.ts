@@ -20,9 +20,10 @@ export type Problem = 'offline' | 'gone' | 'tooMany' | 'refused'
 export async function submit(survey: SurveyData, s: Submission): Promise<Problem | null> {
   let res: Response
   try {
-    res = await fetch('/api/v1/skm/responses', {
+    // As text/plain (fetch's own type for a string), which the API takes: no CORS preflight
+    // from an OPD's page.
+    res = await fetch((survey.api ?? '/api/v1/') + 'skm/responses', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
         site: survey.site,
         opd: survey.opd,

@@ -7,12 +7,15 @@ import type { Bilingual } from '../../worker/skm/questionnaire'
 export type SurveyLang = 'id' | 'en'
 
 export interface SurveyData {
-  site: string
+  /** Absent on an OPD's own page (embed.tsx): its registered origin names the site. */
+  site?: string
   opd: string
   service: string
   lang: SurveyLang
   /** The service's questions for the nine elements, in the questionnaire's order. */
   questions: Bilingual[]
+  /** The API's base URL where the survey is not on the Worker's own page: `https://…/api/v1/`. */
+  api?: string
 }
 
 /** The element the chunk renders into; its data-survey attribute holds the SurveyData. */

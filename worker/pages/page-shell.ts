@@ -2,12 +2,14 @@ import { html } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import { strictCsp } from '../dashboard-csp'
 import { BAR_TRACK, PALETTE } from '../../widget/ui/palette'
+import { ANSWER_PARTS_STYLE } from '../generated/widget-assets'
 import { GRADE_MEANING, type Grade } from '../domain/figures/ikm'
 
 // What the public pages share (/laporan/:id, /transparansi/:site, /tanggapi): the document
 // shell, one stylesheet for screen and A4 print, and Indonesian number and date formats.
 // Markup is hono/html tagged templates, as the demo page: every interpolated value is escaped,
-// and no value is ever passed through raw(). No script at all, so the CSP allows none.
+// and no value is ever passed through raw() (but the no-script page's parts, which Preact has
+// escaped: tanggapi-parts.tsx). No script at all, so the CSP allows none.
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>
 
@@ -23,7 +25,7 @@ export const STYLESHEET_PATH = '/laporan/style.css'
  * Raise it when the pages' markup or stylesheet changes: it is part of their ETags, so a cache
  * that revalidates learns of the new layout even though no publication changed.
  */
-export const LAYOUT_REVISION = '3'
+export const LAYOUT_REVISION = '4'
 
 /**
  * The document every server-rendered page shares; `stylesheet` is the reports' unless a page
@@ -178,9 +180,10 @@ tfoot td{font-weight:700}
 .answers{list-style:none;padding:0;margin:12px 0;display:grid;gap:8px}
 .answers li{display:grid;grid-template-columns:minmax(0,1fr) 3.5em;gap:6px 10px;align-items:center;border:1px solid var(--rule);border-radius:6px;padding:8px 10px}
 .answers li.yours{border:2px solid var(--accent);background:var(--band)}
-.answers button{font:inherit;font-weight:700;text-align:left;min-height:44px;padding:8px 12px;border:1px solid var(--accent);border-radius:4px;background:#fff;color:var(--accent);cursor:pointer}
+.answers button{font:inherit;font-weight:700;text-align:left;display:flex;align-items:center;gap:10px;min-height:44px;padding:8px 12px;border:1px solid var(--accent);border-radius:4px;background:#fff;color:var(--accent);cursor:pointer}
 .answers button:hover,.answers button:focus-visible{background:var(--accent);color:#fff}
 .answers button:hover .en,.answers button:focus-visible .en{color:#fff}
+.answers .e{flex:none}
 .answers .percent{text-align:right;font-weight:700;font-variant-numeric:tabular-nums}
 .answers .bar{grid-column:1/-1;display:block;width:100%;height:8px}
 .bar .track{fill:${BAR_TRACK}}
@@ -197,6 +200,7 @@ tfoot td{font-weight:700}
 .follow-up button{font:inherit;font-weight:700;justify-self:start;min-height:44px;padding:8px 16px;border:0;border-radius:4px;background:var(--accent);color:#fff}
 .follow-up .hp{position:absolute;left:-9999px}
 .tanggapi .cookie,.tanggapi .detail{font-size:.85rem;color:var(--muted)}
+${ANSWER_PARTS_STYLE}
 @page{size:A4;margin:14mm 14mm 16mm}
 @media print{html{background:#fff;font-size:10pt}.sheet{box-shadow:none;margin:0;padding:0;max-width:none}a{color:inherit;text-decoration:none}.screen-only{display:none}}
 @media (max-width:640px){html{font-size:14px}.sheet{margin:0;padding:14px}.summary{grid-template-columns:minmax(0,1fr)}.page{padding:14px 12px 32px}th,td{padding:3px 4px}}

@@ -1,18 +1,17 @@
-import { html } from 'hono/html'
-import { COMMENT_MESSAGES } from '../../widget/comment/comment-messages'
+import { html, raw } from 'hono/html'
 import { MESSAGES } from '../../widget/app/messages'
 import { MAX_COMMENT_CHARS } from '../domain/comments/limits'
-import { REASONS } from '../domain/comments/reasons'
-import { RATINGS } from '../domain/figures/rating-scale'
 import type { Summary } from '../domain/figures/summary'
 import type { ErrorCode } from '../errors'
 import { isArticleUrl } from '../validation/fields'
 import { num, pageShell } from './page-shell'
+import { answersHtml, questionHtml } from './tanggapi-parts'
 
 // The no-script page (docs/contract.md §10; docs/embedding.md «Without JavaScript»): the widget's
 // question and four answers as one form, the figures so far, and after Cukup Puas or Tidak Puas
 // the widget's «Apa yang kurang?» reasons and suggestion as a second form. Indonesian, or English
-// when asked (`lang=en`), as the widget's data-lang; the widget's own words where it has them.
+// when asked (`lang=en`), as the widget's data-lang. The parts it shares with the widget are
+// tanggapi-parts.tsx (Preact, rendered here); the rest, the article's title among it, hono/html.
 
 export type PageLang = 'id' | 'en'
 
@@ -72,67 +71,22 @@ function articleLine(page: TanggapiArticle) {
       : html`${page.title}`
 }
 
-/** The page's hidden fields: the article, and the language when it is not the default. */
-function articleFields(page: TanggapiArticle, lang: PageLang) {
-  return html`<input type="hidden" name="site" value="${page.site}">
-<input type="hidden" name="opd" value="${page.opd}">
-<input type="hidden" name="article" value="${page.article}">${
-    lang === 'en' ? html`\n<input type="hidden" name="lang" value="en">` : ''
-  }`
-}
-
-/** «Apa yang kurang?» and «Apa yang bisa kami perbaiki?», as the widget's comment box asks them. */
-function followUp(page: TanggapiArticle, { lang, sent }: TanggapiState) {
-  const t = COMMENT_MESSAGES[lang]
-  if (sent) return html`<p class="thanks" role="status">${t.thanks}</p>`
-  return html`<form class="follow-up" method="post" action="/tanggapi/masukan">
-${articleFields(page, lang)}
-<fieldset>
-<legend>${t.reasons}</legend>
-${REASONS.map(
-  (r) => html`<label><input type="checkbox" name="reasons" value="${r.key}"> ${r[lang]}</label>`,
-)}
-</fieldset>
-<label for="text">${t.question}</label>
-<small id="text-hint">${t.optional}</small>
-<textarea id="text" name="text" rows="3" maxlength="${MAX_COMMENT_CHARS}" aria-describedby="text-hint"></textarea>
-<input name="website" tabindex="-1" autocomplete="off" class="hp" aria-hidden="true">
-<button type="submit">${t.send}</button>
-</form>`
-}
-
 export function tanggapiPage(page: TanggapiArticle, summary: Summary, state: TanggapiState) {
-  const { lang } = state
+  const { lang, sent } = state
   const w = WORDS[lang]
-  const yours = RATINGS.find((r) => r.value === summary.yours)
   const other = lang === 'en' ? 'id' : 'en'
+  const target = { site: page.site, opd: page.opd, article: page.article, lang }
+  // The only markup not written here: the shared parts, which Preact has escaped already.
+  const question = raw(questionHtml(lang))
+  const answers = raw(answersHtml({ target, summary, words: w, sent }))
   const body = html`<main class="page tanggapi">
 <header>
   <p class="eyebrow">${page.siteName} · ${page.opdName}</p>
-  <h1>${MESSAGES[lang].question}</h1>
+  ${question}
   <p class="lang"><a href="${pageHref(page, other)}" lang="${other}">${w.other}</a></p>
 </header>
 <p class="article">${w.article}: ${articleLine(page)}</p>
-${
-  yours
-    ? html`<p class="thanks" role="status"><strong>${w.thanks}</strong> ${w.yourAnswer}: <strong>${yours[lang]}</strong>.
-  ${w.change}</p>`
-    : ''
-}
-${yours && yours.value <= 2 ? followUp(page, state) : ''}
-<form method="post" action="/tanggapi">
-${articleFields(page, lang)}
-<ul class="answers">
-${RATINGS.map(
-  (r) => html`<li${r === yours ? html` class="yours"` : ''}>
-  <button type="submit" name="rating" value="${r.value}">${r[lang]}</button>
-  <span class="percent">${summary.percentages[r.key]}%</span>
-  <svg class="bar" aria-hidden="true" focusable="false"><rect class="track" width="100%" height="100%" rx="3"/><rect class="fill" width="${summary.percentages[r.key]}%" height="100%" rx="3"/></svg>
-  ${r === yours ? html`<span class="mine">${w.yourAnswer}</span>` : ''}
-</li>`,
-)}
-</ul>
-</form>
+${answers}
 <p class="total">${MESSAGES[lang].responses(num(summary.total))}</p>
 <p class="cookie">${w.cookie}</p>
 </main>`

@@ -5,18 +5,14 @@ import * as z from 'zod'
 import { publicRateLimit } from '../abuse/guards'
 import { looksScripted } from '../abuse/limits'
 import { strictCsp } from '../dashboard-csp'
-import { jakartaDay } from '../domain/calendar/days'
-import { campaignKey, onlyLinks } from '../domain/comments/comment-spam'
+import { onlyLinks } from '../domain/comments/comment-spam'
 import { REASON_KEYS } from '../domain/comments/reasons'
-import { redactPersonalData } from '../domain/comments/redact-personal-data'
-import { sha256Hex } from '../domain/crypto'
 import { factory } from '../env'
 import { ApiError, apiError } from '../errors'
 import { type PageLang, pageHref, tanggapiPage, tanggapiProblemPage } from '../pages/tanggapi'
-import { summary as articleSummary, flushReaderFirst, vote } from '../hot-path/article'
+import { summary as articleSummary, vote } from '../hot-path/article'
+import { recordFollowUp } from '../hot-path/follow-up'
 import { articleTitle } from '../storage/articles'
-import { readerResponse, recordComment } from '../storage/comments'
-import { replaceReasons } from '../storage/reasons'
 import { siteDirectory } from '../storage/sites'
 import { commentText, newArticleKey, opdSlug, reader, siteId } from '../validation/fields'
 import { formFields, parseOrThrow } from '../validation/json-body'
@@ -184,37 +180,22 @@ export const tanggapiRoute = factory
         'Reasons and a suggestion need this reader’s answer on this article first',
       )
     if (you === null) throw noAnswer()
-    // Personal data goes before anything is stored, as in the comments' endpoint.
-    const text = body.text === undefined ? undefined : redactPersonalData(body.text)
-    await flushReaderFirst(c.env, db, site, body.article)
-    const response = await readerResponse(db, site, body.article, you)
-    if (response === 'none') throw noAnswer()
-    // A filled honeypot or an excluded answer stores nothing, and is thanked all the same.
-    if (response === 'counted' && !looksScripted(body)) {
-      const now = Date.now()
-      const day = jakartaDay(now)
-      await replaceReasons(db, {
-        siteId: site,
-        opd: body.opd,
-        article: body.article,
-        reader: you,
-        reasons: body.reasons,
-        day,
-      })
-      if (text !== undefined && body.text !== undefined && !onlyLinks(body.text)) {
-        const key = campaignKey(text)
-        const outcome = await recordComment(db, {
-          siteId: site,
-          article: body.article,
-          reader: you,
-          text,
-          campaign: key === null ? null : await sha256Hex(key),
-          nowMs: now,
-          day,
-        })
-        if (outcome === 'stored') notifyCommentCreated(c, site, body.article, you, now)
-      }
+    // A filled honeypot stores nothing, and is thanked all the same (after the answer is
+    // looked for, as always); a suggestion of links only is left out of what is stored.
+    const scripted = looksScripted(body)
+    const { article, opd } = body
+    const followUp = {
+      site,
+      opd,
+      article,
+      reader: you,
+      reasons: scripted ? undefined : body.reasons,
+      comment: scripted || body.text === undefined || onlyLinks(body.text) ? undefined : body.text,
     }
+    const outcome = await recordFollowUp(c.env, db, followUp, (now) =>
+      notifyCommentCreated(c, site, article, you, now),
+    )
+    if (outcome === 'no_response') throw noAnswer()
     const back = pageHref({ site, opd: body.opd, article: body.article }, langOf(form.get('lang')))
     return c.redirect(`${back}&terkirim=1`, 303)
   })

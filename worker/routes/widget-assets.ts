@@ -2,6 +2,8 @@ import { etag } from 'hono/etag'
 import { apiError } from '../errors'
 import {
   SURVEY,
+  SURVEY_EMBED,
+  SURVEY_EMBED_NAME,
   SURVEY_NAME,
   SURVEY_STYLE,
   SURVEY_STYLE_NAME,
@@ -30,6 +32,7 @@ const VERSIONED: [RegExp, string, string, string?][] = [
   [/^count-[0-9a-f]{8}\.js$/, WIDGET_COUNT_NAME, WIDGET_COUNT],
   [/^skm-[0-9a-f]{8}\.js$/, SURVEY_NAME, SURVEY],
   [/^skm-[0-9a-f]{8}\.css$/, SURVEY_STYLE_NAME, SURVEY_STYLE, 'text/css; charset=utf-8'],
+  [/^embed-[0-9a-f]{8}\.js$/, SURVEY_EMBED_NAME, SURVEY_EMBED],
 ]
 const IMMUTABLE_MODULE = {
   'Content-Type': JS,

@@ -1,13 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { jakartaDay } from '../../domain/calendar/days'
 import { REASON_KEYS } from '../../domain/comments/reasons'
 import { apiError } from '../../errors'
-import { readerResponse } from '../../storage/comments'
-import { replaceReasons } from '../../storage/reasons'
 import { articleKey, opdSlug, reader, siteId } from '../../validation/fields'
 import { publicCors } from '../public-cors'
 import { siteOf } from '../../hot-path/request-article'
-import { flushReaderFirst } from '../../hot-path/article'
+import { recordFollowUp } from '../../hot-path/follow-up'
 import { access, apiApp, BODY, errors, jsonRequest, noContent, WIDGET } from '../operation'
 
 const reasonsBody = z
@@ -42,20 +39,10 @@ export const reasonsRoute = apiApp(publicCors).openapi(route, async (c) => {
   const body = c.var.body
   const db = c.var.db
   const site = await siteOf(db, c.var.originSite, { ...body, title: null })
-  await flushReaderFirst(c.env, db, site, body.article)
-  const response = await readerResponse(db, site, body.article, body.reader)
-  if (response === 'none') {
+  const followUp = { site, opd: body.opd, article: body.article, reader: body.reader }
+  const outcome = await recordFollowUp(c.env, db, { ...followUp, reasons: body.reasons }, () => {})
+  if (outcome === 'no_response') {
     throw apiError('no_response', 'Reasons need this reader’s answer on this article first')
-  }
-  if (response === 'counted') {
-    await replaceReasons(db, {
-      siteId: site,
-      opd: body.opd,
-      article: body.article,
-      reader: body.reader,
-      reasons: body.reasons,
-      day: jakartaDay(Date.now()),
-    })
   }
   return c.body(null, 204)
 })
