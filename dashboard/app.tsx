@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks'
-import { getJson, session } from './lib/api'
 import { DateRange, rangeIsValid } from './components/date-range'
 import { IndicativeNote } from './components/figures'
 import { useRoute } from './lib/hash-route'
@@ -13,21 +12,29 @@ import { OpdPage } from './pages/opd-page'
 import { Overview } from './pages/overview'
 import { Publications } from './pages/publications'
 import { SignIn } from './pages/sign-in'
+import { onOtherTab, sessionScope, signOut as endSession } from './lib/session'
 import type { Range, Scope } from './lib/types'
 
 export function App() {
   const [scope, setScope] = useState<Scope | null>(null)
-  const [checking, setChecking] = useState(session.token() !== null)
+  const [checking, setChecking] = useState(true)
   const [range, setRange] = useState<Range>({})
   const [shownRange, setShownRange] = useState<Range>({})
   const route = useRoute()
 
-  // A token kept from earlier in this tab is checked again: it may have been revoked.
+  // The browser's session, asked on load (a second tab is signed in by the first) and again
+  // when another tab signs in or out. The same token keeps the scope object, so pages do
+  // not load again.
   useEffect(() => {
-    if (!checking) return
-    getJson<Scope>('/api/v1/stats/scope')
-      .then(setScope, () => session.signOut())
-      .finally(() => setChecking(false))
+    const check = () =>
+      sessionScope()
+        .then(
+          (s) => setScope((was) => (s && was && s.token.id === was.token.id ? was : s)),
+          () => setScope(null),
+        )
+        .finally(() => setChecking(false))
+    void check()
+    return onOtherTab(check)
   }, [])
 
   // Tables follow the range only once it makes sense (from ≤ to).
@@ -37,9 +44,9 @@ export function App() {
 
   if (checking) return <p class="muted">…</p>
   if (scope === null) {
-    return <SignIn onSignedIn={(token, s) => (session.signIn(token), setScope(s))} />
+    return <SignIn onSignedIn={setScope} />
   }
-  const signOut = () => (session.signOut(), setScope(null), (location.hash = ''))
+  const signOut = () => void endSession().finally(() => (setScope(null), (location.hash = '')))
   const { role, site, opd, region } = scope.token
   const who = [ROLE_LABELS[role].id, site, opd, region].filter(Boolean).join(' · ')
   return (

@@ -3,6 +3,7 @@ import { publicRateLimit, restrictedRateLimit } from './abuse/guards'
 import { loggableError } from './error-log'
 import { ApiError, errorBody } from './errors'
 import { adminRoute } from './api/admin'
+import { authSessionRoute } from './api/auth/session'
 import { apiDocsRoute, openApiRoute } from './routes/api-docs'
 import { apiApp } from './api/operation'
 import { openApiDocument } from './api/document'
@@ -38,6 +39,7 @@ export function createApp() {
   app.use('/api/*', apiHeaders)
   app.use('/api/v1/stats/*', restrictedRateLimit)
   app.use('/api/v1/admin/*', restrictedRateLimit)
+  app.use('/api/v1/auth/*', restrictedRateLimit)
   app.use('/api/v1/public/*', publicRateLimit)
   app.use('/laporan/*', publicRateLimit)
   app.use('/transparansi/*', publicRateLimit)
@@ -70,6 +72,7 @@ export function createApp() {
   app.route('/api/v1/stats', statsRoute)
   app.route('/api/v1/categories', categoriesRoute)
   app.route('/api/v1/admin', adminRoute)
+  app.route('/api/v1/auth/session', authSessionRoute)
   app.route('/api/v1/public/publications', publicPublicationsRoute)
   // The contract's path, and the one the laporan and transparansi pages were built against.
   app.route('/api/v1/public/datasets', datasetsRoute)

@@ -1,12 +1,7 @@
-// The dashboard's only way to the API: same origin, the bearer token from sessionStorage.
-
-const TOKEN_KEY = 'tanggapan.token'
-
-export const session = {
-  token: () => sessionStorage.getItem(TOKEN_KEY),
-  signIn: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
-  signOut: () => sessionStorage.removeItem(TOKEN_KEY),
-}
+// The dashboard's only way to the API: same origin, signed in by the session cookie, which is
+// HttpOnly (this code never sees it; lib/session.ts makes and ends it). Every request says it
+// comes from the dashboard with the header the Worker requires of changes made with the
+// cookie, which no other site's page can add (docs/api.md «Sessions»).
 
 export class ApiFailure extends Error {
   constructor(
@@ -18,14 +13,8 @@ export class ApiFailure extends Error {
   }
 }
 
-async function request(
-  method: string,
-  path: string,
-  body?: unknown,
-  token = session.token(),
-): Promise<Response> {
-  const headers: Record<string, string> = {}
-  if (token) headers.Authorization = `Bearer ${token}`
+async function request(method: string, path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { 'X-Tanggapan-Session': '1' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   const res = await fetch(path, {
     method,
@@ -43,8 +32,8 @@ async function request(
   return res
 }
 
-export async function getJson<T>(path: string, token?: string): Promise<T> {
-  return (await request('GET', path, undefined, token ?? session.token())).json() as Promise<T>
+export async function getJson<T>(path: string): Promise<T> {
+  return (await request('GET', path)).json() as Promise<T>
 }
 
 export async function sendJson<T>(method: string, path: string, body?: unknown): Promise<T | null> {

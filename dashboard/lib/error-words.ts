@@ -26,6 +26,10 @@ const WORDS: Record<ErrorCode, Label> = {
     id: 'Token tidak dikenal atau sudah dicabut.',
     en: 'Unknown or revoked token.',
   },
+  token_expired: {
+    id: 'Token sudah kedaluwarsa; minta token baru kepada admin.',
+    en: 'The token has expired; ask an admin for a new one.',
+  },
   forbidden: { id: 'Peran Anda tidak boleh melakukan ini.', en: 'Your role may not do this.' },
   out_of_scope: {
     id: 'Ini di luar cakupan token Anda.',
@@ -34,6 +38,10 @@ const WORDS: Record<ErrorCode, Label> = {
   origin_not_allowed: {
     id: 'Situs ini tidak terdaftar untuk widget.',
     en: 'This site is not registered for the widget.',
+  },
+  session_header_missing: {
+    id: 'Permintaan ini ditolak demi keamanan; muat ulang halaman.',
+    en: 'Refused for safety; reload the page.',
   },
   not_found: { id: 'Tidak ditemukan.', en: 'Not found.' },
   unknown_site: { id: 'Situs tidak dikenal.', en: 'Unknown site.' },

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks'
-import type { Role } from '../../worker/auth/token'
 import { getJson, sendJson } from '../lib/api'
-import { ROLE_LABELS, T } from '../lib/i18n'
+import { T } from '../lib/i18n'
 import {
   type Choice,
   ConfirmButton,
@@ -12,14 +11,12 @@ import {
   useSubmit,
 } from '../components/form'
 import { PageTitle } from '../components/page-title'
+import { TokenManager } from '../components/token-manager'
 import { Status } from '../components/status'
-import type { Scope, TokenRow } from '../lib/types'
+import type { Scope } from '../lib/types'
 import { useApi } from '../lib/use-api'
 
 type Site = Scope['sites'][number] & { origins: string[] }
-
-/** The roles a token may be made for, in the order the select offers them. */
-const ROLES: Role[] = ['opd', 'kominfo', 'admin']
 
 const lines = (text: string) =>
   text
@@ -41,7 +38,7 @@ export function Manage() {
       ) : (
         <Status loaded={sites} />
       )}
-      <Tokens />
+      <TokenManager />
     </>
   )
 }
@@ -249,125 +246,5 @@ function OpdCleanup({
         <T id="Hapus" en="Delete" />
       </ConfirmButton>
     </form>
-  )
-}
-
-function Tokens() {
-  const [version, setVersion] = useState(0)
-  const list = useApi<{ tokens: TokenRow[] }>('/api/v1/admin/tokens', version)
-  const [role, setRole] = useState('opd')
-  const [site, setSite] = useState('')
-  const [opd, setOpd] = useState('')
-  const [label, setLabel] = useState('')
-  const [made, setMade] = useState<string | null>(null)
-  const refresh = () => setVersion((v) => v + 1)
-  const submit = useSubmit()
-  const create = () => {
-    const body = { role, label, ...(role === 'opd' ? { site, ...(opd ? { opd } : {}) } : {}) }
-    return sendJson<{ token: string }>('POST', '/api/v1/admin/tokens', body)
-  }
-  return (
-    <section class="panel">
-      <h3>
-        <T id="Token" en="Tokens" />
-      </h3>
-      <form
-        class="inline"
-        onSubmit={submit.on(create, (res) => (setMade(res?.token ?? null), refresh()))}
-      >
-        <Select
-          name="role"
-          value={role}
-          onChange={setRole}
-          label="Peran / role"
-          choices={ROLES.map((r): Choice => [r, ROLE_LABELS[r].id])}
-        />
-        {role === 'opd' && (
-          <input
-            name="token-site"
-            placeholder="site"
-            value={site}
-            onInput={(e) => setSite(e.currentTarget.value)}
-            aria-label="site"
-          />
-        )}
-        {role === 'opd' && (
-          <input
-            name="token-opd"
-            placeholder="opd (opsional / optional)"
-            value={opd}
-            onInput={(e) => setOpd(e.currentTarget.value)}
-            aria-label="opd"
-          />
-        )}
-        <input
-          name="token-label"
-          required
-          placeholder="Label"
-          value={label}
-          onInput={(e) => setLabel(e.currentTarget.value)}
-          aria-label="label"
-        />
-        <button type="submit" disabled={submit.busy}>
-          <T id="Buat token" en="Create token" />
-        </button>
-      </form>
-      <ErrorLine error={submit.error} />
-      {made && (
-        <p class="made">
-          <T id="Token baru (hanya ditampilkan sekali):" en="New token (shown only once):" />{' '}
-          <code>{made}</code>
-        </p>
-      )}
-      {list.state === 'ready' ? (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>ID</th>
-                <th>
-                  <T id="Peran" en="Role" />
-                </th>
-                <th>
-                  <T id="Cakupan" en="Scope" />
-                </th>
-                <th>Label</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.tokens.map((t) => (
-                <tr key={t.id} class={t.revoked_at ? 'revoked' : undefined}>
-                  <td>
-                    <code>{t.id}</code>
-                  </td>
-                  <td>{ROLE_LABELS[t.role].id}</td>
-                  <td>{[t.site, t.opd].filter(Boolean).join('/') || '—'}</td>
-                  <td>{t.label}</td>
-                  <td>
-                    {t.revoked_at ? (
-                      <T id="dicabut" en="revoked" />
-                    ) : (
-                      <ConfirmButton
-                        class="revoke"
-                        disabled={submit.busy}
-                        onConfirm={submit.on(
-                          () => sendJson('DELETE', `/api/v1/admin/tokens/${t.id}`),
-                          refresh,
-                        )}
-                      >
-                        <T id="Cabut" en="Revoke" />
-                      </ConfirmButton>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <Status loaded={list} />
-      )}
-    </section>
   )
 }

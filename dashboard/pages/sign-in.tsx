@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks'
-import { getJson } from '../lib/api'
 import { ErrorLine, Field, useSubmit } from '../components/form'
 import { T } from '../lib/i18n'
+import { signIn } from '../lib/session'
 import type { Scope } from '../lib/types'
 
-/** A token in, checked against the API before it is kept (for this tab only). */
-export function SignIn({ onSignedIn }: { onSignedIn: (token: string, scope: Scope) => void }) {
+/** A token in, exchanged for a session (lib/session.ts); the page keeps nothing of it. */
+export function SignIn({ onSignedIn }: { onSignedIn: (scope: Scope) => void }) {
   const [token, setToken] = useState('')
   const submit = useSubmit()
-  const check = () => getJson<Scope>('/api/v1/stats/scope', token.trim())
+  const check = () => signIn(token.trim())
   return (
     <main class="sign-in">
       <h1>
@@ -20,7 +20,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string, scope: Scop
           en="Sign in with a token from your Komdigi admin."
         />
       </p>
-      <form onSubmit={submit.on(check, (scope) => onSignedIn(token.trim(), scope))}>
+      <form onSubmit={submit.on(check, (scope) => (setToken(''), onSignedIn(scope)))}>
         <Field label="Token">
           <input
             name="token"
@@ -38,8 +38,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string, scope: Scop
       <ErrorLine error={submit.error} />
       <p class="muted small">
         <T
-          id="Token hanya disimpan di tab ini (sessionStorage)."
-          en="The token is kept in this tab only (sessionStorage)."
+          id="Token ditukar dengan sesi di peramban ini dan tidak disimpan. Sesi berakhir 8 jam setelah terakhir dipakai, atau dengan «Keluar»."
+          en="The token is exchanged for a session in this browser and not kept. The session ends 8 hours after its last use, or with «Keluar» (sign out)."
         />
       </p>
     </main>

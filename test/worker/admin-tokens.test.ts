@@ -30,6 +30,7 @@ describe('tokens', () => {
       opd: 'bkd',
       region: null,
       label: 'BKD Kabupaten',
+      expires_at: null,
     })
     const stored = await env.DB.prepare('SELECT * FROM tokens WHERE id = ?').bind(made.id).first()
     expect(stored).toMatchObject({
@@ -55,6 +56,8 @@ describe('tokens', () => {
       label: 'BKD Kabupaten',
       created_at: expect.any(Number),
       revoked_at: null,
+      expires_at: null,
+      last_used_at: expect.any(Number),
     })
     expect(JSON.stringify(listed)).not.toMatch(/tgp_|hash/)
   })

@@ -284,7 +284,17 @@ const Health = z
   .openapi('Health')
 const Tokens = z
   .strictObject({
-    tokens: z.array(tokenScope.extend({ created_at: z.int(), revoked_at: z.int().nullable() })),
+    tokens: z.array(
+      tokenScope.extend({
+        created_at: z.int(),
+        revoked_at: z.int().nullable(),
+        expires_at: z.int().nullable().describe('Refused from then on; null: until revoked'),
+        last_used_at: z
+          .int()
+          .nullable()
+          .describe('Its last request or sign-in, to the minute; null: never used'),
+      }),
+    ),
   })
   .openapi('Tokens')
 const EmbedCheck = z

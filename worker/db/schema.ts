@@ -258,8 +258,31 @@ export const tokens = sqliteTable(
     label: text('label').notNull(),
     createdAt: integer('created_at').notNull(),
     revokedAt: integer('revoked_at'),
+    /** Refused from this instant on (ms); null: until revoked. */
+    expiresAt: integer('expires_at'),
+    /** When it last opened a request or session, to the minute (auth/bearer-auth.ts). */
+    lastUsedAt: integer('last_used_at'),
   },
   (t) => [uniqueIndex('tokens_hash').on(t.hash), index('tokens_site').on(t.siteId)],
+)
+
+/**
+ * The dashboard's sign-in sessions (docs/dashboard.md «Signing in»): a token exchanged once
+ * for a cookie. Only the SHA-256 of the cookie's random id is stored, and nothing of the
+ * person's network or browser. A session speaks for its token, so it goes with it (revoked,
+ * expired or deleted); `expires_at` slides while the session is used.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    hash: text('hash').primaryKey(),
+    tokenId: text('token_id')
+      .notNull()
+      .references(() => tokens.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_token').on(t.tokenId)],
 )
 
 /**

@@ -2,6 +2,7 @@ import { eq, isNull, and, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { tokens } from '../db/schema'
 import { type AuditEntry, batchWithAudit } from './audit'
+import { tokenSessionsDelete } from './sessions'
 import { type NewToken, tokenInsert } from './tokens'
 
 // The token changes an admin makes through the API, each with its audit row in one batch
@@ -17,7 +18,10 @@ export async function createToken(
   await batchWithAudit(db, [tokenInsert(db, token, nowMs).getSQL()], audit)
 }
 
-/** Revokes a token; false when there is no such token. Revoking twice keeps the first time. */
+/**
+ * Revokes a token and ends its sessions; false when there is no such token. Revoking twice
+ * keeps the first time.
+ */
 export async function revokeToken(
   db: Db,
   id: string,
@@ -40,6 +44,6 @@ export async function revokeToken(
     .where(and(eq(tokens.id, id), isNull(tokens.revokedAt)))
   // Logged only when it revokes: a second revocation changes nothing.
   const when = sql`EXISTS (SELECT 1 FROM tokens WHERE id = ${id} AND revoked_at IS NULL)`
-  await batchWithAudit(db, [revoke.getSQL()], entry, when)
+  await batchWithAudit(db, [revoke.getSQL(), tokenSessionsDelete(db, id).getSQL()], entry, when)
   return true
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull, lt, or } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { tokens } from '../db/schema'
 import type { Role, TokenScope } from '../auth/token'
@@ -11,27 +11,48 @@ export interface NewToken {
   opd: string | null
   region: string | null
   label: string
+  /** Refused from this instant on (ms); left out: until revoked. */
+  expiresAt?: number | null
+}
+
+/** A live token as the middleware needs it: its scope, when it ends and when it was last used. */
+export type TokenRecord = TokenScope & {
+  hash: string
+  expiresAt: number | null
+  lastUsedAt: number | null
+}
+
+const recordColumns = {
+  id: tokens.id,
+  hash: tokens.hash,
+  role: tokens.role,
+  site: tokens.siteId,
+  opd: tokens.opd,
+  region: tokens.region,
+  label: tokens.label,
+  expiresAt: tokens.expiresAt,
+  lastUsedAt: tokens.lastUsedAt,
 }
 
 /** The live (not revoked) token with this hash, with the hash it was stored under. */
-export async function liveTokenByHash(
-  db: Db,
-  hash: string,
-): Promise<(TokenScope & { hash: string }) | null> {
+export async function liveTokenByHash(db: Db, hash: string): Promise<TokenRecord | null> {
   const row = await db
-    .select({
-      id: tokens.id,
-      hash: tokens.hash,
-      role: tokens.role,
-      site: tokens.siteId,
-      opd: tokens.opd,
-      region: tokens.region,
-      label: tokens.label,
-    })
+    .select(recordColumns)
     .from(tokens)
     .where(and(eq(tokens.hash, hash), isNull(tokens.revokedAt)))
     .get()
   return row ?? null
+}
+
+/**
+ * Marks the token used now, unless a mark newer than `sinceMs` is there already: the
+ * condition is in the statement, so requests racing each other write it once.
+ */
+export async function markTokenUsed(db: Db, id: string, nowMs: number, sinceMs: number) {
+  await db
+    .update(tokens)
+    .set({ lastUsedAt: nowMs })
+    .where(and(eq(tokens.id, id), or(isNull(tokens.lastUsedAt), lt(tokens.lastUsedAt, sinceMs))))
 }
 
 /**
@@ -47,6 +68,7 @@ export function tokenInsert(db: Db, token: NewToken, nowMs: number) {
     opd: token.opd,
     region: token.region,
     label: token.label,
+    expiresAt: token.expiresAt ?? null,
     createdAt: nowMs,
   }
   return db
@@ -70,6 +92,8 @@ export async function listTokens(db: Db) {
       label: tokens.label,
       created_at: tokens.createdAt,
       revoked_at: tokens.revokedAt,
+      expires_at: tokens.expiresAt,
+      last_used_at: tokens.lastUsedAt,
     })
     .from(tokens)
     .orderBy(desc(tokens.createdAt), tokens.id)

@@ -17,6 +17,11 @@ const newToken = z
     opd: opdSlug.optional(),
     region: provinceCode('region').optional(),
     label: displayName('label'),
+    expires_at: z
+      .int('expires_at must be a whole number of milliseconds')
+      .positive('expires_at must be a whole number of milliseconds')
+      .optional()
+      .describe('When the token stops working (ms since 1970); left out: until revoked'),
   })
   .refine((b) => b.role === 'opd' || (b.site === undefined && b.opd === undefined), {
     message: 'only an opd token takes a site or opd',
@@ -30,7 +35,10 @@ const newToken = z
 const tokenId = z.object({ id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'not a token id') })
 
 const NewToken = tokenScope
-  .extend({ token: z.string().describe('The bearer token, shown once') })
+  .extend({
+    expires_at: z.int().nullable(),
+    token: z.string().describe('The bearer token, shown once'),
+  })
   .openapi('NewToken')
 
 const tags: ['Management'] = ['Management']
@@ -73,6 +81,10 @@ export const adminTokensRoute = apiApp(adminOnly)
   .openapi(createTokenRoute, async (c) => {
     const body = c.var.body
     const db = c.var.db
+    const now = Date.now()
+    if (body.expires_at !== undefined && body.expires_at <= now) {
+      throw apiError('invalid_request', 'expires_at must be in the future')
+    }
     await requireSiteAndOpd(db, body.site, body.opd)
     const minted = await mintToken()
     const record = {
@@ -83,8 +95,10 @@ export const adminTokensRoute = apiApp(adminOnly)
       opd: body.opd ?? null,
       region: body.region ?? null,
       label: body.label,
+      expiresAt: body.expires_at ?? null,
     }
-    const { hash: _hash, ...shown } = record
+    const { hash: _hash, expiresAt, ...scope } = record
+    const shown = { ...scope, expires_at: expiresAt }
     const { id: _id, ...after } = shown
     const audit = {
       token: c.var.token,
@@ -94,7 +108,7 @@ export const adminTokensRoute = apiApp(adminOnly)
       before: null,
       after,
     }
-    await createToken(db, record, Date.now(), audit)
+    await createToken(db, record, now, audit)
     return c.json({ ...shown, token: minted.token }, 201)
   })
   .openapi(revokeRoute, async (c) => {
