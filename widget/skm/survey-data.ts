@@ -13,6 +13,11 @@ export interface SurveyData {
   lang: SurveyLang
   /** The service's questions for the nine elements, in the questionnaire's order. */
   questions: Bilingual[]
+  /**
+   * In kiosk mode (a tablet at the counter, docs/skm.md «Mode kios»), the device's token the
+   * page was opened with, checked by the Worker; absent on a phone.
+   */
+  device?: string
 }
 
 /** The element the chunk renders into; its data-survey attribute holds the SurveyData. */
