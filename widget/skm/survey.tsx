@@ -66,6 +66,8 @@ export function Survey({ data }: { data: SurveyData }) {
       setAnswers({})
       setProfile({})
       setSaran('')
+      // The next respondent meets the kiosk in its own language again.
+      if (lang !== data.lang) switchLang(data.lang)
       began.current = performance.now()
       go(0)
     }, KIOSK_THANKS_MS)
@@ -84,8 +86,7 @@ export function Survey({ data }: { data: SurveyData }) {
     setStep(to)
   }
 
-  const switchLang = () => {
-    const to = lang === 'id' ? 'en' : 'id'
+  const switchLang = (to: SurveyLang = lang === 'id' ? 'en' : 'id') => {
     setLang(to)
     document.documentElement.lang = to
     document.title = document.title.replace(t.title, MESSAGES[to].title)
@@ -248,7 +249,12 @@ export function Survey({ data }: { data: SurveyData }) {
     <div class="survey" lang={lang}>
       <div class="top">
         <p class="title">{t.title}</p>
-        <button type="button" class="lang" lang={lang === 'id' ? 'en' : 'id'} onClick={switchLang}>
+        <button
+          type="button"
+          class="lang"
+          lang={lang === 'id' ? 'en' : 'id'}
+          onClick={() => switchLang()}
+        >
           {t.other}
         </button>
       </div>
