@@ -57,10 +57,36 @@ async function respondents(slug: string): Promise<number> {
   return rows[0]?.respondents ?? 0
 }
 
+const WORDS = {
+  id: {
+    step: 'Pertanyaan # dari 9',
+    next: 'Lanjut',
+    about: 'Tentang Anda',
+    age: 'Usia',
+    send: 'Kirim',
+    thanks: 'Terima kasih!',
+  },
+  en: {
+    step: 'Question # of 9',
+    next: 'Next',
+    about: 'About you',
+    age: 'Age',
+    send: 'Send',
+    thanks: 'Thank you!',
+  },
+}
+
 /** One respondent by touch: an answer on each of the nine screens, then Kirim after a while. */
-async function answerNine(page: Page, pick: number, shots?: string, age?: string) {
+async function answerNine(
+  page: Page,
+  pick: number,
+  shots?: string,
+  age?: string,
+  lang: 'id' | 'en' = 'id',
+) {
+  const w = WORDS[lang]
   for (let i = 1; i <= 9; i++) {
-    await page.getByText(`Pertanyaan ${i} dari 9`).waitFor()
+    await page.getByText(w.step.replace('#', String(i))).waitFor()
     await page.locator('label.o').nth(pick).tap()
     if (shots) {
       // Each screen, with the longest question (U5), fits the tablet without scrolling.
@@ -70,19 +96,19 @@ async function answerNine(page: Page, pick: number, shots?: string, age?: string
       ).toBe(true)
       if (i === 5) await screenshot(page, `${shots}-question`)
     }
-    await page.getByRole('button', { name: 'Lanjut' }).tap()
+    await page.getByRole('button', { name: w.next }).tap()
   }
-  await page.getByRole('heading', { name: 'Tentang Anda' }).waitFor()
+  await page.getByRole('heading', { name: w.about }).waitFor()
   // Nothing of the respondent before: the profile starts empty each time.
-  expect(await page.getByLabel('Usia').inputValue()).toBe('')
-  if (age) await page.getByLabel('Usia').selectOption(age)
+  expect(await page.getByLabel(w.age).inputValue()).toBe('')
+  if (age) await page.getByLabel(w.age).selectOption(age)
   // A person took a while: the API drops answers given faster than anyone could.
   await page.clock.fastForward('00:40')
-  await page.getByRole('button', { name: 'Kirim' }).tap()
-  await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor()
+  await page.getByRole('button', { name: w.send }).tap()
+  await page.getByRole('heading', { name: w.thanks }).waitFor()
 }
 
-/** After the thanks, the first screen again with nothing of the last respondent. */
+/** After the thanks, the first screen again, in Indonesian, with nothing of the last respondent. */
 async function startsOver(page: Page) {
   await page.clock.fastForward('00:06')
   await page.getByText('Pertanyaan 1 dari 9').waitFor()
@@ -151,7 +177,9 @@ describe('the kiosk on a 390 px screen', () => {
     const { context, page } = await tablet(PHONE)
     const errors = pageErrors(page)
     await page.goto(url)
-    await answerNine(page, 0)
+    // A respondent who reads English; the next one meets the kiosk in Indonesian again.
+    await page.getByRole('button', { name: 'English' }).tap()
+    await answerNine(page, 0, undefined, undefined, 'en')
     await screenshot(page, 'kiosk-phone-thanks')
     await startsOver(page)
     await expect.poll(() => respondents(slug)).toBe(1)
