@@ -52,6 +52,7 @@ const WORDS: Record<ErrorCode, Label> = {
   unknown_publication: { id: 'Publikasi tidak ditemukan.', en: 'Publication not found.' },
   unknown_webhook: { id: 'Webhook tidak ditemukan.', en: 'Webhook not found.' },
   unknown_service: { id: 'Layanan tidak dikenal.', en: 'Unknown service.' },
+  unknown_device: { id: 'Perangkat kios tidak dikenal.', en: 'Unknown kiosk device.' },
   site_exists: { id: 'Situs dengan ID ini sudah ada.', en: 'A site with this ID exists.' },
   origin_taken: {
     id: 'Origin ini sudah dipakai situs lain.',
@@ -73,6 +74,7 @@ const WORDS: Record<ErrorCode, Label> = {
   already_published: { id: 'Periode ini sudah diterbitkan.', en: 'Already published.' },
   service_taken: { id: 'Nama layanan sudah dipakai.', en: 'The service name is taken.' },
   service_retired: { id: 'Layanan ini sudah dihentikan.', en: 'This service was retired.' },
+  device_revoked: { id: 'Perangkat kios ini sudah dicabut.', en: 'This kiosk device was revoked.' },
   payload_too_large: { id: 'Isian terlalu panjang.', en: 'Too much was sent.' },
   unsupported_media_type: { id: 'Jenis isian tidak didukung.', en: 'Unsupported content.' },
   too_many_opds: { id: 'Terlalu banyak OPD.', en: 'Too many OPDs.' },

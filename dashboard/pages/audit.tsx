@@ -40,6 +40,8 @@ const ACTION_LABELS: Record<AuditAction, Label> = {
   'comment.follow_up': { id: 'Tindak lanjut komentar', en: 'Comment follow-up' },
   'flagged.exclude': { id: 'Tanggapan mencurigakan dikecualikan', en: 'Flagged answers excluded' },
   'publication.create': { id: 'Periode diterbitkan', en: 'Period published' },
+  'kiosk.issue': { id: 'Perangkat kios didaftarkan', en: 'Kiosk device issued' },
+  'kiosk.revoke': { id: 'Perangkat kios dicabut', en: 'Kiosk device revoked' },
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v))

@@ -28,6 +28,11 @@ export const MESSAGES = {
     gone: 'Layanan ini sudah tidak menerima survei. Jawaban Anda tidak disimpan.',
     tooMany: 'Terlalu banyak jawaban dari jaringan ini hari ini. Silakan coba lagi besok.',
     refused: 'Jawaban tidak dapat diterima. Muat ulang halaman, lalu isi lagi.',
+    kioskNext:
+      'Jawaban Anda sudah disimpan. Sebentar lagi layar kembali ke awal untuk responden berikutnya.',
+    waiting: (n: number) => `${n} jawaban menunggu sambungan internet; akan dikirim otomatis.`,
+    device:
+      'Perangkat kios ini tidak terdaftar atau sudah dicabut. Petugas: minta tautan kios baru di dasbor Tanggapan.',
   },
   en: {
     title: 'Public Satisfaction Survey',
@@ -52,5 +57,11 @@ export const MESSAGES = {
     gone: 'This service no longer takes the survey. Your answers were not stored.',
     tooMany: 'Too many answers from this network today. Please try again tomorrow.',
     refused: 'Your answers could not be accepted. Reload the page and answer again.',
+    kioskNext:
+      'Your answers have been saved. The screen returns to the start for the next respondent in a moment.',
+    waiting: (n: number) =>
+      `${n} answers waiting for the internet connection; they will be sent automatically.`,
+    device:
+      'This kiosk device is not registered or has been revoked. Staff: ask for a new kiosk link in the Tanggapan dashboard.',
   },
 } satisfies Record<SurveyLang, unknown>

@@ -16,6 +16,11 @@ export interface SurveyData {
   questions: Bilingual[]
   /** The API's base URL where the survey is not on the Worker's own page: `https://…/api/v1/`. */
   api?: string
+  /**
+   * In kiosk mode (a tablet at the counter, docs/skm.md «Mode kios»), the device's token the
+   * page was opened with, checked by the Worker; absent on a phone.
+   */
+  device?: string
 }
 
 /** The element the chunk renders into; its data-survey attribute holds the SurveyData. */

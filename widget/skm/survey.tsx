@@ -1,5 +1,5 @@
 import type { JSX } from 'preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import {
   type AnswerValue,
   ELEMENTS,
@@ -11,20 +11,26 @@ import {
   type ProfileKey,
 } from '../../worker/skm/questionnaire'
 import { Face, LiveRegion } from '../ui/answer-parts'
+import { kioskQueue, type Stop } from './kiosk-queue'
 import { MESSAGES } from './messages'
 import { respondentId } from './respondent-id'
-import { type Problem, submit } from './submit'
+import { type Problem, type Submission, submit, surveyBody } from './submit'
 import type { SurveyData, SurveyLang } from './survey-data'
 
 // The questionnaire as a respondent meets it on a phone: one element per screen (docs/skm.md
 // «Satu unsur per layar»), then the optional profile and suggestion, then thanks. Native radio
 // buttons in a fieldset, so touch, keyboard and screen readers work as everywhere else.
+// In kiosk mode (a tablet at the counter, docs/skm.md «Mode kios») the same screens with large
+// targets; each respondent's answers go to a queue that outlasts a network outage, and after
+// the thanks the survey starts over for the next respondent with nothing of the last one kept.
 
 /** Best first, as the news box shows its answers (docs/contract.md §1); the face follows. */
 const SHOWN: AnswerValue[] = [4, 3, 2, 1]
 const LAST = ELEMENTS.length
 const DONE = LAST + 1
 const opened = performance.now()
+/** How long a kiosk shows its thanks before the next respondent's first screen. */
+const KIOSK_THANKS_MS = 5000
 
 export function Survey({ data }: { data: SurveyData }) {
   const [lang, setLang] = useState<SurveyLang>(data.lang)
@@ -38,6 +44,35 @@ export function Survey({ data }: { data: SurveyData }) {
   const heading = useRef<HTMLHeadingElement>(null)
   const moved = useRef(false)
   const t = MESSAGES[lang]
+  const kiosk = data.device !== undefined
+  // On a kiosk, a new respondent id and clock for each respondent.
+  const began = useRef(opened)
+  const [waiting, setWaiting] = useState(0)
+  const [stopped, setStopped] = useState<Stop | null>(null)
+  const queue = useMemo(
+    () =>
+      kiosk
+        ? kioskQueue(`tanggapan-skm-kiosk:${data.site}/${data.service}`, (n, stop) => {
+            setWaiting(n)
+            if (stop) setStopped(stop)
+          })
+        : null,
+    [],
+  )
+  useEffect(() => void queue?.send(), [])
+  useEffect(() => {
+    if (!kiosk || step !== DONE) return
+    const next = setTimeout(() => {
+      setAnswers({})
+      setProfile({})
+      setSaran('')
+      // The next respondent meets the kiosk in its own language again.
+      if (lang !== data.lang) switchLang(data.lang)
+      began.current = performance.now()
+      go(0)
+    }, KIOSK_THANKS_MS)
+    return () => clearTimeout(next)
+  }, [step])
 
   // Focus follows the screen, so a keyboard or screen-reader user starts on its question; not
   // on opening the page, where the browser's own start is expected.
@@ -51,8 +86,7 @@ export function Survey({ data }: { data: SurveyData }) {
     setStep(to)
   }
 
-  const switchLang = () => {
-    const to = lang === 'id' ? 'en' : 'id'
+  const switchLang = (to: SurveyLang = lang === 'id' ? 'en' : 'id') => {
     setLang(to)
     document.documentElement.lang = to
     document.title = document.title.replace(t.title, MESSAGES[to].title)
@@ -65,22 +99,36 @@ export function Survey({ data }: { data: SurveyData }) {
   const send = async (e: Event) => {
     e.preventDefault()
     if (sending) return
-    setSending(true)
-    setProblem(null)
-    const outcome: Problem | null = await submit(data, {
+    const given: Submission = {
       answers: answers as Record<ElementKey, AnswerValue>,
       profile,
       saran,
-      respondent: respondentId(),
-      elapsedMs: performance.now() - opened,
-    })
+      respondent: queue ? crypto.randomUUID() : respondentId(),
+      elapsedMs: performance.now() - began.current,
+    }
+    if (queue) {
+      queue.add(surveyBody(data, given))
+      void queue.send()
+      return go(DONE)
+    }
+    setSending(true)
+    setProblem(null)
+    const outcome: Problem | null = await submit(data, given)
     setSending(false)
     if (outcome === null) go(DONE)
     else setProblem(t[outcome])
   }
 
   let screen: JSX.Element
-  if (step < LAST) {
+  if (stopped) {
+    screen = (
+      <div class="screen">
+        <p class="problem" role="alert">
+          {t[stopped]}
+        </p>
+      </div>
+    )
+  } else if (step < LAST) {
     const element = ELEMENTS[step]
     const chosen = answers[element.key]
     const next = (e: Event) => {
@@ -192,7 +240,7 @@ export function Survey({ data }: { data: SurveyData }) {
         <h2 tabIndex={-1} ref={heading}>
           {t.thanks}
         </h2>
-        <p>{t.recorded}</p>
+        <p>{kiosk ? t.kioskNext : t.recorded}</p>
       </div>
     )
   }
@@ -201,12 +249,18 @@ export function Survey({ data }: { data: SurveyData }) {
     <div class="survey" lang={lang}>
       <div class="top">
         <p class="title">{t.title}</p>
-        <button type="button" class="lang" lang={lang === 'id' ? 'en' : 'id'} onClick={switchLang}>
+        <button
+          type="button"
+          class="lang"
+          lang={lang === 'id' ? 'en' : 'id'}
+          onClick={() => switchLang()}
+        >
           {t.other}
         </button>
       </div>
       {step === 0 && <p class="lead">{t.lead}</p>}
       {screen}
+      {waiting > 0 && !stopped && <p class="hint">{t.waiting(waiting)}</p>}
       <LiveRegion text={sending ? t.sending : ''} />
     </div>
   )

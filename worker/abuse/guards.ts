@@ -3,7 +3,9 @@ import type { MiddlewareHandler } from 'hono'
 import {
   FLAG_NEW_ARTICLES_AFTER,
   FLAG_RESPONSES_AFTER,
+  FLAG_KIOSK_SUBMISSIONS_AFTER,
   FLAG_SITE_RESPONSES_AFTER,
+  KIOSK_SUBMISSIONS_PER_DEVICE_MINUTE,
   networkAddress,
   NEW_ARTICLES_PER_NETWORK_SITE_DAY,
   NEW_RESPONSES_PER_ADDRESS_ARTICLE_DAY,
@@ -77,13 +79,39 @@ export function beaconGuard(hashes: Hashes | null, site: string): BeaconGuard | 
  * The bound on new SKM respondents from one network to one site a day (storage/skm-submissions.ts):
  * a respondent is a new reader of the news box, so the same budget sizes, in a budget of its own.
  */
-export function skmGuard(hashes: Hashes | null, site: string): SkmGuard | null {
+export function skmGuard(hashes: Hashes | null, site: string, day: string): SkmGuard | null {
   if (hashes === null) return null
   return {
     key: `k:${hashes.network}:${site}`,
+    window: day,
     limit: NEW_RESPONSES_PER_NETWORK_SITE_DAY,
     flagAfter: FLAG_SITE_RESPONSES_AFTER,
   }
+}
+
+/**
+ * The bound on a kiosk's submissions per minute (worker/abuse/limits.ts), in the same counters
+ * and statement as the network's: the device's public id instead of a network's hash, the UTC
+ * minute instead of the day. It holds with RATE_LIMITS=off too, since it is about the figures
+ * a device may make, not about load.
+ */
+export function kioskGuard(device: string, nowMs: number): SkmGuard {
+  return {
+    key: `kd:${device}`,
+    window: new Date(nowMs).toISOString().slice(0, 16),
+    limit: KIOSK_SUBMISSIONS_PER_DEVICE_MINUTE,
+    flagAfter: FLAG_KIOSK_SUBMISSIONS_AFTER,
+  }
+}
+
+/** 429 past a kiosk's per-minute bound, with `Retry-After` pointing at the next minute. */
+export function tooManyThisMinute(nowMs: number): ApiError {
+  const seconds = 60 - new Date(nowMs).getUTCSeconds()
+  return apiError(
+    'rate_limited',
+    `More than ${KIOSK_SUBMISSIONS_PER_DEVICE_MINUTE} submissions a minute from this kiosk; wait and send again`,
+    { 'Retry-After': String(seconds) },
+  )
 }
 
 const encoder = new TextEncoder()

@@ -35,6 +35,21 @@ export const RESTRICTED_REQUESTS_PER_ADDRESS_MINUTE = 1200
 /** Requests per address per minute to the public endpoints, before any D1 work; wrangler.toml. */
 export const PUBLIC_REQUESTS_PER_ADDRESS_MINUTE = 600
 
+/**
+ * SKM submissions one kiosk (a tablet at a service's counter, docs/skm.md «Mode kios») may
+ * send in a minute, counted per device instead of per network: an office's one address serves
+ * many respondents a day, and a kiosk must not run into the phones' per-network bound. Nine
+ * screens by touch and the thank-you take a person half a minute at the least, so one tablet
+ * yields about two respondents a minute at its busiest. Answers kept through an outage are sent
+ * one per KIOSK_SEND_INTERVAL_MS (at most four in a minute), so an honest kiosk never passes
+ * FLAG_KIOSK_SUBMISSIONS_AFTER: more in one minute is a burst no queue of people makes, stored
+ * flagged and never counted. Past the limit a submission is refused with 429 and Retry-After,
+ * which the kiosk waits out with the answer still queued.
+ */
+export const KIOSK_SUBMISSIONS_PER_DEVICE_MINUTE = 10
+export const FLAG_KIOSK_SUBMISSIONS_AFTER = 5
+export const KIOSK_SEND_INTERVAL_MS = 15_000
+
 /** `RATE_LIMITS=off` (docs/contract.md §6) lifts the per-address limits, for load tests from one machine. */
 export function rateLimitsOn(env: { RATE_LIMITS?: string }): boolean {
   return (env.RATE_LIMITS ?? 'on').toLowerCase() !== 'off'

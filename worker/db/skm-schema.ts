@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { ELEMENT_KEYS, type ElementKey, PROFILE_FIELDS } from '../skm/questionnaire'
 import { sites } from './schema'
 
@@ -47,7 +48,10 @@ const profileColumns = Object.fromEntries(
  * random respondent id (storage/skm-submissions.ts), never the id itself, so rows of one
  * browser on two services cannot be linked. No address, user agent, name or number is stored;
  * `saran` only after personal data was removed. `flagged` rows came from a network past the
- * abuse bound of worker/abuse/ and are never counted.
+ * abuse bound of worker/abuse/ and are never counted. `device` is the kiosk's public id
+ * (`skm_devices.id`) for a submission made at a counter's tablet, null from a phone; a kiosk's
+ * respondent id is fresh per respondent, so on a kiosk it is the submission's idempotency key
+ * across days too (storage/skm-submissions.ts `kioskDayOf`).
  */
 export const skmSubmissions = sqliteTable(
   'skm_submissions',
@@ -63,10 +67,15 @@ export const skmSubmissions = sqliteTable(
     saran: text('saran'),
     flagged: integer('flagged').notNull().default(0),
     submittedAt: integer('submitted_at').notNull(),
+    device: text('device'),
   },
   (t) => [
     primaryKey({ columns: [t.siteId, t.service, t.day, t.respondentHash] }),
     index('skm_submissions_day').on(t.day),
+    // Phones' rows stay out of it: only a kiosk's retry looks a submission up by respondent alone.
+    index('skm_submissions_kiosk')
+      .on(t.siteId, t.service, t.respondentHash)
+      .where(sql`device IS NOT NULL`),
   ],
 )
 
@@ -113,4 +122,30 @@ export const skmProfileDays = sqliteTable(
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.service, t.day, t.field, t.value] })],
+)
+
+/**
+ * A kiosk: a tablet at a service's counter that many respondents answer on
+ * (`/skm/:site/:service?mode=kiosk&device=TOKEN`, docs/skm.md «Mode kios»). Issued by an admin or
+ * the OPD's token for one service; only the SHA-256 of its token is stored, as for bearer
+ * tokens (the token is shown once). `id` is public, for listing and revoking. A revoked device's
+ * page says so and its submissions are refused.
+ */
+export const skmDevices = sqliteTable(
+  'skm_devices',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    service: text('service').notNull(),
+    label: text('label').notNull(),
+    hash: text('hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('skm_devices_hash').on(t.hash),
+    index('skm_devices_service').on(t.siteId, t.service),
+  ],
 )

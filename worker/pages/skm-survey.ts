@@ -18,8 +18,9 @@ export interface SurveyPage {
 const STYLESHEET = `/widget/${SURVEY_STYLE_NAME}`
 
 /** The survey's own stylesheet in the pages' shared document, the survey as its main. */
-function shell(lang: 'id' | 'en', title: string, body: ReturnType<typeof html>) {
-  return pageShell(title, html`<main class="page">${body}</main>`, '', lang, STYLESHEET)
+function shell(lang: 'id' | 'en', title: string, body: ReturnType<typeof html>, kiosk = false) {
+  const main = html`<main class="${kiosk ? 'page kiosk' : 'page'}">${body}</main>`
+  return pageShell(title, main, '', lang, STYLESHEET)
 }
 
 export function surveyPage(p: SurveyPage) {
@@ -37,6 +38,30 @@ export function surveyPage(p: SurveyPage) {
 <noscript><p class="problem">Survei ini memerlukan JavaScript. / This survey needs JavaScript.</p></noscript>
 </div>
 <script type="module" src="/widget/${SURVEY_NAME}"></script>`,
+    p.data.device !== undefined,
+  )
+}
+
+/**
+ * A kiosk address whose device token is wrong or revoked: said in Indonesian, then English,
+ * with what the staff should do. No survey is shown, so no answer is given in vain.
+ */
+export function kioskRefusedPage(revoked: boolean) {
+  const [id, en] = revoked
+    ? ['Perangkat kios ini sudah dicabut', 'This kiosk device has been revoked']
+    : ['Perangkat kios ini tidak terdaftar', 'This kiosk device is not registered']
+  return shell(
+    'id',
+    `${id} — ${en}`,
+    html`<div class="missing">
+<h1>${id}</h1>
+<p>Survei tidak dapat diisi di perangkat ini. Petugas: minta tautan kios baru kepada admin atau pengelola layanan di dasbor Tanggapan.</p>
+<div lang="en">
+<h2>${en}</h2>
+<p>The survey cannot be answered on this device. Staff: ask an admin or the service's manager for a new kiosk link in the Tanggapan dashboard.</p>
+</div>
+</div>`,
+    true,
   )
 }
 

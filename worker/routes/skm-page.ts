@@ -6,11 +6,17 @@ import { type AppEnv, factory } from '../env'
 import { ApiError } from '../errors'
 import { PAGE_CSP } from '../pages/page-shell'
 import { POSTER_CSS, POSTER_STYLESHEET_PATH, posterPage } from '../pages/skm-poster'
-import { surveyMissingPage, surveyPage, surveyProblemPage } from '../pages/skm-survey'
+import {
+  kioskRefusedPage,
+  surveyMissingPage,
+  surveyPage,
+  surveyProblemPage,
+} from '../pages/skm-survey'
 import { publicOrigin } from '../public-origin'
 import { qrSvg } from '../skm/qr-code'
 import { ELEMENTS, withWording } from '../skm/questionnaire'
-import { serviceSlug } from '../skm/validation'
+import { deviceToken, serviceSlug } from '../skm/validation'
+import { checkDevice } from '../storage/skm-devices'
 import { type ServiceRow, serviceOf } from '../storage/skm-services'
 import { type SiteEntry, siteDirectory } from '../storage/sites'
 import { siteId } from '../validation/fields'
@@ -78,6 +84,18 @@ export const skmPageRoute = factory
     const found = await liveService(c)
     if (found === null) return c.html(surveyMissingPage(), 404)
     const { directory, service } = found
+    // A kiosk (docs/skm.md «Mode kios»): its token is in the address, so the page is never kept
+    // by a cache, and a wrong or revoked one is told at once rather than after nine answers.
+    const kiosk = c.req.query('mode') === 'kiosk'
+    let device: string | undefined
+    if (kiosk) {
+      c.header('Cache-Control', 'no-store')
+      device = c.req.query('device') ?? ''
+      const check = deviceToken.safeParse(device).success
+        ? await checkDevice(c.var.db, directory.id, service.slug, device)
+        : { live: false as const, revoked: false }
+      if (!check.live) return c.html(kioskRefusedPage(check.revoked), 403)
+    }
     // Stored wording was checked when it was set; the defaults stand in should it not be.
     const worded = withWording(service.wording ?? {})
     const questions = (worded.ok ? worded.questionnaire : ELEMENTS).map((e) => e.question)
@@ -93,6 +111,7 @@ export const skmPageRoute = factory
           service: service.slug,
           lang,
           questions,
+          device,
         },
       }),
     )

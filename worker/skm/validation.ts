@@ -82,6 +82,11 @@ export const saran = z
   .nullish()
   .transform((s) => s ?? null)
 
+/** A kiosk's device token (docs/skm.md «Mode kios»), as storage/skm-devices.ts makes them. */
+export const deviceToken = z
+  .string({ error: 'device must be a kiosk device token' })
+  .regex(/^tgk_[0-9a-f]{48}$/, 'device must be a kiosk device token')
+
 export const skmResponseBody = z.object({
   site: siteId.optional(),
   opd: opdSlug,
@@ -93,6 +98,7 @@ export const skmResponseBody = z.object({
   // Signals of scripted answers, as for the news box (worker/abuse/limits.ts); optional.
   hp: z.string().max(200).optional(),
   elapsed_ms: z.number().nonnegative().optional(),
+  device: deviceToken.optional(),
 })
 
 export type SkmResponseBody = z.output<typeof skmResponseBody>

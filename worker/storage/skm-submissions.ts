@@ -16,9 +16,14 @@ import {
 // service's day from that day's stored submissions, so the tallies always equal them, also
 // when a respondent replaces their answers or two requests race.
 
-/** A per-network bound on new respondents to a site a day (the key and limits of worker/abuse/). */
+/**
+ * A bound on new respondents (the key and limits of worker/abuse/): a network's to a site a day,
+ * or a kiosk's in a minute.
+ */
 export interface SkmGuard {
   key: string
+  /** The counter's window: a day, or a minute (`YYYY-MM-DDTHH:MM`). */
+  window: string
   /** Past this many, a new respondent is refused. */
   limit: number
   /** Past this many, a new respondent is stored flagged and never counted. */
@@ -36,6 +41,8 @@ export interface Submission {
   /** The suggestion with personal data already removed. */
   saran: string | null
   nowMs: number
+  /** The kiosk's public id; absent from a phone. */
+  device?: string
 }
 
 /**
@@ -79,7 +86,7 @@ export async function recordSubmission(
     AND respondent_hash = ${hash})`
   const count = guard
     ? sql`coalesce((SELECT count FROM rate_counters WHERE key = ${guard.key}
-        AND window = ${s.day}), 0)`
+        AND window = ${guard.window}), 0)`
     : sql`0`
   const answers = sql.join(
     ELEMENT_KEYS.map((k) => sql`${s.answers[k]}`),
@@ -93,14 +100,14 @@ export async function recordSubmission(
     ...(guard
       ? [
           sql`INSERT INTO rate_counters (key, window, count)
-            SELECT ${guard.key}, ${s.day}, 1 WHERE NOT ${existing}
+            SELECT ${guard.key}, ${guard.window}, 1 WHERE NOT ${existing}
             ON CONFLICT (key, window) DO UPDATE SET count = count + 1`,
         ]
       : []),
     sql`INSERT INTO skm_submissions (site_id, service, day, respondent_hash, ${ELEMENT_COLUMNS},
-        ${PROFILE_COLUMNS}, saran, flagged, submitted_at)
+        ${PROFILE_COLUMNS}, saran, flagged, submitted_at, device)
       SELECT ${s.site}, ${s.service}, ${s.day}, ${hash}, ${answers}, ${profile}, ${s.saran},
-        ${guard ? sql`${count} > ${guard.flagAfter}` : sql`0`}, ${s.nowMs}
+        ${guard ? sql`${count} > ${guard.flagAfter}` : sql`0`}, ${s.nowMs}, ${s.device ?? null}
       WHERE ${existing} OR ${guard ? sql`${count} <= ${guard.limit}` : sql`1`}
       ON CONFLICT (site_id, service, day, respondent_hash) DO UPDATE SET ${REPLACED}`,
     ...rewriteDay(s.site, s.service, s.day),
@@ -110,6 +117,25 @@ export async function recordSubmission(
   const results = await batch<{ stored: number; respondents: number }>(db, statements)
   const [row] = results[results.length - 1].results
   return { stored: row.stored === 1, respondents: row.respondents }
+}
+
+/**
+ * The day a kiosk's submission belongs to: the day it was first stored, when a retry finds it
+ * (the respondent id is fresh per respondent on a kiosk, so it names one submission), else
+ * `today`. So a retry after midnight of a submission stored before it replaces it, counted once.
+ */
+export async function kioskDayOf(
+  db: Db,
+  site: string,
+  service: string,
+  respondent: string,
+  today: string,
+): Promise<string> {
+  const hash = await respondentHash(site, service, respondent)
+  const row = await db.get<{ day: string } | undefined>(sql`SELECT day FROM skm_submissions
+    WHERE site_id = ${site} AND service = ${service} AND respondent_hash = ${hash}
+      AND device IS NOT NULL LIMIT 1`)
+  return row?.day ?? today
 }
 
 /**

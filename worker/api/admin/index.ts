@@ -3,6 +3,7 @@ import { adminPublicationsRoute } from './publications'
 import { apiApp } from '../operation'
 import { adminAuditRoute } from './audit'
 import { checkEmbedRoute } from './check-embed'
+import { adminKioskDevicesRoute } from './kiosk-devices'
 import { adminCommentsRoute } from './comments'
 import { adminFlaggedRoute } from './flagged'
 import { adminMovesRoute } from './moves'
@@ -16,6 +17,7 @@ export const adminRoute = apiApp(requireToken)
   .route('/sites', adminSitesRoute)
   .route('/sites', adminMovesRoute)
   .route('/sites', adminServicesRoute)
+  .route('/sites', adminKioskDevicesRoute)
   .route('/tokens', adminTokensRoute)
   .route('/flagged', adminFlaggedRoute)
   .route('/comments', adminCommentsRoute)

@@ -1,5 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { requestHashes, skmGuard, tooManyToday } from '../../abuse/guards'
+import {
+  kioskGuard,
+  requestHashes,
+  skmGuard,
+  tooManyThisMinute,
+  tooManyToday,
+} from '../../abuse/guards'
 import { looksScripted } from '../../abuse/limits'
 import { jakartaDay } from '../../domain/calendar/days'
 import { redactPersonalData } from '../../domain/comments/redact-personal-data'
@@ -7,8 +13,9 @@ import { apiError } from '../../errors'
 import { publicCorsOrOwnPages } from '../public-cors'
 import { requestSite } from '../../hot-path/request-article'
 import { skmResponseBody } from '../../skm/validation'
+import { checkDevice } from '../../storage/skm-devices'
 import { serviceOf } from '../../storage/skm-services'
-import { recordSubmission, respondentsOn } from '../../storage/skm-submissions'
+import { kioskDayOf, recordSubmission, respondentsOn } from '../../storage/skm-submissions'
 import { access, apiApp, BODY, errors, jsonRequest, ok, WIDGET } from '../operation'
 
 // One respondent's answers to the official survey (docs/contract.md §14, «Surfaces»): the
@@ -32,12 +39,22 @@ const route = createRoute({
     'All nine elements, each 1–4; `profile` and `saran` are optional, and personal data is ' +
     'removed from `saran` before it is stored. One submission per respondent, service and ' +
     'Asia/Jakarta day: the same respondent again that day replaces the earlier answers. ' +
-    'The body may be sent as application/json or text/plain (no CORS preflight).',
+    'The body may be sent as application/json or text/plain (no CORS preflight). A kiosk ' +
+    '(a tablet at the counter) sends its `device` token: its submissions are bounded per ' +
+    'minute per device instead of per network, a burst past the bound is stored flagged and ' +
+    'never counted, and a retry of a stored submission replaces it on the day it was stored.',
   ...access('public'),
   ...jsonRequest(skmResponseBody.openapi('PostSkmResponsesBody')),
   responses: {
     200: ok(Recorded),
-    ...errors(...BODY, ...WIDGET, 'unknown_service', 'service_retired'),
+    ...errors(
+      ...BODY,
+      ...WIDGET,
+      'unknown_service',
+      'service_retired',
+      'unknown_device',
+      'device_revoked',
+    ),
   },
 })
 
@@ -54,13 +71,25 @@ export const skmResponsesRoute = apiApp(publicCorsOrOwnPages).openapi(route, asy
   if (service.retired_at !== null) {
     throw apiError('service_retired', `The service ${body.service} no longer takes answers`)
   }
+  // A kiosk's token is checked before anything is stored, so a wrong or revoked one stores nothing.
+  const device =
+    body.device === undefined ? null : await checkDevice(db, site, body.service, body.device)
+  if (device !== null && !device.live) {
+    if (device.revoked) throw apiError('device_revoked', 'This kiosk device has been revoked')
+    throw apiError('unknown_device', `No kiosk device of ${body.service} has this token`)
+  }
   const now = Date.now()
-  const day = jakartaDay(now)
+  const today = jakartaDay(now)
   const answer = (respondents: number) =>
     c.json({ service: body.service, respondents, recorded: true as const }, 200)
   // A script sees what a person would; nothing is stored (worker/abuse/limits.ts).
-  if (looksScripted(body)) return answer(await respondentsOn(db, site, body.service, day))
-  const hashes = await requestHashes(c.env, db, c.req.raw.headers, day)
+  if (looksScripted(body)) return answer(await respondentsOn(db, site, body.service, today))
+  const day = device ? await kioskDayOf(db, site, body.service, body.respondent, today) : today
+  // A kiosk serves many respondents from one office network: bounded per device and minute
+  // instead of per network and day.
+  const guard = device
+    ? kioskGuard(device.id, now)
+    : skmGuard(await requestHashes(c.env, db, c.req.raw.headers, day), site, day)
   const outcome = await recordSubmission(
     db,
     {
@@ -72,9 +101,12 @@ export const skmResponsesRoute = apiApp(publicCorsOrOwnPages).openapi(route, asy
       profile: body.profile ?? {},
       saran,
       nowMs: now,
+      device: device?.id,
     },
-    skmGuard(hashes, site),
+    guard,
   )
-  if (!outcome.stored) throw tooManyToday(now, 'survey respondents')
+  if (!outcome.stored) {
+    throw device ? tooManyThisMinute(now) : tooManyToday(now, 'survey respondents')
+  }
   return answer(outcome.respondents)
 })

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'comment.follow_up',
   'flagged.exclude',
   'publication.create',
+  'kiosk.issue',
+  'kiosk.revoke',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
