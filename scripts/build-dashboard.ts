@@ -18,9 +18,11 @@ const COPIED = ['dashboard/app.css', 'dashboard/index.html']
  * reasons and the comments' follow-up came in together (21 KB): an analyst's tool, loaded once
  * a session, whose growth stays a decision; splitting it per page is the next step. Raised
  * to 27 KB for issue 28 (errors worded per code, the audit log page, health by severity),
- * which took it from 24.0 KB to 26.6 KB.
+ * which took it from 24.0 KB to 26.6 KB. Raised to 28 KB for issue 31's SKM publish form
+ * (dashboard/pages/skm-publish.tsx, +1.0 KB): 374 B were left, and the form cannot be lazy
+ * while app.js is one IIFE.
  */
-export const DASHBOARD_BUDGET = 27648
+export const DASHBOARD_BUDGET = 28672
 
 /** What the last build wrote next to its files: app.js's size and every input. */
 export interface DashboardStamp {

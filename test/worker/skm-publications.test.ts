@@ -76,12 +76,12 @@ async function hashHolds(text: string) {
 }
 
 /** A day's tallies written straight into D1: the API counts a submission on today's day. */
-function dayRow(day: string, values: number[], n: number) {
+function dayRow(day: string, values: number[], n: number, service = 'ktp-el') {
   const cols = TALLY_COLUMNS.map((_, i) => (values[Math.floor(i / 4)] === (i % 4) + 1 ? n : 0))
   return env.DB.prepare(
     `INSERT INTO skm_days (site_id, service, day, respondents, ${TALLY_COLUMNS.join(', ')})
-     VALUES (?, 'ktp-el', ?, ?, ${TALLY_COLUMNS.map(() => '?').join(', ')})`,
-  ).bind(SITE, day, n, ...cols)
+     VALUES (?, ?, ?, ?, ${TALLY_COLUMNS.map(() => '?').join(', ')})`,
+  ).bind(SITE, service, day, n, ...cols)
 }
 
 beforeAll(async () => {
@@ -301,6 +301,35 @@ describe('POST /api/v1/admin/publications with kind skm', () => {
     expect(meta.result.num_resources).toBe(2)
     expect(new URL(meta.result.resources[1].url).pathname).toBe(
       `/api/v1/public/datasets/${SITE}.skm.csv`,
+    )
+  })
+
+  it('shows the 0.111 weight beside the index where it changes the grade', async () => {
+    const put = await send('PUT', `/api/v1/admin/sites/${SITE}/opds/dukcapil/services/kia`, admin, {
+      name: 'Kartu Identitas Anak',
+    })
+    expect(put.status).toBe(200)
+    // 3 × 26 + 2 × 30 = 138 over five respondents: 76.67 (B) with 1/9, 76.59 (C) with 0.111.
+    await env.DB.batch([
+      dayRow('2025-05-12', [3, 3, 3, 3, 3, 3, 3, 3, 2], 3, 'kia'),
+      dayRow('2025-05-13', [4, 4, 4, 3, 3, 3, 3, 3, 3], 2, 'kia'),
+    ])
+    const res = await publish(skmBody({ service: 'kia' }))
+    expect(res.status).toBe(201)
+    const doc = await res.json<SkmPublication>()
+    expect(doc.figures).toMatchObject({
+      ikm_skm: 76.67,
+      grade: 'B',
+      ikm_skm_0111: 76.59,
+      grade_0111: 'C',
+    })
+    const page = await (await call('GET', `/laporan/${doc.id}`)).text()
+    expect(page).toContain('data-figure="ikm_skm_0111"')
+    expect(page).toContain('indeksnya 76,59 (C), bukan 76,67 (B)')
+    // The worked example keeps its grade with 0.111 (77.70, B): no such line there.
+    const { id } = JSON.parse(published) as { id: string }
+    expect(await (await call('GET', `/laporan/${id}`)).text()).not.toContain(
+      'data-figure="ikm_skm_0111"',
     )
   })
 })

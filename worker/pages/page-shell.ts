@@ -199,7 +199,7 @@ tfoot td{font-weight:700}
 .tanggapi .cookie,.tanggapi .detail{font-size:.85rem;color:var(--muted)}
 .skm h3{font-size:.95rem;margin:10px 0 4px}
 .skm p{margin:4px 0}
-.profiles{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
+.profiles{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:8px;align-items:start}
 .ttd{margin:18px 0 0 auto;width:18em;break-inside:avoid}
 .ttd p{margin:0}
 .ttd .nama{margin-top:52px;font-weight:700;text-decoration:underline}
