@@ -9,6 +9,7 @@ import { figureColumns, StatTable } from '../components/stat-table'
 import type { Role } from '../../worker/auth/token'
 import type { OpdRow, Scope, SiteRow } from '../lib/types'
 import { useApi } from '../lib/use-api'
+import { SkmPublish } from './skm-publish'
 
 // «Publikasi» (docs/publications.md): publish an ended period after seeing the
 // live figures that will be frozen, list the site's publications, and the public links.
@@ -134,6 +135,7 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
         </form>
       )}
       <ErrorLine error={submit.error} />
+      {MAY_PUBLISH.includes(token.role) && <SkmPublish site={site} periods={periods} />}
       {message && (
         <p class="made" role="status">
           {message}

@@ -149,3 +149,34 @@ export const skmDevices = sqliteTable(
     index('skm_devices_service').on(t.siteId, t.service),
   ],
 )
+
+/**
+ * A published SKM result (docs/contract.md §14, docs/publications.md «Publikasi SKM»): one
+ * service, OPD or site and one ended period, frozen as canonical JSON text (its `sha256` over
+ * the text without that field, as §8's publications). `scope` is `site`, `opd:SLUG` or
+ * `service:SLUG`, so the unique index allows one publication per scope and period, also when
+ * two requests race. The text is a few kilobytes (nine elements, the profile, at most
+ * `MAX_RTL_ROWS` plan rows), far below D1's row limit, so it is one column.
+ */
+export const skmPublications = sqliteTable(
+  'skm_publications',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    scope: text('scope').notNull(),
+    opd: text('opd'),
+    service: text('service'),
+    period: text('period').notNull(),
+    fromDay: text('from_day').notNull(),
+    toDay: text('to_day').notNull(),
+    publishedAt: text('published_at').notNull(),
+    sha256: text('sha256').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [
+    uniqueIndex('skm_publications_scope_period').on(t.siteId, t.scope, t.period),
+    index('skm_publications_site').on(t.siteId, t.fromDay),
+  ],
+)

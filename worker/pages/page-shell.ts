@@ -201,7 +201,18 @@ tfoot td{font-weight:700}
 .follow-up .hp{position:absolute;left:-9999px}
 .tanggapi .cookie,.tanggapi .detail{font-size:.85rem;color:var(--muted)}
 ${ANSWER_PARTS_STYLE}
+.skm h3{font-size:.95rem;margin:10px 0 4px}
+.skm p{margin:4px 0}
+.profiles{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:8px;align-items:start}
+.ttd{margin:18px 0 0 auto;width:18em;break-inside:avoid}
+.ttd p{margin:0}
+.ttd .nama{margin-top:52px;font-weight:700;text-decoration:underline}
+.lampiran{break-before:page}
+.questionnaire{padding-left:0;list-style:none}
+.questionnaire li{break-inside:avoid;margin:0 0 8px}
+.answers-tally td{width:25%}
+.answers-tally .value{display:inline-block;min-width:1.4em;font-weight:700}
 @page{size:A4;margin:14mm 14mm 16mm}
 @media print{html{background:#fff;font-size:10pt}.sheet{box-shadow:none;margin:0;padding:0;max-width:none}a{color:inherit;text-decoration:none}.screen-only{display:none}}
-@media (max-width:640px){html{font-size:14px}.sheet{margin:0;padding:14px}.summary{grid-template-columns:minmax(0,1fr)}.page{padding:14px 12px 32px}th,td{padding:3px 4px}}
+@media (max-width:640px){html{font-size:14px}.profiles{grid-template-columns:minmax(0,1fr)}.sheet{margin:0;padding:14px}.summary{grid-template-columns:minmax(0,1fr)}.page{padding:14px 12px 32px}th,td{padding:3px 4px}}
 `

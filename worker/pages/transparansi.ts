@@ -1,4 +1,5 @@
 import { html } from 'hono/html'
+import type { SkmPublication } from '../skm/publication'
 import type { SiteEntry } from '../storage/sites'
 import type { PublicationHead, PublicationTotals } from '../storage/publications'
 import { dayText, gradeText, ikmText, momentText, num, pageShell, periodText } from './page-shell'
@@ -11,6 +12,7 @@ import { dayText, gradeText, ikmText, momentText, num, pageShell, periodText } f
 const openDataPaths = (site: string) => ({
   csv: `/api/v1/public/opendata/${site}.csv`,
   json: `/api/v1/public/opendata/${site}.json`,
+  skm: `/api/v1/public/opendata/${site}.skm.csv`,
 })
 
 type Totals = PublicationTotals
@@ -54,10 +56,31 @@ function byPeriod(heads: PublicationHead[]) {
   return groups
 }
 
+/** The site's published SKM results (docs/contract.md §14): one row per publication. */
+function skmSection(skm: SkmPublication[]) {
+  if (skm.length === 0) return html`<p>Belum ada publikasi SKM.</p>`
+  return html`<div class="table-wrap"><table class="skm-publications">
+<caption>Hasil SKM yang diterbitkan, periode terbaru lebih dulu</caption>
+<thead><tr><th scope="col">Periode</th><th scope="col">Unit layanan</th><th scope="col" class="num">Responden</th><th scope="col" class="num">IKM</th><th scope="col">Mutu</th><th scope="col">Laporan</th></tr></thead>
+<tbody>
+${skm.map((p) => {
+  const unit =
+    p.service !== null
+      ? `${p.names.service ?? p.service} (${p.names.opd ?? p.opd})`
+      : p.opd === null
+        ? 'Seluruh perangkat daerah'
+        : (p.names.opd ?? p.opd)
+  return html`<tr data-publication="${p.id}"><td>${periodText(p.period)}</td><th scope="row">${unit}</th><td class="num">${num(p.figures.respondents)}</td><td class="num">${ikmText(p.figures.ikm_skm)}</td><td>${gradeText(p.figures.grade)}</td><td><a href="/laporan/${p.id}">Laporan<span class="sr-only"> SKM ${periodText(p.period)}, ${unit}</span></a> · <a href="/api/v1/public/publications/${p.id}">JSON<span class="sr-only"> SKM ${periodText(p.period)}, ${unit}</span></a></td></tr>`
+})}
+</tbody>
+</table></div>`
+}
+
 export function transparansiPage(
   site: SiteEntry,
   heads: PublicationHead[],
   totals: Map<string, Totals>,
+  skm: SkmPublication[] = [],
 ) {
   const data = openDataPaths(site.id)
   const region =
@@ -71,9 +94,13 @@ export function transparansiPage(
 ${region}
 </header>
 <p class="lead">Hasil survei kepuasan pembaca atas informasi yang diterbitkan, per periode. Angka setiap publikasi dibekukan pada saat diterbitkan dan tidak berubah. Indeksnya <strong>indikatif</strong>: satu pertanyaan, «Bagaimana Tanggapan Anda?», dijawab secara sukarela oleh pembaca, bukan survei sembilan unsur PermenPANRB 14/2017.</p>
+<h2>Survei Kepuasan Masyarakat (SKM)</h2>
+<p class="lead">Survei resmi sembilan unsur PermenPANRB 14/2017 per unit layanan, dengan laporan lengkap dan rencana tindak lanjutnya.</p>
+${skmSection(skm)}
 <h2>Data terbuka</h2>
 <ul class="opendata">
 <li><a href="${data.csv}">Unduh CSV (per perangkat daerah dan bulan)</a></li>
+<li><a href="${data.skm}">Unduh CSV SKM (per layanan dan periode)</a></li>
 <li><a href="${data.json}">Metadata dataset (JSON, format CKAN)</a></li>
 </ul>
 <h2>Publikasi</h2>

@@ -5,6 +5,9 @@ import * as z from 'zod'
 import { sha256Hex } from '../domain/crypto'
 import { factory } from '../env'
 import { laporanPage } from '../pages/laporan'
+import { laporanSkmPage } from '../pages/laporan-skm'
+import type { SkmPublication } from '../skm/publication'
+import { siteSkmPublications, skmPublicationText } from '../storage/skm-publications'
 import {
   LAYOUT_REVISION,
   notFoundPage,
@@ -26,7 +29,7 @@ import { siteId } from '../validation/fields'
 // HTML for people, no token, no script. Errors are pages too: a person follows these links,
 // so an unknown id or site is a 404 page rather than the API's JSON error.
 
-const publicationId = z.string().regex(/^pub_[0-9a-f]{16}$/)
+const publicationId = z.string().regex(/^(pub|skm)_[0-9a-f]{16}$/)
 
 const pageHeaders = secureHeaders({
   crossOriginResourcePolicy: false,
@@ -54,7 +57,13 @@ export const reportsRoute = factory
   )
   .get('/laporan/:id', async (c) => {
     const id = c.req.param('id')
-    const text = publicationId.safeParse(id).success ? await publicationText(c.var.db, id) : null
+    const known = publicationId.safeParse(id).success
+    // SKM publications (`skm_…`, docs/contract.md §14) are kept apart from the news box's.
+    const text = !known
+      ? null
+      : id.startsWith('skm_')
+        ? await skmPublicationText(c.var.db, id)
+        : await publicationText(c.var.db, id)
     if (text === null) {
       c.header('Cache-Control', 'no-cache')
       return c.html(
@@ -62,11 +71,12 @@ export const reportsRoute = factory
         404,
       )
     }
-    const doc = JSON.parse(text) as PublicationDocument
+    const doc = JSON.parse(text) as PublicationDocument | SkmPublication
     // A publication never changes: its hash and the layout's revision say all about the page.
     c.header('ETag', `"${doc.sha256.slice(0, 32)}-${LAYOUT_REVISION}"`)
     c.header('Cache-Control', 'public, max-age=86400')
-    return c.html(laporanPage(doc, new URL(c.req.url).origin))
+    const origin = new URL(c.req.url).origin
+    return c.html('kind' in doc ? laporanSkmPage(doc, origin) : laporanPage(doc, origin))
   })
   .get('/transparansi/:site', async (c) => {
     const site = c.req.param('site')
@@ -83,7 +93,10 @@ export const reportsRoute = factory
         404,
       )
     }
-    const heads = await listPublications(db, entry.id)
+    const [heads, skm] = await Promise.all([
+      listPublications(db, entry.id),
+      siteSkmPublications(db, entry.id),
+    ])
     // What the page shows changes only with the site's name and region and its publications.
     const tag = await sha256Hex(
       JSON.stringify([
@@ -91,6 +104,7 @@ export const reportsRoute = factory
         entry.name,
         entry.region,
         heads.map((h) => [h.id, h.sha256]),
+        skm.map((p) => [p.id, p.sha256]),
       ]),
       16,
     )
@@ -102,5 +116,5 @@ export const reportsRoute = factory
       entry.id,
       heads.map((h) => h.id),
     )
-    return c.html(transparansiPage(entry, heads, totals))
+    return c.html(transparansiPage(entry, heads, totals, skm))
   })

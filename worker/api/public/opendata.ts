@@ -14,6 +14,8 @@ import type { AppEnv } from '../../env'
 import { apiError } from '../../errors'
 import { listPublications, openDataSite, publishedMonths } from '../../storage/publications'
 import { siteId } from '../../validation/fields'
+import { SKM_OPEN_DATA_COLUMNS, skmOpenDataRows } from '../../skm/open-data'
+import { siteSkmPublications } from '../../storage/skm-publications'
 import { parseOrThrow } from '../../validation/json-body'
 import { publicOrigin } from '../../public-origin'
 import { access, apiApp, errors } from '../operation'
@@ -42,7 +44,10 @@ async function siteOf(c: Context<AppEnv>, site: string) {
   return { id: site, ...found }
 }
 
-const datasetPath = (c: Context, site: string, ext: 'csv' | 'json') =>
+/** The SKM resource: `<site>.skm.csv`, one row per SKM publication (docs/contract.md §14). */
+const SKM_CSV = '.skm.csv'
+
+const datasetPath = (c: Context, site: string, ext: 'csv' | 'json' | 'skm.csv') =>
   `${publicOrigin(c)}/api/v1/public/datasets/${site}.${ext}`
 
 const Dataset = z
@@ -63,7 +68,10 @@ function operation(description: string) {
     ...access('public'),
     request: {
       params: z.object({
-        file: z.string().regex(FILE).describe('`<site>.csv` or `<site>.json`'),
+        file: z
+          .string()
+          .regex(FILE)
+          .describe('`<site>.csv`, `<site>.skm.csv` (SKM publications) or `<site>.json`'),
       }),
     },
     responses: {
@@ -81,6 +89,7 @@ function openData(description: string) {
     operation(description),
     async (c) => {
       const { file } = c.req.valid('param')
+      if (file.endsWith(SKM_CSV)) return skmCsv(c, await siteOf(c, file.slice(0, -SKM_CSV.length)))
       const site = await siteOf(c, file.slice(0, file.lastIndexOf('.')))
       return file.endsWith('.csv') ? csv(c, site) : packageShow(c, site)
     },
@@ -106,8 +115,20 @@ async function csv(c: Context<AppEnv>, site: Site) {
   })
 }
 
+async function skmCsv(c: Context<AppEnv>, site: Site) {
+  const rows = skmOpenDataRows(await siteSkmPublications(c.var.db, site.id))
+  return c.body(toCsv(SKM_OPEN_DATA_COLUMNS, rows), 200, {
+    'Content-Type': 'text/csv; charset=utf-8; header=present',
+    'Content-Disposition': `inline; filename="tanggapan-${site.id}-skm.csv"`,
+    'Cache-Control': CACHE,
+  })
+}
+
 async function packageShow(c: Context<AppEnv>, site: Site) {
-  const heads = await listPublications(c.var.db, site.id)
+  const [heads, skm] = await Promise.all([
+    listPublications(c.var.db, site.id),
+    siteSkmPublications(c.var.db, site.id),
+  ])
   const published = heads.map((h) => h.published_at).sort()
   const region = site.region === null ? null : regionOf(site.region)
   const opdsPublished = new Set(heads.map((h) => h.opd))
@@ -145,6 +166,38 @@ async function packageShow(c: Context<AppEnv>, site: Site) {
     satuan: 'IKM 25–100 (indikatif); jumlah tanggapan; kali dilihat',
     jumlah_publikasi: String(heads.length),
   }
+  const resource = {
+    package_id: packageId,
+    format: 'CSV',
+    mimetype: 'text/csv',
+    state: 'active',
+    created,
+    last_modified: modified,
+    datastore_active: false,
+  }
+  const resources = [
+    {
+      ...resource,
+      id: `${packageId}-csv`,
+      name: `IKM per OPD per bulan — ${site.name}`,
+      description: `Kolom: ${OPEN_DATA_COLUMNS.join(', ')}.`,
+      url: datasetPath(c, site.id, 'csv'),
+      position: 0,
+    },
+    // The official survey's results, once the site has published one (docs/contract.md §14).
+    ...(skm.length === 0
+      ? []
+      : [
+          {
+            ...resource,
+            id: `${packageId}-skm-csv`,
+            name: `SKM per layanan per periode — ${site.name}`,
+            description: `Survei Kepuasan Masyarakat (PermenPANRB 14/2017), satu baris per publikasi SKM. Kolom: ${SKM_OPEN_DATA_COLUMNS.join(', ')}.`,
+            url: datasetPath(c, site.id, 'skm.csv'),
+            position: 1,
+          },
+        ]),
+  ]
   const result = {
     id: packageId,
     name: `ikm-tanggapan-${site.id}`,
@@ -173,24 +226,9 @@ async function packageShow(c: Context<AppEnv>, site: Site) {
     metadata_modified: modified,
     owner_org: organization.id,
     organization,
-    num_resources: 1,
+    num_resources: resources.length,
     num_tags: TAGS.length,
-    resources: [
-      {
-        id: `${packageId}-csv`,
-        package_id: packageId,
-        name: `IKM per OPD per bulan — ${site.name}`,
-        description: `Kolom: ${OPEN_DATA_COLUMNS.join(', ')}.`,
-        format: 'CSV',
-        mimetype: 'text/csv',
-        url: datasetPath(c, site.id, 'csv'),
-        position: 0,
-        state: 'active',
-        created,
-        last_modified: modified,
-        datastore_active: false,
-      },
-    ],
+    resources,
     tags: TAGS.map((name) => ({
       name,
       display_name: name,

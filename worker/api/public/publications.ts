@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
 import { apiError } from '../../errors'
 import { listPublications, publicationText } from '../../storage/publications'
+import { skmPublicationText } from '../../storage/skm-publications'
 import { requireSiteAndOpd } from '../known-site'
 import { siteId } from '../../validation/fields'
 import { access, apiApp, errors, ok } from '../operation'
@@ -35,9 +36,9 @@ const one = createRoute({
   summary: 'One publication, as frozen',
   description: 'No token; CORS `*`; cached for good (it never changes).',
   ...access('public'),
-  request: { params: z.object({ id: z.string().regex(/^pub_[0-9a-f]{16}$/) }) },
+  request: { params: z.object({ id: z.string().regex(/^(pub|skm)_[0-9a-f]{16}$/) }) },
   responses: {
-    200: ok(ANSWERS.Publication),
+    200: ok(z.union([ANSWERS.Publication, ANSWERS.SkmPublication])),
     ...errors('unknown_publication', 'rate_limited'),
   },
 })
@@ -60,7 +61,10 @@ export const publicPublicationsRoute = apiApp(cors({ origin: '*', allowMethods: 
     one,
     async (c) => {
       const { id } = c.req.valid('param')
-      const text = await publicationText(c.var.db, id)
+      // SKM publications (`skm_…`, docs/contract.md §14) are kept apart from the news box's.
+      const text = id.startsWith('skm_')
+        ? await skmPublicationText(c.var.db, id)
+        : await publicationText(c.var.db, id)
       if (text === null) throw unknown(id)
       // The text as frozen, never serialized again: readers check it against its sha256.
       return c.body(text, 200, {
