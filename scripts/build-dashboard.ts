@@ -18,9 +18,12 @@ const COPIED = ['dashboard/app.css', 'dashboard/index.html']
  * reasons and the comments' follow-up came in together (21 KB): an analyst's tool, loaded once
  * a session, whose growth stays a decision; splitting it per page is the next step. Raised
  * to 27 KB for issue 28 (errors worded per code, the audit log page, health by severity),
- * which took it from 24.0 KB to 26.6 KB.
+ * which took it from 24.0 KB to 26.6 KB. Raised to 38 KB in session 14 for «Kelola» (issues 28
+ * and 31): the official Kemendagri region list (4.5 KB gzip) and the OPD category rules (2 KB)
+ * are bundled, so the region picker and the suggested category need no request and offer
+ * exactly what the Worker checks against; with the service list and the forms, 27.3 → 37.1 KB.
  */
-export const DASHBOARD_BUDGET = 27648
+export const DASHBOARD_BUDGET = 38912
 
 /** What the last build wrote next to its files: app.js's size and every input. */
 export interface DashboardStamp {

@@ -40,6 +40,8 @@ const ACTION_LABELS: Record<AuditAction, Label> = {
   'comment.follow_up': { id: 'Tindak lanjut komentar', en: 'Comment follow-up' },
   'flagged.exclude': { id: 'Tanggapan mencurigakan dikecualikan', en: 'Flagged answers excluded' },
   'publication.create': { id: 'Periode diterbitkan', en: 'Period published' },
+  'service.save': { id: 'Layanan disimpan', en: 'Service saved' },
+  'service.retire': { id: 'Layanan dihentikan', en: 'Service retired' },
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v))

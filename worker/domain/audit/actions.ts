@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'comment.follow_up',
   'flagged.exclude',
   'publication.create',
+  'service.save',
+  'service.retire',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
