@@ -77,6 +77,16 @@ describe('«Kelola»: region, category and services', () => {
       .poll(() => done.textContent())
       .toContain('Kategori Bagian Humas dan Protokol: Komunikasi dan Informatika (Diskominfo)')
 
+    // The embed code says what goes in its blanks: the page's canonical address.
+    await humas.locator('button', { hasText: 'Kode sematan' }).click()
+    const help = card.locator('.embed-help')
+    await help.waitFor()
+    expect(await help.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^Ganti URL_BERITA dengan alamat kanonik halaman berita itu/),
+      expect.stringMatching(/^Opsional: data-article="…" .* alamat kanonik halaman yang sama/),
+    ])
+    await help.screenshot({ path: '/tmp/manage-embed-help.png' })
+
     // A service: created, with its survey page, QR code and poster.
     const services = card.locator('.services')
     await services.locator('select[name=service-opd]').selectOption('dinkes')
