@@ -1,11 +1,15 @@
 import { useState } from 'preact/hooks'
-import { PROVINCES, type Region, regenciesOf, regionOf } from '../../worker/domain/regions/regions'
+import type { Region } from '../../worker/domain/regions/regions'
 import { T } from '../lib/i18n'
+import { useApi } from '../lib/use-api'
 import { type Choice, Field, Select } from './form'
+import { Status } from './status'
 
 // A site's region (docs/contract.md §7) picked from the official list the Worker checks against,
 // never typed as a code: a province narrows the list, a few letters of a name find a
-// kabupaten/kota in any province. The list is bundled: 4.5 KB gzip, and no request to wait for.
+// kabupaten/kota in any province. The list (4.5 KB gzip) comes from GET /api/v1/regions when
+// the picker opens, not with the dashboard's script that every page loads; the browser keeps
+// it a week.
 
 /** How many matches are offered at once: a name of a few letters still leaves a short list. */
 const SHOWN = 8
@@ -16,28 +20,33 @@ const fold = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim()
  * The regions whose name holds every word typed, within a province when one is chosen; with
  * nothing typed, the whole province once the person chose it (`browsing`).
  */
-function matches(province: string, typed: string, browsing: boolean): Region[] {
+function matches(regions: Regions, province: string, typed: string, browsing: boolean): Region[] {
   const words = fold(typed).split(' ').filter(Boolean)
-  const pool = province
-    ? [regionOf(province)!, ...regenciesOf(province)]
-    : PROVINCES.flatMap((p) => [p, ...regenciesOf(p.code)])
+  const pool = province ? regions.list.filter((r) => r.province === province) : regions.list
   if (words.length === 0) return province && browsing ? pool : []
   return pool.filter((r) => {
-    const name = fold(`${r.name} ${regionOf(r.province)!.name}`)
+    const name = fold(`${r.name} ${regions.names.get(r.province)}`)
     return words.every((w) => name.includes(w))
   })
 }
 
-/** A region as a person reads it: «Kabupaten Grobogan, Jawa Tengah» or «Jawa Tengah (provinsi)». */
-export function regionLabel(code: string): string {
-  const region = regionOf(code)
-  if (!region) return code
-  return region.code === region.province
-    ? `${region.name} (provinsi)`
-    : `${region.name}, ${regionOf(region.province)!.name}`
+/** The official list as the API gives it (each province, then its kabupaten/kota), by code. */
+interface Regions {
+  list: Region[]
+  names: Map<string, string>
 }
 
-/** The search and its matches; `chosen` is the code picked, `onPick` reports a new one. */
+/** A region as a person reads it: «Kabupaten Grobogan, Jawa Tengah» or «Jawa Tengah (provinsi)». */
+function regionLabel(regions: Regions, region: Region): string {
+  return region.code === region.province
+    ? `${region.name} (provinsi)`
+    : `${region.name}, ${regions.names.get(region.province)}`
+}
+
+/**
+ * The search and its matches, once the list has come; `chosen` is the code picked, `onPick`
+ * reports a new one with its label.
+ */
 export function RegionPicker({
   name,
   chosen,
@@ -45,12 +54,30 @@ export function RegionPicker({
 }: {
   name: string
   chosen: string
-  onPick: (code: string) => void
+  onPick: (code: string, label: string) => void
+}) {
+  const loaded = useApi<{ regions: Region[] }>('/api/v1/regions')
+  if (loaded.state !== 'ready') return <Status loaded={loaded} />
+  const list = loaded.data.regions
+  const names = new Map(list.map((r) => [r.code, r.name]))
+  return <Search name={name} chosen={chosen} onPick={onPick} regions={{ list, names }} />
+}
+
+function Search({
+  name,
+  chosen,
+  onPick,
+  regions,
+}: {
+  name: string
+  chosen: string
+  onPick: (code: string, label: string) => void
+  regions: Regions
 }) {
   const [province, setProvince] = useState(chosen ? chosen.slice(0, 2) : '')
   const [typed, setTyped] = useState('')
   const [browsing, setBrowsing] = useState(false)
-  const found = matches(province, typed, browsing)
+  const found = matches(regions, province, typed, browsing)
   const chooseProvince = (code: string) => {
     setProvince(code)
     setBrowsing(true)
@@ -64,7 +91,9 @@ export function RegionPicker({
           onChange={chooseProvince}
           choices={[
             ['', 'Semua provinsi / all provinces'],
-            ...PROVINCES.map((p): Choice => [p.code, p.name]),
+            ...regions.list
+              .filter((r) => r.code === r.province)
+              .map((p): Choice => [p.code, p.name]),
           ]}
         />
       </Field>
@@ -82,8 +111,12 @@ export function RegionPicker({
         <ul class="region-matches">
           {found.slice(0, SHOWN).map((r) => (
             <li key={r.code}>
-              <button type="button" aria-pressed={r.code === chosen} onClick={() => onPick(r.code)}>
-                {regionLabel(r.code)} <code>{r.code}</code>
+              <button
+                type="button"
+                aria-pressed={r.code === chosen}
+                onClick={() => onPick(r.code, regionLabel(regions, r))}
+              >
+                {regionLabel(regions, r)} <code>{r.code}</code>
               </button>
             </li>
           ))}

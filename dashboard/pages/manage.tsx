@@ -1,10 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Role } from '../../worker/auth/token'
-import {
-  OPD_CATEGORIES,
-  type OpdCategory,
-  suggestCategory,
-} from '../../worker/domain/regions/opd-categories'
+import type { OpdCategory } from '../../worker/domain/regions/opd-categories'
 import { ARTICLE_PLACEHOLDER } from '../../worker/domain/embedding/embed-snippet'
 import { getJson, sendJson } from '../lib/api'
 import { type Label, ROLE_LABELS, T } from '../lib/i18n'
@@ -19,14 +15,17 @@ import {
   useSubmit,
 } from '../components/form'
 import { PageTitle } from '../components/page-title'
-import { RegionPicker, regionLabel } from '../components/region-picker'
+import { RegionPicker } from '../components/region-picker'
 import { ServiceList } from '../components/service-list'
 import { Status } from '../components/status'
 import type { Scope, TokenRow } from '../lib/types'
 import { useApi } from '../lib/use-api'
 
-type Site = Scope['sites'][number] & { origins: string[] }
-type Opd = Site['opds'][number]
+/** An OPD as the admin list gives it: with the category its name suggests (the Worker's rules). */
+type Opd = Scope['sites'][number]['opds'][number] & { suggested_category: OpdCategory }
+/** The national list as GET /api/v1/categories gives it, read once for every card. */
+type Category = { key: OpdCategory; label: string }
+type Site = Omit<Scope['sites'][number], 'opds'> & { origins: string[]; opds: Opd[] }
 
 /** The roles a token may be made for, in the order the select offers them. */
 const ROLES: Role[] = ['opd', 'kominfo', 'admin']
@@ -44,6 +43,7 @@ export function Manage() {
   // The cards stay while the list is read again after a change: each keeps what it said it did.
   const shown = useRef<Site[] | null>(null)
   if (sites.state === 'ready') shown.current = sites.data.sites
+  const categories = useApi<{ categories: Category[] }>('/api/v1/categories')
   const refresh = () => setVersion((v) => v + 1)
   return (
     <>
@@ -53,7 +53,12 @@ export function Manage() {
         <Status loaded={sites} />
       )}
       {shown.current?.map((s) => (
-        <SiteCard key={s.id} site={s} onDone={refresh} />
+        <SiteCard
+          key={s.id}
+          site={s}
+          categories={categories.state === 'ready' ? categories.data.categories : null}
+          onDone={refresh}
+        />
       ))}
       <Tokens />
     </>
@@ -119,7 +124,15 @@ function NewSite({ onDone }: { onDone: () => void }) {
 /** Which part of a site card the last success message belongs beside. */
 type Spot = 'region' | 'origins' | 'opds' | 'add'
 
-function SiteCard({ site, onDone }: { site: Site; onDone: () => void }) {
+function SiteCard({
+  site,
+  categories,
+  onDone,
+}: {
+  site: Site
+  categories: Category[] | null
+  onDone: () => void
+}) {
   const [origins, setOrigins] = useState(site.origins.join('\n'))
   const saved = site.origins.join('\n')
   // As the Worker keeps them (sorted, deduplicated), once saved.
@@ -220,12 +233,17 @@ function SiteCard({ site, onDone }: { site: Site; onDone: () => void }) {
                 </td>
                 <td>{o.name ?? <span class="muted">—</span>}</td>
                 <td>
-                  <OpdCategoryForm
-                    site={site.id}
-                    opd={o}
-                    submit={cleanup}
-                    onDone={(done) => say('opds', done)}
-                  />
+                  {categories ? (
+                    <OpdCategoryForm
+                      site={site.id}
+                      opd={o}
+                      categories={categories}
+                      submit={cleanup}
+                      onDone={(done) => say('opds', done)}
+                    />
+                  ) : (
+                    <code>{o.category}</code>
+                  )}
                 </td>
                 <td>
                   <button type="button" onClick={() => void showEmbed(o.slug)}>
@@ -280,13 +298,15 @@ function SiteCard({ site, onDone }: { site: Site; onDone: () => void }) {
 
 /** The site's kabupaten/kota or province, for the national view (docs/contract.md §7). */
 function SiteRegion({ site, onDone }: { site: Site; onDone: (done: Label) => void }) {
-  const [chosen, setChosen] = useState(site.region ?? '')
+  const [chosen, setChosen] = useState({ code: site.region ?? '', label: '' })
+  // The picker, and the region list it reads, only once someone opens it.
+  const [open, setOpen] = useState(false)
   const submit = useSubmit()
-  const save = () => sendJson('PATCH', `/api/v1/admin/sites/${site.id}`, { region: chosen })
+  const save = () => sendJson('PATCH', `/api/v1/admin/sites/${site.id}`, { region: chosen.code })
   const saved = () =>
     onDone({
-      id: `Wilayah ${site.name}: ${regionLabel(chosen)}`,
-      en: `Region of ${site.name}: ${regionLabel(chosen)}`,
+      id: `Wilayah ${site.name}: ${chosen.label}`,
+      en: `Region of ${site.name}: ${chosen.label}`,
     })
   return (
     <form class="site-region" onSubmit={submit.on(save, saved)}>
@@ -296,21 +316,32 @@ function SiteRegion({ site, onDone }: { site: Site; onDone: (done: Label) => voi
       <p class="small">
         <T id="Sekarang:" en="Now:" />{' '}
         {site.region ? (
-          <strong>{regionLabel(site.region)}</strong>
+          <>
+            <strong>{site.region_name}</strong> <code>{site.region}</code>
+          </>
         ) : (
           <span class="muted">
             <T id="belum diisi" en="not set" />
           </span>
         )}
       </p>
-      <details>
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           <T id="Ubah wilayah" en="Change region" />
         </summary>
-        <RegionPicker name={`region-${site.id}`} chosen={chosen} onPick={setChosen} />
-        <button type="submit" disabled={!chosen || chosen === site.region || submit.busy}>
-          {chosen ? (
-            <T id={`Simpan: ${regionLabel(chosen)}`} en="Save region" />
+        {open && (
+          <RegionPicker
+            name={`region-${site.id}`}
+            chosen={chosen.code}
+            onPick={(code, label) => setChosen({ code, label })}
+          />
+        )}
+        <button
+          type="submit"
+          disabled={!chosen.label || chosen.code === site.region || submit.busy}
+        >
+          {chosen.label ? (
+            <T id={`Simpan: ${chosen.label}`} en="Save region" />
           ) : (
             <T id="Simpan wilayah" en="Save region" />
           )}
@@ -321,13 +352,15 @@ function SiteRegion({ site, onDone }: { site: Site; onDone: (done: Label) => voi
   )
 }
 
-/** The label of a category; the one an OPD's name suggests says so (issue 28, point 7). */
-function categoryChoices(opd: Opd): Choice[] {
-  const suggested = suggestCategory(opd.name, opd.slug)
-  return OPD_CATEGORIES.map(
+/**
+ * The label of a category; the one the Worker says the OPD's name suggests says so (issue 28,
+ * point 7).
+ */
+function categoryChoices(categories: Category[], opd: Opd): Choice[] {
+  return categories.map(
     ({ key, label }): Choice => [
       key,
-      key === suggested ? `${label} — saran dari nama / suggested` : label,
+      key === opd.suggested_category ? `${label} — saran dari nama / suggested` : label,
     ],
   )
 }
@@ -336,16 +369,18 @@ function categoryChoices(opd: Opd): Choice[] {
 function OpdCategoryForm({
   site,
   opd,
+  categories,
   submit,
   onDone,
 }: {
   site: string
   opd: Opd
+  categories: Category[]
   submit: Submit
   onDone: (done: Label) => void
 }) {
   const [category, setCategory] = useState<string>(opd.category)
-  const label = (key: string) => OPD_CATEGORIES.find((c) => c.key === key)?.label ?? key
+  const label = (key: string) => categories.find((c) => c.key === key)?.label ?? key
   const save = () =>
     sendJson('PATCH', `/api/v1/admin/sites/${site}/opds/${encodeURIComponent(opd.slug)}`, {
       category: category as OpdCategory,
@@ -362,7 +397,7 @@ function OpdCategoryForm({
         value={category}
         onChange={setCategory}
         label={`Kategori ${opd.slug} / category of ${opd.slug}`}
-        choices={categoryChoices(opd)}
+        choices={categoryChoices(categories, opd)}
       />
       <button type="submit" disabled={category === opd.category || submit.busy}>
         <T id="Simpan" en="Save" />
