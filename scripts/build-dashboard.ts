@@ -18,11 +18,17 @@ const COPIED = ['dashboard/app.css', 'dashboard/index.html']
  * reasons and the comments' follow-up came in together (21 KB): an analyst's tool, loaded once
  * a session, whose growth stays a decision; splitting it per page is the next step. Raised
  * to 27 KB for issue 28 (errors worded per code, the audit log page, health by severity),
- * which took it from 24.0 KB to 26.6 KB; for its sign-in sessions and token manager (the 38
- * provinces for provinsi tokens, expiry, last use, «Salin») and issue 31's SKM publish form
- * (dashboard/pages/skm-publish.tsx, +1.0 KB), to BUDGET_NOTE.
+ * which took it from 24.0 KB to 26.6 KB. Raised in session 14 for «Kelola» (issues 28 and 31:
+ * the service list, the region picker, the category form and the success lines, +2.3 KB), the
+ * sign-in sessions and token manager (the 38 provinces for provinsi tokens, expiry, last use,
+ * «Salin», +0.5 KB), the SKM publish form (dashboard/pages/skm-publish.tsx, +1.0 KB) and the
+ * kiosk devices' panel (+0.5 KB): 32.3 KB, budget 34 KB.
+ * What only an admin's form needs is not bundled, since every page of every user pays for the
+ * bundle: the picker reads the region list (4.5 KB gzip) from GET /api/v1/regions when opened,
+ * the category labels come from GET /api/v1/categories and the suggested category with each
+ * OPD of the admin site list, so the category rules (2 KB) stay in the Worker.
  */
-export const DASHBOARD_BUDGET = 28672
+export const DASHBOARD_BUDGET = 34816
 
 /** What the last build wrote next to its files: app.js's size and every input. */
 export interface DashboardStamp {

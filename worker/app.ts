@@ -8,6 +8,7 @@ import { apiDocsRoute, openApiRoute } from './routes/api-docs'
 import { apiApp } from './api/operation'
 import { openApiDocument } from './api/document'
 import { categoriesRoute } from './api/public/categories'
+import { regionsRoute } from './api/public/regions'
 import { commentsRoute } from './api/widget/comments'
 import { reasonsRoute } from './api/widget/reasons'
 import { repliesRoute } from './api/widget/replies'
@@ -54,6 +55,7 @@ export function createApp() {
     '/api/v1/replies',
     '/api/v1/widget-errors',
     '/api/v1/categories',
+    '/api/v1/regions',
     '/api/v1/skm/responses',
   ]) {
     app.use(path, publicRateLimit)
@@ -71,6 +73,7 @@ export function createApp() {
   app.route('/api/v1/skm/responses', skmResponsesRoute)
   app.route('/api/v1/stats', statsRoute)
   app.route('/api/v1/categories', categoriesRoute)
+  app.route('/api/v1/regions', regionsRoute)
   app.route('/api/v1/admin', adminRoute)
   app.route('/api/v1/auth/session', authSessionRoute)
   app.route('/api/v1/public/publications', publicPublicationsRoute)

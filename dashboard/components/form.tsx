@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import { errorText } from '../lib/error-words'
-import { T } from '../lib/i18n'
+import { type Label, T } from '../lib/i18n'
 
 // The dashboard's one form kit: every form builds its fields, its error line, its submit and
 // its destructive buttons from these, so an error or a confirmation looks and reads the same
@@ -161,5 +161,18 @@ export function ConfirmButton({
         </button>
       )}
     </span>
+  )
+}
+
+/**
+ * What the last action did, named (`«KTP-el» dibuat`), announced as a status; nothing while
+ * there is none. A form shows it only while its ErrorLine is empty.
+ */
+export function DoneLine({ done }: { done: Label | null }) {
+  if (!done) return null
+  return (
+    <p class="done" role="status">
+      <T id={done.id} en={done.en} />
+    </p>
   )
 }

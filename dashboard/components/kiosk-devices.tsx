@@ -21,15 +21,26 @@ interface Issued {
   kiosk_url: string
 }
 
-export function KioskDevices({
-  site,
-  opd,
-  service,
-}: {
-  site: string
-  opd: string
-  service: string
-}) {
+/**
+ * The panel behind a disclosure in a service's row: it asks for the devices only once opened,
+ * so a site's list of services does not send a request per service.
+ */
+export function KioskDisclosure(props: { site: string; opd: string; service: string }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <details
+      class="kiosk-disclosure"
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>
+        <T id="Kios" en="Kiosk" />
+      </summary>
+      {open && <KioskDevices {...props} />}
+    </details>
+  )
+}
+
+function KioskDevices({ site, opd, service }: { site: string; opd: string; service: string }) {
   const path = `/api/v1/admin/sites/${site}/opds/${opd}/services/${service}/devices`
   const [version, setVersion] = useState(0)
   const list = useApi<{ devices: Device[] }>(path, version)

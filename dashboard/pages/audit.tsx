@@ -42,6 +42,8 @@ const ACTION_LABELS: Record<AuditAction, Label> = {
   'publication.create': { id: 'Periode diterbitkan', en: 'Period published' },
   'kiosk.issue': { id: 'Perangkat kios didaftarkan', en: 'Kiosk device issued' },
   'kiosk.revoke': { id: 'Perangkat kios dicabut', en: 'Kiosk device revoked' },
+  'service.save': { id: 'Layanan disimpan', en: 'Service saved' },
+  'service.retire': { id: 'Layanan dihentikan', en: 'Service retired' },
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v))

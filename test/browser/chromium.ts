@@ -41,13 +41,13 @@ const axeSource = readFileSync(
 )
 
 /**
- * axe-core's WCAG 2.1 A/AA and best-practice violations on the page, as `id (nodes)`.
- * Evaluated, not added as a <script>: the dashboard's and the report pages' CSPs refuse
- * inline scripts.
+ * axe-core's WCAG 2.1 A/AA and best-practice violations on the page (or the parts `within`
+ * selects), as `id (nodes)`. Evaluated, not added as a <script>: the dashboard's and the
+ * report pages' CSPs refuse inline scripts.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
+export async function axeViolations(page: Page, within?: string[]): Promise<string[]> {
   await page.evaluate(axeSource)
-  return page.evaluate(async () => {
+  return page.evaluate(async (within) => {
     const axe = (
       window as unknown as {
         axe: {
@@ -55,12 +55,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
         }
       }
     ).axe
-    const result = await axe.run(document, {
+    const context = within ? { include: within.map((s) => [s]) } : document
+    const result = await axe.run(context, {
       runOnly: {
         type: 'tag',
         values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
       },
     })
     return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
-  })
+  }, within)
 }

@@ -186,6 +186,7 @@ describe('POST /api/v1/admin/sites/:site/opds/:opd/merge', () => {
       into: 'dinas-kesehatan',
       articles: 2,
       tokens: 1,
+      services: 0,
     })
 
     const { opdDays, articleDays } = await rollUps(SITE)

@@ -1,6 +1,16 @@
 import { exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { answer, BASE, call, errorOf, seedSite, someAddress, unchanged, view } from './client'
+import {
+  answer,
+  BASE,
+  call,
+  errorOf,
+  postJson,
+  seedSite,
+  someAddress,
+  unchanged,
+  view,
+} from './client'
 
 // The snippet hands out `article=URL_BERITA` for the CMS's template to fill in. A page whose
 // template left it in place must not gather every page's answers under that one made-up
@@ -42,6 +52,22 @@ describe('the snippet’s placeholder as an article key', () => {
     )
     await expectPlaceholderRefused(named)
   })
+
+  it.each(PLACEHOLDERS)(
+    'refuses a page view (POST /api/v1/visits) of %s: a data-article left unfilled',
+    async (key) => {
+      // The widget's one request per page view is what a container still saying
+      // data-article="URL_BERITA" sends first (the dashboard's «Kelola» explains that attribute).
+      const res = await unchanged(() =>
+        postJson(
+          '/api/v1/visits',
+          { opd: 'diskominfo', article: key, title: 'Berita', reader: crypto.randomUUID() },
+          { origin: ORIGIN },
+        ),
+      )
+      await expectPlaceholderRefused(res)
+    },
+  )
 
   it('refuses the no-script link and form that still carry it', async () => {
     const page = await unchanged(() =>

@@ -274,6 +274,7 @@ describe('answers and views through the objects, retention and the moves, called
     expect(await mergeOpdOf(site, 'dishub', 'dinsos')).toEqual({
       articles: 2,
       tokens: 0,
+      services: 0,
     })
     await expectConsistent(site)
     expect(await rows('SELECT DISTINCT opd FROM opd_days WHERE site_id = ?', site)).toEqual([

@@ -50,13 +50,15 @@ const scopedTokens = (site: string, slug: string) =>
 /**
  * Deletes an OPD with its articles and their views, and its webhooks, only while it has no answers and no live
  * token names it; the condition is part of every statement, so an answer that arrives in
- * between keeps everything. Returns whether it was deleted, and if not, why.
+ * between keeps everything. Its SKM services are retired, not deleted: their answers stay
+ * counted in their periods. Returns whether it was deleted, and if not, why.
  */
 export async function deleteOpd(
   db: Db,
   site: string,
   slug: string,
   audit?: AuditEntry,
+  nowMs = Date.now(),
 ): Promise<{ deleted: boolean; use: OpdUse }> {
   const free = sql`NOT ${answered(site, slug)} AND NOT ${scopedTokens(site, slug)}`
   const ids = sql`SELECT id FROM articles WHERE site_id = ${site} AND opd = ${slug}`
@@ -70,23 +72,26 @@ export async function deleteOpd(
       sql`DELETE FROM opd_days WHERE site_id = ${site} AND opd = ${slug} AND ${free}`,
       // Its webhooks go with it (their log and queue cascade): nothing is left to tell them.
       sql`DELETE FROM webhooks WHERE site_id = ${site} AND opd = ${slug} AND ${free}`,
+      sql`UPDATE skm_services SET retired_at = coalesce(retired_at, ${nowMs})
+        WHERE site_id = ${site} AND opd = ${slug} AND ${when}`,
       sql`DELETE FROM opds WHERE site_id = ${site} AND slug = ${slug} AND ${free}`,
       sql`SELECT ${answered(site, slug)} AS responses, ${scopedTokens(site, slug)} AS tokens`,
     ],
     audit,
     when,
   )
-  const [why] = results[6].results
+  const [why] = results[7].results
   const use: OpdUse = why.responses ? 'responses' : why.tokens ? 'tokens' : null
-  return { deleted: results[5].meta.changes === 1, use }
+  return { deleted: results[6].meta.changes === 1, use }
 }
 
 /**
  * Merges OPD `from` into `into`: its day roll-ups are added to the target's per day, its
  * articles (with their days, responses and comments, which hang on the article, and their
  * reasons and reason_days, which name the OPD) and the tokens and webhooks that name it move
- * to the target, and `from` is removed. The target keeps its name, or takes `from`'s when it had
- * none. Returns how many articles and tokens moved, or null when either OPD no longer exists.
+ * to the target, as do its SKM services, and `from` is removed. The target keeps its name, or
+ * takes `from`'s when it had none. Returns how many articles, tokens and services moved, or null
+ * when either OPD no longer exists.
  */
 export async function mergeOpd(
   db: Db,
@@ -111,6 +116,8 @@ export async function mergeOpd(
       sql`UPDATE tokens SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
       // Its webhooks now hear of the merged OPD: its events are the target's from here on.
       sql`UPDATE webhooks SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
+      // Its SKM services (figures are per service) are the target's, retired ones too.
+      sql`UPDATE skm_services SET opd = ${into} WHERE site_id = ${site} AND opd = ${from} AND ${both}`,
       sql`UPDATE opds SET name = (SELECT name FROM opds WHERE site_id = ${site} AND slug = ${from})
       WHERE site_id = ${site} AND slug = ${into} AND name IS NULL AND ${both}`,
       sql`DELETE FROM opds WHERE site_id = ${site} AND slug = ${from} AND ${opdExists(site, into)}`,
@@ -118,8 +125,12 @@ export async function mergeOpd(
     audit,
     both,
   )
-  if (results[8].meta.changes !== 1) return null
-  return { articles: results[2].meta.changes, tokens: results[5].meta.changes }
+  if (results[9].meta.changes !== 1) return null
+  return {
+    articles: results[2].meta.changes,
+    tokens: results[5].meta.changes,
+    services: results[7].meta.changes,
+  }
 }
 
 /**

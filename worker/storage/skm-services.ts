@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { skmServices } from '../db/skm-schema'
 import type { Wording } from '../skm/questionnaire'
+import { type AuditEntry, batchWithAudit } from './audit'
 
 // The services (layanan) of the official survey (docs/contract.md §14): created, renamed and
 // retired by an admin or the OPD's own token; the survey's submissions name one.
@@ -69,33 +70,44 @@ export async function putService(
   db: Db,
   change: ServiceChange,
   nowMs: number,
+  audit?: AuditEntry,
 ): Promise<ServiceRow | 'taken'> {
   const wording =
     change.wording === undefined || change.wording === null ? null : JSON.stringify(change.wording)
   const keep = (column: string, given: unknown) =>
     given === undefined ? sql.raw(column) : sql.raw(`excluded.${column}`)
-  await db.run(sql`INSERT INTO skm_services
+  const free = sql`NOT EXISTS (SELECT 1 FROM skm_services WHERE site_id = ${change.site}
+    AND slug = ${change.slug} AND opd <> ${change.opd})`
+  const insert = sql`INSERT INTO skm_services
       (site_id, slug, opd, name, population, wording, created_at, retired_at)
     VALUES (${change.site}, ${change.slug}, ${change.opd}, ${change.name},
       ${change.population ?? null}, ${wording}, ${nowMs}, NULL)
     ON CONFLICT (site_id, slug) DO UPDATE SET name = excluded.name,
       population = ${keep('population', change.population)},
       wording = ${keep('wording', change.wording)}, retired_at = NULL
-    WHERE skm_services.opd = excluded.opd`)
+    WHERE skm_services.opd = excluded.opd`
+  await batchWithAudit(db, [insert], audit, free)
   const row = await serviceOf(db, change.site, change.slug)
   return row === null || row.opd !== change.opd ? 'taken' : row
 }
 
-/** Retires an OPD's service (again: nothing changes); null when the OPD has no such service. */
+/**
+ * Retires an OPD's service (again: nothing changes, nothing is logged); null when the OPD has
+ * no such service.
+ */
 export async function retireService(
   db: Db,
   site: string,
   opd: string,
   slug: string,
   nowMs: number,
+  audit?: AuditEntry,
 ): Promise<ServiceRow | null> {
-  await db.run(sql`UPDATE skm_services SET retired_at = coalesce(retired_at, ${nowMs})
-    WHERE site_id = ${site} AND slug = ${slug} AND opd = ${opd}`)
+  const inUse = sql`EXISTS (SELECT 1 FROM skm_services WHERE site_id = ${site} AND slug = ${slug}
+    AND opd = ${opd} AND retired_at IS NULL)`
+  const retire = sql`UPDATE skm_services SET retired_at = coalesce(retired_at, ${nowMs})
+    WHERE site_id = ${site} AND slug = ${slug} AND opd = ${opd}`
+  await batchWithAudit(db, [retire], audit, inUse)
   const row = await serviceOf(db, site, slug)
   return row === null || row.opd !== opd ? null : row
 }

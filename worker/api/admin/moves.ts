@@ -27,6 +27,7 @@ const Merge = z
     into: z.string(),
     articles: count,
     tokens: count,
+    services: count,
   })
   .openapi('Merge')
 const ArticleMove = z

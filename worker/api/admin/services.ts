@@ -6,7 +6,7 @@ import { requireSiteAndOpd } from '../known-site'
 import { type Wording, withWording } from '../../skm/questionnaire'
 import { serviceSlug } from '../../skm/validation'
 import { siteRegion } from '../../storage/region-stats'
-import { listServices, putService, retireService } from '../../storage/skm-services'
+import { listServices, putService, retireService, serviceOf } from '../../storage/skm-services'
 import { displayName, opdSlug, siteId } from '../../validation/fields'
 import { ADMIN, access, apiApp, BODY, errors, jsonRequest, ok, RESTRICTED } from '../operation'
 import { opdKeeper, siteParam } from './sites'
@@ -116,7 +116,25 @@ export const adminServicesRoute = apiApp()
     const db = c.var.db
     await requireSiteAndOpd(db, site, opd)
     const body = c.var.body
-    const row = await putService(db, { site, opd, slug: service, ...body }, Date.now())
+    const was = await serviceOf(db, site, service)
+    // Name, population and whether retired, as they were (null for a new service) and become;
+    // a wording is logged only as changed or not, being long.
+    const audit = {
+      token: c.var.token,
+      action: 'service.save' as const,
+      site,
+      target: `${opd}/${service}`,
+      before: was && { name: was.name, population: was.population, retired_at: was.retired_at },
+      after: {
+        name: body.name,
+        population: body.population === undefined ? (was?.population ?? null) : body.population,
+        retired_at: null,
+        ...(body.wording === undefined
+          ? {}
+          : { wording: body.wording === null ? 'default' : 'own' }),
+      },
+    }
+    const row = await putService(db, { site, opd, slug: service, ...body }, Date.now(), audit)
     if (row === 'taken') {
       throw apiError('service_taken', `Another OPD of ${site} already has a service ${service}`)
     }
@@ -126,7 +144,16 @@ export const adminServicesRoute = apiApp()
     const { site, opd, service } = c.req.valid('param')
     const db = c.var.db
     await requireSiteAndOpd(db, site, opd)
-    const row = await retireService(db, site, opd, service, Date.now())
+    const now = Date.now()
+    const audit = {
+      token: c.var.token,
+      action: 'service.retire' as const,
+      site,
+      target: `${opd}/${service}`,
+      before: { retired_at: null },
+      after: { retired_at: now },
+    }
+    const row = await retireService(db, site, opd, service, now, audit)
     if (row === null) throw apiError('unknown_service', `OPD ${opd} has no service ${service}`)
     return c.json(row, 200)
   })

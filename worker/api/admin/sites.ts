@@ -16,14 +16,23 @@ import { parseOrThrow } from '../../validation/json-body'
 import { regionCode } from '../../validation/region-fields'
 import type { Db } from '../../db/client'
 import { embedSnippet } from '../../domain/embedding/embed-snippet'
-import { CATEGORY_KEYS } from '../../domain/regions/opd-categories'
+import { CATEGORY_KEYS, suggestCategory } from '../../domain/regions/opd-categories'
 import { factory } from '../../env'
 import { publicOrigin } from '../../public-origin'
 import { requireSiteAndOpd } from '../known-site'
 import { ADMIN, access, apiApp, BODY, errors, jsonRequest, ok, RESTRICTED } from '../operation'
 import { category, nullableText, siteEntry } from '../schemas'
 
-const Sites = z.strictObject({ sites: z.array(siteEntry) }).openapi('Sites')
+// Each OPD with the category its name suggests (docs/contract.md §13), so the dashboard can mark
+// it in the category select without carrying the rules.
+const managedSite = siteEntry.extend({
+  opds: z.array(
+    siteEntry.shape.opds.element.extend({
+      suggested_category: category.describe('The category the OPD’s name (or slug) suggests'),
+    }),
+  ),
+})
+const Sites = z.strictObject({ sites: z.array(managedSite) }).openapi('Sites')
 const Site = siteEntry.openapi('Site')
 const Opd = z
   .strictObject({ site: z.string(), slug: z.string(), name: nullableText, category })
@@ -97,7 +106,7 @@ const listRoute = createRoute({
   method: 'get',
   path: '/',
   tags,
-  summary: 'Sites with their origins and OPDs',
+  summary: 'Sites with their origins and OPDs, each OPD with its suggested category',
   ...access('admin'),
   middleware: [adminOnly],
   responses: { 200: ok(Sites), ...errors(...ADMIN) },
@@ -186,7 +195,13 @@ const embedRoute = createRoute({
  * the embed snippet is for anyone whose token covers the OPD.
  */
 export const adminSitesRoute = apiApp()
-  .openapi(listRoute, async (c) => c.json({ sites: await siteDirectory(c.var.db) }, 200))
+  .openapi(listRoute, async (c) => {
+    const sites = (await siteDirectory(c.var.db)).map((s) => ({
+      ...s,
+      opds: s.opds.map((o) => ({ ...o, suggested_category: suggestCategory(o.name, o.slug) })),
+    }))
+    return c.json({ sites }, 200)
+  })
   .openapi(createSiteRoute, async (c) => {
     const db = c.var.db
     const body = c.var.body

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'publication.create',
   'kiosk.issue',
   'kiosk.revoke',
+  'service.save',
+  'service.retire',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
