@@ -12,12 +12,12 @@ import { ENVIRONMENTS } from '../../scripts/deploy'
 // attempt fails the run instead of going out.
 
 /**
- * The Worker's gzip size as wrangler uploads it (`Total Upload … gzip`): BBB KiB with the
- * XLSX downloads, the no-script page's parts rendered by Preact and the SKM survey's chunk for
- * OPD pages (docs/operations.md «Bundle size»). A budget, not a target: raise it on
+ * The Worker's gzip size as wrangler uploads it (`Total Upload … gzip`): 259.1 KiB with the
+ * XLSX downloads, the no-script page's parts rendered by Preact, the SKM survey's chunk for OPD
+ * pages, sessions, kiosks and the SKM report (docs/operations.md «Bundle size»). A budget, not a target: raise it on
  * purpose, with the reason.
  */
-const BUDGET = 240 * 1024
+const BUDGET = 264 * 1024
 
 const outdir = mkdtempSync(join(tmpdir(), 'tanggapan-dry-run-'))
 afterAll(() => rmSync(outdir, { recursive: true, force: true }))
