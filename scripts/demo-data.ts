@@ -278,7 +278,7 @@ const jakartaTime = (day: string, hours: number) =>
 const q = (v: string | number | null) =>
   v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`
 
-export function demoArticleKey(slug: string) {
+function demoArticleKey(slug: string) {
   return `${ARTICLE_BASE}/${slug}`
 }
 
