@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { ensureRegions } from './build-regions'
 import { ensureWidget } from './build-widget'
+import { jakartaDay } from '../worker/domain/calendar/days'
 import { demoSeedSql } from './demo-data'
 import { seedLocalSkm } from './demo-skm-local'
 import { configuredCrons, startLocalCron } from './local-cron'
@@ -36,6 +37,12 @@ export interface LocalServerOptions {
    * the tests and benchmarks, whose figures a retention run or a webhook retry would move.
    */
   crons?: boolean
+  /**
+   * The Jakarta day the news demo is seeded as of (its three months end the day before);
+   * the real today when absent. The browser tests fix it, so the figures they read do not
+   * move with the day they run on.
+   */
+  demoToday?: string
 }
 
 export interface LocalServer {
@@ -53,6 +60,7 @@ export async function prepareLocalDatabase(
   port: number,
   persistTo?: string,
   adminToken?: string,
+  demoToday = jakartaDay(Date.now()),
 ): Promise<string> {
   applyLocalMigrations(persistTo)
   const admin = await tokenSql({
@@ -64,7 +72,8 @@ export async function prepareLocalDatabase(
     },
   })
   executeLocalSql(
-    demoSeedSql([`http://localhost:${port}`, `http://127.0.0.1:${port}`]) + admin.sql,
+    (await demoSeedSql([`http://localhost:${port}`, `http://127.0.0.1:${port}`], demoToday)) +
+      admin.sql,
     persistTo,
   )
   // The survey's months run up to yesterday, whatever day the demo starts on.
@@ -81,7 +90,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   // Another Worker (the benchmark's baseline) prepares its own database and has no admin token.
   let adminToken = ''
   if (options.prepare) await options.prepare(persistTo)
-  else adminToken = await prepareLocalDatabase(port, persistTo, options.adminToken)
+  else
+    adminToken = await prepareLocalDatabase(port, persistTo, options.adminToken, options.demoToday)
   const args = [
     'wrangler',
     'dev',

@@ -7,7 +7,7 @@ import { adminFetch } from './local-api'
 // The SKM period picker of the date-range control: a quarter chosen with the keyboard asks the
 // API for `period=`, the figures become the API's for that period, and a day or a preset goes
 // back to from/to. The page's clock is fixed, so the periods offered do not move with the date
-// the suite runs on (the demo data lies in October and November 2026).
+// the suite runs on; the demo data is seeded as of the same day (global-setup.ts).
 
 const TODAY = new Date('2026-12-02T05:00:00Z')
 const session = dashboardSession()
@@ -77,7 +77,7 @@ describe('the SKM period picker', () => {
   it('chosen by keyboard, asks for period= and shows the API’s figures for the quarter', async () => {
     const { page, asked } = await opdPage('#/opd/demo/bappeda')
     const responses = page.locator('[data-figure=total] dd')
-    // The last seven days first: none of the demo's answers, so the quarter must change them.
+    // The last seven days first: a part of the quarter's answers, so the quarter must change them.
     await page.click('.presets button:has-text("7 hari")')
     const week = await statsOf(
       '/api/v1/stats/opds?site=demo&opd=bappeda&from=2026-11-26&to=2026-12-02',

@@ -7,7 +7,8 @@ import { adminFetch, apiFetch } from './local-api'
 // The analyst's workbench (issue 28, points 1–3): OPDs ranked across a region's sites with a
 // category filter and their change against the named previous period, trends at a readable
 // interval, and tables sorted and filtered by a click. The page's clock is fixed, so the periods
-// offered do not move with the day the suite runs on (the demo data lies in Oct–Nov 2026).
+// offered do not move with the day the suite runs on; the demo data is seeded as of the same day
+// (global-setup.ts).
 
 const TODAY = new Date('2026-12-02T05:00:00Z')
 const session = dashboardSession()

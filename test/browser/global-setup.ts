@@ -7,6 +7,13 @@ import { startLocalServer } from '../../scripts/local-server'
 // One local Tanggapan (wrangler dev + a fresh local D1 with the demo data) for all browser
 // tests, on its own port and folder so it never touches a developer's `npm start`.
 
+/**
+ * The day the news demo is seeded as of: its answers run from 1 September to 1 December 2026
+ * whatever day the suite runs on, so the periods the tests pick (2026-10, 2026-11, 2026-Q4)
+ * hold the same answers. The dashboard tests fix their page clock on this day too.
+ */
+const DEMO_TODAY = '2026-12-02'
+
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
@@ -18,7 +25,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const persistTo = mkdtempSync(join(tmpdir(), 'tanggapan-browser-'))
   const port = Number(process.env.BROWSER_TEST_PORT ?? 8791)
-  const server = await startLocalServer({ port, persistTo })
+  const server = await startLocalServer({ port, persistTo, demoToday: DEMO_TODAY })
   project.provide('baseUrl', server.url)
   project.provide('persistTo', persistTo)
   project.provide('adminToken', server.adminToken)

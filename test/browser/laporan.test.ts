@@ -7,7 +7,8 @@ import { adminFetch, apiFetch } from './local-api'
 
 // The public report pages as people meet them: /laporan/:id printed to A4 PDF in Chromium with
 // the publication's own figures on it, and /transparansi/:site on a phone, axe-clean, under
-// its CSP. The demo data (npm start) answers in October and November 2026.
+// its CSP. The browser tests' demo data answers from 1 September to 1 December 2026
+// (global-setup.ts).
 
 // The publication's JSON as the public API serves it (its figures are statistics rows).
 type Row = StatFigures & { opd: string }

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { jakartaDay } from '../../worker/domain/calendar/days'
+import { reasonReaderHash } from '../../worker/domain/comments/reason-reader-hash'
 import { REASON_KEYS } from '../../worker/domain/comments/reasons'
-import { reasonReaderHash } from '../../worker/storage/reasons'
 import {
   answer,
   call,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
+import { reasonReaderHash } from '../domain/comments/reason-reader-hash'
 import { REASON_KEYS, type ReasonKey } from '../domain/comments/reasons'
 import { publicReplies } from './comments-list'
-import { reasonReaderHash } from './reasons'
 
 // What a page view answers beside the summary (docs/contract.md §12): how many public replies
 // the article has, so that every reader sees «Tanggapan OPD (n)» before answering, and the

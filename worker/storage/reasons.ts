@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
-import { sha256Hex } from '../domain/crypto'
 import { type ReasonCounts, reasonCounts, type ReasonKey } from '../domain/comments/reasons'
+import { reasonReaderHash } from '../domain/comments/reason-reader-hash'
 import type { StatsFilter } from './stats'
 import { dayRange, equalities, siteInRegion } from '../db/sql'
 
@@ -19,13 +19,6 @@ export interface ReasonSet {
   reader: string
   reasons: readonly ReasonKey[]
   day: string
-}
-
-/**
- * The stored stand-in for a reader on one article: their id never lands in `reasons` (docs/privacy-and-retention.md). Newline-separated, as no slug, key or UUID holds one.
- */
-export function reasonReaderHash(site: string, article: string, reader: string) {
-  return sha256Hex(`reasons\n${site}\n${article}\n${reader}`)
 }
 
 /** Replaces the reader's set on the article (an empty set withdraws it). */

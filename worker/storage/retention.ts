@@ -3,7 +3,7 @@ import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { jakartaDay } from '../domain/calendar/days'
 import { sha256Hex } from '../domain/crypto'
-import { reasonReaderHash } from './reasons'
+import { reasonReaderHash } from '../domain/comments/reason-reader-hash'
 
 const DAY_MS = 86_400_000
 
