@@ -22,8 +22,8 @@ export interface Mix {
 }
 
 export const MIX: Mix = {
-  views: 6_000,
-  rate: 40,
+  views: 4_000,
+  rate: 20,
   articles: 1_200,
   skew: 1,
   answerShare: 0.03,
