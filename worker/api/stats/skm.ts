@@ -14,10 +14,9 @@ import { serviceSlug } from '../../skm/validation'
 import { serviceOf } from '../../storage/skm-services'
 import { skmServiceSums } from '../../storage/skm-figures'
 import { regionCode } from '../../validation/region-fields'
-import { CATEGORY_KEYS } from '../../domain/regions/opd-categories'
 import { access, DOWNLOAD_NOTE, errors, okOrDownload } from '../operation'
 import { download, fileName } from './download'
-import { asked, downloadFields, STATS, statsFields, statsRequest } from './request'
+import { asked, categoryField, downloadFields, STATS, statsFields, statsRequest } from './request'
 
 // GET /api/v1/stats/skm (docs/contract.md §14): the official survey's figures per service, OPD
 // or site, restricted as every statistic is. Never mixed with the news box's indicative `ikm`:
@@ -28,9 +27,7 @@ const skmQuery = z.strictObject({
   ...downloadFields,
   service: serviceSlug.optional(),
   region: regionCode.optional(),
-  category: z
-    .enum(CATEGORY_KEYS, { error: 'category must be one of the keys GET /api/v1/categories lists' })
-    .optional(),
+  category: categoryField,
   by: z
     .enum(SKM_GROUPINGS, { error: `by must be one of ${SKM_GROUPINGS.join(', ')}` })
     .default('service'),
