@@ -8,7 +8,8 @@ import type { StatsFilter } from './stats'
 // tallies and profile counts over a range. Only the roll-ups are read (skm_days,
 // skm_profile_days), never the submissions: a site's year is its services × days rows.
 
-export type SkmFilter = StatsFilter & { service?: string }
+/** With `category`, only the services of OPDs filed under it (docs/contract.md §13). */
+export type SkmFilter = StatsFilter & { service?: string; category?: string }
 
 /** One service in scope, with its tallies summed over the range. */
 export interface ServiceSums {
@@ -39,6 +40,10 @@ export async function skmServiceSums(db: Db, f: SkmFilter): Promise<ServiceSums[
     [sql`v.site_id`, f.site],
     [sql`v.opd`, f.opd],
     [sql`v.slug`, f.service],
+    [
+      sql`(SELECT o.category FROM opds o WHERE o.site_id = v.site_id AND o.slug = v.opd)`,
+      f.category,
+    ],
   ])} AND ${siteInRegion(sql`v.site_id`, f.region)}`
   const rows = await db.all<Record<string, number | string | null>>(sql`
     SELECT v.site_id AS site, v.opd, v.slug AS service, v.name, v.population,

@@ -2,6 +2,7 @@ import { REASONS } from '../../domain/comments/reasons'
 import { WIDGET_ERROR_CODES } from '../../domain/embedding/embed-health'
 import { RATINGS } from '../../domain/figures/rating-scale'
 import type { XlsxFormat } from '../../domain/exports/xlsx'
+import { ELEMENTS } from '../../skm/questionnaire'
 
 // What each column of a statistics download is called for an office (the Indonesian header of
 // XLSX and of CSV with `headers=id`) and how its numbers are shown in XLSX. Whole percentages
@@ -70,6 +71,17 @@ const COLUMNS: Record<string, ColumnWords> = {
   widget_errors_24h: count('Galat widget 24 jam'),
   ...Object.fromEntries(WIDGET_ERROR_CODES.map((c) => [`errors_${c}`, count(`Galat ${c} 24 jam`)])),
   silent: yesNo('Senyap'),
+  // The official survey (stats/skm): each element's NRR under its code and name.
+  service: text('Layanan'),
+  respondents: count('Jumlah responden'),
+  ...Object.fromEntries(ELEMENTS.map((e) => [`nrr_${e.key}`, index(`NRR ${e.code} ${e.name.id}`)])),
+  ikm_skm: index('IKM SKM'),
+  ikm_skm_0111: index('IKM SKM (bobot 0,111)'),
+  grade_0111: text('Mutu (bobot 0,111)'),
+  weakest: text('Unsur terlemah'),
+  population: count('Populasi'),
+  ikm_skm_prev: index('IKM SKM periode sebelumnya'),
+  ikm_skm_change: index('Perubahan IKM SKM'),
 }
 
 /** A column's words; a key missing here is a programming error the export tests catch. */

@@ -39,6 +39,9 @@ const KINDS = {
   months: { file: 'bulanan', sheet: 'Bulanan', title: 'Tanggapan per bulan' },
   comments: { file: 'komentar', sheet: 'Komentar', title: 'Komentar pembaca' },
   health: { file: 'kesehatan-widget', sheet: 'Kesehatan widget', title: 'Kesehatan pemasangan' },
+  skm_services: { file: 'skm-layanan', sheet: 'SKM per layanan', title: 'SKM per layanan' },
+  skm_opds: { file: 'skm-opd', sheet: 'SKM per OPD', title: 'SKM per OPD' },
+  skm_sites: { file: 'skm-situs', sheet: 'SKM per situs', title: 'SKM per situs' },
 } as const
 
 /** What a download holds: the table, and the scope and range its rows are narrowed to. */
@@ -51,6 +54,7 @@ export interface Subject {
   region?: string
   category?: string
   article?: string
+  service?: string
   from?: string
   to?: string
   period?: Period
@@ -199,7 +203,16 @@ function rangeName({ period, from, to }: Subject): string[] {
  */
 function officeName(s: Subject): string {
   const region = s.region === undefined ? undefined : slug(regionOf(s.region)?.name ?? s.region)
-  return [KINDS[s.kind].file, s.site, s.opd, region, s.category, s.article, ...rangeName(s)]
+  return [
+    KINDS[s.kind].file,
+    s.site,
+    s.opd,
+    region,
+    s.category,
+    s.article,
+    s.service,
+    ...rangeName(s),
+  ]
     .filter((p) => p !== undefined && p !== '')
     .join('-')
 }
@@ -214,6 +227,7 @@ function titleOf(s: Subject): string {
     s.region && `Wilayah: ${region ? region.name : s.region} (${s.region})`,
     category && `Kategori: ${category.label}`,
     s.article && `Artikel: ${s.article}`,
+    s.service && `Layanan: ${s.service}`,
   ].filter(Boolean)
   const days =
     s.from && s.to

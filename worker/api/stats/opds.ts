@@ -1,7 +1,6 @@
 import { countsOf } from '../../db/sql'
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
 import { rankingBounds } from '../../domain/figures/ikm-interval'
-import { CATEGORY_KEYS } from '../../domain/regions/opd-categories'
 import { OPD_SORTS, rankOpds } from '../../domain/figures/opd-ranking'
 import { withChanges } from '../../domain/figures/period-change'
 import type { ReasonCounts } from '../../domain/comments/reasons'
@@ -16,6 +15,7 @@ import { ANSWERS } from '../schemas'
 import { fileName, statsDownload } from './download'
 import {
   askedAndPrevious,
+  categoryField,
   countsBefore,
   downloadFields,
   STATS,
@@ -28,9 +28,7 @@ const opdsQuery = z.strictObject({
   ...statsFields,
   ...downloadFields,
   region: regionCode.optional(),
-  category: z
-    .enum(CATEGORY_KEYS, { error: 'category must be one of the keys GET /api/v1/categories lists' })
-    .optional(),
+  category: categoryField,
   sort: z.enum(OPD_SORTS, { error: `sort must be one of ${OPD_SORTS.join(', ')}` }).default('site'),
 })
 

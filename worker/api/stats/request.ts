@@ -12,6 +12,7 @@ import {
 import { type PreviousRange, previousRange } from '../../domain/figures/period-change'
 import type { Period } from '../../domain/calendar/periods'
 import type { Counts } from '../../domain/figures/rating-scale'
+import { CATEGORY_KEYS } from '../../domain/regions/opd-categories'
 import { isWithin } from '../../domain/regions/regions'
 import { apiError, type ErrorCode } from '../../errors'
 import { requireSiteAndOpd } from '../known-site'
@@ -54,6 +55,11 @@ export const statsFields = {
     .enum(['json', 'csv', 'xlsx'], { error: 'format must be json, csv or xlsx' })
     .default('json'),
 }
+
+/** `category`: one kind of OPD (docs/contract.md §13), as /opds and /skm narrow by it. */
+export const categoryField = z
+  .enum(CATEGORY_KEYS, { error: 'category must be one of the keys GET /api/v1/categories lists' })
+  .optional()
 
 /** How a CSV download is written (docs/api.md «Downloads»); JSON and XLSX ignore them. */
 export const downloadFields = {

@@ -14,18 +14,20 @@ import { serviceSlug } from '../../skm/validation'
 import { serviceOf } from '../../storage/skm-services'
 import { skmServiceSums } from '../../storage/skm-figures'
 import { regionCode } from '../../validation/region-fields'
-import { access, errors, ok } from '../operation'
-import { asked, STATS, statsFields, statsRequest } from './request'
+import { access, DOWNLOAD_NOTE, errors, okOrDownload } from '../operation'
+import { download, fileName } from './download'
+import { asked, categoryField, downloadFields, STATS, statsFields, statsRequest } from './request'
 
 // GET /api/v1/stats/skm (docs/contract.md §14): the official survey's figures per service, OPD
 // or site, restricted as every statistic is. Never mixed with the news box's indicative `ikm`:
 // its own endpoint, its own field names (`ikm_skm`).
 
-const { format: _, ...fields } = statsFields
 const skmQuery = z.strictObject({
-  ...fields,
+  ...statsFields,
+  ...downloadFields,
   service: serviceSlug.optional(),
   region: regionCode.optional(),
+  category: categoryField,
   by: z
     .enum(SKM_GROUPINGS, { error: `by must be one of ${SKM_GROUPINGS.join(', ')}` })
     .default('service'),
@@ -87,10 +89,17 @@ export const skm = createRoute({
     'Per element the tallies, NRR and grade; the index `ikm_skm` (1/9 weights) and its grade, ' +
     'the 0.111-weight figure beside it, the weakest elements first, respondents per profile ' +
     'value and the sample against the population (docs/skm.md). `by=opd|site` adds the ' +
-    'services up before any figure is worked out. Not the widget’s indicative `ikm`.',
+    'services up before any figure is worked out; `category` keeps the services of OPDs of ' +
+    'one kind (docs/contract.md §13). Not the widget’s indicative `ikm`. ' +
+    DOWNLOAD_NOTE +
+    ' A download flattens each row (docs/api.md «Downloads»): one NRR column per element, ' +
+    'the weakest elements as text; no tallies or profile counts.',
   ...access('token'),
   request: { query: skmQuery },
-  responses: { 200: ok(SkmRows), ...errors(...STATS, 'site_required', 'unknown_service') },
+  responses: {
+    200: okOrDownload(SkmRows),
+    ...errors(...STATS, 'site_required', 'unknown_service'),
+  },
 })
 
 export const skmHandler: RouteHandler<typeof skm, AppEnv> = async (c) => {
@@ -106,16 +115,68 @@ export const skmHandler: RouteHandler<typeof skm, AppEnv> = async (c) => {
       throw apiError('unknown_service', `${filter.site} has no service ${q.service} there`)
     }
   }
-  const scope = { ...filter, service: q.service }
+  const narrow = { service: q.service, category: q.category }
   const [now, then] = await Promise.all([
-    skmServiceSums(db, scope),
-    before === null ? null : skmServiceSums(db, { ...before, service: q.service }),
+    skmServiceSums(db, { ...filter, ...narrow }),
+    before === null ? null : skmServiceSums(db, { ...before, ...narrow }),
   ])
   const prev = new Map(
     groupTallies(then ?? [], q.by).map((g) => [groupKey(q.by, g), groupFigures(g, null).ikm_skm]),
   )
   const rows = groupTallies(now, q.by).map((g) => skmRow(g, prev.get(groupKey(q.by, g)) ?? null))
+  if (q.format !== 'json') {
+    const csvName = fileName(
+      ['skm', q.by, filter.region, q.category].filter(Boolean).join('-'),
+      filter,
+    )
+    const subject = { csvName, ...filter, ...narrow, period: q.period }
+    return download(c, q, { kind: SKM_KINDS[q.by], ...subject }, SKM_COLUMNS, rows.map(skmCells))
+  }
   return c.json({ ...asked(q), previous, by: q.by, rows }, 200)
+}
+
+const SKM_KINDS = { service: 'skm_services', opd: 'skm_opds', site: 'skm_sites' } as const
+
+// A download's row (docs/api.md «Downloads»): the NRR object becomes one column per element,
+// the weakest elements one text cell; tallies, element grades and profile counts stay in JSON.
+const SKM_COLUMNS = [
+  'site',
+  'opd',
+  'service',
+  'name',
+  'respondents',
+  ...ELEMENT_KEYS.map((k) => `nrr_${k}`),
+  'ikm_skm',
+  'grade',
+  'ikm_skm_0111',
+  'grade_0111',
+  'weakest',
+  'population',
+  'required_sample',
+  'sample_adequate',
+  'ikm_skm_prev',
+  'ikm_skm_change',
+]
+
+function skmCells(r: ReturnType<typeof skmRow>) {
+  return [
+    r.site,
+    r.opd,
+    r.service,
+    r.name,
+    r.respondents,
+    ...ELEMENT_KEYS.map((k) => r.nrr[k] ?? null),
+    r.ikm_skm,
+    r.grade,
+    r.ikm_skm_0111,
+    r.grade_0111,
+    r.weakest.join(', '),
+    r.population,
+    r.required_sample,
+    r.sample_adequate,
+    r.ikm_skm_prev,
+    r.ikm_skm_change,
+  ]
 }
 
 function skmRow(g: SkmGroup, previous: number | null) {
