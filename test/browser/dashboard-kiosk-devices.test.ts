@@ -55,6 +55,14 @@ describe('«Kios» of a service in «Kelola»', () => {
 
       await page.screenshot({ path: `/tmp/kioskui-issued-${viewport.width}.png`, fullPage: true })
       await row.screenshot({ path: `/tmp/kioskui-row-${viewport.width}.png` })
+      // Scrolled to, the whole panel is in the window: on a phone it is not squeezed into the
+      // actions column's width, nor wider than what its card shows.
+      await panel.scrollIntoViewIfNeeded()
+      await panel.screenshot({ path: `/tmp/kioskui-panel-${viewport.width}.png` })
+      const box = await panel.boundingBox()
+      expect(box?.x).toBeGreaterThanOrEqual(0)
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(viewport.width)
+      expect(box?.width).toBeGreaterThanOrEqual(Math.min(viewport.width - 80, 380))
       expect(await sideways(page)).toBe(0)
       expect(await axeViolations(page, ['.kiosk-devices'])).toEqual([])
 
