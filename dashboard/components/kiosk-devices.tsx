@@ -47,11 +47,13 @@ function KioskDevices({ site, opd, service }: { site: string; opd: string; servi
   const [label, setLabel] = useState('')
   const [link, setLink] = useState<string | null>(null)
   const submit = useSubmit()
+  // Unique on the page: several sites' cards may each have a service of this slug open.
+  const heading = `kiosk-${site}-${opd}-${service}`
   const refresh = () => setVersion((v) => v + 1)
   const issue = () => sendJson<Issued>('POST', path, { label })
   return (
-    <section class="kiosk-devices" aria-labelledby={`kiosk-${service}`}>
-      <h4 id={`kiosk-${service}`}>
+    <section class="kiosk-devices" aria-labelledby={heading}>
+      <h4 id={heading}>
         <T id="Perangkat kios" en="Kiosk devices" />
       </h4>
       <form
@@ -102,7 +104,9 @@ function KioskDevices({ site, opd, service }: { site: string; opd: string; servi
                 <th>
                   <T id="Didaftarkan" en="Issued" />
                 </th>
-                <th />
+                <th>
+                  <T id="Tindakan" en="Actions" />
+                </th>
               </tr>
             </thead>
             <tbody>
