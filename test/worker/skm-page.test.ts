@@ -102,10 +102,10 @@ describe('GET /skm/:site/:service', () => {
     const js = await call('GET', script as string)
     expect(js.status).toBe(200)
     expect(js.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8')
-    const script = await js.text()
+    const code = await js.text()
     // The API's base, then the path (the same code posts from an OPD's page to this host).
-    expect(script).toContain('/api/v1/')
-    expect(script).toContain('skm/responses')
+    expect(code).toContain('/api/v1/')
+    expect(code).toContain('skm/responses')
     const css = await call('GET', style as string)
     expect(css.status).toBe(200)
     expect(css.headers.get('Content-Type')).toBe('text/css; charset=utf-8')
