@@ -2,7 +2,7 @@ import { and, eq, isNull, lt } from 'drizzle-orm'
 import { batch } from '../db/batch'
 import type { Db } from '../db/client'
 import { sessions, tokens } from '../db/schema'
-import type { TokenRecord } from './tokens'
+import { type TokenRecord, tokenRecordColumns } from './tokens'
 
 // The dashboard's sessions (worker/auth/session.ts): rows keyed by the SHA-256 of the
 // cookie's id, never the id itself.
@@ -38,17 +38,7 @@ export async function liveSessionByHash(
   const row = await db
     .select({
       expiresAt: sessions.expiresAt,
-      token: {
-        id: tokens.id,
-        hash: tokens.hash,
-        role: tokens.role,
-        site: tokens.siteId,
-        opd: tokens.opd,
-        region: tokens.region,
-        label: tokens.label,
-        expiresAt: tokens.expiresAt,
-        lastUsedAt: tokens.lastUsedAt,
-      },
+      token: tokenRecordColumns,
     })
     .from(sessions)
     .innerJoin(tokens, eq(tokens.id, sessions.tokenId))

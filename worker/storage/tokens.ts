@@ -22,7 +22,8 @@ export type TokenRecord = TokenScope & {
   lastUsedAt: number | null
 }
 
-const recordColumns = {
+/** A token's columns as a `TokenRecord` (a session reads them too, joined). */
+export const tokenRecordColumns = {
   id: tokens.id,
   hash: tokens.hash,
   role: tokens.role,
@@ -37,7 +38,7 @@ const recordColumns = {
 /** The live (not revoked) token with this hash, with the hash it was stored under. */
 export async function liveTokenByHash(db: Db, hash: string): Promise<TokenRecord | null> {
   const row = await db
-    .select(recordColumns)
+    .select(tokenRecordColumns)
     .from(tokens)
     .where(and(eq(tokens.hash, hash), isNull(tokens.revokedAt)))
     .get()
