@@ -34,6 +34,13 @@ const lines = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean)
 
+/** Whether the search `needle` (lower case) is in the site's name or id or an OPD's name or slug. */
+const matches = (site: Site, needle: string) =>
+  !needle ||
+  [site.name, site.id, ...site.opds.flatMap((o) => [o.slug, o.name ?? ''])].some((t) =>
+    t.toLowerCase().includes(needle),
+  )
+
 /** Admin: register sites with their origins, add and name OPDs, embed snippets, tokens. */
 export function Manage() {
   const [version, setVersion] = useState(0)
@@ -43,17 +50,41 @@ export function Manage() {
   if (sites.state === 'ready') shown.current = sites.data.sites
   const categories = useApi<{ categories: Category[] }>('/api/v1/categories')
   const refresh = () => setVersion((v) => v + 1)
+  const [search, setSearch] = useState('')
+  const needle = search.trim().toLowerCase()
+  const all = shown.current ?? []
+  const hidden = all.filter((s) => !matches(s, needle)).length
   return (
     <>
       <PageTitle id="Kelola situs" en="Manage sites" />
+      <p class="table-filter site-search">
+        <Field label={<T id="Cari situs atau OPD" en="Search sites or OPDs" />}>
+          <input
+            type="search"
+            name="site-search"
+            value={search}
+            onInput={(e) => setSearch(e.currentTarget.value)}
+          />
+        </Field>{' '}
+        {hidden > 0 && (
+          <span class="muted" aria-live="polite" data-hidden={hidden}>
+            <T
+              id={`${hidden} dari ${all.length} situs disembunyikan`}
+              en={`${hidden} of ${all.length} sites hidden`}
+            />
+          </span>
+        )}
+      </p>
       <NewSite onDone={refresh} />
       {(sites.state === 'error' || (sites.state === 'loading' && !shown.current)) && (
         <Status loaded={sites} />
       )}
-      {shown.current?.map((s) => (
+      {/* A card left out by the search is hidden, not dropped: it keeps whether it is open and what it said. */}
+      {all.map((s) => (
         <SiteCard
           key={s.id}
           site={s}
+          hidden={!matches(s, needle)}
           categories={categories.state === 'ready' ? categories.data.categories : null}
           onDone={refresh}
         />
@@ -124,13 +155,18 @@ type Spot = 'region' | 'origins' | 'opds' | 'add'
 
 function SiteCard({
   site,
+  hidden,
   categories,
   onDone,
 }: {
   site: Site
+  hidden: boolean
   categories: Category[] | null
   onDone: () => void
 }) {
+  // Closed to its header line, so a list of many sites fits a screen; the body (and the
+  // services it reads) only once opened. A card that says what it did stays open.
+  const [open, setOpen] = useState(false)
   const [origins, setOrigins] = useState(site.origins.join('\n'))
   const saved = site.origins.join('\n')
   // As the Worker keeps them (sorted, deduplicated), once saved.
@@ -171,132 +207,153 @@ function SiteCard({
     setOpdName('')
   }
   return (
-    <section class="panel site-card" data-site={site.id}>
-      <h3>
-        {site.name} <code>{site.id}</code>
-      </h3>
-      <SiteRegion site={site} onDone={(done) => say('region', done)} />
-      <DoneLine done={doneAt('region')} />
-      <form
-        onSubmit={originsSubmit.on(saveOrigins, () =>
-          say('origins', {
-            id: `Origin ${site.name} disimpan (${lines(origins).length})`,
-            en: `Origins of ${site.name} saved (${lines(origins).length})`,
-          }),
-        )}
-      >
-        <Field label={<T id="Origin terdaftar" en="Registered origins" />}>
-          <textarea
-            name="origins"
-            rows={Math.max(2, site.origins.length)}
-            value={origins}
-            onInput={(e) => setOrigins(e.currentTarget.value)}
+    <details
+      class="panel site-card"
+      data-site={site.id}
+      hidden={hidden}
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>
+        <h3>
+          {site.name} <code>{site.id}</code>
+        </h3>{' '}
+        <span class="muted small">
+          {site.region_name ?? <T id="wilayah belum diisi" en="region not set" />} ·{' '}
+          <T
+            id={`${site.opds.length} OPD, ${site.origins.length} origin`}
+            en={`${site.opds.length} OPDs, ${site.origins.length} origins`}
           />
-        </Field>
-        {/* No origin left means the widget is refused on every page of the site. */}
-        <ConfirmButton
-          type="submit"
-          ask={lines(origins).length === 0}
-          disabled={originsSubmit.busy}
-        >
-          <T id="Simpan origin" en="Save origins" />
-        </ConfirmButton>
-        <ErrorLine error={originsSubmit.error} />
-        {!originsSubmit.error && <DoneLine done={doneAt('origins')} />}
-      </form>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>OPD</th>
-              <th>
-                <T id="Nama" en="Name" />
-              </th>
-              <th>
-                <T id="Kategori" en="Category" />
-              </th>
-              <th>
-                <T id="Sematan" en="Embed" />
-              </th>
-              <th>
-                <T id="Rapikan" en="Clean up" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {site.opds.map((o) => (
-              <tr key={o.slug}>
-                <td>
-                  <code>{o.slug}</code>
-                </td>
-                <td>{o.name ?? <span class="muted">—</span>}</td>
-                <td>
-                  {categories ? (
-                    <OpdCategoryForm
-                      site={site.id}
-                      opd={o}
-                      categories={categories}
-                      submit={cleanup}
-                      onDone={(done) => say('opds', done)}
-                    />
-                  ) : (
-                    <code>{o.category}</code>
-                  )}
-                </td>
-                <td>
-                  <button type="button" onClick={() => void showEmbed(o.slug)}>
-                    <T id="Kode sematan" en="Embed code" />
-                  </button>
-                </td>
-                <td>
-                  <OpdCleanup
-                    site={site}
-                    slug={o.slug}
-                    submit={cleanup}
-                    onDone={(done) => say('opds', done)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <ErrorLine error={cleanup.error ?? embedSubmit.error} />
-      {!cleanup.error && <DoneLine done={doneAt('opds')} />}
-      {embed && <EmbedSnippet html={embed} />}
-      <form class="inline" onSubmit={opdSubmit.on(putOpd, opdSaved)}>
-        <Field label={<T id="ID OPD (slug)" en="OPD ID (slug)" />}>
-          <input
-            name="opd-slug"
-            required
-            placeholder="dinkes"
-            value={slug}
-            onInput={(e) => setSlug(e.currentTarget.value)}
+        </span>
+      </summary>
+      {open && (
+        <>
+          <SiteRegion site={site} onDone={(done) => say('region', done)} />
+          <DoneLine done={doneAt('region')} />
+          <form
+            onSubmit={originsSubmit.on(saveOrigins, () =>
+              say('origins', {
+                id: `Origin ${site.name} disimpan (${lines(origins).length})`,
+                en: `Origins of ${site.name} saved (${lines(origins).length})`,
+              }),
+            )}
+          >
+            <Field label={<T id="Origin terdaftar" en="Registered origins" />}>
+              <textarea
+                name="origins"
+                rows={Math.max(2, site.origins.length)}
+                value={origins}
+                onInput={(e) => setOrigins(e.currentTarget.value)}
+              />
+            </Field>
+            {/* No origin left means the widget is refused on every page of the site. */}
+            <ConfirmButton
+              type="submit"
+              ask={lines(origins).length === 0}
+              disabled={originsSubmit.busy}
+            >
+              <T id="Simpan origin" en="Save origins" />
+            </ConfirmButton>
+            <ErrorLine error={originsSubmit.error} />
+            {!originsSubmit.error && <DoneLine done={doneAt('origins')} />}
+          </form>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>OPD</th>
+                  <th>
+                    <T id="Nama" en="Name" />
+                  </th>
+                  <th>
+                    <T id="Kategori" en="Category" />
+                  </th>
+                  <th>
+                    <T id="Sematan" en="Embed" />
+                  </th>
+                  <th>
+                    <T id="Rapikan" en="Clean up" />
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {site.opds.map((o) => (
+                  <tr key={o.slug}>
+                    <td>
+                      <code>{o.slug}</code>
+                    </td>
+                    <td>{o.name ?? <span class="muted">—</span>}</td>
+                    <td>
+                      {categories ? (
+                        <OpdCategoryForm
+                          site={site.id}
+                          opd={o}
+                          categories={categories}
+                          submit={cleanup}
+                          onDone={(done) => say('opds', done)}
+                        />
+                      ) : (
+                        <code>{o.category}</code>
+                      )}
+                    </td>
+                    <td>
+                      <button type="button" onClick={() => void showEmbed(o.slug)}>
+                        <T id="Kode sematan" en="Embed code" />
+                      </button>
+                    </td>
+                    <td>
+                      <OpdCleanup
+                        site={site}
+                        slug={o.slug}
+                        submit={cleanup}
+                        onDone={(done) => say('opds', done)}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <ErrorLine error={cleanup.error ?? embedSubmit.error} />
+          {!cleanup.error && <DoneLine done={doneAt('opds')} />}
+          {embed && <EmbedSnippet html={embed} />}
+          <form class="inline" onSubmit={opdSubmit.on(putOpd, opdSaved)}>
+            <Field label={<T id="ID OPD (slug)" en="OPD ID (slug)" />}>
+              <input
+                name="opd-slug"
+                required
+                placeholder="dinkes"
+                value={slug}
+                onInput={(e) => setSlug(e.currentTarget.value)}
+              />
+            </Field>
+            <Field label={<T id="Nama OPD" en="OPD name" />}>
+              <input
+                name="opd-name"
+                required
+                placeholder="Dinas Kesehatan"
+                value={opdName}
+                onInput={(e) => setOpdName(e.currentTarget.value)}
+              />
+            </Field>
+            <button type="submit" disabled={opdSubmit.busy}>
+              <T id="Tambah / ganti nama OPD" en="Add or rename OPD" />
+            </button>
+            <ErrorLine error={opdSubmit.error} />
+            {!opdSubmit.error && <DoneLine done={doneAt('add')} />}
+          </form>
+          <ServiceList
+            site={site.id}
+            opds={site.opds}
+            rowExtra={(s) =>
+              s.retired_at === null && (
+                <KioskDisclosure site={site.id} opd={s.opd} service={s.slug} />
+              )
+            }
           />
-        </Field>
-        <Field label={<T id="Nama OPD" en="OPD name" />}>
-          <input
-            name="opd-name"
-            required
-            placeholder="Dinas Kesehatan"
-            value={opdName}
-            onInput={(e) => setOpdName(e.currentTarget.value)}
-          />
-        </Field>
-        <button type="submit" disabled={opdSubmit.busy}>
-          <T id="Tambah / ganti nama OPD" en="Add or rename OPD" />
-        </button>
-        <ErrorLine error={opdSubmit.error} />
-        {!opdSubmit.error && <DoneLine done={doneAt('add')} />}
-      </form>
-      <ServiceList
-        site={site.id}
-        opds={site.opds}
-        rowExtra={(s) =>
-          s.retired_at === null && <KioskDisclosure site={site.id} opd={s.opd} service={s.slug} />
-        }
-      />
-    </section>
+        </>
+      )}
+    </details>
   )
 }
 
