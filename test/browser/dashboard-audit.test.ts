@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { screenshot } from './chromium'
-import { dashboardSession, openPage } from './dashboard-helpers'
+import { dashboardSession, openPage, openSiteCard } from './dashboard-helpers'
 import { adminFetch } from './local-api'
 
 // «Log audit»: an admin reads every change made with a token, newest first, and filters it. A
@@ -27,7 +27,7 @@ describe('«Log audit» in the dashboard', () => {
 
     const { page, errors } = await session.signIn()
     await page.click('a[href="#/kelola"]')
-    const card = page.locator(`.site-card[data-site=${SITE}]`)
+    const card = await openSiteCard(page, SITE)
     const row = (slug: string) =>
       card.locator('tr', { has: page.locator('code', { hasText: new RegExp(`^${slug}$`) }) })
     const slugs = () => card.locator('td code').allTextContents()

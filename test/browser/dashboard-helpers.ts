@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject } from 'vitest'
 import { launchChromium, pageErrors } from './chromium'
 import { apiFetch } from './local-api'
@@ -131,4 +131,16 @@ export async function openPage(page: Page, hash: string): Promise<void> {
   }, hash)
   await page.locator('main h2').first().waitFor()
   await expect.poll(() => page.getByText('Memuat…').count(), { timeout: 30_000 }).toBe(0)
+}
+
+/**
+ * Finds a site's card on «Kelola» (closed to its header line) by the search field, as a person
+ * would, opens it, and gives it once its body is there.
+ */
+export async function openSiteCard(page: Page, site: string): Promise<Locator> {
+  await page.fill('input[name=site-search]', site)
+  const card = page.locator(`.site-card[data-site=${site}]`)
+  await card.locator('summary').click()
+  await card.locator('textarea[name=origins]').waitFor()
+  return card
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { axeViolations } from './chromium'
-import { baseUrl, dashboardSession, openPage } from './dashboard-helpers'
+import { baseUrl, dashboardSession, openPage, openSiteCard } from './dashboard-helpers'
 import { adminFetch } from './local-api'
 
 // «Kios» in a service's row of «Kelola» (docs/skm.md «Mode kios»): an admin issues a tablet for
@@ -29,8 +29,9 @@ describe('«Kios» of a service in «Kelola»', () => {
       const { page, errors } = await session.signIn()
       await page.setViewportSize(viewport)
       await openPage(page, '#/kelola')
-      const card = page.locator('.site-card[data-site=demo]')
+      const card = await openSiteCard(page, 'demo')
       const row = card.locator('.services tr[data-service=informasi-publik]')
+      await row.waitFor()
       expect(await row.textContent()).toContain('Permohonan Informasi Publik (PPID)')
 
       // Opened: the service's devices, asked for only now.

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { axeViolations } from './chromium'
-import { dashboardSession } from './dashboard-helpers'
+import { dashboardSession, openSiteCard } from './dashboard-helpers'
 import { adminFetch } from './local-api'
 
 // «Kelola» (issue 28 point 7, issue 31 point 1): a site's region picked by typing a name, an
@@ -46,8 +46,7 @@ describe('«Kelola»: region, category and services', () => {
     const { page, errors } = await session.signIn()
     await page.setViewportSize({ width: 1366, height: 900 })
     await page.click('a[href="#/kelola"]')
-    const card = page.locator('.site-card[data-site=wonogiri]')
-    await card.waitFor()
+    const card = await openSiteCard(page, 'wonogiri')
     // Every success line of the card, as one text: the one just shown is among them.
     const done = {
       textContent: async () => (await card.locator('.done').allTextContents()).join(' | '),

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { screenshot } from './chromium'
-import { baseUrl, dashboardSession } from './dashboard-helpers'
+import { baseUrl, dashboardSession, openSiteCard } from './dashboard-helpers'
 import { adminFetch } from './local-api'
 
 const session = dashboardSession()
+
+const send = async (method: string, path: string, body: unknown) => {
+  const res = await adminFetch(path, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+}
 
 describe('managing sites in the dashboard', () => {
   it('registers a site, adds an OPD, shows its embed code, merges and deletes OPDs, and makes an opd token that signs in', async () => {
@@ -16,8 +25,8 @@ describe('managing sites in the dashboard', () => {
       'https://grobogan.go.id\nhttps://dinkes.grobogan.go.id',
     )
     await page.click('form.panel button[type=submit]')
-    const card = page.locator('.site-card[data-site=grobogan]')
-    await card.waitFor()
+    await page.locator('.site-card[data-site=grobogan]').waitFor()
+    const card = await openSiteCard(page, 'grobogan')
     expect(await card.locator('textarea[name=origins]').inputValue()).toBe(
       'https://dinkes.grobogan.go.id\nhttps://grobogan.go.id',
     )
@@ -81,14 +90,6 @@ describe('managing sites in the dashboard', () => {
   }, 90_000) // a long walk through the page: slow on a loaded 2-core machine, 6 s alone
 
   it('merges or deletes an OPD on no single press: «Gabungkan» and «Hapus» ask first, «Batal» lets it be', async () => {
-    const send = async (method: string, path: string, body: unknown) => {
-      const res = await adminFetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
-    }
     await send('POST', '/api/v1/admin/sites', { id: 'pati', name: 'Kabupaten Pati', origins: [] })
     for (const opd of ['dinsos', 'dinsosp3ak'])
       await send('PUT', `/api/v1/admin/sites/pati/opds/${opd}`, { name: opd })
@@ -97,7 +98,7 @@ describe('managing sites in the dashboard', () => {
     const changes: string[] = []
     page.on('request', (r) => r.method() !== 'GET' && changes.push(`${r.method()} ${r.url()}`))
     await page.click('a[href="#/kelola"]')
-    const card = page.locator('.site-card[data-site=pati]')
+    const card = await openSiteCard(page, 'pati')
     const row = (slug: string) =>
       card.locator('tr', { has: page.locator('code', { hasText: new RegExp(`^${slug}$`) }) })
     await row('dinsos').locator('select[name=merge-into]').selectOption('dinsosp3ak')
@@ -115,6 +116,41 @@ describe('managing sites in the dashboard', () => {
     await card.locator('.embed').waitFor()
     expect(changes).toEqual([])
     expect(await card.locator('td code').allTextContents()).toEqual(['dinsos', 'dinsosp3ak'])
+    expect(errors).toEqual([])
+    await page.context().close()
+  }, 60_000)
+
+  it('finds sites by part of an OPD name, says how many it hides, and shows all again when cleared', async () => {
+    for (const id of ['blora', 'rembang']) {
+      await send('POST', '/api/v1/admin/sites', { id, name: `Kabupaten ${id}`, origins: [] })
+      await send('PUT', `/api/v1/admin/sites/${id}/opds/dispertan`, {
+        name: id === 'blora' ? 'Dinas Pertanian Cepu Uji' : 'Dinas Pertanian',
+      })
+    }
+    const { page, errors } = await session.signIn()
+    await page.click('a[href="#/kelola"]')
+    const cards = page.locator('.site-card')
+    await page.locator('.site-card[data-site=rembang]').waitFor()
+    const all = await cards.count()
+    const visible = () =>
+      page.$$eval('.site-card:not([hidden])', (l) =>
+        l.map((c) => c.getAttribute('data-site')).sort(),
+      )
+    // Closed: a card shows its header line until it is opened.
+    expect(await page.locator('.site-card[open]').count()).toBe(0)
+    expect(await page.locator('.site-card textarea[name=origins]').count()).toBe(0)
+
+    await page.fill('input[name=site-search]', 'pertanian CEPU')
+    await expect.poll(visible).toEqual(['blora'])
+    const hidden = page.locator('.site-search [data-hidden]')
+    expect(await hidden.getAttribute('data-hidden')).toBe(String(all - 1))
+    expect(await hidden.textContent()).toContain(`${all - 1} dari ${all} situs disembunyikan`)
+    await page.fill('input[name=site-search]', 'Dinas Pertanian')
+    await expect.poll(visible).toEqual(['blora', 'rembang'])
+
+    await page.fill('input[name=site-search]', '')
+    await expect.poll(() => page.locator('.site-card:not([hidden])').count()).toBe(all)
+    expect(await hidden.count()).toBe(0)
     expect(errors).toEqual([])
     await page.context().close()
   }, 60_000)
