@@ -137,7 +137,9 @@ export function TokenManager() {
                 <th>
                   <T id="Terakhir dipakai" en="Last used" />
                 </th>
-                <th />
+                <th>
+                  <T id="Tindakan" en="Actions" />
+                </th>
               </tr>
             </thead>
             <tbody>
