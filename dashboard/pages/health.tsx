@@ -86,7 +86,8 @@ function HealthTable({ rows }: { rows: HealthRow[] }) {
         />
         <T id="Hanya yang bermasalah" en="Only those with trouble" />
       </label>
-      <div class="table-wrap">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls sideways and holds nothing to focus, so the keyboard scrolls it here */}
+      <section class="table-wrap" tabIndex={0} aria-label="Tabel kesehatan / Health table">
         <table class="health">
           <thead>
             <tr>
@@ -149,7 +150,7 @@ function HealthTable({ rows }: { rows: HealthRow[] }) {
             })}
           </tbody>
         </table>
-      </div>
+      </section>
       {groups.length === 0 && (
         <p class="muted">
           <T id="Tidak ada yang bermasalah." en="Nothing is in trouble." />
