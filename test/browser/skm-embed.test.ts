@@ -96,12 +96,18 @@ describe('the SKM survey on an OPD’s page (data-tanggapan-skm)', () => {
     for (const [i, label] of chosen.entries()) {
       await page.getByText(`Pertanyaan ${i + 1} dari 9`).waitFor()
       if (label === null) {
+        // The new question's heading takes the focus once it is drawn: Tab from there, or a
+        // focus that lands late would pull the keys away from the radios.
+        await expect.poll(() => focused(page)).toMatch(/^h2::/)
         await tabTo(page, /^input:radio:/)
         await page.keyboard.press('Space')
+        await expect
+          .poll(() => page.getByRole('radio', { name: 'Sangat sesuai', exact: true }).isChecked())
+          .toBe(true)
         await page.keyboard.press('ArrowDown')
-        await expect(
-          page.getByRole('radio', { name: 'Sesuai', exact: true }).isChecked(),
-        ).resolves.toBe(true)
+        await expect
+          .poll(() => page.getByRole('radio', { name: 'Sesuai', exact: true }).isChecked())
+          .toBe(true)
         await tabTo(page, /^button:submit:Lanjut$/)
         await page.keyboard.press('Enter')
         continue
