@@ -7,7 +7,6 @@ import { OPD_SORTS } from '../domain/figures/opd-ranking'
 import { GRADE_MEANING } from '../domain/figures/ikm'
 import { RATINGS } from '../domain/figures/rating-scale'
 import { REASON_KEYS, type ReasonKey } from '../domain/comments/reasons'
-import { ELEMENT_KEYS } from '../skm/questionnaire'
 import { COMMENT_FOLLOW_UP } from '../domain/comments/comment-follow-up'
 import { WIDGET_ERROR_CODES, type WidgetErrorCode } from '../domain/embedding/embed-health'
 
@@ -314,64 +313,6 @@ const EmbedCheck = z
   })
   .openapi('EmbedCheck')
 
-/** An SKM publication as frozen (docs/contract.md §14; worker/skm/publication.ts). */
-const skmGrade = z.enum(['A', 'B', 'C', 'D'])
-const byElement = <S extends z.ZodType>(schema: S) =>
-  z.strictObject(Object.fromEntries(ELEMENT_KEYS.map((k) => [k, schema])) as Record<string, S>)
-const skmPublication = z.strictObject({
-  ...publicationHead,
-  kind: z.literal('skm'),
-  service: nullableText,
-  names: z.strictObject({
-    site: z.string(),
-    region: nullableText,
-    region_name: nullableText,
-    opd: nullableText,
-    service: nullableText,
-  }),
-  figures: z.strictObject({
-    respondents: count,
-    tallies: byElement(z.tuple([count, count, count, count])),
-    nrr: byElement(z.number()).describe('Sum ÷ respondents, two decimals half up'),
-    element_grades: byElement(skmGrade),
-    ikm_skm: z.number().describe('25 × Σ NRR × 1/9, two decimals half up'),
-    grade: skmGrade,
-    ikm_skm_0111: z.number(),
-    grade_0111: skmGrade,
-    weakest: z.array(z.enum(ELEMENT_KEYS)),
-    profile: z.record(z.string(), z.record(z.string(), count)),
-    population: count.nullable(),
-    required_sample: count.nullable(),
-    sample_adequate: z.boolean().nullable(),
-  }),
-  services: z.array(
-    z.strictObject({
-      opd: z.string(),
-      service: z.string(),
-      name: z.string(),
-      respondents: count,
-      ikm_skm: z.number(),
-      grade: skmGrade,
-    }),
-  ),
-  questionnaire: z.array(
-    z.strictObject({
-      code: z.string(),
-      key: z.enum(ELEMENT_KEYS),
-      question: z.strictObject({ id: z.string(), en: z.string() }),
-    }),
-  ),
-  rtl: z.array(
-    z.strictObject({
-      element: z.enum(ELEMENT_KEYS),
-      programme: z.string(),
-      time: z.string(),
-      responsible: z.string(),
-    }),
-  ),
-  mengetahui: z.strictObject({ name: z.string(), position: z.string(), nip: z.string() }),
-})
-
 /**
  * The answers' schemas by component name: the operations declare them, the document refers to
  * them by name, and the dashboard and the tests take their types from them.
@@ -421,7 +362,6 @@ export const ANSWERS = named({
     rows: z.array(commentRow),
   }),
   Publication: publication,
-  SkmPublication: skmPublication,
 })
 
 /** An answer's type, for the dashboard and the tests (never written out a second time). */

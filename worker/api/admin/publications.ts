@@ -10,6 +10,7 @@ import { periodField } from '../../validation/period'
 import type { MiddlewareHandler } from 'hono'
 import { access, apiApp, BODY, errors, jsonRequest, ok, RESTRICTED } from '../operation'
 import { ANSWERS } from '../schemas'
+import { skmPublication } from '../skm/publication-answer'
 import type { Db } from '../../db/client'
 import { MAX_RTL_ROWS, type Mengetahui, mengetahui, rtlRow } from '../../skm/publication'
 import { serviceSlug } from '../../skm/validation'
@@ -68,7 +69,7 @@ const route = createRoute({
   ...access('token'),
   ...jsonRequest(publishBody),
   responses: {
-    201: ok(z.union([ANSWERS.Publication, ANSWERS.SkmPublication])),
+    201: ok(z.union([ANSWERS.Publication, skmPublication])),
     ...errors(
       ...RESTRICTED,
       ...BODY,

@@ -7,6 +7,7 @@ import { requireSiteAndOpd } from '../known-site'
 import { siteId } from '../../validation/fields'
 import { access, apiApp, errors, ok } from '../operation'
 import { ANSWERS, publicationHead } from '../schemas'
+import { skmPublication } from '../skm/publication-answer'
 
 // Publications (docs/contract.md §8; docs/publications.md): publishing is restricted
 // (worker/api/admin/publications.ts), reading is public.
@@ -38,7 +39,7 @@ const one = createRoute({
   ...access('public'),
   request: { params: z.object({ id: z.string().regex(/^(pub|skm)_[0-9a-f]{16}$/) }) },
   responses: {
-    200: ok(z.union([ANSWERS.Publication, ANSWERS.SkmPublication])),
+    200: ok(z.union([ANSWERS.Publication, skmPublication])),
     ...errors('unknown_publication', 'rate_limited'),
   },
 })
