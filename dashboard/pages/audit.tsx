@@ -8,6 +8,7 @@ import { PageTitle } from '../components/page-title'
 import { Status } from '../components/status'
 import type { Scope } from '../lib/types'
 import { useApi } from '../lib/use-api'
+import { TableWrap } from '../components/table-wrap'
 
 // «Log audit» (docs/dashboard.md «Audit log»): every change made with a token, newest first as
 // GET /admin/audit gives it, for admins only. Read-only: nothing here changes the log.
@@ -114,7 +115,7 @@ export function Audit({ scope }: { scope: Scope }) {
           <T id="Tidak ada perubahan yang cocok." en="No matching change." />
         </p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label="Log audit / Audit log">
           <table class="audit">
             <thead>
               <tr>
@@ -158,7 +159,7 @@ export function Audit({ scope }: { scope: Scope }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   )

@@ -6,6 +6,7 @@ import { PageTitle } from '../components/page-title'
 import { Status } from '../components/status'
 import { useApi } from '../lib/use-api'
 import type { EmbedCheck, HealthRow } from '../lib/types'
+import { TableWrap } from '../components/table-wrap'
 import {
   WIDGET_ERROR_CODES,
   type WidgetErrorCode,
@@ -86,8 +87,7 @@ function HealthTable({ rows }: { rows: HealthRow[] }) {
         />
         <T id="Hanya yang bermasalah" en="Only those with trouble" />
       </label>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls sideways and holds nothing to focus, so the keyboard scrolls it here */}
-      <section class="table-wrap" tabIndex={0} aria-label="Tabel kesehatan / Health table">
+      <TableWrap label="Tabel kesehatan / Health table">
         <table class="health">
           <thead>
             <tr>
@@ -150,7 +150,7 @@ function HealthTable({ rows }: { rows: HealthRow[] }) {
             })}
           </tbody>
         </table>
-      </section>
+      </TableWrap>
       {groups.length === 0 && (
         <p class="muted">
           <T id="Tidak ada yang bermasalah." en="Nothing is in trouble." />

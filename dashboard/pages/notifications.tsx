@@ -12,6 +12,7 @@ import { PageTitle } from '../components/page-title'
 import { Status } from '../components/status'
 import type { Scope } from '../lib/types'
 import { useApi } from '../lib/use-api'
+import { TableWrap } from '../components/table-wrap'
 
 // «Notifikasi»: the webhooks of the token's sites (docs/webhooks.md): add one, press its test
 // button, turn it off or on, delete it, read its delivery log.
@@ -265,7 +266,7 @@ function DeliveryLog({ path, version }: { path: string; version: number }) {
   const rows = loaded.data.deliveries
   if (rows.length === 0) return <p class="muted small">— kosong / empty —</p>
   return (
-    <div class="table-wrap">
+    <TableWrap label="Log pengiriman / Delivery log">
       <table class="delivery-log">
         <thead>
           <tr>
@@ -301,6 +302,6 @@ function DeliveryLog({ path, version }: { path: string; version: number }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   )
 }
