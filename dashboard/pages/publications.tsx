@@ -154,7 +154,7 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
             rowKey={(r) => ('opd' in r ? r.opd : '')}
             empty="—"
             columns={[
-              { head: '', cell: (r) => r.name ?? ('opd' in r && r.opd) },
+              { head: <T id="Nama" en="Name" />, cell: (r) => r.name ?? ('opd' in r && r.opd) },
               ...figureColumns(),
             ]}
           />
@@ -186,7 +186,7 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
               { head: <T id="Cakupan" en="Scope" />, cell: (r) => r.opd ?? site },
               { head: <T id="Terbit" en="Published" />, cell: (r) => fmt.time(r.published_at) },
               {
-                head: '',
+                head: <T id="Laporan" en="Report" />,
                 cell: (r) => (
                   <a href={`/laporan/${r.id}`}>
                     <T id="Laporan" en="Report" />
