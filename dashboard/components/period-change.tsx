@@ -10,7 +10,7 @@ export interface Previous {
 }
 
 /** The previous range by name: «Oktober 2026» for a period, else its days. */
-function previousName(p: Previous): string {
+export function previousName(p: Previous): string {
   return p.period ? periodText(p.period) : `${fmt.day(p.from)} – ${fmt.day(p.to)}`
 }
 

@@ -24,6 +24,8 @@ export type ArticleRow = Answer<'ArticleRows'>['rows'][number]
 /** A row of a series: a day's, a week's or a month's (`interval=`). */
 export type SeriesRow = Answer<'SeriesRows'>['rows'][number]
 export type CommentRow = Answer<'CommentRows'>['rows'][number]
+/** GET /api/v1/stats/skm: the official survey, never the widget's indicative figures. */
+export type { SkmAnswer } from '../../worker/api/stats/skm-answer'
 
 /**
  * The days the statistics cover. With `period` (an SKM period's label, `2026-Q3`) the API is

@@ -11,6 +11,7 @@ import { TileMap } from '../components/tile-map'
 import type { Range, RegionRow, Scope } from '../lib/types'
 import type { Previous } from '../components/period-change'
 import { OpdRanking } from '../components/opd-ranking'
+import { SkmRanking } from '../components/skm-ranking'
 import { useApi } from '../lib/use-api'
 
 // The national and provincial pages (docs/contract.md §7): Indonesia → province → kabupaten/kota, whose
@@ -71,7 +72,14 @@ export function RegionPage({ province, range }: { province?: string; range: Rang
           <Status loaded={regions} />
         )}
       </section>
-      {province ? <Overview range={range} region={province} /> : <OpdRanking range={range} />}
+      {province ? (
+        <Overview range={range} region={province} />
+      ) : (
+        <>
+          <OpdRanking range={range} />
+          <SkmRanking range={range} />
+        </>
+      )}
     </>
   )
 }

@@ -9,6 +9,7 @@ import { fmt, SORT_LABELS, T } from '../lib/i18n'
 import { BackToOverview } from '../components/page-title'
 import { Status } from '../components/status'
 import { ReasonBars, ReasonLine } from '../components/reasons-view'
+import { SkmRanking } from '../components/skm-ranking'
 import { Legend } from '../components/stacked-bar'
 import { figureColumns, StatTable } from '../components/stat-table'
 import { TrendChart, useSeries } from '../components/trend-chart'
@@ -167,6 +168,8 @@ export function OpdPage({ site, opd, range }: { site: string; opd: string; range
           />
         </p>
       </section>
+
+      <SkmRanking site={site} opd={opd} range={range} />
 
       <CommentsPanel
         site={site}

@@ -8,6 +8,7 @@ import type { OpdRow, Range, SiteRow } from '../lib/types'
 import { useApi } from '../lib/use-api'
 import { Status } from '../components/status'
 import { OpdRanking } from '../components/opd-ranking'
+import { SkmRanking } from '../components/skm-ranking'
 import type { Previous } from '../components/period-change'
 import { Sparkline } from '../components/trend-chart'
 
@@ -70,6 +71,7 @@ export function Overview({
         )}
       </section>
       {region && <OpdRanking region={region} range={range} />}
+      {region && <SkmRanking region={region} range={range} />}
       {!region && (
         <section>
           <header class="section-head">

@@ -13,6 +13,7 @@ export interface ServiceTallies {
   opd: string
   service: string
   name: string
+  opd_name?: string | null
   population: number | null
   respondents: number
   /** By tally column, `persyaratan_1` … `pengaduan_4`. */
@@ -25,6 +26,8 @@ export interface SkmGroup {
   opd: string | null
   service: string | null
   name: string | null
+  /** The OPD's name (by=service or opd). */
+  opd_name: string | null
   tallies: SkmTallies
   /** Respondents per profile field and value, `tidak_diisi` for those who left it out. */
   profile: Record<string, Record<string, number>>
@@ -55,6 +58,7 @@ export function groupTallies(services: readonly ServiceTallies[], by: SkmGroupin
       g = {
         ...head,
         name: by === 'service' ? s.name : null,
+        opd_name: by === 'site' ? null : (s.opd_name ?? null),
         tallies: { respondents: 0, elements: emptyElements() },
         profile: emptyProfile(),
         population: 0,

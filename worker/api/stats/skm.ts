@@ -10,6 +10,7 @@ import {
   type SkmGroup,
 } from '../../skm/groups'
 import { ELEMENT_KEYS, PROFILE_FIELDS } from '../../skm/questionnaire'
+import { SkmRows } from './skm-answer'
 import { serviceSlug } from '../../skm/validation'
 import { serviceOf } from '../../storage/skm-services'
 import { skmServiceSums } from '../../storage/skm-figures'
@@ -33,52 +34,6 @@ const skmQuery = z.strictObject({
     .default('service'),
 })
 
-const grade = z.enum(['A', 'B', 'C', 'D']).nullable()
-const byElement = <S extends z.ZodType>(schema: S) =>
-  z.strictObject(Object.fromEntries(ELEMENT_KEYS.map((k) => [k, schema])) as Record<string, S>)
-const day = z.string().describe('An Asia/Jakarta day, YYYY-MM-DD')
-
-const SkmRow = z
-  .strictObject({
-    site: z.string(),
-    opd: z.string().nullable(),
-    service: z.string().nullable(),
-    name: z.string().nullable().describe('The service’s name (by=service)'),
-    respondents: z.int(),
-    tallies: byElement(z.tuple([z.int(), z.int(), z.int(), z.int()])).describe(
-      'How many answered 1, 2, 3 and 4 to each element',
-    ),
-    nrr: byElement(z.number().nullable()).describe('Sum ÷ respondents, two decimals half up'),
-    element_grades: byElement(grade),
-    ikm_skm: z.number().nullable().describe('25 × Σ NRR × 1/9, two decimals half up'),
-    grade,
-    ikm_skm_0111: z.number().nullable().describe('The same with the 0.111 weight many tools use'),
-    grade_0111: grade,
-    weakest: z.array(z.enum(ELEMENT_KEYS)).describe('Element keys, lowest NRR first'),
-    profile: z
-      .record(z.string(), z.record(z.string(), z.int()))
-      .describe('Respondents per profile field and value; tidak_diisi: left out'),
-    population: z.int().nullable(),
-    required_sample: z.int().nullable().describe('Krejcie–Morgan, against the population'),
-    sample_adequate: z.boolean().nullable(),
-    ikm_skm_prev: z.number().nullable().describe('The previous range’s ikm_skm'),
-    ikm_skm_change: z.number().nullable(),
-  })
-  .openapi('SkmRow')
-
-const SkmRows = z
-  .strictObject({
-    from: day.nullable(),
-    to: day.nullable(),
-    period: z.string().optional(),
-    previous: z
-      .strictObject({ from: day, to: day, period: z.string().optional() })
-      .nullable()
-      .describe('The range compared with; null when there is none'),
-    by: z.enum(SKM_GROUPINGS),
-    rows: z.array(SkmRow),
-  })
-  .openapi('SkmRows')
 
 export const skm = createRoute({
   method: 'get',
@@ -187,6 +142,7 @@ function skmRow(g: SkmGroup, previous: number | null) {
     opd: g.opd,
     service: g.service,
     name: g.name,
+    opd_name: g.opd_name,
     respondents: n,
     tallies: Object.fromEntries(
       f.elements.map((e) => [e.key, [...e.tally] as [number, number, number, number]]),
