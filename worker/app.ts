@@ -14,6 +14,7 @@ import { reasonsRoute } from './api/widget/reasons'
 import { repliesRoute } from './api/widget/replies'
 import { responsesRoute } from './api/widget/responses'
 import { skmResponsesRoute } from './api/skm/responses'
+import { skmQuestionnaireRoute } from './api/skm/questionnaire'
 import { statsRoute } from './api/stats'
 import { summaryRoute } from './api/widget/summary'
 import { summariesRoute } from './api/widget/summaries'
@@ -57,6 +58,7 @@ export function createApp() {
     '/api/v1/categories',
     '/api/v1/regions',
     '/api/v1/skm/responses',
+    '/api/v1/skm/questionnaire',
   ]) {
     app.use(path, publicRateLimit)
   }
@@ -71,6 +73,7 @@ export function createApp() {
   app.route('/api/v1/replies', repliesRoute)
   app.route('/api/v1/widget-errors', widgetErrorsRoute)
   app.route('/api/v1/skm/responses', skmResponsesRoute)
+  app.route('/api/v1/skm/questionnaire', skmQuestionnaireRoute)
   app.route('/api/v1/stats', statsRoute)
   app.route('/api/v1/categories', categoriesRoute)
   app.route('/api/v1/regions', regionsRoute)
