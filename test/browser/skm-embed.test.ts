@@ -16,15 +16,19 @@ const run = crypto.randomUUID().slice(0, 6)
 const SERVICES = '/api/v1/admin/sites/demo/opds/diskominfo/services'
 const service = (name: string) => `${name}-${run}`
 
+/** The OPD's own wording of U1 for one service (docs/skm.md «Menyesuaikan kalimat pertanyaan»). */
+const WORDED_U1 = 'Apakah syarat perekaman KTP-el di loket kami sudah jelas dan sesuai?'
+
 beforeAll(async () => {
-  for (const [slug, name] of [
+  for (const [slug, name, wording] of [
     [service('embed-ktp'), 'KTP Elektronik'],
     [service('embed-kosong'), 'Akta Kelahiran'],
-  ]) {
+    [service('embed-kalimat'), 'Perekaman KTP-el', { persyaratan: { id: WORDED_U1 } }],
+  ] as const) {
     const res = await adminFetch(`${SERVICES}/${slug}`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name }),
+      body: JSON.stringify({ name, wording }),
     })
     expect(res.status).toBe(200)
   }
@@ -175,6 +179,24 @@ describe('the SKM survey on an OPD’s page (data-tanggapan-skm)', () => {
     )
     expect(status).toBe(400)
     expect((await figures(slug))?.respondents).toBe(0)
+    await context.close()
+  })
+
+  it('asks the questions as the OPD worded them for the service, the regulation’s elsewhere', async () => {
+    const slug = service('embed-kalimat')
+    const { context, page, errors } = await opdPage(slug, true)
+    await expect.poll(() => page.getByText(WORDED_U1).isVisible()).toBe(true)
+    const regulation = 'kesesuaian persyaratan pelayanan dengan jenis pelayanannya'
+    expect(await page.getByText(regulation).count()).toBe(0)
+    await page.getByText('Sesuai', { exact: true }).tap()
+    await page.getByRole('button', { name: 'Lanjut' }).tap()
+    await page.getByText('Pertanyaan 2 dari 9').waitFor()
+    // U2 keeps the regulation's question: only U1 was adjusted.
+    await expect
+      .poll(() => page.getByText('kemudahan prosedur pelayanan di unit ini').isVisible())
+      .toBe(true)
+    await screenshot(page, 'skm-embed-worded')
+    expect(errors).toEqual([])
     await context.close()
   })
 })
