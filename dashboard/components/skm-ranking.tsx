@@ -74,11 +74,7 @@ export function SkmRanking({
           en="The nine-element survey at the service counter, not the news box's indicative IKM."
         />
       </p>
-      {skm.state === 'ready' ? (
-        <SkmTable answer={skm.data} />
-      ) : (
-        <Status loaded={skm} />
-      )}
+      {skm.state === 'ready' ? <SkmTable answer={skm.data} /> : <Status loaded={skm} />}
     </section>
   )
 }

@@ -88,15 +88,13 @@ describe('the workbench’s SKM ranking', () => {
 
     // Every hospital's services of the nation, and nothing else.
     await page.selectOption(`${TABLE} select[name=skm-category]`, 'rumah-sakit')
-    await expect
-      .poll(() => asked.at(-1)?.searchParams.get('category'))
-      .toBe('rumah-sakit')
+    await expect.poll(() => asked.at(-1)?.searchParams.get('category')).toBe('rumah-sakit')
     const hospitals = await apiRows(asked)
     expect(hospitals.map((r) => r.name)).toContain('Rawat Jalan')
     expect(hospitals.map((r) => r.name)).not.toContain('Permohonan Informasi Publik (PPID)')
-    await expect.poll(() => shownRows(page)).toEqual(
-      hospitals.map((r) => ({ name: r.name, opd: r.opd_name, ikm: two(r.ikm_skm!) })),
-    )
+    await expect
+      .poll(() => shownRows(page))
+      .toEqual(hospitals.map((r) => ({ name: r.name, opd: r.opd_name, ikm: two(r.ikm_skm!) })))
     const first = (await shownRows(page))[0]
     expect(first).toEqual({
       name: hospitals[0].name,

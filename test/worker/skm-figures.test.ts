@@ -93,6 +93,7 @@ describe('GET /api/v1/stats/skm', () => {
       opd: 'dukcapil',
       service: 'ktp-el',
       name: 'KTP-EL',
+      opd_name: 'dukcapil',
       respondents: 4,
       tallies: {
         persyaratan: [0, 0, 2, 2],

@@ -34,7 +34,6 @@ const skmQuery = z.strictObject({
     .default('service'),
 })
 
-
 export const skm = createRoute({
   method: 'get',
   path: '/skm',
