@@ -104,7 +104,7 @@ function SkmTable({ answer }: { answer: SkmAnswer }) {
           head: 'OPD',
           cell: (r) =>
             r.opd && (
-              <a class="opd-link" href={opdHref(r.site, r.opd)}>
+              <a class="skm-opd" href={opdHref(r.site, r.opd)}>
                 {r.opd_name ?? r.opd}
               </a>
             ),

@@ -32,7 +32,7 @@ const shownRows = (page: Page) =>
   page.$$eval(`${TABLE} tbody tr`, (trs) =>
     trs.map((tr) => ({
       name: tr.querySelector('.skm-service')?.textContent ?? '',
-      opd: tr.querySelector('.opd-link')?.textContent ?? '',
+      opd: tr.querySelector('.skm-opd')?.textContent ?? '',
       ikm: tr.querySelector('.ikm strong')?.textContent ?? null,
     })),
   )
@@ -117,6 +117,22 @@ describe('the workbench’s SKM ranking', () => {
     await expect
       .poll(async () => (await shownRows(page)).map((r) => r.name))
       .toEqual(byRespondents.map((r) => r.name))
+
+    // A month: each index's change against the month before, named.
+    await page.selectOption('select[name=period]', '2026-11')
+    await expect.poll(() => asked.at(-1)?.searchParams.get('period')).toBe('2026-11')
+    const november = await apiRows(asked)
+    const lowest = november[0] as SkmRow & { ikm_skm_change: number | null }
+    expect(lowest.ikm_skm_change).not.toBeNull()
+    const change = lowest.ikm_skm_change!
+    const expected =
+      change === 0
+        ? 'tetap'
+        : `${change < 0 ? '▼' : '▲'} ${two(Math.abs(change))} dibanding Oktober 2026`
+    // The table keeps the respondents' order chosen above: the row is found by its name.
+    const row = page.locator(`${TABLE} tbody tr`, { hasText: lowest.name })
+    await expect.poll(() => row.locator('.change').textContent()).toContain(expected)
+    expect(await row.locator('.ikm strong').textContent()).toBe(two(lowest.ikm_skm!))
 
     expect(await axeViolations(page, [TABLE])).toEqual([])
     await page.locator(TABLE).screenshot({ path: '/tmp/skm-1366.png' })
