@@ -107,7 +107,7 @@ export class Answers {
    * While D1 holds no answer of this article, the answer goes there before the vote returns.
    * The Worker then knows from D1 alone that an article has no answer anywhere, so a comment or
    * reasons for it wakes no object (article.ts, flushReaderFirst). Once per article: later
-   * answers wait for the timer as ever. A D1 failure leaves it to the timer and the alarm.
+   * answers wait for the alarm as ever. A D1 failure leaves it to the alarm.
    */
   private async firstAnswerToD1() {
     this.inD1 ??= this.sql.exec(`SELECT 1 FROM answers WHERE ${SENT} LIMIT 1`).toArray().length > 0

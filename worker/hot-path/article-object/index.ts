@@ -5,7 +5,7 @@ import type { Env } from '../../env'
 import type { CounterRow } from '../../storage/articles'
 import { readArticleSeed } from '../../storage/article-flush'
 import { type ArticleEvent, Answers } from './answers'
-import { BACKSTOP_MS, Outbox } from './outbox'
+import { FLUSH_INTERVAL_MS, Outbox } from './outbox'
 import { DAY_MS, Retention } from './retention'
 import { counterRow, type Meta, readMeta } from './meta'
 import { migrate } from './schema'
@@ -68,10 +68,12 @@ export class ArticleObject extends DurableObject<Env> {
     if (!this.stored) return
     this.meta = readMeta(this.sql)
     this.retention.restore()
-    this.outbox.restore(this.meta)
-    // Known, so that the first change after a restart sets no alarm when the backstop is near.
+    const waiting = this.outbox.restore(this.meta)
+    // Known, so that the first change after a restart sets no alarm when the flush is near.
     void ctx.blockConcurrencyWhile(async () => {
       this.alarmAt = (await ctx.storage.getAlarm()) ?? 0
+      // Changes are stored with their alarm; this only mends a storage that lost it.
+      if (waiting) this.outbox.flushBy(Date.now() + FLUSH_INTERVAL_MS)
     })
   }
 
@@ -144,10 +146,7 @@ export class ArticleObject extends DurableObject<Env> {
     if (!(await this.outbox.flushWaiting())) return
     if (this.meta) await this.retention.retire(this.meta)
     if (this.outbox.hasPending()) await this.schedule(Date.now() + this.outbox.delay())
-    else if (this.outbox.active) {
-      this.outbox.active = false
-      await this.schedule(Date.now() + BACKSTOP_MS)
-    } else await this.tidy()
+    else await this.tidy()
   }
 
   /**
@@ -168,7 +167,7 @@ export class ArticleObject extends DurableObject<Env> {
    * (on the new state). Today's view marks and the per-address counts stay: D1 keeps neither
    * for the object path.
    *
-   * A flush already under way (the timer's, a first answer's) is awaited outside the section,
+   * A flush already under way (the alarm's, a first answer's) is awaited outside the section,
    * never inside: D1's answer to a request begun outside blockConcurrencyWhile is held until the
    * section ends, so the section would wait for itself for ever.
    */

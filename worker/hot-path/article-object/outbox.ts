@@ -6,16 +6,15 @@ import { COUNTER_COLUMNS, type Meta } from './meta'
 /**
  * How long a change waits in the object before its flush to D1 (docs/operations.md «Where the figures
  * live»): statistics are at most this far behind, plus one D1 round trip.
+ *
+ * The flush is due by the object's alarm, not by a timer in memory: a pending `setTimeout`
+ * keeps an object from leaving memory, and it is billed for that wait, which priced at the
+ * national load cost more than every request put together (docs/SCALING.md «What a page view
+ * costs», decision 1). The alarm is durable too, so one mechanism both flushes and survives a
+ * restart. It is set once per window (when the next alarm is further away than this), not once
+ * per change: setting an alarm is a storage write of its own (bench/FINDINGS.md).
  */
-const FLUSH_INTERVAL_MS = 5_000
-/**
- * The flush is due by a timer in memory; the alarm is its durable backstop, for an object
- * that leaves memory before its timer fires (a restart, a deploy). The alarm is kept within
- * this of every waiting change and moved only when it is further away, so a busy object sets
- * it about once per this interval instead of once per change: setting an alarm is a storage
- * write of its own, the largest cost of a vote once measured (bench/FINDINGS.md).
- */
-export const BACKSTOP_MS = 10 * 60_000
+export const FLUSH_INTERVAL_MS = 5_000
 /** With this many changed answers and views waiting, the flush goes at once. */
 const FLUSH_SOON_AFTER = 500
 /** A failed flush is tried again after these waits (the last one repeats), nothing dropped. */
@@ -62,16 +61,11 @@ export interface OutboxHost {
 }
 
 /**
- * The changes waiting for D1 and their flush: a timer in memory sends them, the object's alarm
- * is the backstop, and each flush is one idempotent D1 batch (storage/article-flush.ts).
+ * The changes waiting for D1 and their flush: the object's alarm sends them, and each flush is
+ * one idempotent D1 batch (storage/article-flush.ts).
  */
 export class Outbox {
   private readonly sql: SqlStorage
-  /** The flush timer and when it fires (0: none). */
-  private timer: ReturnType<typeof setTimeout> | null = null
-  private timerAt = 0
-  /** A change came since the last alarm: the next one keeps the backstop near instead of tidying. */
-  active = false
   private waiting = 0
   private failures = 0
   private flushing: Promise<void> | null = null
@@ -81,10 +75,10 @@ export class Outbox {
   }
 
   /**
-   * An instance starting on stored changes: the live counters get them back, and they go out
-   * as they would have (the alarm too).
+   * An instance starting on stored changes: the live counters get them back. True when some
+   * wait for D1 (their alarm, set when they came, is still stored; the object checks it).
    */
-  restore(meta: Meta | null) {
+  restore(meta: Meta | null): boolean {
     const counts = this.sql
       .exec<CounterSums & { waiting: number }>(
         `SELECT (SELECT count(*) FROM pending_answers) + (SELECT count(*) FROM pending_days)
@@ -92,10 +86,9 @@ export class Outbox {
       )
       .one()
     this.waiting = counts.waiting
-    if (!meta) return
+    if (!meta) return false
     for (const k of COUNTERS) meta[k] += counts[k]
-    if (this.waiting > 0 || meta.article_dirty || meta.outbox_seq > 0)
-      this.flushIn(FLUSH_INTERVAL_MS)
+    return this.waiting > 0 || meta.article_dirty === 1 || meta.outbox_seq > 0
   }
 
   /** A change of the counters, live at once and waiting in its day's change for D1. */
@@ -139,28 +132,16 @@ export class Outbox {
     return this.waiting >= FLUSH_SOON_AFTER ? 0 : FLUSH_INTERVAL_MS
   }
 
-  /** A change is waiting: the timer flushes it, and the alarm would if this instance left memory. */
+  /** A change is waiting: the alarm flushes it, within the interval (at once past FLUSH_SOON_AFTER). */
   changed() {
     this.waiting++
-    this.active = true
-    this.flushIn(this.delay())
-    const latest = Date.now() + BACKSTOP_MS
-    const alarmAt = this.host.alarmAt()
-    if (alarmAt === 0 || alarmAt > latest) void this.host.schedule(latest)
+    this.flushBy(Date.now() + this.delay())
   }
 
-  private flushIn(ms: number) {
-    const at = Date.now() + ms
-    if (this.timer !== null && this.timerAt <= at) return
-    if (this.timer !== null) clearTimeout(this.timer)
-    this.timerAt = at
-    this.timer = setTimeout(() => {
-      this.timer = null
-      this.timerAt = 0
-      void this.flushWaiting().then((ok) => {
-        if (ok && this.hasPending()) this.flushIn(this.delay())
-      })
-    }, ms)
+  /** The alarm is moved only when it is due later than `at` (or not set). */
+  flushBy(at: number) {
+    const alarmAt = this.host.alarmAt()
+    if (alarmAt === 0 || alarmAt > at) void this.host.schedule(at)
   }
 
   /**
@@ -188,10 +169,6 @@ export class Outbox {
       await this.flushOnce()
       meta = this.host.meta()
     }
-    // D1 holds everything: a timer left would only keep the instance in memory for nothing.
-    if (this.timer !== null) clearTimeout(this.timer)
-    this.timer = null
-    this.timerAt = 0
   }
 
   /** A flush is on its way to D1. */
