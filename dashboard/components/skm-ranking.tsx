@@ -92,7 +92,7 @@ function SkmTable({ answer }: { answer: SkmAnswer }) {
     <StatTable
       rows={rows}
       rowKey={(r) => `${r.site}/${r.opd}/${r.service}`}
-      name={(r) => `${r.name ?? r.service} ${r.opd_name ?? r.opd} ${r.site}`}
+      name={(r) => `${r.name ?? r.service} ${r.opd_name ?? r.opd} ${r.site_name}`}
       empty={<T id="Belum ada survei SKM pada periode ini." en="No SKM survey in this period." />}
       columns={[
         { head: '#', cell: (r) => rank(r) + 1, sort: rank },
@@ -109,7 +109,7 @@ function SkmTable({ answer }: { answer: SkmAnswer }) {
               </a>
             ),
         },
-        { head: <T id="Situs" en="Site" />, cell: (r) => <code>{r.site}</code> },
+        { head: <T id="Situs" en="Site" />, cell: (r) => r.site_name },
         {
           head: <T id="Responden" en="Respondents" />,
           cell: (r) => fmt.n(r.respondents),

@@ -94,6 +94,7 @@ describe('GET /api/v1/stats/skm', () => {
       service: 'ktp-el',
       name: 'KTP-EL',
       opd_name: 'dukcapil',
+      site_name: 'Pemda kudus',
       respondents: 4,
       tallies: {
         persyaratan: [0, 0, 2, 2],

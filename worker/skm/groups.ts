@@ -14,6 +14,7 @@ export interface ServiceTallies {
   service: string
   name: string
   opd_name?: string | null
+  site_name?: string
   population: number | null
   respondents: number
   /** By tally column, `persyaratan_1` … `pengaduan_4`. */
@@ -28,6 +29,7 @@ export interface SkmGroup {
   name: string | null
   /** The OPD's name (by=service or opd). */
   opd_name: string | null
+  site_name: string
   tallies: SkmTallies
   /** Respondents per profile field and value, `tidak_diisi` for those who left it out. */
   profile: Record<string, Record<string, number>>
@@ -59,6 +61,7 @@ export function groupTallies(services: readonly ServiceTallies[], by: SkmGroupin
         ...head,
         name: by === 'service' ? s.name : null,
         opd_name: by === 'site' ? null : (s.opd_name ?? null),
+        site_name: s.site_name ?? s.site,
         tallies: { respondents: 0, elements: emptyElements() },
         profile: emptyProfile(),
         population: 0,

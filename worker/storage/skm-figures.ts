@@ -19,6 +19,8 @@ export interface ServiceSums {
   name: string
   /** The OPD's own name, null before it has one. */
   opd_name: string | null
+  /** The site's name, as the dashboard shows it. */
+  site_name: string
   population: number | null
   retired: boolean
   respondents: number
@@ -50,6 +52,7 @@ export async function skmServiceSums(db: Db, f: SkmFilter): Promise<ServiceSums[
   const rows = await db.all<Record<string, number | string | null>>(sql`
     SELECT v.site_id AS site, v.opd, v.slug AS service, v.name, v.population,
       (SELECT o.name FROM opds o WHERE o.site_id = v.site_id AND o.slug = v.opd) AS opd_name,
+      (SELECT t.name FROM sites t WHERE t.id = v.site_id) AS site_name,
       v.retired_at AS retired_at, coalesce(s.respondents, 0) AS respondents, ${PICKED}
     FROM skm_services v LEFT JOIN (
       SELECT d.site_id AS s_site, d.service AS s_service, sum(d.respondents) AS respondents,
@@ -77,6 +80,7 @@ export async function skmServiceSums(db: Db, f: SkmFilter): Promise<ServiceSums[
     service: String(r.service),
     name: String(r.name),
     opd_name: r.opd_name === null ? null : String(r.opd_name),
+    site_name: String(r.site_name ?? r.site),
     population: r.population === null ? null : Number(r.population),
     retired: r.retired_at !== null,
     respondents: Number(r.respondents),

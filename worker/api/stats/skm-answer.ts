@@ -17,6 +17,7 @@ const SkmRow = z
     service: z.string().nullable(),
     name: z.string().nullable().describe('The service’s name (by=service)'),
     opd_name: z.string().nullable().describe('The OPD’s name (by=service or opd)'),
+    site_name: z.string().describe('The site’s name'),
     respondents: z.int(),
     tallies: byElement(z.tuple([z.int(), z.int(), z.int(), z.int()])).describe(
       'How many answered 1, 2, 3 and 4 to each element',

@@ -142,6 +142,7 @@ function skmRow(g: SkmGroup, previous: number | null) {
     service: g.service,
     name: g.name,
     opd_name: g.opd_name,
+    site_name: g.site_name,
     respondents: n,
     tallies: Object.fromEntries(
       f.elements.map((e) => [e.key, [...e.tally] as [number, number, number, number]]),
