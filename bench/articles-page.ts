@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { SQL } from 'drizzle-orm'
@@ -119,6 +119,7 @@ const pageInput = (limit: number) => {
 }
 
 console.log(`# GET /stats/articles, ${ARTICLES} articles in scope, sort=lowest`)
+console.log(`load average at the start: ${loadavg()[0].toFixed(1)}`)
 console.log('\n## The Worker’s CPU (Node, median of 7), ms\n')
 console.log('| code path | limit | json | csv | xlsx |')
 console.log('|---|---|---|---|---|')
@@ -200,3 +201,4 @@ for (const [name, query] of queries) {
   const times = Array.from({ length: 5 }, () => duration(query)).sort((a, b) => a - b)
   console.log(`| ${name} | ${times[2]} |`)
 }
+console.log(`\nload average at the end: ${loadavg()[0].toFixed(1)}`)

@@ -18,7 +18,8 @@ import { type ArticleSums, articleScope, type StatsFilter } from './stats'
 // parameter rather than a literal SQLite would parse itself, and Math.round is floor plus
 // «fraction ≥ ½», which is exact here. So SQL ties exactly where the JavaScript ranking tied,
 // and the tie-breaks are the same (site last, where rankArticles left equal article keys of
-// two sites in the order D1 happened to read them). D1 has SQLite's math functions (sqrt).
+// two sites in the order D1 happened to read them). sqrt is one of SQLite's math functions,
+// which D1 is built with (the worker tests run on workerd's D1 and exercise it).
 
 /** Where a page starts: the sort key of the row before it (the previous page's last). */
 export type SortKey = [
@@ -79,8 +80,11 @@ export async function articlePage(
           after.map((v) => sql`${v}`),
           sql`, `,
         )})`
+  // MATERIALIZED: each article's key is computed once, not again for the cursor's comparison
+  // (SQLite would otherwise inline the expression into WHERE and ORDER BY alike).
   const found = await db.all<ArticleSums & { u: number; k: number; t: number }>(sql`
-    SELECT * FROM (${ranked(filter, sort)}) WHERE ${start}
+    WITH ranked AS MATERIALIZED (${ranked(filter, sort)})
+    SELECT * FROM ranked WHERE ${start}
     ORDER BY u, k, t, article, site LIMIT ${limit + 1}`)
   const rows = found.slice(0, limit).map(({ u, k, t, ...r }) => ({
     ...r,
