@@ -10,7 +10,7 @@ const toBase64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
-    .replace(/=+$/, '')
+    .replace(/=/g, '')
 
 export function encodeCursor(sort: ArticleSort, key: SortKey): string {
   return toBase64url(new TextEncoder().encode(JSON.stringify([sort, ...key])))
