@@ -35,7 +35,7 @@ async function apiJson<T>(method: string, path: string, body?: unknown): Promise
 async function reasonsOf(article: string) {
   const { rows } = await apiJson<{
     rows: { article: string; reasons: Record<string, number> }[]
-  }>('GET', `/api/v1/stats/articles?site=demo&opd=rsud&sort=responses&limit=10000`)
+  }>('GET', `/api/v1/stats/articles?site=demo&opd=rsud&sort=responses&limit=1000`)
   return rows.find((r) => r.article === article)?.reasons
 }
 

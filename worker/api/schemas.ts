@@ -346,6 +346,10 @@ export const ANSWERS = named({
     limit: z.int(),
     matched: count.describe('Articles that matched before the limit'),
     rows: z.array(articleRow),
+    next_cursor: z
+      .string()
+      .nullable()
+      .describe('Ask again with cursor=this for the next page; null on the last page'),
   }),
   SeriesRows: z.strictObject({
     site: nullableText,

@@ -47,6 +47,11 @@ export async function replaceReasons(db: Db, s: ReasonSet): Promise<void> {
   await batch(db, statements)
 }
 
+interface ArticleOfSite {
+  site: string
+  article: string
+}
+
 /** What a roll-up is summed by: one map entry per site, OPD, article or day. */
 export type ReasonGrouping = 'site' | 'opd' | 'article' | 'day' | 'region'
 
@@ -67,13 +72,15 @@ export function reasonKeyOf(...parts: string[]): string {
 /**
  * The reason counts of the filter's rows, summed per site, OPD (`site opd`), article
  * (`site article`), day or the sites' region code; a group without any reason is absent (use
- * reasonsOf).
+ * reasonsOf). `articles` narrows it to those articles (a page of them).
  */
 export async function reasonsBy(
   db: Db,
-  filter: StatsFilter & { article?: string },
+  filter: StatsFilter & { article?: string; articles?: readonly ArticleOfSite[] },
   by: ReasonGrouping,
 ): Promise<Map<string, ReasonCounts>> {
+  // A page of articles (GET /stats/articles) as one JSON parameter: D1 binds at most 100.
+  const pairs = filter.articles && JSON.stringify(filter.articles.map((a) => [a.site, a.article]))
   const rows = await db.all<{ k: string | null; reason: string; count: number }>(sql`
     SELECT ${GROUP_COLUMNS[by]} AS k, d.reason, sum(d.count) AS count FROM reason_days d
     WHERE ${equalities([
@@ -81,6 +88,12 @@ export async function reasonsBy(
       [sql`d.opd`, filter.opd],
       [sql`d.article`, filter.article],
     ])}
+      AND ${
+        pairs === undefined
+          ? sql`1`
+          : sql`(d.site_id, d.article) IN (SELECT json_extract(value, '$[0]'),
+              json_extract(value, '$[1]') FROM json_each(${pairs}))`
+      }
       AND ${siteInRegion(sql`d.site_id`, filter.region)} AND ${dayRange(filter)} AND d.count > 0
     GROUP BY k, d.reason`)
   const grouped = new Map<string, { reason: string; count: number }[]>()

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { articles, opds, sites } from '../db/schema'
 import {
@@ -41,6 +41,7 @@ export type OpdSums = CounterSums & {
   region: string | null
 }
 export type ArticleSums = CounterSums & {
+  id: number
   site: string
   opd: string
   article: string
@@ -84,10 +85,6 @@ export function opdSums(db: Db, filter: StatsFilter, category?: string): Promise
     GROUP BY o.site_id, o.slug ORDER BY o.site_id, o.slug`)
 }
 
-/**
- * Per article with any response or view: without a date range straight from the article's
- * live counters (one row each), with one from its day roll-up.
- */
 /** An article's statistics row: its figures and the ranking bounds a few answers cannot dominate. */
 export function articleRow(r: ArticleSums) {
   const counts = countsOf(r)
@@ -103,26 +100,40 @@ export function articleRow(r: ArticleSums) {
   }
 }
 
+/**
+ * Per article with any response or view: without a date range straight from the article's
+ * live counters (one row each), with one from its day roll-up.
+ */
 export function articleSums(db: Db, filter: StatsFilter): Promise<ArticleSums[]> {
+  return db.all<ArticleSums>(articleScope(filter))
+}
+
+/**
+ * The query of articleSums, for queries that rank or page it (storage/article-ranking.ts);
+ * `ids` narrows it to those articles (a page's, read again over the previous range).
+ */
+export function articleScope(filter: StatsFilter, ids?: readonly number[]): SQL {
   const where = and(
     equalities([
       [sql`a.site_id`, filter.site],
       [sql`a.opd`, filter.opd],
     ]),
     siteInRegion(sql`a.site_id`, filter.region),
+    // One JSON parameter however many ids: D1 binds at most 100 parameters per statement.
+    ids && sql`a.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
   )!
   if (filter.from === undefined && filter.to === undefined) {
-    return db.all<ArticleSums>(sql`
-      SELECT a.site_id AS site, a.opd, a.key AS article, a.title, ${counterColumns('a')}
+    return sql`
+      SELECT a.id, a.site_id AS site, a.opd, a.key AS article, a.title, ${counterColumns('a')}
       FROM articles a
-      WHERE ${where} AND ${activity('a')} > 0`)
+      WHERE ${where} AND ${activity('a')} > 0`
   }
-  return db.all<ArticleSums>(sql`
-    SELECT a.site_id AS site, a.opd, a.key AS article, a.title, ${SUMS}
+  return sql`
+    SELECT a.id, a.site_id AS site, a.opd, a.key AS article, a.title, ${SUMS}
     FROM articles a JOIN article_days d ON d.article_id = a.id
     WHERE ${where} AND ${dayRange(filter)}
     GROUP BY a.id
-    HAVING sum(${activity('d')}) > 0`)
+    HAVING sum(${activity('d')}) > 0`
 }
 
 /** Per day of one article, from its day roll-up. */
