@@ -5,7 +5,8 @@ import { sendJson } from '../lib/api'
 import { fmt, ROLE_LABELS, T } from '../lib/i18n'
 import type { TokenRow } from '../lib/types'
 import { useApi } from '../lib/use-api'
-import { type Choice, ConfirmButton, ErrorLine, Field, Select, useSubmit } from './form'
+import { ConfirmAction } from './confirm-dialog'
+import { type Choice, ErrorLine, Field, Select, useSubmit } from './form'
 import { Status } from './status'
 
 /** The roles a token may be made for, in the order the select offers them. */
@@ -167,16 +168,26 @@ export function TokenManager() {
                     {t.revoked_at ? (
                       <T id="dicabut" en="revoked" />
                     ) : (
-                      <ConfirmButton
+                      <ConfirmAction
                         class="revoke"
                         disabled={submit.busy}
+                        label={<T id="Cabut" en="Revoke" />}
+                        heading={
+                          <T id={`Cabut token «${t.label}»?`} en={`Revoke token «${t.label}»?`} />
+                        }
+                        action={<T id="Cabut token" en="Revoke token" />}
                         onConfirm={submit.on(
                           () => sendJson('DELETE', `/api/v1/admin/tokens/${t.id}`),
                           refresh,
                         )}
                       >
-                        <T id="Cabut" en="Revoke" />
-                      </ConfirmButton>
+                        <p class="confirm-numbers">
+                          <T
+                            id={`Token «${t.label}» (${ROLE_LABELS[t.role].id}) tidak dapat dipakai lagi, dan setiap sesi yang masuk dengannya berakhir.`}
+                            en={`Token «${t.label}» (${ROLE_LABELS[t.role].en}) can no longer be used, and every session signed in with it ends.`}
+                          />
+                        </p>
+                      </ConfirmAction>
                     )}
                   </td>
                 </tr>
