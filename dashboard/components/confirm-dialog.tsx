@@ -16,6 +16,8 @@ interface DialogProps {
   children: ComponentChildren
   /** A text the user must type before the danger button acts (an OPD's name). */
   typed?: string
+  /** It can be put back later (an origin added again, a service used again): no «cannot be undone». */
+  reversible?: boolean
   onConfirm: () => void
 }
 
@@ -31,6 +33,7 @@ export function ConfirmDialog({
   action,
   children,
   typed,
+  reversible,
   onConfirm,
 }: DialogProps & { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null)
@@ -62,9 +65,11 @@ export function ConfirmDialog({
       <form method="dialog" onSubmit={confirm}>
         <h2 id={headingId}>{heading}</h2>
         <div class="confirm-what">{children}</div>
-        <p class="confirm-undo">
-          <T id="Tindakan ini tidak dapat dibatalkan." en="This cannot be undone." />
-        </p>
+        {!reversible && (
+          <p class="confirm-undo">
+            <T id="Tindakan ini tidak dapat dibatalkan." en="This cannot be undone." />
+          </p>
+        )}
         {typed !== undefined && (
           <Field
             label={

@@ -164,6 +164,7 @@ export function ServiceList({
                             />
                           }
                           action={<T id="Hentikan layanan" en="Retire service" />}
+                          reversible
                           onConfirm={() => void retire(s)}
                         >
                           <p class="confirm-numbers">

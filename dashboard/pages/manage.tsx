@@ -270,6 +270,7 @@ function SiteCard({
               />
             }
             action={<T id="Hapus dan simpan" en="Remove and save" />}
+            reversible
             onConfirm={() => void originsSubmit.run(saveOrigins, originsSaved)}
           >
             <OriginsRemoved removed={removing} left={lines(origins).length} />
