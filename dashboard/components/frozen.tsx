@@ -1,0 +1,34 @@
+import { T } from '../lib/i18n'
+
+/**
+ * What publishing freezes, said in the confirmation dialog (pages/publications.tsx and
+ * skm-publish.tsx): a publication cannot be changed, nor its scope and period published again.
+ */
+export function Frozen({
+  scope,
+  scopeEn,
+  period,
+  count,
+  countEn,
+}: {
+  scope: string
+  scopeEn: string
+  period: string
+  count: string
+  countEn: string
+}) {
+  return (
+    <p class="confirm-numbers">
+      <T
+        id={
+          <>
+            Angka {scope} untuk <strong>{period}</strong> dibekukan: <strong>{count}</strong>.
+            Setelah terbit, publikasi ini tidak dapat diubah, dan periode ini tidak dapat
+            diterbitkan lagi untuk cakupan yang sama.
+          </>
+        }
+        en={`The figures of ${scopeEn} for ${period} are frozen: ${countEn}. Once published it cannot be changed, and this period cannot be published again for the same scope.`}
+      />
+    </p>
+  )
+}
