@@ -79,11 +79,7 @@ export function ConfirmDialog({
                     Ketik <strong>{typed}</strong> untuk memastikan
                   </>
                 }
-                en={
-                  <>
-                    Type <strong>{typed}</strong> to confirm
-                  </>
-                }
+                en={`Type ${typed} to confirm`}
               />
             }
           >

@@ -2,7 +2,7 @@ import { T } from '../lib/i18n'
 
 /**
  * What publishing freezes, said in the confirmation dialog (pages/publications.tsx and
- * skm-publish.tsx): a publication cannot be changed, nor its scope and period published again.
+ * skm-publish.tsx): a publication cannot be changed.
  */
 export function Frozen({
   scope,
@@ -23,11 +23,10 @@ export function Frozen({
         id={
           <>
             Angka {scope} untuk <strong>{period}</strong> dibekukan: <strong>{count}</strong>.
-            Setelah terbit, publikasi ini tidak dapat diubah, dan periode ini tidak dapat
-            diterbitkan lagi untuk cakupan yang sama.
+            Setelah terbit tidak dapat diubah.
           </>
         }
-        en={`The figures of ${scopeEn} for ${period} are frozen: ${countEn}. Once published it cannot be changed, and this period cannot be published again for the same scope.`}
+        en={`The figures of ${scopeEn} for ${period} are frozen: ${countEn}. Once published they cannot be changed.`}
       />
     </p>
   )

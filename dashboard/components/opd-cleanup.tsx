@@ -144,8 +144,8 @@ function Holdings({ site, opd, into }: { site: string; opd: Opd; into?: Opd }) {
         </p>
         <p>
           <T
-            id={`Token dan webhook ${from} ikut pindah ke ${to}; ${from} lalu tidak ada lagi.`}
-            en={`The tokens and webhooks of ${from} move to ${to} too; ${from} is then gone.`}
+            id={`Token dan webhook-nya ikut pindah; ${from} lalu dihapus.`}
+            en={`Its tokens and webhooks move too; ${from} is then removed.`}
           />
         </p>
       </>
@@ -155,8 +155,8 @@ function Holdings({ site, opd, into }: { site: string; opd: Opd; into?: Opd }) {
     return (
       <p class="confirm-numbers">
         <T
-          id={`${from} punya ${answers} tanggapan, jadi tidak dapat dihapus: gabungkan ke OPD lain.`}
-          en={`${from} has ${answers} responses, so it cannot be deleted: merge it into another OPD.`}
+          id={`${from} punya ${answers} tanggapan: tidak dapat dihapus, gabungkan saja.`}
+          en={`${from} has ${answers} responses: it cannot be deleted, merge it instead.`}
         />
       </p>
     )

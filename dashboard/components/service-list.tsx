@@ -169,8 +169,8 @@ export function ServiceList({
                         >
                           <p class="confirm-numbers">
                             <T
-                              id={`Halaman survei, kode QR dan poster «${s.name}» (${opdName(s.opd)}) berhenti menerima jawaban; jawaban yang sudah ada tetap terhitung. «Pakai lagi» menghidupkannya kembali.`}
-                              en={`The survey page, QR code and poster of «${s.name}» (${opdName(s.opd)}) stop taking answers; answers given stay counted. «Pakai lagi» brings it back.`}
+                              id={`«${s.name}» (${opdName(s.opd)}) berhenti menerima jawaban; jawaban yang ada tetap terhitung.`}
+                              en={`«${s.name}» (${opdName(s.opd)}) stops taking answers; those given stay counted.`}
                             />
                           </p>
                         </ConfirmAction>

@@ -124,7 +124,7 @@ describe('«Kelola»: region, category and services', () => {
     const dialog = page.getByRole('dialog', { name: 'Hentikan layanan «Surat Sehat»?' })
     await retire.click()
     expect(await dialog.textContent()).toContain(
-      'Halaman survei, kode QR dan poster «Surat Sehat» (Dinas Kesehatan) berhenti menerima jawaban',
+      '«Surat Sehat» (Dinas Kesehatan) berhenti menerima jawaban; jawaban yang ada tetap terhitung.',
     )
     await shot(page, 'retire-asking-1366')
     await dialog.getByRole('button', { name: 'Batal' }).click()

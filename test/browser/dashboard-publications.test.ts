@@ -67,7 +67,7 @@ describe('the dashboard’s «Publikasi»', () => {
         await confirm.getByRole('button', { name: /Terbitkan…/ }).click()
         expect(await dialog.locator('.confirm-numbers').textContent()).toContain(
           `Angka OPD Badan Perencanaan Pembangunan Daerah untuk ${periodText(period)} ` +
-            `dibekukan: ${count} tanggapan. Setelah terbit, publikasi ini tidak dapat diubah`,
+            `dibekukan: ${count} tanggapan. Setelah terbit tidak dapat diubah.`,
         )
         expect(await axeViolations(page)).toEqual([])
         await page.screenshot({ path: `/tmp/confirm-publish-${width}.png` })
