@@ -249,7 +249,8 @@ function HookItem({ hook, onDone }: { hook: WebhookRow; onDone: () => void }) {
           label={<T id="Hapus" en="Delete" />}
           heading={<T id="Hapus webhook ini?" en="Delete this webhook?" />}
           action={<T id="Hapus webhook" en="Delete webhook" />}
-          onConfirm={act('DELETE')}
+          // Not act(): an open delivery log would be read again, of a webhook no longer there.
+          onConfirm={submit.on(() => sendJson('DELETE', path), onDone)}
         >
           <p class="confirm-numbers">
             <T
