@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { DateRange, rangeIsValid } from './components/date-range'
 import { IndicativeNote } from './components/figures'
 import { useRoute } from './lib/hash-route'
@@ -13,11 +13,30 @@ import { Overview } from './pages/overview'
 import { Publications } from './pages/publications'
 import { SignIn } from './pages/sign-in'
 import { onOtherTab, sessionScope, signOut as endSession } from './lib/session'
+import { onSignedOut } from './lib/api'
 import type { Range, Scope } from './lib/types'
 
 export function App() {
   const [scope, setScope] = useState<Scope | null>(null)
   const [checking, setChecking] = useState(true)
+  // The session ended under a signed-in page (a 401): sign in again, told why, not an error
+  // line on every table.
+  const [ended, setEnded] = useState(false)
+  const signedIn = useRef(false)
+  signedIn.current = scope !== null
+  // «Keluar» pressed: requests still under way answer 401 once it has ended, which is no
+  // «Sesi berakhir».
+  const leaving = useRef(false)
+  useEffect(
+    () =>
+      onSignedOut(() => {
+        if (!signedIn.current || leaving.current) return
+        signedIn.current = false
+        setEnded(true)
+        setScope(null)
+      }),
+    [],
+  )
   const [range, setRange] = useState<Range>({})
   const [shownRange, setShownRange] = useState<Range>({})
   const route = useRoute()
@@ -29,7 +48,10 @@ export function App() {
     const check = () =>
       sessionScope()
         .then(
-          (s) => setScope((was) => (s && was && s.token.id === was.token.id ? was : s)),
+          (s) => {
+            if (s) leaving.current = false
+            setScope((was) => (s && was && s.token.id === was.token.id ? was : s))
+          },
           () => setScope(null),
         )
         .finally(() => setChecking(false))
@@ -44,9 +66,21 @@ export function App() {
 
   if (checking) return <p class="muted">…</p>
   if (scope === null) {
-    return <SignIn onSignedIn={setScope} />
+    return (
+      <SignIn
+        ended={ended}
+        onSignedIn={(s) => {
+          leaving.current = false
+          setEnded(false)
+          setScope(s)
+        }}
+      />
+    )
   }
-  const signOut = () => void endSession().finally(() => (setScope(null), (location.hash = '')))
+  const signOut = () => {
+    leaving.current = true
+    void endSession().finally(() => (setScope(null), (location.hash = '')))
+  }
   const { role, site, opd, region } = scope.token
   const who = [ROLE_LABELS[role].id, site, opd, region].filter(Boolean).join(' · ')
   return (

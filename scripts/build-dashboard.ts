@@ -22,16 +22,19 @@ const COPIED = ['dashboard/app.css', 'dashboard/index.html']
  * the service list, the region picker, the category form and the success lines, +2.3 KB), the
  * sign-in sessions and token manager (the 38 provinces for provinsi tokens, expiry, last use,
  * «Salin», +0.5 KB), the SKM publish form (dashboard/pages/skm-publish.tsx, +1.0 KB) and the
- * kiosk devices' panel (+0.5 KB): 32.3 KB, budget 34 KB. Raised to 36 KB in session 15 for
- * the workbench's SKM ranking (components/skm-ranking.tsx, issue 31: +1.1 KB) and the nine
- * elements' names it gives the weakest element by (+1.1 KB, worker/skm/questionnaire.ts, whose
- * questions come along, being one list): 34.8 KB.
+ * kiosk devices' panel (+0.5 KB): 32.3 KB, budget 34 KB. Raised to 38 KB in session 15 for
+ * issue 28 point 5 (components/confirm-dialog.tsx and the dialogs that say in numbers what a
+ * merge, delete, revoke, origin removal or publication does, +2.2 KB; the session that ends
+ * under a page and the trail's names, +0.1 KB) and the workbench's SKM ranking
+ * (components/skm-ranking.tsx, issue 31, +1.1 KB, and +1.1 KB for the nine elements' names it
+ * names the weakest by, from worker/skm/questionnaire.ts, whose questions come along, being one
+ * list): 37.9 KB.
  * What only an admin's form needs is not bundled, since every page of every user pays for the
  * bundle: the picker reads the region list (4.5 KB gzip) from GET /api/v1/regions when opened,
  * the category labels come from GET /api/v1/categories and the suggested category with each
  * OPD of the admin site list, so the category rules (2 KB) stay in the Worker.
  */
-export const DASHBOARD_BUDGET = 36864
+export const DASHBOARD_BUDGET = 38912
 
 /** What the last build wrote next to its files: app.js's size and every input. */
 export interface DashboardStamp {

@@ -3,9 +3,9 @@ import { useState } from 'preact/hooks'
 import { errorText } from '../lib/error-words'
 import { type Label, T } from '../lib/i18n'
 
-// The dashboard's one form kit: every form builds its fields, its error line, its submit and
-// its destructive buttons from these, so an error or a confirmation looks and reads the same
-// on every page.
+// The dashboard's one form kit: every form builds its fields, its error line and its submit
+// from these, so an error looks and reads the same on every page (what cannot be undone is
+// confirmed by components/confirm-dialog.tsx).
 
 /** A labelled control: the label's text above the input, select or textarea it holds. */
 export function Field({
@@ -106,62 +106,6 @@ export function useSubmit(): Submit {
     void run(action, done)
   }
   return { busy, error, run, on }
-}
-
-/**
- * A button for what cannot be undone: the first press asks «Yakin?» beside it, a second press
- * of the same button does it, «Batal» lets it be. As `type="submit"` it submits its form on
- * the second press; otherwise it calls `onConfirm`. With `ask` false it acts on the first
- * press (an action that is destructive only sometimes, such as saving an empty list).
- */
-export function ConfirmButton({
-  children,
-  onConfirm,
-  type = 'button',
-  ask = true,
-  disabled,
-  class: className,
-}: {
-  children: ComponentChildren
-  onConfirm?: () => void
-  type?: 'button' | 'submit'
-  ask?: boolean
-  disabled?: boolean
-  class?: string
-}) {
-  const [pressed, setAsking] = useState(false)
-  const asking = ask && pressed
-  const press = (e: Event) => {
-    if (ask && !asking) {
-      e.preventDefault()
-      setAsking(true)
-      return
-    }
-    setAsking(false)
-    onConfirm?.()
-  }
-  return (
-    <span class={asking ? 'confirm-button asking' : 'confirm-button'}>
-      {asking && (
-        <span class="confirm-ask" role="status">
-          <T id="Yakin? Tekan lagi untuk memastikan." en="Are you sure? Press again to confirm." />
-        </span>
-      )}
-      <button
-        type={type}
-        class={[className, asking && 'danger'].filter(Boolean).join(' ') || undefined}
-        disabled={disabled}
-        onClick={press}
-      >
-        {children}
-      </button>
-      {asking && (
-        <button type="button" class="confirm-cancel" onClick={() => setAsking(false)}>
-          <T id="Batal" en="Cancel" />
-        </button>
-      )}
-    </span>
-  )
 }
 
 /**

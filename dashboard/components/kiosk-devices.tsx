@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks'
 import { sendJson } from '../lib/api'
 import { fmt, T } from '../lib/i18n'
 import { useApi } from '../lib/use-api'
-import { ConfirmButton, ErrorLine, useSubmit } from './form'
+import { ConfirmAction } from './confirm-dialog'
+import { ErrorLine, useSubmit } from './form'
 import { Status } from './status'
 
 // «Perangkat kios» of one SKM service (docs/skm.md «Mode kios»): issue a tablet for the counter
@@ -118,13 +119,26 @@ function KioskDevices({ site, opd, service }: { site: string; opd: string; servi
                     {d.revoked_at ? (
                       <T id="dicabut" en="revoked" />
                     ) : (
-                      <ConfirmButton
+                      <ConfirmAction
                         class="revoke"
                         disabled={submit.busy}
+                        label={<T id="Cabut" en="Revoke" />}
+                        heading={
+                          <T
+                            id={`Cabut perangkat «${d.label}»?`}
+                            en={`Revoke device «${d.label}»?`}
+                          />
+                        }
+                        action={<T id="Cabut perangkat" en="Revoke device" />}
                         onConfirm={submit.on(() => sendJson('DELETE', `${path}/${d.id}`), refresh)}
                       >
-                        <T id="Cabut" en="Revoke" />
-                      </ConfirmButton>
+                        <p class="confirm-numbers">
+                          <T
+                            id={`Kios «${d.label}» tidak dapat mengirim jawaban lagi sampai didaftarkan ulang.`}
+                            en={`Kiosk «${d.label}» can no longer send answers until it is issued again.`}
+                          />
+                        </p>
+                      </ConfirmAction>
                     )}
                   </td>
                 </tr>

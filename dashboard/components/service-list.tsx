@@ -3,7 +3,8 @@ import { useRef, useState } from 'preact/hooks'
 import { sendJson } from '../lib/api'
 import { type Label, T } from '../lib/i18n'
 import { useApi } from '../lib/use-api'
-import { type Choice, ConfirmButton, DoneLine, ErrorLine, Field, Select, useSubmit } from './form'
+import { ConfirmAction } from './confirm-dialog'
+import { type Choice, DoneLine, ErrorLine, Field, Select, useSubmit } from './form'
 
 // The services (layanan) of a site's OPDs for the official survey (docs/skm.md, docs/contract.md
 // §14): listed with their survey page, QR code and A5 poster; created, renamed, given their
@@ -152,13 +153,27 @@ export function ServiceList({
                         <button type="button" onClick={() => edit(s)}>
                           <T id="Ubah" en="Edit" />
                         </button>
-                        <ConfirmButton
+                        <ConfirmAction
                           class="retire-service"
                           disabled={submit.busy}
+                          label={<T id="Hentikan" en="Retire" />}
+                          heading={
+                            <T
+                              id={`Hentikan layanan «${s.name}»?`}
+                              en={`Retire service «${s.name}»?`}
+                            />
+                          }
+                          action={<T id="Hentikan layanan" en="Retire service" />}
+                          reversible
                           onConfirm={() => void retire(s)}
                         >
-                          <T id="Hentikan" en="Retire" />
-                        </ConfirmButton>
+                          <p class="confirm-numbers">
+                            <T
+                              id={`«${s.name}» (${opdName(s.opd)}) berhenti menerima jawaban; jawaban yang ada tetap terhitung.`}
+                              en={`«${s.name}» (${opdName(s.opd)}) stops taking answers; those given stay counted.`}
+                            />
+                          </p>
+                        </ConfirmAction>
                       </>
                     )}
                     {rowExtra?.(s)}

@@ -5,7 +5,8 @@ import { sendJson } from '../lib/api'
 import { fmt, ROLE_LABELS, T } from '../lib/i18n'
 import type { TokenRow } from '../lib/types'
 import { useApi } from '../lib/use-api'
-import { type Choice, ConfirmButton, ErrorLine, Field, Select, useSubmit } from './form'
+import { ConfirmAction } from './confirm-dialog'
+import { type Choice, ErrorLine, Field, Select, useSubmit } from './form'
 import { Status } from './status'
 
 /** The roles a token may be made for, in the order the select offers them. */
@@ -58,52 +59,57 @@ export function TokenManager() {
         <T id="Token" en="Tokens" />
       </h3>
       <form class="inline" onSubmit={submit.on(create, done)}>
-        <Select
-          name="role"
-          value={role}
-          onChange={setRole}
-          label="Peran / role"
-          choices={ROLES.map((r): Choice => [r, ROLE_LABELS[r].id])}
-        />
-        {role === 'opd' && (
-          <input
-            name="token-site"
-            required
-            placeholder="site"
-            value={site}
-            onInput={(e) => setSite(e.currentTarget.value)}
-            aria-label="site"
+        <Field label={<T id="Peran" en="Role" />}>
+          <Select
+            name="role"
+            value={role}
+            onChange={setRole}
+            choices={ROLES.map((r): Choice => [r, ROLE_LABELS[r].id])}
           />
+        </Field>
+        {role === 'opd' && (
+          <Field label={<T id="Situs (ID)" en="Site (ID)" />}>
+            <input
+              name="token-site"
+              required
+              placeholder="kudus"
+              value={site}
+              onInput={(e) => setSite(e.currentTarget.value)}
+            />
+          </Field>
         )}
         {role === 'opd' && (
-          <input
-            name="token-opd"
-            placeholder="opd (opsional / optional)"
-            value={opd}
-            onInput={(e) => setOpd(e.currentTarget.value)}
-            aria-label="opd"
-          />
+          <Field label={<T id="OPD (ID, opsional)" en="OPD (ID, optional)" />}>
+            <input
+              name="token-opd"
+              placeholder="dinkes"
+              value={opd}
+              onInput={(e) => setOpd(e.currentTarget.value)}
+            />
+          </Field>
         )}
         {role === 'provinsi' && (
-          <Select
-            name="token-region"
-            value={region}
-            onChange={setRegion}
-            label="Provinsi / province"
-            choices={[
-              ['', 'Pilih provinsi / choose a province', true],
-              ...PROVINCE_NAMES.map(([code, name]): Choice => [code, name]),
-            ]}
-          />
+          <Field label={<T id="Provinsi" en="Province" />}>
+            <Select
+              name="token-region"
+              value={region}
+              onChange={setRegion}
+              choices={[
+                ['', 'Pilih provinsi / choose a province', true],
+                ...PROVINCE_NAMES.map(([code, name]): Choice => [code, name]),
+              ]}
+            />
+          </Field>
         )}
-        <input
-          name="token-label"
-          required
-          placeholder="Label"
-          value={label}
-          onInput={(e) => setLabel(e.currentTarget.value)}
-          aria-label="label"
-        />
+        <Field label="Label">
+          <input
+            name="token-label"
+            required
+            placeholder="Dinas Kesehatan Kudus"
+            value={label}
+            onInput={(e) => setLabel(e.currentTarget.value)}
+          />
+        </Field>
         <Field label={<T id="Berlaku sampai (opsional)" en="Valid until (optional)" />}>
           <input
             name="token-until"
@@ -167,16 +173,26 @@ export function TokenManager() {
                     {t.revoked_at ? (
                       <T id="dicabut" en="revoked" />
                     ) : (
-                      <ConfirmButton
+                      <ConfirmAction
                         class="revoke"
                         disabled={submit.busy}
+                        label={<T id="Cabut" en="Revoke" />}
+                        heading={
+                          <T id={`Cabut token «${t.label}»?`} en={`Revoke token «${t.label}»?`} />
+                        }
+                        action={<T id="Cabut token" en="Revoke token" />}
                         onConfirm={submit.on(
                           () => sendJson('DELETE', `/api/v1/admin/tokens/${t.id}`),
                           refresh,
                         )}
                       >
-                        <T id="Cabut" en="Revoke" />
-                      </ConfirmButton>
+                        <p class="confirm-numbers">
+                          <T
+                            id={`Token «${t.label}» (${ROLE_LABELS[t.role].id}) tidak dapat dipakai lagi, dan setiap sesi yang masuk dengannya berakhir.`}
+                            en={`Token «${t.label}» (${ROLE_LABELS[t.role].en}) can no longer be used, and every session signed in with it ends.`}
+                          />
+                        </p>
+                      </ConfirmAction>
                     )}
                   </td>
                 </tr>

@@ -13,6 +13,16 @@ export class ApiFailure extends Error {
   }
 }
 
+let whenRefused: (() => void) | null = null
+
+/**
+ * Calls `refused` whenever the API answers 401: the session has ended (expired, signed out
+ * elsewhere, its token revoked). Set once by the app (app.tsx), which goes back to signing in.
+ */
+export function onSignedOut(refused: () => void): void {
+  whenRefused = refused
+}
+
 async function request(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { 'X-Tanggapan-Session': '1' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
@@ -22,6 +32,7 @@ async function request(method: string, path: string, body?: unknown): Promise<Re
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   if (!res.ok) {
+    if (res.status === 401) whenRefused?.()
     const err = await res.json().catch(() => null)
     throw new ApiFailure(
       res.status,

@@ -2,10 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { OpdCategory } from '../../worker/domain/regions/opd-categories'
 import { ARTICLE_PLACEHOLDER } from '../../worker/domain/embedding/embed-snippet'
 import { getJson, sendJson } from '../lib/api'
-import { type Label, T } from '../lib/i18n'
+import { fmt, type Label, T } from '../lib/i18n'
 import {
   type Choice,
-  ConfirmButton,
   DoneLine,
   ErrorLine,
   Field,
@@ -14,6 +13,8 @@ import {
   useSubmit,
 } from '../components/form'
 import { PageTitle } from '../components/page-title'
+import { ConfirmDialog } from '../components/confirm-dialog'
+import { OpdCleanup } from '../components/opd-cleanup'
 import { KioskDisclosure } from '../components/kiosk-devices'
 import { RegionPicker } from '../components/region-picker'
 import { ServiceList } from '../components/service-list'
@@ -191,6 +192,20 @@ function SiteCard({
     )
   const saveOrigins = () =>
     sendJson('PATCH', `/api/v1/admin/sites/${site.id}`, { origins: lines(origins) })
+  const originsSaved = () =>
+    say('origins', {
+      id: `Origin ${site.name} disimpan (${lines(origins).length})`,
+      en: `Origins of ${site.name} saved (${lines(origins).length})`,
+    })
+  // Saving a list that leaves origins out is confirmed first: widgets there stop answering.
+  const [removing, setRemoving] = useState<string[]>([])
+  const askOrSaveOrigins = (e: Event) => {
+    e.preventDefault()
+    const kept = new Set(lines(origins))
+    const removed = site.origins.filter((o) => !kept.has(o))
+    if (removed.length > 0) setRemoving(removed)
+    else void originsSubmit.run(saveOrigins, originsSaved)
+  }
   const putOpd = () =>
     sendJson('PUT', `/api/v1/admin/sites/${site.id}/opds/${encodeURIComponent(slug)}`, {
       name: opdName,
@@ -230,14 +245,7 @@ function SiteCard({
         <>
           <SiteRegion site={site} onDone={(done) => say('region', done)} />
           <DoneLine done={doneAt('region')} />
-          <form
-            onSubmit={originsSubmit.on(saveOrigins, () =>
-              say('origins', {
-                id: `Origin ${site.name} disimpan (${lines(origins).length})`,
-                en: `Origins of ${site.name} saved (${lines(origins).length})`,
-              }),
-            )}
-          >
+          <form onSubmit={askOrSaveOrigins}>
             <Field label={<T id="Origin terdaftar" en="Registered origins" />}>
               <textarea
                 name="origins"
@@ -246,17 +254,27 @@ function SiteCard({
                 onInput={(e) => setOrigins(e.currentTarget.value)}
               />
             </Field>
-            {/* No origin left means the widget is refused on every page of the site. */}
-            <ConfirmButton
-              type="submit"
-              ask={lines(origins).length === 0}
-              disabled={originsSubmit.busy}
-            >
+            <button type="submit" disabled={originsSubmit.busy}>
               <T id="Simpan origin" en="Save origins" />
-            </ConfirmButton>
+            </button>
             <ErrorLine error={originsSubmit.error} />
             {!originsSubmit.error && <DoneLine done={doneAt('origins')} />}
           </form>
+          <ConfirmDialog
+            open={removing.length > 0}
+            onClose={() => setRemoving([])}
+            heading={
+              <T
+                id={`Hapus ${removing.length} origin dari ${site.name}?`}
+                en={`Remove ${removing.length} origins from ${site.name}?`}
+              />
+            }
+            action={<T id="Hapus dan simpan" en="Remove and save" />}
+            reversible
+            onConfirm={() => void originsSubmit.run(saveOrigins, originsSaved)}
+          >
+            <OriginsRemoved removed={removing} left={lines(origins).length} />
+          </ConfirmDialog>
           <div class="table-wrap">
             <table>
               <thead>
@@ -303,8 +321,9 @@ function SiteCard({
                     </td>
                     <td>
                       <OpdCleanup
-                        site={site}
-                        slug={o.slug}
+                        site={site.id}
+                        opds={site.opds}
+                        opd={o}
                         submit={cleanup}
                         onDone={(done) => say('opds', done)}
                       />
@@ -515,54 +534,35 @@ function EmbedSnippet({ html }: { html: string }) {
   )
 }
 
-/**
- * Delete a junk slug (refused while it has answers) or merge it into another OPD of the
- * site: the Worker moves the figures and services (docs/dashboard.md «Management»). Neither
- * can be undone, so both ask first.
- */
-function OpdCleanup({
-  site,
-  slug,
-  submit,
-  onDone,
-}: {
-  site: Site
-  slug: string
-  submit: Submit
-  onDone: (done: Label) => void
-}) {
-  const others = site.opds.filter((o) => o.slug !== slug)
-  const [into, setInto] = useState('')
-  const path = `/api/v1/admin/sites/${site.id}/opds/${encodeURIComponent(slug)}`
-  const merged = () =>
-    onDone({ id: `OPD ${slug} digabungkan ke ${into}`, en: `OPD ${slug} merged into ${into}` })
-  const deleted = () => onDone({ id: `OPD ${slug} dihapus`, en: `OPD ${slug} deleted` })
+/** What saving the origin list stops: the widgets on the addresses it leaves out, or all of them. */
+function OriginsRemoved({ removed, left }: { removed: string[]; left: number }) {
   return (
-    <form
-      class="opd-cleanup"
-      onSubmit={submit.on(() => sendJson('POST', `${path}/merge`, { into }), merged)}
-    >
-      {others.length > 0 && (
-        <>
-          <Select
-            name="merge-into"
-            value={into}
-            onChange={setInto}
-            label={`Gabungkan ${slug} ke / merge ${slug} into`}
-            choices={[['', '—'], ...others.map((o): Choice => [o.slug, o.slug])]}
+    <>
+      <p class="confirm-numbers">
+        {left === 0 ? (
+          <T
+            id={
+              <>
+                <strong>Tidak ada origin tersisa:</strong> setiap widget situs ini berhenti
+                menjawab.
+              </>
+            }
+            en="No origin is left: every widget of this site stops answering."
           />
-          <ConfirmButton type="submit" disabled={!into || submit.busy}>
-            <T id="Gabungkan" en="Merge" />
-          </ConfirmButton>
-        </>
-      )}
-      <ConfirmButton
-        class="delete-opd"
-        disabled={submit.busy}
-        onConfirm={submit.on(() => sendJson('DELETE', path), deleted)}
-      >
-        <T id="Hapus" en="Delete" />
-      </ConfirmButton>
-    </form>
+        ) : (
+          <T
+            id={`${fmt.n(removed.length)} origin dihapus; widget di alamat ini berhenti menjawab:`}
+            en={`${fmt.n(removed.length)} origins are removed; widgets at these addresses stop answering:`}
+          />
+        )}
+      </p>
+      <ul>
+        {removed.map((o) => (
+          <li key={o}>
+            <code>{o}</code>
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }

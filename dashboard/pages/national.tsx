@@ -13,6 +13,7 @@ import type { Previous } from '../components/period-change'
 import { OpdRanking } from '../components/opd-ranking'
 import { SkmRanking } from '../components/skm-ranking'
 import { useApi } from '../lib/use-api'
+import type { Region } from '../../worker/domain/regions/regions'
 
 // The national and provincial pages (docs/contract.md §7): Indonesia → province → kabupaten/kota, whose
 // sites, OPDs and articles are the overview's and the OPD page's own.
@@ -88,22 +89,24 @@ export function RegionPage({ province, range }: { province?: string; range: Rang
 export function Trail({ scope, route }: { scope: Scope; route: Route }) {
   const site = 'site' in route ? scope.sites.find((s) => s.id === route.site) : undefined
   const code = route.page === 'region' ? route.region : site?.region
-  // Province names as the API gives them (the official list), not a second copy in the bundle.
-  const national = useApi<{ rows: RegionRow[] }>(
-    code ? '/api/v1/stats/regions?level=province' : null,
-  )
-  const provinceName = (p: string) =>
-    (national.state === 'ready' && national.data.rows.find((r) => r.region === p)?.name) || p
-  const crumbs: [string, string][] = []
+  // Names from the official list (GET /api/v1/regions, cached a week, the region picker's too),
+  // never a bare code: until it answers a crumb is «…», and the trail says it is loading.
+  const official = useApi<{ regions: Region[] }>(code ? '/api/v1/regions' : null)
+  const nameOf = (c: string) =>
+    (c.length > 2 && scope.sites.find((s) => s.region === c)?.region_name) ||
+    (official.state === 'ready' && official.data.regions.find((r) => r.code === c)?.name) ||
+    null
+  const crumbs: [string, string | null][] = []
   if (scope.token.role !== 'provinsi') crumbs.push(['#/wilayah', 'Indonesia'])
-  if (code) crumbs.push([regionHref(code.slice(0, 2)), provinceName(code.slice(0, 2))])
-  if (code && code.length > 2) {
-    const name = scope.sites.find((s) => s.region === code)?.region_name
-    crumbs.push([regionHref(code), name ?? code])
-  }
+  if (code) crumbs.push([regionHref(code.slice(0, 2)), nameOf(code.slice(0, 2))])
+  if (code && code.length > 2) crumbs.push([regionHref(code), nameOf(code)])
   if (site) crumbs.push([siteHref(site.id), site.name])
   return (
-    <nav class="trail" aria-label="Jejak / breadcrumb">
+    <nav
+      class="trail"
+      aria-label="Jejak / breadcrumb"
+      aria-busy={crumbs.some(([, label]) => label === null) || undefined}
+    >
       <ol>
         {crumbs.map(([href, label], i) => (
           <li key={href}>
@@ -111,7 +114,7 @@ export function Trail({ scope, route }: { scope: Scope; route: Route }) {
               href={href}
               aria-current={i === crumbs.length - 1 && route.page !== 'opd' ? 'page' : undefined}
             >
-              {label}
+              {label ?? <span class="muted">…</span>}
             </a>
           </li>
         ))}

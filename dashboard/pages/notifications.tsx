@@ -7,7 +7,8 @@ import type {
 } from '../../worker/domain/webhooks/events'
 import { sendJson } from '../lib/api'
 import { fmt, type Label, T } from '../lib/i18n'
-import { type Choice, ConfirmButton, ErrorLine, Field, Select, useSubmit } from '../components/form'
+import { ConfirmAction } from '../components/confirm-dialog'
+import { type Choice, ErrorLine, Field, Select, useSubmit } from '../components/form'
 import { PageTitle } from '../components/page-title'
 import { Status } from '../components/status'
 import type { Scope } from '../lib/types'
@@ -243,9 +244,25 @@ function HookItem({ hook, onDone }: { hook: WebhookRow; onDone: () => void }) {
         <button type="button" class="hook-log" onClick={() => setLog((n) => (n ? 0 : 1))}>
           <T id="Log pengiriman" en="Delivery log" />
         </button>
-        <ConfirmButton class="hook-delete" onConfirm={act('DELETE')}>
-          <T id="Hapus" en="Delete" />
-        </ConfirmButton>
+        <ConfirmAction
+          class="hook-delete"
+          label={<T id="Hapus" en="Delete" />}
+          heading={<T id="Hapus webhook ini?" en="Delete this webhook?" />}
+          action={<T id="Hapus webhook" en="Delete webhook" />}
+          // Not act(): an open delivery log would be read again, of a webhook no longer there.
+          onConfirm={submit.on(() => sendJson('DELETE', path), onDone)}
+        >
+          <p class="confirm-numbers">
+            <T
+              id={
+                <>
+                  <code>{hook.url}</code> tidak menerima kabar lagi; log pengirimannya ikut dihapus.
+                </>
+              }
+              en="It hears of nothing any more; its delivery log is deleted with it."
+            />
+          </p>
+        </ConfirmAction>
       </div>
       {tested && (
         <p class="small test-result" role="status">

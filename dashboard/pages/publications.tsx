@@ -4,6 +4,8 @@ import { jakartaDay } from '../../worker/domain/calendar/days'
 import { periodsUpTo, periodText } from '../../worker/domain/calendar/periods'
 import { getJson, query, sendJson } from '../lib/api'
 import { fmt, T } from '../lib/i18n'
+import { ConfirmAction } from '../components/confirm-dialog'
+import { Frozen } from '../components/frozen'
 import { type Choice, ErrorLine, Field, Select, useSubmit } from '../components/form'
 import { figureColumns, StatTable } from '../components/stat-table'
 import type { Role } from '../../worker/auth/token'
@@ -74,6 +76,12 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
     (p) => (setPreview(null), setMessage(`✓ ${periodText(chosen)}`), setAdded([p!, ...added])),
   )
   const opds = sites.find((s) => s.id === site)?.opds ?? []
+  // What the dialog names: the scope by its names, and the answers its figures hold.
+  const scopeName = opd
+    ? (opds.find((o) => o.slug === opd)?.name ?? opd)
+    : (sites.find((s) => s.id === site)?.name ?? site)
+  const frozenTotal =
+    preview?.find((r) => (opd ? 'opd' in r && r.opd === opd : !('opd' in r)))?.total ?? 0
   const link = `${location.origin}/transparansi/${site}`
   const selects: [string, ComponentChildren, string, (v: string) => void, Choice[], boolean?][] = [
     [
@@ -158,9 +166,27 @@ export function Publications({ scope: { token, sites } }: { scope: Scope }) {
               ...figureColumns(),
             ]}
           />
-          <button type="submit" disabled={submit.busy} onClick={publish}>
-            <T id="Ya, terbitkan" en="Yes, publish" />
-          </button>{' '}
+          <ConfirmAction
+            class="publish-now"
+            disabled={submit.busy}
+            label={<T id="Terbitkan…" en="Publish…" />}
+            heading={
+              <T
+                id={`Terbitkan ${scopeName}, ${periodText(chosen)}?`}
+                en={`Publish ${scopeName}, ${periodText(chosen)}?`}
+              />
+            }
+            action={<T id="Terbitkan" en="Publish" />}
+            onConfirm={publish}
+          >
+            <Frozen
+              scope={opd ? `OPD ${scopeName}` : `seluruh situs ${scopeName}`}
+              scopeEn={opd ? `OPD ${scopeName}` : `the whole site ${scopeName}`}
+              period={periodText(chosen)}
+              count={`${fmt.n(frozenTotal)} tanggapan`}
+              countEn={`${fmt.n(frozenTotal)} responses`}
+            />
+          </ConfirmAction>{' '}
           <button type="button" onClick={() => setPreview(null)}>
             <T id="Batal" en="Cancel" />
           </button>

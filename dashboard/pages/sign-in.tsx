@@ -5,7 +5,14 @@ import { signIn } from '../lib/session'
 import type { Scope } from '../lib/types'
 
 /** A token in, exchanged for a session (lib/session.ts); the page keeps nothing of it. */
-export function SignIn({ onSignedIn }: { onSignedIn: (scope: Scope) => void }) {
+export function SignIn({
+  ended,
+  onSignedIn,
+}: {
+  /** The session ended while signed in (lib/api.ts onSignedOut): said above the form. */
+  ended?: boolean
+  onSignedIn: (scope: Scope) => void
+}) {
   const [token, setToken] = useState('')
   const submit = useSubmit()
   const check = () => signIn(token.trim())
@@ -14,6 +21,14 @@ export function SignIn({ onSignedIn }: { onSignedIn: (scope: Scope) => void }) {
       <h1>
         Tanggapan <span class="en">dasbor / dashboard</span>
       </h1>
+      {ended && (
+        <p class="session-ended" role="status">
+          <T
+            id="Sesi Anda telah berakhir. Silakan masuk lagi."
+            en="Your session has ended. Please sign in again."
+          />
+        </p>
+      )}
       <p>
         <T
           id="Masuk dengan token dari admin Komdigi."

@@ -4,6 +4,8 @@ import { getJson, query, sendJson } from '../lib/api'
 import { fmt, T } from '../lib/i18n'
 import { type Choice, ErrorLine, Field, Select, useSubmit } from '../components/form'
 import { useApi } from '../lib/use-api'
+import { ConfirmDialog } from '../components/confirm-dialog'
+import { Frozen } from '../components/frozen'
 
 // «Publikasi SKM» (docs/publications.md «Publikasi SKM»): review a service's or an OPD's
 // official survey for an ended period, enter the rencana tindak lanjut (the weakest elements
@@ -40,6 +42,8 @@ export function SkmPublish({ site, periods }: { site: string; periods: string[] 
   const [rtl, setRtl] = useState<Row[]>([])
   const [sign, setSign] = useState({ name: '', position: '', nip: '' })
   const [done, setDone] = useState('')
+  // The form's own checks (the NIP's 18 digits) run first; then the dialog asks.
+  const [asking, setAsking] = useState(false)
   const submit = useSubmit()
   const chosen = unit || (list[0] ? `service:${list[0].slug}` : '')
   const [by, slug] = chosen.split(':')
@@ -47,6 +51,7 @@ export function SkmPublish({ site, periods }: { site: string; periods: string[] 
     ...list.map((s): Choice => [`service:${s.slug}`, `${s.name} (${s.opd})`]),
     ...[...new Set(list.map((s) => s.opd))].map((o): Choice => [`opd:${o}`, `OPD ${o}`]),
   ]
+  const unitName = units.find((u) => u[0] === chosen)?.[1] ?? ''
   const review = () =>
     getJson<{ rows: Skm[] }>(
       `/api/v1/stats/skm${query({ site, period, [by]: slug, by: by === 'opd' ? 'opd' : undefined })}`,
@@ -112,10 +117,16 @@ export function SkmPublish({ site, periods }: { site: string; periods: string[] 
         </p>
       )}
       {skm && (
-        <form class="confirm skm-confirm" onSubmit={publish}>
+        <form
+          class="confirm skm-confirm"
+          onSubmit={(e) => {
+            e.preventDefault()
+            setAsking(true)
+          }}
+        >
           <h4>
             <T
-              id={`Dibekukan: ${units.find((u) => u[0] === chosen)?.[1]} · ${periodText(period)} · ${skm.respondents} responden · IKM ${fmt.ikm(skm.ikm_skm)} (${skm.grade ?? '—'})`}
+              id={`Dibekukan: ${unitName} · ${periodText(period)} · ${skm.respondents} responden · IKM ${fmt.ikm(skm.ikm_skm)} (${skm.grade ?? '—'})`}
               en="to be frozen"
             />
           </h4>
@@ -167,12 +178,34 @@ export function SkmPublish({ site, periods }: { site: string; periods: string[] 
             ))}
           </fieldset>
           <button type="submit" disabled={submit.busy}>
-            <T id="Ya, terbitkan" en="Yes, publish" />
+            <T id="Terbitkan…" en="Publish…" />
           </button>{' '}
           <button type="button" onClick={() => setSkm(null)}>
             <T id="Batal" en="Cancel" />
           </button>
         </form>
+      )}
+      {skm && (
+        <ConfirmDialog
+          open={asking}
+          onClose={() => setAsking(false)}
+          heading={
+            <T
+              id={`Terbitkan SKM ${unitName}, ${periodText(period)}?`}
+              en={`Publish the SKM of ${unitName}, ${periodText(period)}?`}
+            />
+          }
+          action={<T id="Terbitkan" en="Publish" />}
+          onConfirm={publish}
+        >
+          <Frozen
+            scope={`SKM ${unitName}`}
+            scopeEn={`the SKM of ${unitName}`}
+            period={periodText(period)}
+            count={`${fmt.n(skm.respondents)} responden, IKM ${fmt.ikm(skm.ikm_skm)} (${skm.grade ?? '—'}), ${fmt.n(rtl.length)} baris rencana tindak lanjut`}
+            countEn={`${fmt.n(skm.respondents)} respondents, IKM ${fmt.ikm(skm.ikm_skm)} (${skm.grade ?? '—'}), ${fmt.n(rtl.length)} follow-up plan rows`}
+          />
+        </ConfirmDialog>
       )}
     </section>
   )

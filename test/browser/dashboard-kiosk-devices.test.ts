@@ -81,23 +81,27 @@ describe('«Kios» of a service in «Kelola»', () => {
       expect(await panel.locator('.made').count()).toBe(0)
       expect(await panel.textContent()).not.toContain(token)
 
-      // «Cabut», then «Batal»: nothing is sent, the device stays in use.
+      // «Cabut», then «Batal» in the dialog that names the device: nothing is sent, the device
+      // stays in use.
       const changes: string[] = []
       page.on('request', (r) => r.method() !== 'GET' && changes.push(`${r.method()} ${r.url()}`))
       const revoke = device.getByRole('button', { name: /Cabut/ })
+      const dialog = page.getByRole('dialog', { name: `Cabut perangkat «${label}»?` })
       await revoke.click()
-      await device.locator('.confirm-ask', { hasText: 'Yakin?' }).waitFor()
+      expect(await dialog.textContent()).toContain(
+        `Kios «${label}» tidak dapat mengirim jawaban lagi sampai didaftarkan ulang.`,
+      )
       await page.screenshot({ path: `/tmp/kioskui-asking-${viewport.width}.png`, fullPage: true })
       expect(await sideways(page)).toBe(0)
-      await device.getByRole('button', { name: /Batal/ }).click()
-      await expect.poll(() => device.locator('.confirm-ask').count()).toBe(0)
+      await dialog.getByRole('button', { name: /Batal/ }).click()
+      await expect.poll(() => dialog.count()).toBe(0)
       expect(changes).toEqual([])
       expect(await device.textContent()).not.toContain('dicabut')
       expect((await tablet.goto(kioskUrl))?.status()).toBe(200)
 
-      // Pressed twice: revoked, and the row says so.
+      // Confirmed in the dialog: revoked, and the row says so.
       await revoke.click()
-      await revoke.click()
+      await dialog.getByRole('button', { name: /Cabut perangkat/ }).click()
       await expect.poll(() => device.textContent()).toContain('dicabut')
       expect(changes).toHaveLength(1)
       expect(changes[0]).toMatch(/^DELETE .*\/services\/informasi-publik\/devices\//)

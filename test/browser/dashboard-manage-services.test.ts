@@ -117,19 +117,22 @@ describe('«Kelola»: region, category and services', () => {
       .toContain('Layanan «Surat Sehat» disimpan')
     await row.locator('td', { hasText: 'Surat Sehat' }).first().waitFor()
 
-    // Retired only on a second press: «Batal» first, and nothing is sent.
+    // Retired only once confirmed in the dialog: «Batal» first, and nothing is sent.
     const changes: string[] = []
     page.on('request', (r) => r.method() !== 'GET' && changes.push(`${r.method()} ${r.url()}`))
     const retire = row.locator('button.retire-service')
+    const dialog = page.getByRole('dialog', { name: 'Hentikan layanan «Surat Sehat»?' })
     await retire.click()
-    await row.locator('.confirm-ask', { hasText: 'Yakin?' }).waitFor()
+    expect(await dialog.textContent()).toContain(
+      '«Surat Sehat» (Dinas Kesehatan) berhenti menerima jawaban; jawaban yang ada tetap terhitung.',
+    )
     await shot(page, 'retire-asking-1366')
-    await row.locator('button', { hasText: 'Batal' }).click()
-    await expect.poll(() => row.locator('.confirm-ask').count()).toBe(0)
+    await dialog.getByRole('button', { name: 'Batal' }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
     expect(changes).toEqual([])
     expect(await row.locator('a').count()).toBe(3)
     await retire.click()
-    await retire.click()
+    await dialog.getByRole('button', { name: 'Hentikan layanan' }).click()
     await expect
       .poll(() => services.locator('.done').textContent())
       .toContain('Layanan «Surat Sehat» dihentikan')

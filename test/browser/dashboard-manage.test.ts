@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { screenshot } from './chromium'
+import { axeViolations, screenshot } from './chromium'
 import { baseUrl, dashboardSession, openSiteCard } from './dashboard-helpers'
 import { adminFetch } from './local-api'
 
@@ -52,16 +52,20 @@ describe('managing sites in the dashboard', () => {
     const row = (slug: string) =>
       card.locator('tr', { has: page.locator('code', { hasText: new RegExp(`^${slug}$`) }) })
     const slugs = () => card.locator('td code').allTextContents()
-    // Neither can be undone: the first press asks «Yakin?», the second does it.
+    // Neither can be undone: each is confirmed in a dialog, the OPD's name typed.
     await row('dinks').locator('select[name=merge-into]').selectOption('dinkes')
-    const merge = row('dinks').locator('button', { hasText: 'Gabungkan' })
-    await merge.click()
-    await row('dinks').locator('.confirm-ask', { hasText: 'Yakin?' }).waitFor()
-    await merge.click()
+    await row('dinks').locator('button', { hasText: 'Gabungkan' }).click()
+    const merging = page.getByRole('dialog', { name: 'Gabungkan dinks ke Dinas Kesehatan?' })
+    await merging.getByRole('textbox').fill('dinks')
+    await merging.locator('button.danger').click()
     await expect.poll(slugs).toEqual(['dinkes', 'zzz-junk'])
     await row('zzz-junk').locator('button.delete-opd').click()
-    await row('zzz-junk').locator('.confirm-ask', { hasText: 'Yakin?' }).waitFor()
-    await row('zzz-junk').locator('button.delete-opd').click()
+    const deleting = page.getByRole('dialog', { name: 'Hapus zzz-junk?' })
+    expect(await deleting.locator('.confirm-numbers').textContent()).toContain(
+      'zzz-junk dihapus beserta 0 berita (tanpa tanggapan) dan webhook-nya; 0 layanannya dihentikan.',
+    )
+    await deleting.getByRole('textbox').fill('zzz-junk')
+    await deleting.locator('button.danger').click()
     await expect.poll(slugs).toEqual(['dinkes'])
 
     await page.selectOption('select[name=role]', 'opd')
@@ -89,10 +93,16 @@ describe('managing sites in the dashboard', () => {
     await ownPage.context().close()
   }, 90_000) // a long walk through the page: slow on a loaded 2-core machine, 6 s alone
 
-  it('merges or deletes an OPD on no single press: «Gabungkan» and «Hapus» ask first, «Batal» lets it be', async () => {
+  it('merges or deletes an OPD on no single press: a dialog says what goes, «Batal» and Escape let it be', async () => {
     await send('POST', '/api/v1/admin/sites', { id: 'pati', name: 'Kabupaten Pati', origins: [] })
-    for (const opd of ['dinsos', 'dinsosp3ak'])
-      await send('PUT', `/api/v1/admin/sites/pati/opds/${opd}`, { name: opd })
+    for (const [opd, name] of [
+      ['dinsos', 'Dinas Sosial'],
+      ['dinsosp3ak', 'Dinas Sosial P3AK'],
+    ])
+      await send('PUT', `/api/v1/admin/sites/pati/opds/${opd}`, { name })
+    await send('PUT', '/api/v1/admin/sites/pati/opds/dinsos/services/bansos', {
+      name: 'Bantuan Sosial',
+    })
 
     const { page, errors } = await session.signIn()
     const changes: string[] = []
@@ -101,21 +111,101 @@ describe('managing sites in the dashboard', () => {
     const card = await openSiteCard(page, 'pati')
     const row = (slug: string) =>
       card.locator('tr', { has: page.locator('code', { hasText: new RegExp(`^${slug}$`) }) })
+    // «Gabungkan» waits for a target; then it asks, by the OPDs' names.
+    const merge = row('dinsos').locator('button', { hasText: 'Gabungkan' })
+    expect(await merge.isDisabled()).toBe(true)
     await row('dinsos').locator('select[name=merge-into]').selectOption('dinsosp3ak')
-    await row('dinsos').locator('button', { hasText: 'Gabungkan' }).click()
-    await row('dinsosp3ak').locator('button.delete-opd').click()
-    expect(await card.locator('.confirm-ask', { hasText: 'Yakin?' }).count()).toBe(2)
-    await screenshot(page, 'dashboard-manage-confirm')
-    await page.setViewportSize({ width: 390, height: 844 })
-    await screenshot(page, 'dashboard-manage-confirm-390')
+    await merge.click()
+    const merging = page.getByRole('dialog', {
+      name: 'Gabungkan Dinas Sosial ke Dinas Sosial P3AK?',
+    })
+    await merging.locator('.confirm-numbers').waitFor()
+    expect(await merging.locator('.confirm-numbers').textContent()).toContain(
+      '0 tanggapan, 0 berita dan 1 layanan Dinas Sosial akan dipindahkan ke Dinas Sosial P3AK.',
+    )
+    await merging.getByRole('button', { name: 'Batal' }).click()
+    await expect.poll(() => merging.count()).toBe(0)
+    // Focus is back on the button that opened it.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('GabungkanMerge')
+
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
+      await row('dinsosp3ak').locator('button.delete-opd').click()
+      const deleting = page.getByRole('dialog', { name: 'Hapus Dinas Sosial P3AK?' })
+      await deleting.locator('.confirm-numbers').waitFor()
+      const typed = deleting.getByRole('textbox', { name: 'Ketik Dinas Sosial P3AK', exact: false })
+      await typed.fill('Dinas Sosial')
+      expect(await deleting.locator('button.danger').isDisabled()).toBe(true)
+      expect(await axeViolations(page)).toEqual([])
+      await page.screenshot({ path: `/tmp/confirm-delete-${width}.png` })
+      await page.keyboard.press('Escape')
+      await expect.poll(() => deleting.count()).toBe(0)
+    }
     await page.setViewportSize({ width: 1280, height: 900 })
-    await row('dinsos').locator('button', { hasText: 'Batal' }).click()
-    await expect.poll(() => row('dinsos').locator('.confirm-ask').count()).toBe(0)
     // A request sent by the presses would have left before this one, whose answer is awaited.
     await row('dinsos').locator('button', { hasText: 'Kode sematan' }).click()
     await card.locator('.embed').waitFor()
     expect(changes).toEqual([])
-    expect(await card.locator('td code').allTextContents()).toEqual(['dinsos', 'dinsosp3ak'])
+    expect(await card.locator('tr:has(.opd-cleanup) td code').allTextContents()).toEqual([
+      'dinsos',
+      'dinsosp3ak',
+    ])
+    expect(errors).toEqual([])
+    await page.context().close()
+  }, 60_000)
+
+  it('asks before saving an origin list that leaves origins out, and says when none is left', async () => {
+    const origins = ['https://uji-origin.go.id', 'https://www.uji-origin.go.id']
+    await send('POST', '/api/v1/admin/sites', { id: 'uji-origin', name: 'Kota Origin', origins })
+    const saved = async () =>
+      (
+        (await (await adminFetch('/api/v1/admin/sites')).json()) as {
+          sites: { id: string; origins: string[] }[]
+        }
+      ).sites.find((s) => s.id === 'uji-origin')?.origins
+
+    const { page, errors } = await session.signIn()
+    await page.click('a[href="#/kelola"]')
+    const card = await openSiteCard(page, 'uji-origin')
+    const field = card.locator('textarea[name=origins]')
+    const save = card.locator('button', { hasText: 'Simpan origin' })
+    const dialog = page.getByRole('dialog', { name: 'Hapus', exact: false })
+
+    // One left out: the dialog names it; «Batal» sends nothing.
+    await field.fill(origins[0])
+    await save.click()
+    expect(await dialog.locator('.confirm-numbers').textContent()).toContain(
+      '1 origin dihapus; widget di alamat ini berhenti menjawab:',
+    )
+    expect(await dialog.locator('li').allTextContents()).toEqual([origins[1]])
+    await dialog.getByRole('button', { name: 'Batal' }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+    expect(await saved()).toEqual(origins)
+    // Confirmed, it is saved.
+    await save.click()
+    await dialog.locator('button.danger').click()
+    await card.getByText('Origin Kota Origin disimpan (1)').waitFor()
+    expect(await saved()).toEqual([origins[0]])
+
+    // None left: every widget of the site stops.
+    await field.fill('')
+    await save.click()
+    expect(await dialog.locator('.confirm-numbers').textContent()).toContain(
+      'Tidak ada origin tersisa: setiap widget situs ini berhenti menjawab.',
+    )
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
+      expect(await axeViolations(page)).toEqual([])
+      await page.screenshot({ path: `/tmp/confirm-origins-${width}.png` })
+    }
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    expect(await saved()).toEqual([origins[0]])
+    // A list that only adds asks nothing.
+    await field.fill(origins.join('\n'))
+    await save.click()
+    await card.getByText('Origin Kota Origin disimpan (2)').waitFor()
+    expect(await saved()).toEqual(origins)
     expect(errors).toEqual([])
     await page.context().close()
   }, 60_000)

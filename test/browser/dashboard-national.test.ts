@@ -113,10 +113,9 @@ describe('the national and provincial pages', () => {
     expect(await page.textContent('h2')).toContain('Jawa Timur')
     const provincial = (await api('/api/v1/stats/regions?province=35')).rows as Row[]
     expect(await shownRanking(page)).toEqual(expectedRanking(provincial))
-    expect(await page.$$eval('.trail a', (a) => a.map((l) => l.textContent))).toEqual([
-      'Indonesia',
-      'Jawa Timur',
-    ])
+    await expect
+      .poll(() => page.$$eval('.trail a', (a) => a.map((l) => l.textContent)))
+      .toEqual(['Indonesia', 'Jawa Timur'])
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'dashboard-province')
 
@@ -202,12 +201,32 @@ describe('the national and provincial pages', () => {
     // Its sites: every one of them in Bengkulu, and a click away.
     const sites = await page.$$eval('.site-link', (a) => a.map((l) => l.textContent))
     expect(sites).toEqual(expect.arrayContaining(['Pemerintah Kabupaten Rejang Lebong']))
+    // The region names the trail could take, held until the test lets them go.
+    let release = () => {}
+    const held = new Promise<void>((r) => {
+      release = r
+    })
+    await page.route(
+      (url) =>
+        url.pathname === '/api/v1/regions' ||
+        (url.pathname === '/api/v1/stats/regions' && url.search === '?level=province'),
+      async (route) => {
+        await held
+        await route.continue()
+      },
+    )
     await page.click('.site-link:text-is("Pemerintah Kabupaten Rejang Lebong")')
     await page.waitForSelector('.opd-link')
+    // Never a bare code («17») while the names are on their way: «…», and the trail is busy.
+    const trail = () => page.$$eval('.trail a', (a) => a.map((l) => l.textContent))
+    const site = ['Kabupaten Rejang Lebong', 'Pemerintah Kabupaten Rejang Lebong']
+    expect(await trail()).toEqual(['…', ...site])
+    expect(await page.getAttribute('.trail', 'aria-busy')).toBe('true')
+    await page.locator('.trail').screenshot({ path: '/tmp/confirm-trail-busy.png' })
     // The trail names its regions once the official list has arrived (GET /api/v1/regions).
-    await expect
-      .poll(() => page.$$eval('.trail a', (a) => a.map((l) => l.textContent)))
-      .toEqual(['Bengkulu', 'Kabupaten Rejang Lebong', 'Pemerintah Kabupaten Rejang Lebong'])
+    release()
+    await expect.poll(trail).toEqual(['Bengkulu', ...site])
+    expect(await page.getAttribute('.trail', 'aria-busy')).toBeNull()
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'dashboard-provinsi-site')
     expect(errors).toEqual([])

@@ -122,6 +122,20 @@ describe('«Notifikasi» in the dashboard', () => {
     await hook.locator('button.hook-test').click()
     await expect.poll(() => hook.locator('.test-result').textContent()).toContain('Terkirim')
     expect(got.every((g) => g.verified)).toBe(true)
+
+    // «Hapus» asks in a dialog that names its address; «Batal» keeps it, the dialog's «Hapus
+    // webhook» deletes it.
+    const dialog = page.getByRole('dialog', { name: 'Hapus webhook ini?' })
+    await hook.locator('button.hook-delete').click()
+    expect(await dialog.locator('.confirm-numbers').textContent()).toContain(
+      `${receiverUrl} tidak menerima kabar lagi`,
+    )
+    await dialog.getByRole('button', { name: /Batal/ }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+    expect(await hook.count()).toBe(1)
+    await hook.locator('button.hook-delete').click()
+    await dialog.getByRole('button', { name: /Hapus webhook/ }).click()
+    await expect.poll(() => hook.count()).toBe(0)
     expect(errors).toEqual([])
     await page.context().close()
   }, 120_000)

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { periodText } from '../../worker/domain/calendar/periods'
-import { screenshot } from './chromium'
+import { axeViolations, screenshot } from './chromium'
 import { baseUrl, dashboardSession } from './dashboard-helpers'
 import { adminFetch } from './local-api'
 
-// «Publikasi»: publishing an ended period through the dashboard, after a confirmation that
-// shows the live figures to be frozen; an OPD's token sees and publishes only its own OPD.
+// «Publikasi»: publishing an ended period through the dashboard, after a review that shows the
+// live figures to be frozen and a dialog that names them; an OPD's token sees and publishes only its own OPD.
 
 const session = dashboardSession()
 
@@ -54,7 +54,29 @@ describe('the dashboard’s «Publikasi»', () => {
       expect(cells[2]).toBe(new Intl.NumberFormat('id-ID').format(live.rows[0].total))
       await screenshot(page, 'dashboard-publications-confirm')
 
-      await confirm.locator('button[type=submit]').click()
+      // «Terbitkan…» asks in a dialog that names the scope, the period and the answers frozen;
+      // «Batal» sends nothing.
+      const changes: string[] = []
+      page.on('request', (r) => r.method() !== 'GET' && changes.push(`${r.method()} ${r.url()}`))
+      const dialog = page.getByRole('dialog', {
+        name: `Terbitkan Badan Perencanaan Pembangunan Daerah, ${periodText(period)}?`,
+      })
+      const count = new Intl.NumberFormat('id-ID').format(live.rows[0].total)
+      for (const width of [390, 1366]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
+        await confirm.getByRole('button', { name: /Terbitkan…/ }).click()
+        expect(await dialog.locator('.confirm-numbers').textContent()).toContain(
+          `Angka OPD Badan Perencanaan Pembangunan Daerah untuk ${periodText(period)} ` +
+            `dibekukan: ${count} tanggapan. Setelah terbit tidak dapat diubah.`,
+        )
+        expect(await axeViolations(page)).toEqual([])
+        await page.screenshot({ path: `/tmp/confirm-publish-${width}.png` })
+        await dialog.getByRole('button', { name: /Batal/ }).click()
+        await expect.poll(() => dialog.count()).toBe(0)
+      }
+      expect(changes).toEqual([])
+      await confirm.getByRole('button', { name: /Terbitkan…/ }).click()
+      await dialog.getByRole('button', { name: /^Terbitkan/ }).click()
       const row = page
         .locator('tbody tr', { hasText: periodText(period) })
         .filter({ hasText: 'bappeda' })
@@ -111,7 +133,14 @@ describe('the dashboard’s «Publikasi»', () => {
         ))!
       await page.selectOption('select[name=period]', period)
       await page.click('form.publish button[type=submit]')
-      await page.locator('section.confirm button[type=submit]').click()
+      await page
+        .locator('section.confirm')
+        .getByRole('button', { name: /Terbitkan…/ })
+        .click()
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^Terbitkan/ })
+        .click()
       await page
         .locator('tbody tr', { hasText: periodText(period) })
         .filter({ hasText: 'rsud' })

@@ -1,9 +1,11 @@
 import { describe, expect, inject, it } from 'vitest'
-import { pageErrors, screenshot } from './chromium'
+import { axeViolations, pageErrors, screenshot } from './chromium'
+import { adminFetch } from './local-api'
 import { baseUrl, dashboardSession, openPage, submitToken } from './dashboard-helpers'
 
 // Signing in as an office expects (docs/dashboard.md «Signing in»): once per browser, every
-// tab signed in, «Keluar» signing out all of them, and a new token copied with «Salin».
+// tab signed in, «Keluar» signing out all of them, and a new token copied with «Salin»; a
+// session whose token is revoked returns to signing in, told why.
 
 const session = dashboardSession()
 const COOKIE = '__Host-tanggapan_session'
@@ -72,4 +74,53 @@ describe('the dashboard’s session', () => {
       await context.close()
     })
   }
+
+  it('ends the sessions of a token revoked in «Kelola» after its dialog: that browser is asked to sign in again, told why', async () => {
+    const res = await adminFetch('/api/v1/admin/tokens', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: 'opd', site: 'demo', opd: 'rsud', label: 'RSUD (uji sesi)' }),
+    })
+    const { token } = (await res.json()) as { token: string }
+    const { page: office, errors: officeErrors } = await session.signIn(token)
+    const { page: admin, errors } = await session.signIn()
+    await openPage(admin, '#/kelola')
+    const row = admin.locator('.tokens tr', { hasText: 'RSUD (uji sesi)' })
+    const dialog = admin.getByRole('dialog', { name: 'Cabut token «RSUD (uji sesi)»?' })
+    for (const width of [390, 1366]) {
+      await admin.setViewportSize({ width, height: width === 390 ? 844 : 900 })
+      await row.getByRole('button', { name: /Cabut/ }).click()
+      // It names the token and its role, and says its sessions end.
+      expect(await dialog.locator('.confirm-numbers').textContent()).toContain(
+        'Token «RSUD (uji sesi)» (OPD) tidak dapat dipakai lagi, dan setiap sesi yang masuk dengannya berakhir.',
+      )
+      expect(await axeViolations(admin)).toEqual([])
+      await admin.screenshot({ path: `/tmp/confirm-revoke-${width}.png` })
+      await dialog.getByRole('button', { name: /Batal/ }).click()
+      await expect.poll(() => dialog.count()).toBe(0)
+    }
+    // Cancelled, the office still reads its pages.
+    await openPage(office, '#/publikasi')
+    expect(await office.locator('.sign-in').count()).toBe(0)
+
+    await row.getByRole('button', { name: /Cabut/ }).click()
+    await dialog.getByRole('button', { name: /Cabut token/ }).click()
+    await expect.poll(() => row.textContent()).toContain('dicabut')
+    // The office's next request is refused: back to signing in, with the reason, not an error
+    // line on its tables.
+    await office.evaluate(() => {
+      location.hash = '#/'
+    })
+    await office.locator('.sign-in .session-ended').waitFor()
+    expect(await office.locator('.session-ended').textContent()).toBe(
+      'Sesi Anda telah berakhir. Silakan masuk lagi.Your session has ended. Please sign in again.',
+    )
+    expect(await office.getByText('Token tidak dikenal').count()).toBe(0)
+    await office.screenshot({ path: '/tmp/confirm-session-ended.png' })
+    expect(errors).toEqual([])
+    // The refused requests are the browser's own console errors (401), nothing else.
+    expect(officeErrors.filter((e) => !/401/.test(e))).toEqual([])
+    await office.context().close()
+    await admin.context().close()
+  })
 })

@@ -61,14 +61,20 @@ async function publishByTyping(page: Page, unit: string, query: string) {
   // A NIP short of 18 digits is refused before anything is sent.
   const nip = confirm.locator('input[name=sign-nip]')
   await nip.pressSequentially('19800101 200501')
-  await confirm.getByRole('button', { name: /Ya, terbitkan/ }).click()
+  await confirm.getByRole('button', { name: /Terbitkan…/ }).click()
   expect(await nip.evaluate((e) => (e as HTMLInputElement).validity.patternMismatch)).toBe(true)
   expect(await page.locator('[role=status] a').count()).toBe(0)
   await nip.press('End')
   await nip.pressSequentially(' 1 001')
   await screenshot(page, `report-dashboard-confirm-${page.viewportSize()?.width}`)
   expect(await sideways(page)).toBeLessThanOrEqual(0)
-  await confirm.getByRole('button', { name: /Ya, terbitkan/ }).click()
+  await confirm.getByRole('button', { name: /Terbitkan…/ }).click()
+  // The dialog names what is frozen; only its «Terbitkan» publishes.
+  const dialog = page.getByRole('dialog', { name: /^Terbitkan SKM/ })
+  expect(await dialog.locator('.confirm-numbers').textContent()).toContain(
+    `dibekukan: ${figures.respondents} responden`,
+  )
+  await dialog.getByRole('button', { name: /^Terbitkan/ }).click()
   const made = page.locator('[role=status] a[href^="/laporan/skm_"]')
   await made.waitFor()
   return { id: (await made.getAttribute('href'))!.slice('/laporan/'.length), period, figures }
