@@ -186,10 +186,13 @@ describe('managing sites in the dashboard', () => {
     await dialog.locator('button.danger').click()
     await card.getByText('Origin Kota Origin disimpan (1)').waitFor()
     expect(await saved()).toEqual([origins[0]])
+    // The card draws the saved list again once the sites are read back: edit after that.
+    await expect.poll(() => field.inputValue()).toBe(origins[0])
 
     // None left: every widget of the site stops.
     await field.fill('')
     await save.click()
+    await dialog.waitFor()
     expect(await dialog.locator('.confirm-numbers').textContent()).toContain(
       'Tidak ada origin tersisa: setiap widget situs ini berhenti menjawab.',
     )
