@@ -124,9 +124,7 @@ describe('the workbench’s SKM ranking', () => {
           Number(tr.children[at]?.textContent?.replace(/\./g, '')),
         )
       })
-    await expect
-      .poll(shownRespondents)
-      .toEqual(all.map((r) => r.respondents).sort((a, b) => a - b))
+    await expect.poll(shownRespondents).toEqual(all.map((r) => r.respondents).sort((a, b) => a - b))
 
     // A month: each index's change against the month before, named.
     await page.selectOption('select[name=period]', '2026-11')
