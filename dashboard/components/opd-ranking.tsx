@@ -4,6 +4,7 @@ import { opdHref } from '../lib/hash-route'
 import { T } from '../lib/i18n'
 import type { OpdRow, Range } from '../lib/types'
 import { useApi } from '../lib/use-api'
+import { CategorySelect } from './category-select'
 import { rangeQuery } from './date-range'
 import { ExportButtons } from './export-buttons'
 import type { Previous } from './period-change'
@@ -23,7 +24,6 @@ interface OpdRanking {
  */
 export function OpdRanking({ region, range }: { region?: string; range: Range }) {
   const [category, setCategory] = useState('')
-  const categories = useApi<{ categories: { key: string; label: string }[] }>('/api/v1/categories')
   const path = `/api/v1/stats/opds${query({ region, category, sort: 'lowest', ...rangeQuery(range) })}`
   const ranked = useApi<OpdRanking>(path)
   return (
@@ -32,23 +32,7 @@ export function OpdRanking({ region, range }: { region?: string; range: Range })
         <h2>
           <T id="OPD, terendah dulu" en="OPDs, lowest first" />
         </h2>
-        <label class="sort">
-          <T id="Kategori" en="Category" />
-          <select
-            name="category"
-            style={{ maxWidth: '60vw' }}
-            value={category}
-            onChange={(e) => setCategory(e.currentTarget.value)}
-          >
-            <option value="">Semua kategori / all categories</option>
-            {categories.state === 'ready' &&
-              categories.data.categories.map((c) => (
-                <option key={c.key} value={c.key}>
-                  {c.label}
-                </option>
-              ))}
-          </select>
-        </label>
+        <CategorySelect name="category" value={category} onChange={setCategory} />
         <ExportButtons path={path} label="opd-ranking" />
       </header>
       {ranked.state === 'ready' ? (

@@ -6,6 +6,7 @@ import { opdHref } from '../lib/hash-route'
 import { fmt, T } from '../lib/i18n'
 import type { Range, SkmAnswer } from '../lib/types'
 import { useApi } from '../lib/use-api'
+import { CategorySelect } from './category-select'
 import { rangeQuery } from './date-range'
 import { ExportButtons } from './export-buttons'
 import { type Previous, previousName } from './period-change'
@@ -32,10 +33,6 @@ export function SkmRanking({
   range: Range
 }) {
   const [category, setCategory] = useState('')
-  // One OPD's page ranks its own services: a category would only hide them all or none.
-  const categories = useApi<{ categories: { key: string; label: string }[] }>(
-    opd ? null : '/api/v1/categories',
-  )
   const path = `/api/v1/stats/skm${query({ region, site, opd, category, ...rangeQuery(range) })}`
   const skm = useApi<SkmAnswer>(path)
   return (
@@ -47,25 +44,8 @@ export function SkmRanking({
             en="Official satisfaction index (SKM), lowest first"
           />
         </h2>
-        {!opd && (
-          <label class="sort">
-            <T id="Kategori" en="Category" />
-            <select
-              name="skm-category"
-              style={{ maxWidth: '60vw' }}
-              value={category}
-              onChange={(e) => setCategory(e.currentTarget.value)}
-            >
-              <option value="">Semua kategori / all categories</option>
-              {categories.state === 'ready' &&
-                categories.data.categories.map((c) => (
-                  <option key={c.key} value={c.key}>
-                    {c.label}
-                  </option>
-                ))}
-            </select>
-          </label>
-        )}
+        {/* One OPD's page ranks its own services: a category would only hide them all or none. */}
+        {!opd && <CategorySelect name="skm-category" value={category} onChange={setCategory} />}
         <ExportButtons path={path} label="skm" />
       </header>
       <p class="muted small">

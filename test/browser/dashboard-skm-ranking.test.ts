@@ -117,10 +117,10 @@ describe('the workbench’s SKM ranking', () => {
     // Read from the column itself: two services may share a name and an OPD's name.
     const shownRespondents = () =>
       page.$$eval(`${TABLE} table`, ([table]) => {
-        const at = [...table.querySelectorAll('thead th')].findIndex((th) =>
+        const at = Array.from(table.querySelectorAll('thead th')).findIndex((th) =>
           th.textContent?.startsWith('Responden'),
         )
-        return [...table.querySelectorAll('tbody tr')].map((tr) =>
+        return Array.from(table.querySelectorAll('tbody tr')).map((tr) =>
           Number(tr.children[at]?.textContent?.replace(/\./g, '')),
         )
       })
